@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger, PinoNestLogger, requestIdFrom, type AppConfig } from '@crm/platform';
+import { AppModule } from './app.module';
+
+/** Builds the API (used by main.ts and by integration tests). */
+export async function createApi(config: AppConfig, options: { schemaFile?: string; logs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logs === false ? { LOG_LEVEL: 'silent' } : config, 'api');
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    trustProxy: true,
+    loggerInstance: logger,
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
+    // Health probes every few seconds would drown the request log.
+    logController: new LogController({ disableRequestLogging: (req) => (req.url ?? '').startsWith('/health') }),
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    abortOnError: false,
+    logger: new PinoNestLogger(logger),
+  });
+}

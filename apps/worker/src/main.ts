@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@crm/platform';
+import { createWorker } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await createWorker(config);
+  let closing = false;
+  // On SIGTERM/SIGINT: stop taking jobs, let the job in hand finish (BullMQ's
+  // worker.close() waits for it), stop the relay, then exit.
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.warn(`worker: ${signal} received, finishing the job in hand`);
+    const force = setTimeout(() => {
+      console.error('worker: shutdown took over 25 s, exiting; unfinished jobs return to the queue');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  await app.init();
+  process.stdout.write('worker ready\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(`worker: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MailWorkerModule } from '@crm/mail';
+import {
+  ConfigModule,
+  DatabaseModule,
+  OutboxModule,
+  OutboxRelayService,
+  QueueModule,
+  type AppConfig,
+} from '@crm/platform';
+
+// The worker: BullMQ processors and the outbox relay. No HTTP.
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, MailWorkerModule],
+      providers: [OutboxRelayService],
+    };
+  }
+}

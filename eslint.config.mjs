@@ -1,0 +1,66 @@
+import nx from '@nx/eslint-plugin';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default [
+  {
+    ignores: [
+      '**/node_modules/**', 'dist/**', 'tmp/**', '.data/**', '.nx/**', 'coverage/**',
+      'apps/staff/build/**', 'apps/staff/.cache/**', '**/__generated__/**', '**/*.d.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { '@nx': nx },
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Dependencies point one way: apps -> domain libs -> platform -> shared.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:staff', onlyDependOnLibsWithTags: ['scope:staff', 'scope:shared'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:util'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util', 'type:data-access', 'type:ui'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared libraries run in the browser and in Node: no server frameworks.
+    files: ['libs/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'], message: 'Shared libraries stay framework-free (they run in the browser too).' },
+            { group: ['@remix-run/*', 'react', 'react-dom', '@mantine/*'], message: 'Shared libraries stay framework-free.' },
+            { group: ['node:*'], message: 'Shared libraries are isomorphic: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tools/**/*.cjs', 'tools/**/*.js', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+  },
+  {
+    files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'apps/staff-e2e/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+];

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PolicyAskEntity } from './policy-ask.entity';
+
+@Entity({ name: 'campaign' })
+export class CampaignEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text', { unique: true })
+  slug: string;
+
+  @Column('text', { name: 'name_en' })
+  nameEn: string;
+
+  @Column('text', { name: 'name_fr' })
+  nameFr: string;
+
+  // Dates without time zone: a campaign day is a calendar day.
+  @Column('date', { name: 'starts_on', nullable: true })
+  startsOn: string | null;
+
+  @Column('date', { name: 'ends_on', nullable: true })
+  endsOn: string | null;
+
+  @Column('boolean', { name: 'is_default', default: false })
+  isDefault: boolean;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @OneToMany(() => PolicyAskEntity, (ask) => ask.campaign)
+  policyAsks: PolicyAskEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CampaignEntity } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
+import { CampaignResolver } from './campaign.resolver';
+import { CampaignService } from './campaign.service';
+import { PolicyAskEntity } from './policy-ask.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CampaignEntity, PolicyAskEntity])],
+  providers: [CampaignRepository, CampaignService, CampaignResolver],
+  exports: [CampaignService],
+})
+export class CampaignModule {}

@@ -1,0 +1,18 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { CampaignService } from './campaign.service';
+import { CampaignObject } from './dtos/campaign.object';
+
+@Resolver(() => CampaignObject)
+export class CampaignResolver {
+  constructor(private readonly campaignService: CampaignService) {}
+
+  @Query(() => CampaignObject, { description: 'The campaign staff work on unless they pick another' })
+  defaultCampaign(): Promise<CampaignObject> {
+    return this.campaignService.defaultCampaign();
+  }
+
+  @Query(() => [CampaignObject])
+  campaigns(): Promise<CampaignObject[]> {
+    return this.campaignService.list();
+  }
+}

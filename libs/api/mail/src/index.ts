@@ -1,0 +1,6 @@
+export { MailModule, MailWorkerModule } from './mail.module';
+export { MailService, type OutgoingMail } from './mail.service';
+export { MailMessageEntity, type MailStatus } from './mail-message.entity';
+export { SendMailJob } from './jobs/send-mail.job';
+export { MAIL_TRANSPORT } from './mail.tokens';
+export { mailTransportFor, StoredMailTransport, SmtpMailTransport, type MailTransport } from './mail-transport';

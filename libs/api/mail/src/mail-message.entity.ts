@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MailStatus = 'queued' | 'sent' | 'stored' | 'failed';
+
+// An e-mail as it will be (or was) sent. With no SMTP relay configured, messages
+// are kept here with status "stored" and ADMIN reads them in the staff app.
+@Entity({ name: 'mail_message' })
+export class MailMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  template: string;
+
+  @Column('char', { length: 2 })
+  language: 'en' | 'fr';
+
+  @Column('text', { name: 'to_address' })
+  toAddress: string;
+
+  @Column('text')
+  subject: string;
+
+  @Column('text', { name: 'body_text' })
+  bodyText: string;
+
+  @Column('text', { name: 'body_html' })
+  bodyHtml: string;
+
+  @Column('text', { default: 'queued' })
+  status: MailStatus;
+
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'delivered_at', nullable: true })
+  deliveredAt: Date | null;
+}

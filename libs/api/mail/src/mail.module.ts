@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@crm/platform';
+import { MailMessageEntity } from './mail-message.entity';
+import { MailService } from './mail.service';
+import { MAIL_TRANSPORT } from './mail.tokens';
+import { mailTransportFor } from './mail-transport';
+import { MailQueueProcessor } from './jobs/mail-queue.processor';
+import { SendMailJob } from './jobs/send-mail.job';
+
+/** For writers (the API): queue messages through the outbox. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MailMessageEntity])],
+  providers: [MailService],
+  exports: [MailService],
+})
+export class MailModule {}
+
+/** For the worker: deliver queued messages. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MailMessageEntity])],
+  providers: [
+    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => mailTransportFor(config.SMTP_URL) },
+    SendMailJob,
+    MailQueueProcessor,
+  ],
+})
+export class MailWorkerModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@crm/platform';
+import type { EntityManager } from 'typeorm';
+import { MailMessageEntity } from './mail-message.entity';
+
+export interface OutgoingMail {
+  template: string;
+  language: 'en' | 'fr';
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+@Injectable()
+export class MailService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /**
+   * Stores the message and records its delivery job in the caller's transaction:
+   * the e-mail goes out if and only if the write that caused it commits.
+   */
+  async queue(manager: EntityManager, mail: OutgoingMail): Promise<string> {
+    const message = manager.create(MailMessageEntity, {
+      template: mail.template,
+      language: mail.language,
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+      status: 'queued',
+    });
+    const saved = await manager.save(MailMessageEntity, message);
+    await this.outbox.enqueue(manager, 'SendMailJob', { mailMessageId: saved.id });
+    return saved.id;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const postgresUrl = z
+  .string({ error: 'is required (e.g. postgres://user@127.0.0.1:5432/coalition_crm)' })
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// URL');
+const redisUrl = z.string().refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// URL');
+
+// Every setting the API and the worker read. Defaults make `npm start` work with
+// nothing configured; anything wrong stops the process at start, one line per problem.
+export const AppConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(4000),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/.+/.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Coalition CRM <no-reply@coalition.invalid>'),
+  STAFF_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:3000'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+});
+
+export type AppConfig = z.infer<typeof AppConfigSchema>;

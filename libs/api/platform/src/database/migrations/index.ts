@@ -1,0 +1,4 @@
+import { Foundation1764190000000 } from './1764190000000-foundation';
+
+// In order. A migration is never edited once it has landed on main: add a new one.
+export const migrations = [Foundation1764190000000];

@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { RedisHealthIndicator } from './redis.health';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  /** The process is up (for restarts); touches nothing else. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready to serve: PostgreSQL and Redis answer. 503 otherwise. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.redis.isHealthy('redis'),
+    ]);
+  }
+}

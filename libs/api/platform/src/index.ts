@@ -1,0 +1,25 @@
+export { AppConfigSchema, type AppConfig } from './config/config.schema';
+export { ConfigError, parseConfig, loadConfigOrExit } from './config/load-config';
+export { APP_CONFIG, ConfigModule } from './config/config.module';
+export { DatabaseModule } from './database/database.module';
+export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
+export { migrations } from './database/migrations';
+export {
+  DomainException,
+  NotFoundException,
+  ConflictException,
+  BadUserInputException,
+  ErrorCode,
+  type FieldProblem,
+} from './errors/domain.exception';
+export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
+export { createLogger, requestIdFrom, PinoNestLogger } from './logging/logger';
+export { HealthModule } from './health/health.module';
+export { QueueName, jobQueues, assertIdsOnlyPayload, type JobName, type JobPayloads } from './queue/queue-names';
+export { OutboxEntry } from './queue/outbox.entity';
+export { OutboxService } from './queue/outbox.service';
+export { OutboxRelay, relayJobOptions } from './queue/outbox-relay';
+export { OutboxRelayService } from './queue/outbox-relay.service';
+export { QueueModule, OutboxModule } from './queue/queue.module';
+export { RedisModule, REDIS_CLIENT } from './queue/redis.module';
+export { redisOptionsFromUrl } from './queue/redis-connection';

@@ -1,0 +1,27 @@
+// Every BullMQ queue the system has. A job's class name is its job name.
+export enum QueueName {
+  Mail = 'mail',
+}
+
+/** Job name -> queue and payload. Payloads carry ids only: never names, e-mails or text. */
+export interface JobPayloads {
+  SendMailJob: { mailMessageId: string };
+}
+export type JobName = keyof JobPayloads;
+
+export const jobQueues: Record<JobName, QueueName> = {
+  SendMailJob: QueueName.Mail,
+};
+
+const idKey = /(^id|Id|Ids)$/;
+
+/** Runtime guard for the "ids only" rule, so a payload with personal data fails loudly in tests. */
+export function assertIdsOnlyPayload(payload: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(payload)) {
+    const values = Array.isArray(value) ? value : [value];
+    const scalarIds = values.every((v) => typeof v === 'number' || (typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)));
+    if (!idKey.test(key) || !scalarIds) {
+      throw new Error(`Job payload field "${key}" is not an id: job payloads carry ids only`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { privateRedis, freePort, type PrivateRedis } from './redis-server';

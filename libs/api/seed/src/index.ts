@@ -1,0 +1,2 @@
+export { seedReferenceData } from './seed-reference';
+export { provinces, regions, defaultCampaign, type ProvinceCode } from './reference-data';

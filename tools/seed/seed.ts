@@ -1,0 +1,46 @@
+import { createDataSource } from '@crm/platform';
+import { seedReferenceData } from '@crm/seed';
+
+type Scale = 'small' | 'large';
+
+function parseArgs(argv: string[]): { scale: Scale; ifEmpty: boolean } {
+  let scale: Scale = 'small';
+  let ifEmpty = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--if-empty') ifEmpty = true;
+    else if (arg === '--scale' || arg.startsWith('--scale=')) {
+      const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+      if (value !== 'small' && value !== 'large') throw new Error(`--scale must be "small" or "large", not "${value}"`);
+      scale = value;
+    } else throw new Error(`unknown argument ${arg}; usage: seed [--scale small|large] [--if-empty]`);
+  }
+  return { scale, ifEmpty };
+}
+
+async function main(): Promise<void> {
+  const { scale, ifEmpty } = parseArgs(process.argv.slice(2));
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const dataSource = createDataSource(url, [], 4);
+  await dataSource.initialize();
+  try {
+    if (ifEmpty) {
+      const [{ count }]: { count: string }[] = await dataSource.query(`SELECT count(*) FROM campaign`);
+      if (Number(count) > 0) {
+        console.log('seed: database already has data, nothing to do');
+        return;
+      }
+    }
+    const started = Date.now();
+    await dataSource.transaction((manager) => seedReferenceData(manager));
+    console.log(`seed: reference data and default campaign ready (scale ${scale}) in ${Date.now() - started} ms`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
