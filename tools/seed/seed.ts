@@ -1,5 +1,6 @@
 import { createDataSource } from '@crm/platform';
-import { seedReferenceData } from '@crm/seed';
+import { hashPassword } from '@crm/identity';
+import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
 
 type Scale = 'small' | 'large';
 
@@ -33,8 +34,18 @@ async function main(): Promise<void> {
       }
     }
     const started = Date.now();
-    await dataSource.transaction((manager) => seedReferenceData(manager));
+    const demo = process.env.NODE_ENV !== 'production';
+    const hash = demo ? await hashPassword(demoPassword) : '';
+    await dataSource.transaction(async (manager) => {
+      await seedReferenceData(manager);
+      if (demo) await seedDemoUsers(manager, hash);
+    });
     console.log(`seed: reference data and default campaign ready (scale ${scale}) in ${Date.now() - started} ms`);
+    if (demo) {
+      // Development only: how to sign in to the demo.
+      console.log(`seed: demo accounts (password "${demoPassword}"):`);
+      for (const user of demoUsers) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -1,10 +1,14 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { GeographyModule } from '@crm/geography';
+import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import {
+  AccessGuard,
+  AuditModule,
   ConfigModule,
   DatabaseModule,
   HealthModule,
@@ -13,6 +17,7 @@ import {
   mercuriusErrorFormatter,
   type AppConfig,
 } from '@crm/platform';
+import type { FastifyRequest } from 'fastify';
 import { graphqlOptions } from './graphql/graphql-options';
 
 const graphqlLogger = new Logger('GraphQL');
@@ -24,19 +29,28 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-              DatabaseModule,
+        DatabaseModule,
         RedisModule,
         OutboxModule,
+        AuditModule,
         HealthModule,
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        IdentityModule,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          ...graphqlOptions(config, options.schemaFile),
-          errorFormatter: mercuriusErrorFormatter({ error: (obj, msg) => graphqlLogger.error({ ...obj, msg }) }),
+          imports: [IdentityModule],
+          inject: [SessionService],
+          useFactory: (sessions: SessionService) => ({
+            ...graphqlOptions(config, options.schemaFile),
+            errorFormatter: mercuriusErrorFormatter({ error: (obj, msg) => graphqlLogger.error({ ...obj, msg }) }),
+            // One RequestContext per request: who is calling, with what ability.
+            context: (request: FastifyRequest) => sessions.contextFor(request),
+          }),
         }),
         GeographyModule,
         CampaignModule,
         MailModule,
       ],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Allow } from '@crm/platform';
 import { CampaignService } from './campaign.service';
 import { CampaignObject } from './dtos/campaign.object';
 
@@ -6,11 +7,13 @@ import { CampaignObject } from './dtos/campaign.object';
 export class CampaignResolver {
   constructor(private readonly campaignService: CampaignService) {}
 
+  @Allow('read', 'Campaign')
   @Query(() => CampaignObject, { description: 'The campaign staff work on unless they pick another' })
   defaultCampaign(): Promise<CampaignObject> {
     return this.campaignService.defaultCampaign();
   }
 
+  @Allow('read', 'Campaign')
   @Query(() => [CampaignObject])
   campaigns(): Promise<CampaignObject[]> {
     return this.campaignService.list();

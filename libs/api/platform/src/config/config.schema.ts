@@ -25,6 +25,15 @@ export const AppConfigSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  // Sessions: idle and absolute lifetimes.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Failed sign-ins allowed per account and per address in one window, then refused until it ends.
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
+  SIGNIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;

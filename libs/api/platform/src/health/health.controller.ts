@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../access/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
+@Public('load balancers and the launcher probe health without signing in')
 @Controller('health')
 export class HealthController {
   constructor(

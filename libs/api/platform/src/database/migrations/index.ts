@@ -1,4 +1,5 @@
 import { Foundation1764190000000 } from './1764190000000-foundation';
+import { IdentityAndAudit1764200000000 } from './1764200000000-identity-and-audit';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
-export const migrations = [Foundation1764190000000];
+export const migrations = [Foundation1764190000000, IdentityAndAudit1764200000000];

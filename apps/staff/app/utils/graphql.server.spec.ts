@@ -1,0 +1,42 @@
+import { DashboardDocument } from '@crm/staff-graphql';
+import { ApiError, gql } from './graphql.server';
+
+const campaign = { id: '1', slug: 'prsc', nameEn: 'A', nameFr: 'B', startsOn: null, endsOn: null, isDefault: true, policyAsks: [] };
+
+function answer(body: unknown, status = 200) {
+  return jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+const incoming = () => new Request('http://staff.test/', { headers: { 'x-request-id': 'req-1', Cookie: 'lang=fr' } });
+
+describe('gql', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('posts the printed operation to the API and returns typed data', async () => {
+    const fetch = answer({ data: { defaultCampaign: campaign } });
+    const data = await gql(DashboardDocument, {}, { request: incoming() });
+    expect(data.defaultCampaign.nameFr).toBe('B');
+
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('http://127.0.0.1:4000/graphql');
+    expect(JSON.parse(String(init.body)).query).toContain('query Dashboard');
+    expect(init.headers).toMatchObject({ 'x-request-id': 'req-1', 'accept-language': 'fr' });
+  });
+
+  it('throws an ApiError carrying extensions.code', async () => {
+    answer({ data: null, errors: [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }] });
+    await expect(gql(DashboardDocument, {}, { request: incoming() })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Not allowed' });
+  });
+
+  it('says API_UNREACHABLE when the API does not answer', async () => {
+    jest.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('fetch failed'));
+    const error = await gql(DashboardDocument, {}, { request: incoming() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'API_UNREACHABLE' });
+  });
+
+  it('says BAD_RESPONSE for an answer that is not GraphQL', async () => {
+    jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(gql(DashboardDocument, {}, { request: incoming() })).rejects.toMatchObject({ code: 'BAD_RESPONSE', status: 502 });
+  });
+});

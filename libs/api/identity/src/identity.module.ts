@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { CampaignModule } from '@crm/campaigns';
+import { MailModule } from '@crm/mail';
+import { AuditLogRepository, AuditLogResolver } from './audit-log';
+import { AuthService } from './auth.service';
+import { IdentityResolver } from './identity.resolver';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { UserAdminService } from './user-admin.service';
+import { UserRepository } from './user.repository';
+import { UserTokenRepository } from './user-token.repository';
+
+@Module({
+  imports: [MailModule, CampaignModule],
+  providers: [
+    UserRepository,
+    SessionRepository,
+    UserTokenRepository,
+    SessionService,
+    SignInThrottle,
+    AuthService,
+    UserAdminService,
+    IdentityResolver,
+    AuditLogRepository,
+    AuditLogResolver,
+  ],
+  exports: [SessionService],
+})
+export class IdentityModule {}

@@ -1,0 +1,4 @@
+export { IdentityModule } from './identity.module';
+export { SessionService } from './session.service';
+export { hashPassword, verifyPassword } from './password-hasher';
+export { userPersonalFields } from './user.row';

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { defineAbilityFor, type Actor } from '@crm/authz';
+import { APP_CONFIG, requestIdFrom, type AppConfig, type RequestContext } from '@crm/platform';
+import type { EntityManager } from 'typeorm';
+import { SessionRepository } from './session.repository';
+import { hashToken, newSecretToken } from './tokens';
+
+interface IncomingRequest {
+  id?: string;
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async open(manager: EntityManager, userId: string): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+    const { token, hash } = newSecretToken();
+    const expiresAt = new Date(Date.now() + this.config.SESSION_ABSOLUTE_HOURS * 3600_000);
+    const sessionId = await this.sessions.insert(manager, userId, hash, expiresAt);
+    return { token, sessionId, expiresAt };
+  }
+
+  /** Builds the RequestContext for one request from its bearer token (if any). */
+  async contextFor(request: IncomingRequest): Promise<RequestContext> {
+    const requestId = request.id ?? requestIdFrom(request.headers['x-request-id']);
+    const ip = request.ip ?? 'unknown';
+    const headerLanguage = String(request.headers['accept-language'] ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    const token = bearerToken(request.headers.authorization);
+    const anonymous: RequestContext = { requestId, ip, actor: null, ability: defineAbilityFor(null), sessionId: null, language: headerLanguage };
+    if (!token) return anonymous;
+    const row = await this.sessions.findLive(hashToken(token), this.config.SESSION_IDLE_MINUTES);
+    if (!row) return anonymous;
+    await this.sessions.touch(row.sessionId);
+    const actor: Actor = { id: row.userId, role: row.role, provinceCodes: row.provinceCodes, organizationId: row.organizationId };
+    return { requestId, ip, actor, ability: defineAbilityFor(actor), sessionId: row.sessionId, language: row.preferredLanguage };
+  }
+}
+
+function bearerToken(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
+  return match ? match[1] : null;
+}

@@ -1,0 +1,164 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CampaignService } from '@crm/campaigns';
+import type { InviteUserInput, SetUserActiveInput, UpdateMyPreferencesInput, UpdateUserInput, UserFilter } from '@crm/contracts';
+import { MailService } from '@crm/mail';
+import {
+  APP_CONFIG,
+  AuditService,
+  BadUserInputException,
+  ConflictException,
+  NotFoundException,
+  UnauthenticatedException,
+  type AppConfig,
+  type RequestContext,
+} from '@crm/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { invitationMail } from './mail/account-mail';
+import { SessionRepository } from './session.repository';
+import { newSecretToken } from './tokens';
+import { UserRepository } from './user.repository';
+import { userPersonalFields, type UserRow } from './user.row';
+import { UserTokenRepository } from './user-token.repository';
+
+@Injectable()
+export class UserAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: UserTokenRepository,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly campaigns: CampaignService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async me(ctx: RequestContext): Promise<UserRow> {
+    if (!ctx.actor) throw new UnauthenticatedException();
+    const user = await this.users.findById(ctx.actor.id);
+    if (!user) throw new UnauthenticatedException();
+    return user;
+  }
+
+  async get(id: string): Promise<UserRow> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException('User');
+    return user;
+  }
+
+  list(filter: UserFilter, first: number, after: string | null | undefined) {
+    return this.users.list(filter, first, after);
+  }
+
+  async updateMyPreferences(ctx: RequestContext, input: UpdateMyPreferencesInput): Promise<UserRow> {
+    const me = await this.me(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [me.id, input.preferredLanguage]);
+      await this.audit.record(manager, ctx, {
+        action: 'user.updatePreferences',
+        subjectType: 'User',
+        subjectId: me.id,
+        before: { preferredLanguage: me.preferredLanguage },
+        after: { preferredLanguage: input.preferredLanguage },
+      });
+      return (await this.users.findById(me.id, manager)) as UserRow;
+    });
+  }
+
+  async invite(ctx: RequestContext, input: InviteUserInput): Promise<UserRow> {
+    const inviter = await this.me(ctx);
+    const campaign = await this.campaigns.defaultCampaign().catch(() => null);
+    return this.dataSource.transaction(async (manager) => {
+      if (await this.users.emailTaken(input.email, manager)) {
+        throw new BadUserInputException([{ path: ['input', 'email'], message: 'already has an account' }], 'A user with this e-mail already exists');
+      }
+      await this.assertRegionsExist(manager, input.regionIds);
+      const id = await this.users.insert(manager, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        organizationId: input.role === 'MEMBER' ? (input.organizationId ?? null) : null,
+        preferredLanguage: input.preferredLanguage,
+      });
+      await this.users.setRegions(manager, id, input.role === 'COORDINATOR' ? input.regionIds : []);
+      const { token, hash } = newSecretToken();
+      await this.tokens.insert(manager, id, 'invitation', hash, new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3600_000));
+      await this.mail.queue(
+        manager,
+        invitationMail({
+          lang: input.preferredLanguage,
+          to: input.email,
+          name: input.name,
+          inviter: inviter.name,
+          campaign: campaign ? (input.preferredLanguage === 'fr' ? campaign.nameFr : campaign.nameEn) : 'Coalition CRM',
+          link: `${this.config.STAFF_URL}/invitation/${token}`,
+          hours: this.config.INVITATION_TTL_HOURS,
+        }),
+      );
+      const created = (await this.users.findById(id, manager)) as UserRow;
+      await this.audit.record(manager, ctx, { action: 'user.invite', subjectType: 'User', subjectId: id, before: null, after: auditView(created), personalFields: userPersonalFields });
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdateUserInput): Promise<UserRow> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.users.findById(input.id, manager);
+      if (!before) throw new NotFoundException('User');
+      if (before.id === ctx.actor?.id && input.role !== before.role) {
+        throw new BadUserInputException([{ path: ['input', 'role'], message: 'you cannot change your own role' }], 'You cannot change your own role');
+      }
+      await this.assertRegionsExist(manager, input.regionIds);
+      const updated = await this.users.updateVersioned(manager, input.id, input.version, {
+        name: input.name,
+        role: input.role,
+        organization_id: input.role === 'MEMBER' ? (input.organizationId ?? null) : null,
+      });
+      if (!updated) throw new ConflictException();
+      await this.users.setRegions(manager, input.id, input.role === 'COORDINATOR' ? input.regionIds : []);
+      const after = (await this.users.findById(input.id, manager)) as UserRow;
+      await this.audit.record(manager, ctx, { action: 'user.update', subjectType: 'User', subjectId: input.id, before: auditView(before), after: auditView(after), personalFields: userPersonalFields });
+      return after;
+    });
+  }
+
+  async setActive(ctx: RequestContext, input: SetUserActiveInput): Promise<UserRow> {
+    if (input.id === ctx.actor?.id && !input.active) {
+      throw new BadUserInputException([{ path: ['input', 'active'], message: 'you cannot deactivate your own account' }], 'You cannot deactivate your own account');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.users.findById(input.id, manager);
+      if (!before) throw new NotFoundException('User');
+      if (!(await this.users.updateVersioned(manager, input.id, input.version, { active: input.active }))) throw new ConflictException();
+      // A deactivated account is signed out everywhere, at once.
+      if (!input.active) await this.sessions.revokeAllForUser(manager, input.id, 'deactivated');
+      const after = (await this.users.findById(input.id, manager)) as UserRow;
+      await this.audit.record(manager, ctx, {
+        action: input.active ? 'user.reactivate' : 'user.deactivate',
+        subjectType: 'User',
+        subjectId: input.id,
+        before: { active: before.active },
+        after: { active: after.active },
+      });
+      return after;
+    });
+  }
+
+  private async assertRegionsExist(manager: EntityManager, regionIds: string[]): Promise<void> {
+    const unknown = await this.users.unknownRegions(manager, regionIds);
+    if (unknown.length) {
+      throw new BadUserInputException([{ path: ['input', 'regionIds'], message: `unknown region(s): ${unknown.join(', ')}` }], 'Some regions do not exist');
+    }
+  }
+}
+
+function auditView(user: UserRow): Record<string, unknown> {
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    regionIds: user.regionIds,
+    organizationId: user.organizationId,
+    active: user.active,
+  };
+}

@@ -1,0 +1,28 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Action, SubjectName } from '@crm/authz';
+import type { RequestContext } from './request-context';
+
+export const ACCESS_RULE = 'crm:access-rule';
+
+export type AccessRule =
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'ability'; action: Action; subject: SubjectName };
+
+// Every query, mutation and resolved field declares one of these; the global
+// AccessGuard refuses anything that declares none (fail closed).
+
+/** Open to anyone, signed in or not. Say why. */
+export const Public = (reason: string) => SetMetadata(ACCESS_RULE, { kind: 'public', reason } satisfies AccessRule);
+
+/** Any signed-in user, whatever their role (e.g. "me", sign-out). */
+export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
+
+/** Signed in and the ability allows `action` on some `subject`. Services still check the records. */
+export const Allow = (action: Action, subject: SubjectName) => SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject } satisfies AccessRule);
+
+/** The caller's RequestContext, in resolvers. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  return GqlExecutionContext.create(context).getContext<RequestContext>();
+});

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../access/request-context';
+
+export const MASKED = '•••';
+
+// Never recorded, even masked: they change on every write or are secrets.
+const ignoredFields = new Set(['updatedAt', 'createdAt', 'version', 'passwordHash', 'tokenHash']);
+
+export interface AuditInput {
+  /** e.g. "user.invite", "person.update". */
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Fields whose values are personal: recorded as changed, values masked. */
+  personalFields?: readonly string[];
+}
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+/** Which fields differ between two versions of a record; personal values masked. */
+export function diffForAudit(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined, personal: readonly string[] = []): FieldChanges {
+  const changes: FieldChanges = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (ignoredFields.has(key)) continue;
+    const from = before?.[key] ?? null;
+    const to = after?.[key] ?? null;
+    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    const masked = personal.includes(key);
+    changes[key] = { from: masked && from !== null ? MASKED : from, to: masked && to !== null ? MASKED : to };
+  }
+  return changes;
+}
+
+/**
+ * Writes the audit entry in the caller's transaction: if the change commits, so
+ * does its record; the table refuses UPDATE and DELETE.
+ */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput): Promise<void> {
+    const changes = diffForAudit(input.before, input.after, input.personalFields);
+    await manager.query(
+      `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [ctx?.actor?.id ?? null, ctx?.actor?.role ?? null, input.action, input.subjectType, input.subjectId, JSON.stringify(changes), ctx?.requestId ?? null],
+    );
+  }
+}

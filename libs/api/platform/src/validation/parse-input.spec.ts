@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { BadUserInputException } from '../errors/domain.exception';
+import { parseInput } from './parse-input';
+
+describe('parseInput', () => {
+  const schema = z.object({ email: z.email({ error: 'must be a valid e-mail address' }), age: z.number().min(0) });
+
+  it('returns the parsed value when valid', () => {
+    expect(parseInput(schema, { email: 'a@b.org', age: 3 })).toEqual({ email: 'a@b.org', age: 3 });
+  });
+
+  it('names every invalid field with its path and reason', () => {
+    try {
+      parseInput(schema, { email: 'nope', age: -1 });
+      throw new Error('expected BAD_USER_INPUT');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadUserInputException);
+      const fields = (error as BadUserInputException).fields;
+      expect(fields).toEqual([
+        { path: ['input', 'email'], message: 'must be a valid e-mail address' },
+        { path: ['input', 'age'], message: expect.stringMatching(/>=?\s*0|at least|greater/i) },
+      ]);
+      expect((error as Error).message).toContain('email: must be a valid e-mail address');
+    }
+  });
+});

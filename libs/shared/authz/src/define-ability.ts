@@ -1,0 +1,133 @@
+import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject } from '@casl/ability';
+import type { Action, Actor, AppAbility, SubjectName } from './authz.types';
+import { sensitivePersonFields } from './record-fields';
+
+// Everything the coalition campaigns on; STAFF manages all of it in every region.
+const campaignData: SubjectName[] = [
+  'Campaign',
+  'Organization',
+  'Person',
+  'Outreach',
+  'Event',
+  'Pledge',
+  'Story',
+  'ToolkitItem',
+  'ToolkitRequest',
+  'Report',
+];
+
+// Records a coordinator works on inside their regions.
+// (`satisfies` keeps the literal names, so conditions are checked against their fields.)
+const regionalRecords = ['Person', 'Outreach', 'Event', 'Pledge', 'Story', 'ToolkitRequest'] satisfies SubjectName[];
+
+// Actions that read or write a Person's lived experience.
+const sensitiveActions: Action[] = ['read', 'create', 'update', 'export'];
+
+type Builder = AbilityBuilder<AppAbility>;
+
+/**
+ * The one ability definition, used by the API (resolvers, services, SQL filters)
+ * and the staff app (which actions to show). `null` is the anonymous public.
+ *
+ * Conditions use only equality and `$in` on the fields in `conditionFields`, so the
+ * API can turn them into SQL. CASL 7's matcher does not parse `$or`/`$and` inside
+ * conditions: an "or" is written as two rules.
+ */
+export function defineAbilityFor(actor: Actor | null): AppAbility {
+  const builder: Builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (actor === null) anonymousRules(builder);
+  else {
+    switch (actor.role) {
+      case 'ADMIN':
+        builder.can('manage', 'all');
+        break;
+      case 'STAFF':
+        staffRules(builder, actor);
+        break;
+      case 'COORDINATOR':
+        coordinatorRules(builder, actor);
+        break;
+      case 'MEMBER':
+        memberRules(builder, actor);
+        break;
+      case 'FUNDER':
+        funderRules(builder, actor);
+        break;
+      default:
+        // A role we do not know (a stale token, a bad row) gets nothing: fail closed.
+        assertNever(actor.role);
+    }
+  }
+  return builder.build();
+}
+
+function anonymousRules({ can }: Builder): void {
+  // The public toolkit request form, and the campaign's public name on it.
+  can('create', 'ToolkitRequest');
+  can('read', 'Campaign');
+}
+
+function ownUser({ can }: Builder, actor: Actor): void {
+  can(['read', 'update'], 'User', { id: actor.id });
+}
+
+function staffRules(builder: Builder, actor: Actor): void {
+  builder.can('manage', campaignData);
+  builder.can('read', 'Region');
+  // No user administration, audit log, mail or queues: those are ADMIN's.
+  ownUser(builder, actor);
+}
+
+function coordinatorRules(builder: Builder, actor: Actor): void {
+  const { can, cannot } = builder;
+  // No provinces, no regional rules at all (rather than `$in: []`), so the staff app
+  // does not offer screens whose lists would always be empty.
+  if (actor.provinceCodes.length > 0) {
+    const inRegion = { provinceCode: { $in: [...actor.provinceCodes] } };
+    can(['read', 'create', 'export'], regionalRecords, inRegion);
+    can(['update', 'archive'], regionalRecords, { ...inRegion, createdById: actor.id });
+    can(['update', 'archive'], regionalRecords, { ...inRegion, ownerId: actor.id });
+    can(['read', 'export'], 'Organization', inRegion);
+    // Lived experience: one inverted field rule hides it on people the coordinator does
+    // not own (a missing owner counts as not theirs). CASL ignores inverted field rules
+    // when no field is asked for, so it never changes which people are visible, nor the
+    // SQL filter; `permittedFieldsOf` and field checks drop the field.
+    cannot(sensitiveActions, 'Person', [...sensitivePersonFields], { ownerId: { $ne: actor.id } });
+  }
+  // The toolkit catalogue carries no personal data and is needed to request items.
+  can('read', ['Campaign', 'Region', 'Report', 'ToolkitItem']);
+  ownUser(builder, actor);
+}
+
+function memberRules(builder: Builder, actor: Actor): void {
+  const { can } = builder;
+  if (actor.organizationId !== null) {
+    const ownOrganization = { organizationId: actor.organizationId };
+    can(['read', 'update'], 'Organization', { id: actor.organizationId });
+    can(['read', 'create', 'update'], 'Event', ownOrganization);
+    can(['read', 'create'], ['Pledge', 'ToolkitRequest'], ownOrganization);
+    can('read', 'ToolkitItem');
+  }
+  can('read', ['Campaign', 'Region']);
+  ownUser(builder, actor);
+}
+
+function funderRules(builder: Builder, actor: Actor): void {
+  // Aggregate reports only: no rule here may name a subject with personal data.
+  builder.can('read', ['Report', 'Campaign', 'Region']);
+  ownUser(builder, actor);
+}
+
+function assertNever(_role: never): void {
+  // Unreachable for typed callers; at run time an unknown role simply gets no rules.
+}
+
+/**
+ * Tags a record with its subject type so a check is about that record:
+ * `ability.can('update', subject('Person', person))`. CASL's helper, typed to our
+ * subject names. It marks the object itself (a hidden property); tag a copy if the
+ * object may be checked as another type.
+ */
+export function subject<T extends SubjectName, R extends object>(type: T, record: R): R & ForcedSubject<T> {
+  return tagSubject(type, record as R & Record<PropertyKey, unknown>);
+}

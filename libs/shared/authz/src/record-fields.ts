@@ -1,0 +1,49 @@
+import type { SubjectName } from './authz.types';
+
+/**
+ * Fields that carry personal data, per subject. The API masks them in audit entries
+ * and never serves them to a role without a field-level `read` on them; FUNDER has
+ * none of them (only its own User).
+ */
+export const personalFields: Record<SubjectName, readonly string[]> = {
+  User: ['name', 'email'],
+  AuditEntry: [],
+  MailMessage: ['toAddress', 'subject', 'bodyText', 'bodyHtml'],
+  Queue: [],
+  Campaign: [],
+  Region: [],
+  Organization: ['contactName', 'contactEmail', 'contactPhone', 'notes'],
+  Person: ['firstName', 'lastName', 'emails', 'phones', 'affiliations', 'city', 'notes', 'livedExperience'],
+  Outreach: ['notes'],
+  Event: ['hostLeaders', 'rsvps', 'attendance'],
+  Pledge: ['evidence'],
+  Story: ['storyText', 'storytellerName'],
+  ToolkitItem: [],
+  ToolkitRequest: ['requesterName', 'requesterEmail', 'address'],
+  Report: [],
+};
+
+/** Person fields only ADMIN, STAFF and the person's owner may read or write. */
+export const sensitivePersonFields = ['livedExperience'] as const;
+
+/**
+ * The record fields rule conditions use, per subject: the names the API maps to SQL
+ * columns in `accessibleWhere`. A rule on any other field is a bug (a unit test checks).
+ */
+export const conditionFields: Record<SubjectName, readonly string[]> = {
+  User: ['id'],
+  AuditEntry: [],
+  MailMessage: [],
+  Queue: [],
+  Campaign: [],
+  Region: [],
+  Organization: ['id', 'provinceCode', 'createdById', 'ownerId'],
+  Person: ['provinceCode', 'ownerId', 'createdById'],
+  Outreach: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  Event: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  Pledge: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  Story: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  ToolkitItem: [],
+  ToolkitRequest: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  Report: [],
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Email, Id, Language, NewPassword, PersonName, Role, Version } from './common';
+
+export const SignInInput = z.object({
+  email: Email,
+  // Not the new-password rules: an old password that no longer fits them still signs in.
+  password: z.string().min(1, { error: 'is required' }).max(1024, { error: 'is too long' }),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, { error: 'is required' }).max(1024),
+    newPassword: NewPassword,
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, { path: ['newPassword'], error: 'must differ from the current password' });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const RequestPasswordResetInput = z.object({ email: Email });
+export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
+
+const OneTimeToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'is not a valid link; ask for a new one' });
+
+export const ResetPasswordInput = z.object({ token: OneTimeToken, newPassword: NewPassword });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
+export const AcceptInvitationInput = z.object({ token: OneTimeToken, name: PersonName.optional(), newPassword: NewPassword });
+export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
+
+export const UpdateMyPreferencesInput = z.object({ preferredLanguage: Language });
+export type UpdateMyPreferencesInput = z.infer<typeof UpdateMyPreferencesInput>;
+
+// Who may be given which scope: regions for coordinators, an organization for members.
+function checkScope(value: { role?: string; regionIds?: string[]; organizationId?: string | null }, ctx: z.RefinementCtx) {
+  if (value.role === 'COORDINATOR' && (!value.regionIds || value.regionIds.length === 0)) {
+    ctx.addIssue({ code: 'custom', path: ['regionIds'], message: 'a coordinator needs at least one region' });
+  }
+  if (value.role === 'MEMBER' && !value.organizationId) {
+    ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'a member contact needs an organization' });
+  }
+}
+
+export const InviteUserInput = z
+  .object({
+    email: Email,
+    name: PersonName,
+    role: Role,
+    regionIds: z.array(Id).max(20).default([]),
+    organizationId: Id.nullable().optional(),
+    preferredLanguage: Language.default('en'),
+  })
+  .superRefine(checkScope);
+export type InviteUserInput = z.infer<typeof InviteUserInput>;
+
+export const UpdateUserInput = z
+  .object({
+    id: Id,
+    version: Version,
+    name: PersonName,
+    role: Role,
+    regionIds: z.array(Id).max(20).default([]),
+    organizationId: Id.nullable().optional(),
+  })
+  .superRefine(checkScope);
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const SetUserActiveInput = z.object({ id: Id, version: Version, active: z.boolean() });
+export type SetUserActiveInput = z.infer<typeof SetUserActiveInput>;
+
+export const UserFilter = z.object({
+  search: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  active: z.boolean().optional(),
+});
+export type UserFilter = z.infer<typeof UserFilter>;
+
+export const AuditFilter = z.object({
+  actorId: Id.optional(),
+  subjectType: z.string().max(40).optional(),
+  subjectId: z.string().max(80).optional(),
+  action: z.string().max(60).optional(),
+  from: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilter>;
