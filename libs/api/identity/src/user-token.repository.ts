@@ -13,7 +13,8 @@ export class UserTokenRepository {
 
   /** Takes a live token (locks it and marks it used); null if unknown, used or expired. */
   async consume(manager: EntityManager, kind: UserTokenKind, tokenHash: Buffer): Promise<{ userId: string } | null> {
-    const rows: { userId: string }[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [{ userId: string }[], number] = await manager.query(
       `UPDATE user_token SET used_at = now()
         WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING user_id AS "userId"`,

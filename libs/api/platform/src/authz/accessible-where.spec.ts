@@ -49,7 +49,7 @@ describe('accessibleWhere: each role reading people', () => {
     expect(accessibleWhere(member, 'read', 'Organization', { id: 'o.id' })).toEqual({ sql: 'o.id = $1', params: ['org-1'] });
   });
 
-  it('reads own user only, for a non-admin', () => {
+  it('staff updates only their own user', () => {
     const staff = defineAbilityFor(actor('staff-1', 'STAFF'));
     expect(accessibleWhere(staff, 'update', 'User', { id: 'u.id' })).toEqual({ sql: 'u.id = $1', params: ['staff-1'] });
   });
