@@ -30,3 +30,4 @@ export { parseInput } from './validation/parse-input';
 export { AuditService, diffForAudit, MASKED, type AuditInput } from './audit/audit.service';
 export { AuditModule } from './audit/audit.module';
 export { PageInfoObject, encodeCursor, decodeCursor } from './graphql/page-info.object';
+export { accessibleWhere, applyAccessibleWhere, AccessibleWhereError, type SqlCondition, type ColumnMap } from './authz/accessible-where';
