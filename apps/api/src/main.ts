@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadConfigOrExit } from '@crm/platform';
+import { loadConfigOrExit, preflightOrExit } from '@crm/platform';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  await preflightOrExit(config, 'API');
   // In development the API rewrites the committed schema so changes show in review.
   const schemaFile = config.NODE_ENV === 'development' ? path.resolve(process.cwd(), 'apps/api/schema.gql') : undefined;
   const app = await createApi(config, { schemaFile });

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@crm/platform';
+import { loadConfigOrExit, preflightOrExit } from '@crm/platform';
 import { createWorker } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  await preflightOrExit(config, 'worker');
   const app = await createWorker(config);
   let closing = false;
   // On SIGTERM/SIGINT: stop taking jobs, let the job in hand finish (BullMQ's

@@ -31,3 +31,4 @@ export { AuditService, diffForAudit, MASKED, type AuditInput } from './audit/aud
 export { AuditModule } from './audit/audit.module';
 export { PageInfoObject, encodeCursor, decodeCursor } from './graphql/page-info.object';
 export { accessibleWhere, applyAccessibleWhere, AccessibleWhereError, type SqlCondition, type ColumnMap } from './authz/accessible-where';
+export { preflight, preflightOrExit, redactUrl } from './config/preflight';
