@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default [
   {
@@ -55,9 +56,9 @@ export default [
     },
   },
   {
-    files: ['tools/**/*.cjs', 'tools/**/*.js', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+    files: ['tools/**/*.cjs', 'tools/**/*.js', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
   {
     files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'apps/staff-e2e/**/*.ts'],

@@ -1,43 +1,33 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseConfig } from '@crm/platform';
-import { createTestDatabase, type TestDatabase } from '@crm/platform/testing';
-import { DataSource } from 'typeorm';
-import { seedReferenceData } from '@crm/seed';
-import { createApi } from './bootstrap';
+import { ApiHarness } from './testing/api-harness';
 
 describe('API over HTTP (real PostgreSQL and Redis)', () => {
-  let database: TestDatabase;
+  let api: ApiHarness;
   let app: NestFastifyApplication;
+  let token: string;
   const schemaFile = path.join(mkdtempSync(path.join(tmpdir(), 'crm-schema-')), 'schema.gql');
 
   const graphql = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await app.getHttpAdapter().getInstance().inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       payload: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.statusCode, body: response.json(), raw: response.body };
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = parseConfig({ DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = await createApi(config, { schemaFile, logs: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    await app.get(DataSource).transaction((manager) => seedReferenceData(manager));
+    api = await ApiHarness.start({ GRAPHQL_MAX_COST: '20' }, { schemaFile });
+    app = api.app;
+    token = await api.tokenFor('STAFF');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => api?.close());
 
   it('serves the default campaign with its three policy asks in both languages', async () => {
     const { status, body } = await graphql({ query: '{ defaultCampaign { nameEn nameFr policyAsks { position titleEn titleFr } } }' });
@@ -78,6 +68,27 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0].message).toMatch(/depth/);
+  });
+
+  it('refuses more aliases than the limit', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: provinces { code }`).join(' ');
+    const { body } = await graphql({ query: `{ ${aliases} }` });
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses a query whose cost is over the limit', async () => {
+    // The limit is configurable; this app runs with GRAPHQL_MAX_COST=20 so a small query shows it.
+    const { body } = await graphql({ query: `{ a: regions { id code nameEn nameFr provinces { code nameEn nameFr } } b: regions { id code nameEn nameFr provinces { code nameEn nameFr } } }` });
+    expect(body.errors?.[0]?.message).toMatch(/cost/i);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const cheap = await graphql({ query: '{ provinces { code } }' });
+    expect(cheap.body.errors).toBeUndefined();
+  });
+
+  it('asks an anonymous caller to sign in', async () => {
+    const { body } = await graphql({ query: '{ defaultCampaign { id } }' }, { authorization: '' });
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('names unknown fields as validation errors', async () => {

@@ -2,18 +2,25 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { AppConfig } from '@crm/platform';
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
 
-// Limits a legitimate staff screen never reaches; a hostile query does.
-export const graphqlLimits = { maxAliases: 15, maxCost: 5000, maxDirectives: 20 } as const;
+// Limits a legitimate staff screen never reaches; a hostile query does
+// (depth, aliases and cost come from the configuration).
+const maxDirectives = 20;
 
 /** Mercurius settings: limits on by default, tooling off in production. */
 export function graphqlOptions(config: AppConfig, schemaFile?: string) {
   const production = config.NODE_ENV === 'production';
+  // GraphQL Armor throws "Syntax Error: …"; report a plain validation error instead.
+  const armor = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+  };
   const validationRules: ValidationRule[] = [
-    maxAliasesRule({ n: graphqlLimits.maxAliases }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: graphqlLimits.maxCost }) as unknown as ValidationRule,
-    maxDirectivesRule({ n: graphqlLimits.maxDirectives }) as unknown as ValidationRule,
+    maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...armor }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ...armor }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: maxDirectives, ...armor }) as unknown as ValidationRule,
   ];
   if (production) validationRules.push(NoSchemaIntrospectionCustomRule);
   return {

