@@ -150,10 +150,22 @@ async function main() {
     `  API health:        ${apiUrl}/health/ready`,
     `  Database:          ${services.redact(resolved.env.DATABASE_URL)}${where}`,
     `  Redis:             ${resolved.env.REDIS_URL}${resolved.redis.started ? ' (redis-server started for this run)' : ''}`,
+    ...demoAccountLines(env.NODE_ENV),
     '  Ctrl-C stops everything.',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// Development only: the seeded demo accounts, one per role, so anyone can sign in.
+function demoAccountLines(nodeEnv) {
+  if (nodeEnv !== 'development') return [];
+  try {
+    const { demoUsers, demoPassword } = require(build.dist.demoUsers);
+    return ['  Demo accounts (development only), password "' + demoPassword + '":', ...demoUsers.map((u) => `    ${u.role.padEnd(12)} ${u.email}`)];
+  } catch {
+    return [];
+  }
 }
 
 main().catch((error) => {
