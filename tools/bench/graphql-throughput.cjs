@@ -244,7 +244,7 @@ async function othersBusy(ms) {
   return machine === null || after === null ? null : (after - machine - (ownCpuSeconds() - own)) / (ms / 1000);
 }
 
-/** --wait-idle: the machine is shared; wait (up to 15 min) until nothing else runs. */
+/** --wait-idle: the machine is shared; wait (up to 5 min) until nothing else runs. */
 async function waitForIdle(limit) {
   const started = Date.now();
   let told = false;
@@ -253,8 +253,8 @@ async function waitForIdle(limit) {
     if (busy === null || busy < limit) return;
     if (!told) procs.say(`waiting for the machine to be idle (other processes use ${busy.toFixed(2)} CPUs)…`);
     told = true;
-    if (Date.now() - started > 15 * 60_000) {
-      procs.warn('the machine did not become idle within 15 min: measuring anyway');
+    if (Date.now() - started > 5 * 60_000) {
+      procs.warn('the machine did not become idle within 5 min: measuring anyway');
       return;
     }
   }

@@ -109,6 +109,7 @@ async function main() {
     REDIS_URL: resolved.env.REDIS_URL,
     API_PORT: String(apiPort),
     API_HOST: HOST,
+    STAFF_URL: process.env.STAFF_URL || `http://${HOST}:${staffPort}`,
   };
   let t = Date.now();
   await procs.runStep({ name: 'migrate', command: process.execPath, args: [build.requireDist(build.dist.migrate)], env });
@@ -126,7 +127,8 @@ async function main() {
   const staff = procs.startProcess({
     name: 'staff',
     ...serve,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(staffPort), HOST, API_URL: apiUrl },
+    // A fresh cookie secret per run unless one is configured: restarting signs people out.
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(staffPort), HOST, API_URL: apiUrl, SESSION_SECRET: process.env.SESSION_SECRET || require('node:crypto').randomBytes(32).toString('hex') },
     colorName: 'green',
   });
   for (const handle of [api, worker, staff]) {

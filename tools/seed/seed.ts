@@ -1,6 +1,6 @@
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
-import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
+import { demoPassword, demoUsers, seedDemoRecords, seedDemoUsers, seedReferenceData } from '@crm/seed';
 
 type Scale = 'small' | 'large';
 
@@ -40,7 +40,16 @@ async function main(): Promise<void> {
       await seedReferenceData(manager);
       if (demo) await seedDemoUsers(manager, hash);
     });
-    console.log(`seed: reference data and default campaign ready (scale ${scale}) in ${Date.now() - started} ms`);
+    console.log(`seed: reference data and default campaign ready in ${Date.now() - started} ms`);
+    if (demo) {
+      const recordsStarted = Date.now();
+      const records = await dataSource.transaction((manager) => seedDemoRecords(manager, scale, (step) => console.log(`seed: ${step}`)));
+      console.log(
+        records
+          ? `seed: ${records.organizations} organizations and ${records.people} people (scale ${scale}) in ${Date.now() - recordsStarted} ms`
+          : 'seed: demo organizations and people already present; drop the database to seed another scale',
+      );
+    }
     if (demo) {
       // Development only: how to sign in to the demo.
       console.log(`seed: demo accounts (password "${demoPassword}"):`);

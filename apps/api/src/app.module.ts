@@ -3,9 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
+import { DataTransferModule } from '@crm/data-transfer';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
+import { OrganizationsModule } from '@crm/organizations';
+import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
   AuditModule,
@@ -49,6 +52,9 @@ export class AppModule {
         GeographyModule,
         CampaignModule,
         MailModule,
+        OrganizationsModule,
+        PeopleModule,
+        DataTransferModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -1,3 +1,4 @@
+import type { Action, AppAbility, SubjectName } from '@crm/authz';
 import type { PlainMessageKey } from '@crm/i18n';
 
 export type NavItem = {
@@ -5,12 +6,33 @@ export type NavItem = {
   label: PlainMessageKey;
   // Exact match only for "/", so it is not active on every page.
   end?: boolean;
+  // Shown only to roles the shared ability allows (the route checks it again).
+  can?: [Action, SubjectName];
 };
 
+export type NavSection = { label?: PlainMessageKey; testId: string; items: NavItem[] };
+
 // Sections appear here as their routes land (Organizations, People, Campaigns,
-// Events, Pledges, Stories, Toolkit, Reports, Admin), each later filtered by the
-// user's abilities from @crm/authz.
-export const navItems: NavItem[] = [{ to: '/', label: 'nav.dashboard', end: true }];
+// Events, Pledges, Stories, Toolkit, Reports).
+export const navSections: NavSection[] = [
+  { testId: 'nav-main', items: [{ to: '/', label: 'nav.dashboard', end: true }] },
+  {
+    label: 'nav.admin',
+    testId: 'nav-admin',
+    items: [
+      { to: '/admin/users', label: 'nav.admin.users', can: ['manage', 'User'] },
+      { to: '/admin/audit', label: 'nav.admin.audit', can: ['read', 'AuditEntry'] },
+      { to: '/admin/mail', label: 'nav.admin.mail', can: ['read', 'MailMessage'] },
+    ],
+  },
+];
+
+/** The sections and items this ability may use; empty sections disappear. */
+export function visibleSections(ability: AppAbility, sections: NavSection[] = navSections): NavSection[] {
+  return sections
+    .map((section) => ({ ...section, items: section.items.filter((item) => !item.can || ability.can(item.can[0], item.can[1])) }))
+    .filter((section) => section.items.length > 0);
+}
 
 export function isActive(item: NavItem, pathname: string): boolean {
   if (item.end) return pathname === item.to;

@@ -1,21 +1,50 @@
 import '@mantine/core/styles.css';
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { theme } from './theme';
 import { ErrorPage, NotFoundPage } from './components/error-page';
+import { PublicShell } from './components/public-shell';
 import { StaffShell } from './components/staff-shell';
+import { ensureCsrfToken } from './utils/csrf.server';
+import { ApiError } from './utils/graphql.server';
 import { useLanguage } from './utils/i18n';
-import { pageTitle } from './utils/meta';
 import { getLanguage } from './utils/language.server';
+import { pageTitle } from './utils/meta';
+import { refusalReason } from './utils/refusal';
+import { useViewer } from './utils/root-data';
+import { getViewer } from './utils/session.server';
+import type { Viewer } from './utils/viewer';
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return { lang: getLanguage(request) };
+// Who is signed in (or nobody: the root also frames the sign-in pages, so it
+// never redirects; each route requires what it needs), the language, and this
+// browser's CSRF token for the forms.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [viewer, csrf] = await Promise.all([
+    getViewer(request).catch((error: unknown): Viewer | null => {
+      if (!(error instanceof ApiError)) throw error;
+      // The page's own loader says what is wrong (requireUser answers 503).
+      console.error(`[staff] root: user not loaded (${error.code}): ${error.message}`);
+      return null;
+    }),
+    ensureCsrfToken(request),
+  ]);
+  // A signed-in user's saved preference wins; the cookie serves signed-out pages.
+  const lang = viewer?.preferredLanguage ?? getLanguage(request);
+  return data({ lang, viewer, csrfToken: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
 }
 
-// Pages differ by the language cookie and Accept-Language: caches must know.
-export const headers: HeadersFunction = () => ({ Vary: 'Cookie, Accept-Language' });
+export const headers: HeadersFunction = () => ({
+  // Pages differ by session and language, and show personal data: never cached.
+  Vary: 'Cookie, Accept-Language',
+  'Cache-Control': 'private, no-store',
+  // Reset and invitation links carry their token in the path: never sent on.
+  'Referrer-Policy': 'same-origin',
+  // No framing (clickjacking), no content sniffing.
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches);
 
@@ -43,11 +72,18 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+// Signed in: the staff frame with the navigation the role may use; otherwise
+// the plain frame of the sign-in pages.
+function Shell({ children }: { children: ReactNode }) {
+  const viewer = useViewer();
+  return viewer ? <StaffShell viewer={viewer}>{children}</StaffShell> : <PublicShell>{children}</PublicShell>;
+}
+
 export default function App() {
   return (
-    <StaffShell>
+    <Shell>
       <Outlet />
-    </StaffShell>
+    </Shell>
   );
 }
 
@@ -56,14 +92,14 @@ export function ErrorBoundary() {
   // The server logs the error; people see a message in their language, no stack.
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <StaffShell>
+      <Shell>
         <NotFoundPage />
-      </StaffShell>
+      </Shell>
     );
   }
   return (
-    <StaffShell>
-      <ErrorPage status={isRouteErrorResponse(error) ? error.status : undefined} />
-    </StaffShell>
+    <Shell>
+      <ErrorPage status={isRouteErrorResponse(error) ? error.status : undefined} reason={isRouteErrorResponse(error) ? refusalReason(error.data) : undefined} />
+    </Shell>
   );
 }

@@ -15,7 +15,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },
-        scalars: { ID: 'string' },
+        // DateTime arrives as an ISO string; JSON stays unknown until the screen checks its shape.
+        scalars: { ID: 'string', DateTime: 'string', JSON: 'unknown' },
       },
     },
   },

@@ -8,6 +8,13 @@ export const callers: Caller[] = ['ANONYMOUS', 'ADMIN', 'STAFF', 'COORDINATOR', 
 const ALL: Caller[] = callers;
 const SIGNED_IN: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER', 'FUNDER'];
 const ADMIN: Caller[] = ['ADMIN'];
+// Records: organizations are read by members (their own) and coordinators (their
+// regions); people never by MEMBER or FUNDER; merging, archiving organizations
+// and the tag vocabulary are national staff's.
+const ORGANIZATION_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
+const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
+const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
+const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
 const token = 'x'.repeat(43);
@@ -33,6 +40,13 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   auditEntries: { document: '{ auditEntries(first: 1) { nodes { id } } }', allowed: ADMIN },
   mailMessages: { document: '{ mailMessages(first: 1) { nodes { id } } }', allowed: ADMIN },
   mailMessage: { document: `{ mailMessage(id: "${uuid}") { id } }`, allowed: ADMIN },
+  organizations: { document: '{ organizations(first: 1) { nodes { id } } }', allowed: ORGANIZATION_READERS },
+  organization: { document: `{ organization(id: "${uuid}") { id } }`, allowed: ORGANIZATION_READERS },
+  people: { document: '{ people(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
+  person: { document: `{ person(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
+  searchDirectory: { document: '{ searchDirectory(text: "zz") { organizations { id } people { id } } }', allowed: ORGANIZATION_READERS },
+  timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
+  tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
@@ -47,4 +61,34 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   inviteUser: { document: 'mutation { inviteUser(input: { email: "not-an-email", name: "X", role: STAFF }) { id } }', allowed: ADMIN },
   updateUser: { document: `mutation { updateUser(input: { id: "${uuid}", version: 1, name: "X", role: STAFF }) { id } }`, allowed: ADMIN },
   setUserActive: { document: `mutation { setUserActive(input: { id: "${uuid}", version: 1, active: true }) { id } }`, allowed: ADMIN },
+  createOrganization: { document: 'mutation { createOrganization(input: { nameEn: "", kind: other, provinceCode: "ON" }) { id } }', allowed: NATIONAL_STAFF },
+  updateOrganization: { document: `mutation { updateOrganization(input: { id: "${uuid}", version: 1, city: "X" }) { id } }`, allowed: ORGANIZATION_EDITORS },
+  archiveOrganization: { document: `mutation { archiveOrganization(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
+  restoreOrganization: { document: `mutation { restoreOrganization(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
+  mergeOrganizations: {
+    document: `mutation { mergeOrganizations(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
+    allowed: NATIONAL_STAFF,
+  },
+  createPerson: { document: 'mutation { createPerson(input: { firstName: "", provinceCode: "ON" }) { id } }', allowed: PEOPLE_WORKERS },
+  updatePerson: { document: `mutation { updatePerson(input: { id: "${uuid}", version: 1, city: "X" }) { id } }`, allowed: PEOPLE_WORKERS },
+  archivePerson: { document: `mutation { archivePerson(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  restorePerson: { document: `mutation { restorePerson(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  mergePeople: {
+    document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
+    allowed: NATIONAL_STAFF,
+  },
+  createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
+  // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
+  // is not the caller's answers NOT_FOUND, which counts as allowed here.
+  importBatch: { document: `{ importBatch(id: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  importBatches: { document: '{ importBatches(first: 1) { nodes { id } } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  guessImportMapping: { document: `{ guessImportMapping(batchId: "${uuid}") { columns { field } } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  importRows: { document: `{ importRows(batchId: "${uuid}", first: 1) { nodes { rowNumber } } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  setImportMapping: {
+    document: `mutation { setImportMapping(input: { batchId: "${uuid}", mapping: [], duplicatePolicy: SKIP }) { id } }`,
+    allowed: ['ADMIN', 'STAFF', 'COORDINATOR'],
+  },
+  dryRunImport: { document: `mutation { dryRunImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  runImport: { document: `mutation { runImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  cancelImport: { document: `mutation { cancelImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Starts and stops the stack the journeys run against. Used by global-setup.ts
 // and global-teardown.ts, which jest runs in its main process: the state lives
 // on globalThis between the two.
@@ -90,6 +91,8 @@ export async function startStack(): Promise<Stack> {
       REDIS_URL: resolved.redis.url,
       API_PORT: String(apiPort),
       API_HOST: HOST,
+      // Links in e-mails point at this run's staff app.
+      STAFF_URL: staffUrl,
     };
 
     await procs.runStep({ name: 'migrate', command: process.execPath, args: [build.requireDist(build.dist.migrate)], env, quiet: true, logFile: logFile('migrate') });
@@ -101,7 +104,7 @@ export async function startStack(): Promise<Stack> {
     const staff = procs.startProcess({
       name: 'staff',
       ...serve,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(staffPort), HOST, API_URL: apiUrl },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(staffPort), HOST, API_URL: apiUrl, SESSION_SECRET: randomBytes(32).toString('hex') },
       quiet: true,
       logFile: logFile('staff'),
     });

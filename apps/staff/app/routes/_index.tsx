@@ -8,6 +8,7 @@ import { fetchApiHealth } from '../utils/api-health.server';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
+import { requireUser } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title');
 
@@ -24,6 +25,7 @@ async function loadCampaign(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const [campaign, health] = await Promise.all([loadCampaign(request), fetchApiHealth(request)]);
   return { ...campaign, health };
 }

@@ -1,14 +1,32 @@
-import { isLanguage } from '@crm/i18n';
+import { UpdateMyPreferencesInput } from '@crm/contracts';
+import { UpdateMyPreferencesDocument } from '@crm/staff-graphql';
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { safeRedirectPath } from '../utils/safe-redirect';
+import { assertCsrf } from '../utils/csrf.server';
+import { ApiError, gql } from '../utils/graphql.server';
 import { serializeLanguageCookie } from '../utils/language.server';
+import { safeRedirectPath } from '../utils/safe-redirect';
+import { getSessionToken } from '../utils/session.server';
 
-// POST /language (lang, redirectTo): remembers the choice and goes back.
+// POST /language (lang, redirectTo): remembers the choice in the `lang` cookie
+// (for signed-out pages) and, when someone is signed in, as their preference
+// (the UI, and the e-mails the API sends them, follow it). Then goes back.
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
-  const lang = form.get('lang');
+  await assertCsrf(request, form);
   const to = safeRedirectPath(form.get('redirectTo'));
-  if (!isLanguage(lang)) return redirect(to);
+  const parsed = UpdateMyPreferencesInput.safeParse({ preferredLanguage: form.get('lang') });
+  if (!parsed.success) return redirect(to);
+  const lang = parsed.data.preferredLanguage;
+
+  if (await getSessionToken(request)) {
+    try {
+      await gql(UpdateMyPreferencesDocument, { input: parsed.data }, { request });
+    } catch (error) {
+      // An expired session still gets the cookie; the next page asks to sign in.
+      if (!(error instanceof ApiError)) throw error;
+      if (error.code !== 'UNAUTHENTICATED') console.error(`[staff] language preference not saved (${error.code}): ${error.message}`);
+    }
+  }
   return redirect(to, { headers: { 'Set-Cookie': serializeLanguageCookie(lang) } });
 }
 

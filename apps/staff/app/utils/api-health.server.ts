@@ -17,7 +17,7 @@ const timeoutMs = 3_000;
 export async function fetchApiHealth(request: Request): Promise<ApiHealth> {
   try {
     const response = await fetch(apiUrl('/health/ready'), {
-      headers: { accept: 'application/json', ...apiHeaders(request) },
+      headers: { accept: 'application/json', ...(await apiHeaders(request)) },
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
     });
     const parsed = readiness.safeParse(await response.json());

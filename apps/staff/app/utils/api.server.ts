@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getLanguage } from './language.server';
+import { getSessionToken } from './session.server';
 
 // Where the API lives; the launcher and production set API_URL.
 export function apiUrl(path: string): string {
@@ -20,13 +21,20 @@ export function requestIdFor(request: Request): string {
   return id;
 }
 
-// Headers every call to the API carries.
-export function apiHeaders(request: Request): Record<string, string> {
-  return {
+// Headers every call to the API carries: the request id, the user's language
+// and, when someone is signed in, their bearer token from the session cookie
+// (the only place the staff app handles it; decision 014).
+export async function apiHeaders(request: Request): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {
     'x-request-id': requestIdFor(request),
     // The user's chosen language, so the API answers (errors, e-mails) in it.
     'accept-language': getLanguage(request),
-    // Authentication goes here when sessions land: forward the session cookie or
-    // set `authorization: Bearer <token>` from the user's session (decision 012).
   };
+  // The API counts failed sign-ins per address: pass on the address our proxy
+  // saw, or every person would share the staff server's one address.
+  const forwardedFor = request.headers.get('x-forwarded-for');
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  const token = await getSessionToken(request);
+  if (token) headers.authorization = `Bearer ${token}`;
+  return headers;
 }

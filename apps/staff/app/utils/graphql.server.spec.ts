@@ -1,5 +1,6 @@
 import { DashboardDocument } from '@crm/staff-graphql';
 import { ApiError, gql } from './graphql.server';
+import { sessionCookie } from './test-requests';
 
 const campaign = { id: '1', slug: 'prsc', nameEn: 'A', nameFr: 'B', startsOn: null, endsOn: null, isDefault: true, policyAsks: [] };
 
@@ -23,9 +24,30 @@ describe('gql', () => {
     expect(init.headers).toMatchObject({ 'x-request-id': 'req-1', 'accept-language': 'fr' });
   });
 
+  it('sends no credentials for someone who is not signed in', async () => {
+    const fetch = answer({ data: { defaultCampaign: campaign } });
+    await gql(DashboardDocument, {}, { request: incoming() });
+    const [, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(init.headers).not.toHaveProperty('authorization');
+  });
+
+  it('sends the session’s token as a bearer token, and the address a proxy saw', async () => {
+    const fetch = answer({ data: { defaultCampaign: campaign } });
+    const request = new Request('http://staff.test/', { headers: { Cookie: await sessionCookie('tok-123'), 'x-forwarded-for': '203.0.113.9' } });
+    await gql(DashboardDocument, {}, { request });
+    const [, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(init.headers).toMatchObject({ authorization: 'Bearer tok-123', 'x-forwarded-for': '203.0.113.9' });
+  });
+
   it('throws an ApiError carrying extensions.code', async () => {
     answer({ data: null, errors: [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }] });
     await expect(gql(DashboardDocument, {}, { request: incoming() })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Not allowed' });
+  });
+
+  it('reads the field problems of BAD_USER_INPUT', async () => {
+    answer({ data: null, errors: [{ message: 'Invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'is required' }, { bogus: true }] } }] });
+    const error = (await gql(DashboardDocument, {}, { request: incoming() }).catch((e: unknown) => e)) as ApiError;
+    expect(error.fields).toEqual([{ path: ['input', 'email'], message: 'is required' }]);
   });
 
   it('says API_UNREACHABLE when the API does not answer', async () => {

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'API_UNREACHABLE'
   | 'BAD_RESPONSE'
@@ -20,6 +21,8 @@ export type GraphQLErrorEntry = {
   path?: (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };
 };
+
+export type ApiFieldProblem = { path: (string | number)[]; message: string };
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -37,6 +40,18 @@ export class ApiError extends Error {
   get extensions(): GraphQLErrorEntry['extensions'] {
     return this.errors[0]?.extensions;
   }
+
+  // `extensions.fields` of every error: [{ path: ['input', 'email'], message }].
+  get fields(): ApiFieldProblem[] {
+    return this.errors.flatMap((error) => {
+      const fields = error.extensions?.fields;
+      if (!Array.isArray(fields)) return [];
+      return fields.filter(
+        (field): field is ApiFieldProblem =>
+          typeof field === 'object' && field !== null && Array.isArray(field.path) && typeof field.message === 'string',
+      );
+    });
+  }
 }
 
 const timeoutMs = 10_000;
@@ -52,22 +67,25 @@ function queryText(document: DocumentNode): string {
 }
 
 // The one way the staff app talks to the API: a typed document from
-// @crm/staff-graphql, its variables, and the incoming request (for the request id
-// and, later, the user's credentials). Resolves to the typed data or throws ApiError.
+// @crm/staff-graphql, its variables, and the incoming request (for the request id,
+// the language and the user's token). Resolves to the typed data or throws ApiError.
 export async function gql<TData, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
   { request }: { request: Request },
 ): Promise<TData> {
+  const headers = await apiHeaders(request);
   let response: Response;
   try {
     response = await fetch(apiUrl('/graphql'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...apiHeaders(request) },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify({ query: queryText(document), variables }),
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
     });
   } catch (cause) {
+    // The browser went away (navigated, closed): nothing to report.
+    if (request.signal.aborted) throw cause;
     throw Object.assign(new ApiError('API_UNREACHABLE', 'The API could not be reached'), { cause });
   }
 

@@ -1,11 +1,15 @@
 import { defaultLanguage, translator, type Language, type Translate } from '@crm/i18n';
-import { useRouteLoaderData } from '@remix-run/react';
-import type { loader as rootLoader } from '../root';
+import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { refusalLanguage } from './refusal';
+import { useRootData } from './root-data';
 
-// The language chosen for this request, as the root loader worked it out. The
-// root error boundary may render without loader data: English then.
+// The language chosen for this request, as the root loader worked it out (the
+// signed-in user's preference, else the `lang` cookie, else Accept-Language).
+// An error page without the root's data reads it from the refusal, else English.
 export function useLanguage(): Language {
-  return useRouteLoaderData<typeof rootLoader>('root')?.lang ?? defaultLanguage;
+  const fromRoot = useRootData()?.lang;
+  const error = useRouteError();
+  return fromRoot ?? (isRouteErrorResponse(error) ? refusalLanguage(error.data) : undefined) ?? defaultLanguage;
 }
 
 // `const t = useT(); t('nav.dashboard')`: every string shown comes from here.

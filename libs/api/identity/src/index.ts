@@ -2,3 +2,4 @@ export { IdentityModule } from './identity.module';
 export { SessionService } from './session.service';
 export { hashPassword, verifyPassword } from './password-hasher';
 export { userPersonalFields } from './user.row';
+export { LanguageEnum } from './dtos/user.object';

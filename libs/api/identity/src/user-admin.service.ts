@@ -73,6 +73,7 @@ export class UserAdminService {
         throw new BadUserInputException([{ path: ['input', 'email'], message: 'already has an account' }], 'A user with this e-mail already exists');
       }
       await this.assertRegionsExist(manager, input.regionIds);
+      await this.assertOrganizationExists(manager, input.role === 'MEMBER' ? input.organizationId : null);
       const id = await this.users.insert(manager, {
         email: input.email,
         name: input.name,
@@ -109,6 +110,7 @@ export class UserAdminService {
         throw new BadUserInputException([{ path: ['input', 'role'], message: 'you cannot change your own role' }], 'You cannot change your own role');
       }
       await this.assertRegionsExist(manager, input.regionIds);
+      await this.assertOrganizationExists(manager, input.role === 'MEMBER' ? input.organizationId : null);
       const updated = await this.users.updateVersioned(manager, input.id, input.version, {
         name: input.name,
         role: input.role,
@@ -142,6 +144,14 @@ export class UserAdminService {
       });
       return after;
     });
+  }
+
+  private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined): Promise<void> {
+    if (!organizationId) return;
+    const rows = await manager.query(`SELECT 1 FROM organization WHERE id = $1 AND archived_at IS NULL`, [organizationId]);
+    if (!rows.length) {
+      throw new BadUserInputException([{ path: ['input', 'organizationId'], message: 'no such organization' }], 'This organization does not exist');
+    }
   }
 
   private async assertRegionsExist(manager: EntityManager, regionIds: string[]): Promise<void> {

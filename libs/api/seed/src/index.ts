@@ -1,3 +1,4 @@
 export { seedReferenceData } from './seed-reference';
-export { provinces, regions, defaultCampaign, type ProvinceCode } from './reference-data';
-export { seedDemoUsers, demoUsers, demoPassword } from './demo-users';
+export { provinces, regions, defaultCampaign, tags, type ProvinceCode } from './reference-data';
+export { seedDemoUsers, demoUsers, demoPassword, demoMemberOrganization } from './demo-users';
+export { seedDemoRecords, demoScales, type DemoScale } from './demo-records';

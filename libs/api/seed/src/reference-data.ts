@@ -50,3 +50,25 @@ export const defaultCampaign = {
     },
   ],
 };
+
+// The starting tag vocabulary (STAFF and ADMIN add more with `createTag`).
+export const tags: { slug: string; labelEn: string; labelFr: string }[] = [
+  { slug: 'refugee-rights-day', labelEn: 'Refugee Rights Day', labelFr: 'Journée des droits des réfugiés' },
+  { slug: 'world-refugee-day', labelEn: 'World Refugee Day', labelFr: 'Journée mondiale des réfugiés' },
+  { slug: 'private-sponsorship', labelEn: 'Private sponsorship', labelFr: 'Parrainage privé' },
+  { slug: 'government-assisted', labelEn: 'Government-assisted refugees', labelFr: 'Réfugiés pris en charge par le gouvernement' },
+  { slug: 'fair-hearing', labelEn: 'Fair hearing (IRB)', labelFr: 'Audience équitable (CISR)' },
+  { slug: 'mp-contact', labelEn: 'Knows their MP', labelFr: 'Connaît son député' },
+  { slug: 'media-spokesperson', labelEn: 'Media spokesperson', labelFr: 'Porte-parole médias' },
+  { slug: 'speaker', labelEn: 'Public speaker', labelFr: 'Conférencier ou conférencière' },
+  { slug: 'story-gatherer', labelEn: 'Gathers stories', labelFr: 'Recueille des témoignages' },
+  { slug: 'toolkit', labelEn: 'Toolkit distributor', labelFr: 'Distribue la trousse' },
+  { slug: 'youth', labelEn: 'Youth', labelFr: 'Jeunesse' },
+  { slug: 'francophone', labelEn: 'Francophone', labelFr: 'Francophone' },
+  { slug: 'rural', labelEn: 'Rural community', labelFr: 'Communauté rurale' },
+  { slug: 'newcomer-led', labelEn: 'Newcomer-led', labelFr: 'Dirigé par des nouveaux arrivants' },
+  { slug: 'housing', labelEn: 'Housing', labelFr: 'Logement' },
+  { slug: 'employment', labelEn: 'Employment', labelFr: 'Emploi' },
+  { slug: 'legal-aid', labelEn: 'Legal aid', labelFr: 'Aide juridique' },
+  { slug: 'interfaith', labelEn: 'Interfaith', labelFr: 'Interconfessionnel' },
+];

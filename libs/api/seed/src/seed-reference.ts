@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { defaultCampaign, provinces, regions } from './reference-data';
+import { defaultCampaign, provinces, regions, tags } from './reference-data';
 
-/** Upserts provinces, regions and the default campaign: safe to run any number of times. */
+/** Upserts provinces, regions, the tag vocabulary and the default campaign: safe to run any number of times. */
 export async function seedReferenceData(db: EntityManager): Promise<void> {
   for (const [index, province] of provinces.entries()) {
     await db.query(
@@ -35,4 +35,9 @@ export async function seedReferenceData(db: EntityManager): Promise<void> {
       [campaign.id, index + 1, ask.titleEn, ask.titleFr],
     );
   }
+  await db.query(
+    `INSERT INTO tag (slug, label_en, label_fr) SELECT x.slug, x.label_en, x.label_fr FROM jsonb_to_recordset($1::jsonb) AS x(slug text, label_en text, label_fr text)
+     ON CONFLICT (slug) DO UPDATE SET label_en = EXCLUDED.label_en, label_fr = EXCLUDED.label_fr`,
+    [JSON.stringify(tags.map((tag) => ({ slug: tag.slug, label_en: tag.labelEn, label_fr: tag.labelFr })))],
+  );
 }

@@ -12,7 +12,7 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
   Queue: [],
   Campaign: [],
   Region: [],
-  Organization: ['contactName', 'contactEmail', 'contactPhone', 'notes'],
+  Organization: ['email', 'phone', 'notes'],
   Person: ['firstName', 'lastName', 'emails', 'phones', 'affiliations', 'city', 'notes', 'livedExperience'],
   Outreach: ['notes'],
   Event: ['hostLeaders', 'rsvps', 'attendance'],

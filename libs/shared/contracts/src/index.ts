@@ -1,2 +1,5 @@
 export * from './common';
 export * from './identity';
+export * from './records';
+export * from './organization';
+export * from './person';

@@ -1,16 +1,22 @@
 // Every BullMQ queue the system has. A job's class name is its job name.
 export enum QueueName {
   Mail = 'mail',
+  Imports = 'imports',
 }
 
 /** Job name -> queue and payload. Payloads carry ids only: never names, e-mails or text. */
 export interface JobPayloads {
   SendMailJob: { mailMessageId: string };
+  // CSV import (decision 050): the batch carries the mapping, the rows their cells.
+  DryRunImportJob: { importBatchId: string };
+  RunImportJob: { importBatchId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const jobQueues: Record<JobName, QueueName> = {
   SendMailJob: QueueName.Mail,
+  DryRunImportJob: QueueName.Imports,
+  RunImportJob: QueueName.Imports,
 };
 
 const idKey = /(^id|Id|Ids)$/;

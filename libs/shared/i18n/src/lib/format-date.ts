@@ -10,3 +10,28 @@ export function formatDate(lang: Language, isoDate: string): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+// The national office's time zone: every timestamp on a staff screen reads the
+// same for everyone, with its zone spelled out ("EST", "HNE").
+export const officeTimeZone = 'America/Toronto';
+
+const instantParts = {
+  // "Nov 26, 2026, 5:27 p.m. EST" / "26 nov. 2026, 17 h 27 HNE"
+  both: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+  // "Nov 26, 2026" / "26 nov. 2026"
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  // "5:27 p.m. EST" / "17 h 27 HNE"
+  time: { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Formats an instant ("2026-11-26T22:27:07Z") in the national office's zone:
+// all of it, or only its date or its time (tables show them on two lines).
+export function formatDateTime(
+  lang: Language,
+  iso: string,
+  { part = 'both', timeZone = officeTimeZone }: { part?: keyof typeof instantParts; timeZone?: string } = {},
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[lang], { ...instantParts[part], timeZone }).format(date);
+}

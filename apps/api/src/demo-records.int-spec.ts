@@ -1,0 +1,70 @@
+import { seedDemoRecords } from '@crm/seed';
+import { ApiHarness } from './testing/api-harness';
+import { ok } from './testing/records-fixtures';
+
+// The small demo dataset: every province, owned people for the coordinators, a
+// real organization for the member contact, and the same data on every run.
+describe('demo records (seed --scale small)', () => {
+  let api: ApiHarness;
+  let other: ApiHarness;
+
+  beforeAll(async () => {
+    [api, other] = await Promise.all([ApiHarness.start(), ApiHarness.start()]);
+    for (const harness of [api, other]) await harness.dataSource.transaction((manager) => seedDemoRecords(manager, 'small'));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await other?.close();
+  });
+
+  const fingerprint = async (harness: ApiHarness) =>
+    (
+      await harness.dataSource.query(`
+        SELECT (SELECT md5(string_agg(id || first_name || last_name || province_code || coalesce(city, '') || engagement_stage || array_to_string(emails, ','), '|' ORDER BY id)) FROM person) AS people,
+               (SELECT md5(string_agg(id || name_en || province_code || coalesce(postal_code, ''), '|' ORDER BY id)) FROM organization) AS organizations,
+               (SELECT md5(string_agg(person_id::text || organization_id::text || coalesce(title, ''), '|' ORDER BY person_id, organization_id)) FROM affiliation) AS affiliations`)
+    )[0];
+
+  it('has about 200 organizations and 2,000 people, in every province and territory', async () => {
+    const rows: { code: string; organizations: string; people: string }[] = await api.dataSource.query(`
+      SELECT pr.code, (SELECT count(*) FROM organization o WHERE o.province_code = pr.code) AS organizations,
+             (SELECT count(*) FROM person p WHERE p.province_code = pr.code) AS people
+        FROM province pr ORDER BY pr.code`);
+    expect(rows).toHaveLength(13);
+    expect(rows.reduce((sum, r) => sum + Number(r.organizations), 0)).toBe(200);
+    expect(rows.reduce((sum, r) => sum + Number(r.people), 0)).toBe(2000);
+    for (const row of rows) {
+      expect(Number(row.organizations)).toBeGreaterThanOrEqual(3);
+      expect(Number(row.people)).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('is the same data on every run', async () => {
+    expect(await fingerprint(api)).toEqual(await fingerprint(other));
+  });
+
+  it('does nothing the second time', async () => {
+    expect(await api.dataSource.transaction((manager) => seedDemoRecords(manager, 'small'))).toBe(false);
+  });
+
+  it('gives the Ontario and Quebec coordinators people of their own', async () => {
+    const mine = async (role: 'COORDINATOR' | 'COORDINATOR_QC') => {
+      const token = await api.tokenFor(role);
+      const me = ok<{ me: { id: string } }>(await api.graphql('{ me { id } }', {}, token)).me.id;
+      return ok<{ people: { nodes: { provinceCode: string }[] } }>(await api.graphql(`{ people(first: 200, filter: { ownerId: "${me}" }) { nodes { provinceCode } } }`, {}, token)).people.nodes;
+    };
+    const ontario = await mine('COORDINATOR');
+    const quebec = await mine('COORDINATOR_QC');
+    expect(ontario.length).toBeGreaterThan(20);
+    expect(new Set(ontario.map((p) => p.provinceCode))).toEqual(new Set(['ON']));
+    expect(quebec.length).toBeGreaterThan(20);
+    expect(new Set(quebec.map((p) => p.provinceCode))).toEqual(new Set(['QC']));
+  });
+
+  it('gives the member contact a real organization with affiliated people', async () => {
+    const org = ok<{ organizations: { nodes: { nameEn: string; membership: string }[] } }>(await api.graphql('{ organizations { nodes { nameEn membership } } }', {}, await api.tokenFor('MEMBER'))).organizations.nodes;
+    expect(org).toEqual([{ nameEn: 'Ottawa Community Welcome Centre', membership: 'member' }]);
+    const [{ count }] = await api.dataSource.query(`SELECT count(*) FROM affiliation a JOIN app_user u ON u.organization_id = a.organization_id WHERE lower(u.email) = 'member@demo.coalition.invalid'`);
+    expect(Number(count)).toBeGreaterThan(0);
+  });
+});

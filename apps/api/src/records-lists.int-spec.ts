@@ -1,0 +1,255 @@
+import { ApiHarness } from './testing/api-harness';
+import { createOrganization, createPerson, errorCode, insertPeople, ok, userId } from './testing/records-fixtures';
+
+interface PageResult {
+  nodes: { id: string; firstName: string; lastName: string }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+describe('records: lists, pages, filters and search', () => {
+  let api: ApiHarness;
+  let staff: string;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    staff = await api.tokenFor('STAFF');
+  });
+  afterAll(() => api?.close());
+
+  const peoplePage = async (filter: Record<string, unknown>, first: number, after: string | null, token = staff): Promise<PageResult> =>
+    ok<{ people: PageResult }>(
+      await api.graphql(
+        'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id firstName lastName } pageInfo { endCursor hasNextPage } } }',
+        { filter, first, after },
+        token,
+      ),
+    ).people;
+
+  describe('keyset pagination', () => {
+    it('returns every row exactly once across pages, in a stable order, while rows are inserted', async () => {
+      // Many shared and accented last names, so ties are broken by first name, then id.
+      const lastNames = ['Côté', 'cote', 'Nguyen', 'Ali', 'Ávila', "O'Brien", 'Smith', 'Tremblay', 'Li', 'Zhang'];
+      const original = await insertPeople(
+        api,
+        Array.from({ length: 137 }, (_, i) => ({ firstName: ['Amina', 'Jean', 'Li', 'Zoé'][i % 4], lastName: lastNames[i % lastNames.length], provinceCode: 'SK' })),
+      );
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const page = await peoplePage({ provinceCodes: ['SK'] }, 50, after);
+        seen.push(...page.nodes.map((n) => n.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        pages += 1;
+        // Someone else adds people meanwhile, before and after the cursor.
+        await insertPeople(api, [
+          { firstName: 'Aaron', lastName: 'Aardvark', provinceCode: 'SK' },
+          { firstName: 'Zed', lastName: 'Zzyzx', provinceCode: 'SK' },
+          { firstName: 'Jean', lastName: 'Li', provinceCode: 'SK' },
+        ]);
+      } while (after && pages < 10);
+
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(original.filter((id) => !seen.includes(id))).toEqual([]);
+      // The originals come in the order one big page gives them.
+      const all = await peoplePage({ provinceCodes: ['SK'] }, 200, null);
+      const order = all.nodes.map((n) => n.id).filter((id) => original.includes(id));
+      expect(seen.filter((id) => original.includes(id))).toEqual(order);
+      // Order: last name, then first name, ignoring case and accents.
+      const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const keys = all.nodes.map((n) => `${fold(n.lastName)}\u0001${fold(n.firstName)}`);
+      expect(keys).toEqual([...keys].sort());
+      expect(keys.filter((k) => k.startsWith('aardvark')).length).toBeGreaterThan(0);
+      expect(keys[0]).toBe('aardvark\u0001aaron');
+      expect(keys[keys.length - 1]).toBe('zzyzx\u0001zed');
+    });
+
+    it('defaults to 50 rows a page', async () => {
+      const page = await peoplePage({ provinceCodes: ['SK'] }, undefined as unknown as number, null);
+      expect(page.nodes).toHaveLength(50);
+      expect(page.pageInfo.hasNextPage).toBe(true);
+    });
+
+    it('refuses a tampered cursor', async () => {
+      const result = await api.graphql('{ people(after: "not-a-cursor") { nodes { id } } }', {}, staff);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['after']);
+    });
+
+    it('pages organizations too', async () => {
+      for (let i = 0; i < 7; i += 1) await createOrganization(api, { nameEn: `Yukon Group ${String.fromCharCode(71 - i)}`, provinceCode: 'YT' });
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: { nodes: { nameEn: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = ok<{ organizations: never }>(
+          await api.graphql('query($after: String) { organizations(filter: { provinceCodes: ["YT"] }, first: 3, after: $after) { nodes { nameEn } pageInfo { endCursor hasNextPage } } }', { after }, staff),
+        ).organizations;
+        seen.push(...page.nodes.map((n) => n.nameEn));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((l) => `Yukon Group ${l}`));
+    });
+  });
+
+  describe('filters', () => {
+    let organizationId: string;
+
+    beforeAll(async () => {
+      const ontario = await userId(api, 'COORDINATOR');
+      organizationId = (await createOrganization(api, { nameEn: 'Filter Org', provinceCode: 'MB', kind: 'faith_community', membership: 'associate', tags: ['interfaith'] })).id;
+      await createOrganization(api, { nameEn: 'Filter Business', provinceCode: 'AB', kind: 'business', membership: 'member' });
+      const [, b, c, d] = await insertPeople(api, [
+        { firstName: 'Filter', lastName: 'Alpha', provinceCode: 'MB', engagementStage: 'champion', leaderCategory: 'faith', tags: ['interfaith', 'speaker'], organizationId },
+        { firstName: 'Filter', lastName: 'Beta', provinceCode: 'AB', engagementStage: 'engaged', leaderCategory: 'media', tags: ['speaker'], ownerId: ontario },
+        { firstName: 'Filter', lastName: 'Gamma', provinceCode: 'NU', engagementStage: 'identified', leaderCategory: 'business' },
+        { firstName: 'Filter', lastName: 'Delta', provinceCode: 'MB', engagementStage: 'committed', leaderCategory: null, tags: ['interfaith'] },
+      ]);
+      await api.dataSource.query(`UPDATE person SET updated_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [[b, c, d]]);
+    });
+
+    const names = async (filter: Record<string, unknown>) => (await peoplePage({ search: 'filter', ...filter }, 50, null)).nodes.map((n) => n.lastName).sort();
+
+    it.each([
+      ['province', { provinceCodes: ['MB'] }, ['Alpha', 'Delta']],
+      ['tags (all of them)', { tags: ['interfaith', 'speaker'] }, ['Alpha']],
+      ['engagement stage', { engagementStages: ['champion', 'committed'] }, ['Alpha', 'Delta']],
+      ['leader category', { leaderCategories: ['media', 'business'] }, ['Beta', 'Gamma']],
+      ['organization', { organizationId: 'ORG' }, ['Alpha']],
+      ['owner', { ownerId: 'OWNER' }, ['Beta']],
+      ['updated since', { updatedSince: 'RECENT' }, ['Alpha']],
+    ])('people by %s', async (_name, filter, expected) => {
+      const resolved = JSON.parse(
+        JSON.stringify(filter)
+          .replace('ORG', organizationId)
+          .replace('OWNER', await userId(api, 'COORDINATOR'))
+          .replace('RECENT', new Date(Date.now() - 24 * 3600_000).toISOString()),
+      );
+      expect(await names(resolved)).toEqual(expected);
+    });
+
+    it('people by region (its provinces)', async () => {
+      const regions = ok<{ regions: { id: string; code: string }[] }>(await api.graphql('{ regions { id code } }', {}, staff)).regions;
+      const prairies = regions.find((r) => r.code === 'prairies')!.id;
+      expect(await names({ regionId: prairies })).toEqual(['Alpha', 'Beta', 'Delta']);
+    });
+
+    it('organizations by kind, membership, tags and region', async () => {
+      const orgNames = async (filter: Record<string, unknown>) =>
+        ok<{ organizations: { nodes: { nameEn: string }[] } }>(
+          await api.graphql('query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { nameEn } } }', { filter: { search: 'filter', ...filter } }, staff),
+        ).organizations.nodes.map((n) => n.nameEn);
+      expect(await orgNames({ kinds: ['business'] })).toEqual(['Filter Business']);
+      expect(await orgNames({ memberships: ['associate'] })).toEqual(['Filter Org']);
+      expect(await orgNames({ tags: ['interfaith'] })).toEqual(['Filter Org']);
+      expect(await orgNames({ provinceCodes: ['AB', 'MB'] })).toEqual(['Filter Business', 'Filter Org']);
+    });
+
+    it('refuses an unknown province in a filter, naming it', async () => {
+      const result = await api.graphql('{ people(filter: { provinceCodes: ["XX"] }) { nodes { id } } }', {}, staff);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['filter', 'provinceCodes', 0]);
+    });
+
+    it('a coordinator filtering on a province outside their regions gets nothing', async () => {
+      expect((await peoplePage({ search: 'filter', provinceCodes: ['MB'] }, 50, null, await api.tokenFor('COORDINATOR'))).nodes).toEqual([]);
+    });
+  });
+
+  describe('search: typos, accents and case', () => {
+    beforeAll(async () => {
+      await createPerson(api, { firstName: 'Mohammed', lastName: 'Rahimi', provinceCode: 'ON' });
+      await createPerson(api, { firstName: 'Thi', lastName: 'Nguyen', provinceCode: 'ON', emails: ['thi.nguyen@example.org'] });
+      await createPerson(api, { firstName: 'Hélène', lastName: 'Bélanger', provinceCode: 'ON' });
+      await createOrganization(api, { nameEn: 'Welcome Centre of Québec City', nameFr: 'Centre d’accueil de la ville de Québec', provinceCode: 'QC' });
+      await createOrganization(api, { nameEn: 'Saskatoon Open Door Society', provinceCode: 'SK' });
+    });
+
+    const search = async (text: string, token = staff) =>
+      ok<{ searchDirectory: { organizations: { nameEn: string }[]; people: { firstName: string; lastName: string }[] } }>(
+        await api.graphql('query($text: String!) { searchDirectory(text: $text) { organizations { nameEn } people { firstName lastName } } }', { text }, token),
+      ).searchDirectory;
+
+    it('finds "Mohammed" from "mohamed"', async () => {
+      expect((await search('mohamed')).people.map((p) => p.firstName)).toContain('Mohammed');
+    });
+
+    it('finds "Québec" from "quebec"', async () => {
+      expect((await search('quebec')).organizations.map((o) => o.nameEn)).toEqual(['Welcome Centre of Québec City']);
+    });
+
+    it('finds "Nguyen" from "nguyn"', async () => {
+      expect((await search('nguyn')).people.map((p) => p.lastName)).toContain('Nguyen');
+    });
+
+    it('finds accented names typed without accents, in any case', async () => {
+      expect((await search('HELENE BELANGER')).people.map((p) => p.lastName)).toEqual(['Bélanger']);
+    });
+
+    it('finds a person by exact e-mail', async () => {
+      expect((await search('Thi.Nguyen@example.org')).people.map((p) => p.lastName)).toEqual(['Nguyen']);
+    });
+
+    it('finds short fragments of a name', async () => {
+      expect((await search('open door')).organizations.map((o) => o.nameEn)).toEqual(['Saskatoon Open Door Society']);
+    });
+
+    it('finds nothing for nonsense', async () => {
+      expect(await search('xqzvw')).toEqual({ organizations: [], people: [] });
+    });
+
+    it('the people list search is just as tolerant', async () => {
+      expect((await peoplePage({ search: 'mohamed rahimi' }, 50, null)).nodes.map((n) => n.lastName)).toEqual(['Rahimi']);
+    });
+  });
+
+  describe('SQL statements per request', () => {
+    let statements: string[] | null = null;
+
+    beforeAll(async () => {
+      const logger = api.dataSource.logger;
+      const original = logger.logQuery.bind(logger);
+      logger.logQuery = (query, parameters, queryRunner) => {
+        statements?.push(query);
+        return original(query, parameters, queryRunner);
+      };
+      const orgs: string[] = [];
+      for (let i = 0; i < 5; i += 1) orgs.push((await createOrganization(api, { nameEn: `NL Org ${i}`, provinceCode: 'NL' })).id);
+      await insertPeople(
+        api,
+        Array.from({ length: 120 }, (_, i) => ({ firstName: `Person${i}`, lastName: `Newfoundland${i % 13}`, provinceCode: 'NL', engagementStage: 'engaged', organizationId: orgs[i % orgs.length] })),
+      );
+    });
+
+    const counted = async (query: string, token = staff) => {
+      statements = [];
+      const result = await api.graphql(query, {}, token);
+      const issued = statements;
+      statements = null;
+      return { result, issued };
+    };
+
+    it('a 50-row page of people with their organizations and engagement stage costs at most 3 statements', async () => {
+      const { result, issued } = await counted(
+        '{ people(first: 50, filter: { provinceCodes: ["NL"] }) { nodes { id firstName lastName engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }',
+      );
+      const nodes = ok<{ people: { nodes: { affiliations: unknown[] }[] } }>(result).people.nodes;
+      expect(nodes).toHaveLength(50);
+      expect(nodes.every((n) => n.affiliations.length === 1)).toBe(true);
+      // Counted: everything the request sends, including the session look-up.
+      expect(issued.length).toBeLessThanOrEqual(3);
+    });
+
+    it('the same for a coordinator (scope in the same statement)', async () => {
+      const { issued } = await counted('{ people(first: 50) { nodes { id engagementStage affiliations { organization { nameEn } } } } }', await api.tokenFor('COORDINATOR'));
+      expect(issued.length).toBeLessThanOrEqual(3);
+    });
+
+    it("organizations with their people cost one statement per level, whatever the page size", async () => {
+      const { result, issued } = await counted('{ organizations(first: 10, filter: { provinceCodes: ["NL"] }) { nodes { id people(first: 10) { id affiliations { title } } } } }');
+      const nodes = ok<{ organizations: { nodes: { people: unknown[] }[] } }>(result).organizations.nodes;
+      expect(nodes).toHaveLength(5);
+      expect(nodes.every((n) => n.people.length === 10)).toBe(true);
+      expect(issued.length).toBeLessThanOrEqual(4);
+    });
+  });
+});

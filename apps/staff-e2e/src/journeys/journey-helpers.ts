@@ -1,0 +1,44 @@
+// What the journeys share: the demo accounts and signing in and out the way a
+// person does (through the forms, in a browser context of their own).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getStack } from '../support/stack';
+
+/** Seeded in development and tests (libs/api/seed/src/demo-users.ts); public on purpose. */
+export const demoPassword = 'coalition-demo-password';
+
+export const demo = {
+  admin: 'admin@demo.coalition.invalid',
+  staff: 'staff@demo.coalition.invalid',
+  ontario: 'ontario@demo.coalition.invalid',
+  quebec: 'quebec@demo.coalition.invalid',
+  member: 'member@demo.coalition.invalid',
+  funder: 'funder@demo.coalition.invalid',
+} as const;
+
+export function staffUrl(path = '/'): string {
+  return `${getStack().staffUrl}${path}`;
+}
+
+/** A fresh browser context (its own cookies) and page: one per person. */
+export async function newVisitor(browser: Browser, locale = 'en-CA'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
+
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto(staffUrl('/sign-in'));
+  await page.getByTestId('email').fill(email);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // The URL changes before React has drawn the signed-in page: wait for it.
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+  await page.getByTestId('sign-in').waitFor();
+}

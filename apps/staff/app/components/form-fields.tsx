@@ -1,0 +1,109 @@
+import type { FieldMetadata, FormMetadata } from '@conform-to/react';
+import type { Translate } from '@crm/i18n';
+import {
+  Alert,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  TextInput,
+  type NativeSelectProps,
+  type PasswordInputProps,
+  type TextInputProps,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { isPlainMessageKey } from '../utils/field-messages';
+import { useT } from '../utils/i18n';
+
+// Mantine inputs bound to a conform field: name, id, default value and the
+// field's errors (catalogue keys, utils/forms.ts) shown beside it, in the user's
+// language. Mantine links the error and description to the input for screen readers.
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+// Any field of any form: only what is read below.
+type AnyField = Pick<Field, 'id' | 'name' | 'formId' | 'key' | 'required' | 'errors' | 'defaultValue' | 'defaultOptions'>;
+
+export function errorText(t: Translate, errors: string[] | undefined): string | undefined {
+  const first = errors?.[0];
+  if (!first) return undefined;
+  return t(isPlainMessageKey(first) ? first : 'validation.invalid');
+}
+
+function controlProps(field: AnyField) {
+  return { id: field.id, name: field.name, form: field.formId, required: field.required };
+}
+
+type TextFieldProps = { field: AnyField } & Omit<TextInputProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;
+
+export function TextField({ field, ...props }: TextFieldProps) {
+  const t = useT();
+  return <TextInput key={field.key} {...controlProps(field)} defaultValue={field.defaultValue} error={errorText(t, field.errors)} {...props} />;
+}
+
+type PasswordFieldProps = { field: AnyField } & Omit<PasswordInputProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;
+
+export function PasswordField({ field, ...props }: PasswordFieldProps) {
+  const t = useT();
+  // Never prefilled: the server does not send passwords back (hideFields).
+  return <PasswordInput key={field.key} {...controlProps(field)} error={errorText(t, field.errors)} {...props} />;
+}
+
+type SelectFieldProps = { field: AnyField } & Omit<NativeSelectProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;
+
+// A native <select>: it works before JavaScript and conform sees every change.
+export function SelectField({ field, ...props }: SelectFieldProps) {
+  const t = useT();
+  return <NativeSelect key={field.key} {...controlProps(field)} defaultValue={field.defaultValue} error={errorText(t, field.errors)} {...props} />;
+}
+
+// Several choices as native checkboxes sharing one name (regions).
+export function CheckboxGroupField({
+  field,
+  label,
+  description,
+  options,
+}: {
+  field: AnyField;
+  label: ReactNode;
+  description?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const checked = new Set(field.defaultOptions ?? (field.defaultValue ? [field.defaultValue] : []));
+  return (
+    <Checkbox.Group key={field.key} label={label} description={description} error={errorText(t, field.errors)} defaultValue={[...checked]}>
+      <Group gap="lg" mt={6}>
+        {options.map((option) => (
+          <Checkbox key={option.value} name={field.name} form={field.formId} value={option.value} label={option.label} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+}
+
+// The form's own errors (not tied to one field): the API's refusals, a stale link…
+export function FormAlert({ form }: { form: Pick<FormMetadata<Record<string, unknown>, string[]>, 'errors' | 'errorId'> }) {
+  const t = useT();
+  const errors = form.errors ?? [];
+  if (!errors.length) return null;
+  return (
+    <Alert id={form.errorId} color="red" variant="light" role="alert" data-testid="form-error">
+      {errors.length === 1 ? (
+        errorText(t, errors)
+      ) : (
+        <List size="sm">
+          {errors.map((error) => (
+            <List.Item key={error}>{errorText(t, [error])}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
+// Fields one under the other, evenly spaced.
+export function FieldStack({ children }: { children: ReactNode }) {
+  return <Stack gap="md">{children}</Stack>;
+}

@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { requireUserWithPermission } from '../utils/session.server';
+
+// /admin has no page of its own: the users list is where administration starts.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, 'manage', 'User');
+  return redirect('/admin/users');
+}

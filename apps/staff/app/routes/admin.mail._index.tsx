@@ -1,0 +1,85 @@
+import { MailMessagesDocument } from '@crm/staff-graphql';
+import { Anchor, Card, Stack, Table, Text } from '@mantine/core';
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { DateTime } from '../components/date-time';
+import { MailStatusBadge } from '../components/mail-status-badge';
+import { PageHeader } from '../components/page-header';
+import { Pager } from '../components/pager';
+import { ApiError, gql } from '../utils/graphql.server';
+import { useT } from '../utils/i18n';
+import { pageTitle } from '../utils/meta';
+import { requireUserWithPermission } from '../utils/session.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mailbox.title');
+
+const pageSize = 25;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, 'read', 'MailMessage');
+  const after = new URL(request.url).searchParams.get('after') || undefined;
+  try {
+    const { mailMessages } = await gql(MailMessagesDocument, { first: pageSize, after }, { request });
+    return { messages: mailMessages };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && after) throw redirect('/admin/mail');
+    throw error;
+  }
+}
+
+export default function Mailbox() {
+  const t = useT();
+  const { messages } = useLoaderData<typeof loader>();
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <PageHeader title={t('mailbox.title')} description={t('mailbox.intro')} />
+      <Card withBorder padding={0}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="mail-table">
+            <Table.Thead bg="gray.0">
+              <Table.Tr>
+                <Table.Th w={150}>{t('mailbox.column.when')}</Table.Th>
+                <Table.Th w={260}>{t('mailbox.column.to')}</Table.Th>
+                <Table.Th>{t('mailbox.column.subject')}</Table.Th>
+                <Table.Th w={120}>{t('mailbox.column.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {messages.nodes.map((message) => (
+                <Table.Tr key={message.id} data-testid="mail-row" data-to={message.toAddress}>
+                  <Table.Td>
+                    <DateTime value={message.createdAt} stacked />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" truncate="end" title={message.toAddress}>
+                      {message.toAddress}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/mail/${message.id}`} size="sm" fw={500} data-testid="mail-open">
+                      {message.subject}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <MailStatusBadge status={message.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {messages.nodes.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed" ta="center" py="lg">
+                      {t('mailbox.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <Pager endCursor={messages.pageInfo.endCursor} hasNextPage={messages.pageInfo.hasNextPage} />
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { changeList, startOfDay } from './audit-view';
+
+describe('startOfDay', () => {
+  it('is the start of the day in the national office’s zone', () => {
+    expect(startOfDay('2026-01-15')).toBe('2026-01-15T05:00:00.000Z');
+    expect(startOfDay('2026-07-15')).toBe('2026-07-15T04:00:00.000Z');
+  });
+
+  it('gives the next day’s start for an inclusive "to" date', () => {
+    expect(startOfDay('2026-01-31', { dayAfter: true })).toBe('2026-02-01T05:00:00.000Z');
+  });
+
+  it('is right on the days the clocks change', () => {
+    expect(startOfDay('2026-03-08')).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfDay('2026-03-09')).toBe('2026-03-09T04:00:00.000Z');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    for (const value of ['', null, undefined, '2026-02-30', '15/01/2026', '2026-1-5']) expect(startOfDay(value)).toBeUndefined();
+  });
+});
+
+describe('changeList', () => {
+  it('lists each changed field with its old and new value', () => {
+    expect(changeList({ role: { from: 'STAFF', to: 'ADMIN' }, email: { from: '•••', to: '•••' } })).toEqual([
+      { field: 'role', from: 'STAFF', to: 'ADMIN' },
+      { field: 'email', from: '•••', to: '•••' },
+    ]);
+  });
+
+  it('reads a missing side as empty and ignores what is not a change', () => {
+    expect(changeList({ name: { to: 'A' }, odd: 3 })).toEqual([{ field: 'name', from: null, to: 'A' }]);
+    expect(changeList(null)).toEqual([]);
+    expect(changeList([1])).toEqual([]);
+  });
+});

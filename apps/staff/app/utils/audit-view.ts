@@ -1,0 +1,51 @@
+import { officeTimeZone } from '@crm/i18n';
+
+// Reading the audit log: its date filters and its `changes` JSON.
+
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// How far `timeZone` is ahead of UTC at `instant` (ms; negative west of Greenwich).
+function zoneOffset(timeZone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - instant;
+}
+
+/**
+ * "2026-03-08" -> the instant that day starts in the national office's zone,
+ * as the API's ISO date-time; `dayAfter` moves to the next day's start (an
+ * inclusive "to" date becomes the API's exclusive bound). Undefined if not a date.
+ */
+export function startOfDay(day: string | null | undefined, { dayAfter = false, timeZone = officeTimeZone } = {}): string | undefined {
+  const match = day ? isoDay.exec(day) : null;
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, date));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) return undefined;
+  const midnightUtc = Date.UTC(year, month - 1, date + (dayAfter ? 1 : 0));
+  // Twice: the offset at the local midnight can differ from the one at UTC midnight (DST days).
+  let instant = midnightUtc - zoneOffset(timeZone, midnightUtc);
+  instant = midnightUtc - zoneOffset(timeZone, instant);
+  return new Date(instant).toISOString();
+}
+
+export type FieldChange = { field: string; from: unknown; to: unknown };
+
+/** `{ name: { from, to } }` -> a list, in the order recorded; anything else -> none. */
+export function changeList(changes: unknown): FieldChange[] {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) return [];
+  return Object.entries(changes as Record<string, unknown>).flatMap(([field, value]) => {
+    if (typeof value !== 'object' || value === null) return [];
+    const { from = null, to = null } = value as { from?: unknown; to?: unknown };
+    return [{ field, from, to }];
+  });
+}

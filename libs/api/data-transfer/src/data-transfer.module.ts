@@ -1,0 +1,50 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { IdentityModule } from '@crm/identity';
+import { ActivityRecorder } from '@crm/timeline';
+import type { FastifyInstance } from 'fastify';
+import { ExportRepository } from './export/export.repository';
+import { ExportService } from './export/export.service';
+import { DataTransferController } from './http/data-transfer.controller';
+import { registerUploadParsers } from './http/upload-parsers';
+import { ImportActorLoader } from './import/import-actor';
+import { ImportBatchRepository } from './import/import-batch.repository';
+import { ImportEngine } from './import/import-engine';
+import { ImportRecordsRepository } from './import/import-records.repository';
+import { ImportUploadService } from './import/import-upload.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportService } from './import/import.service';
+import { DryRunImportJob } from './import/jobs/dry-run-import.job';
+import { ImportsQueueProcessor } from './import/jobs/imports-queue.processor';
+import { RunImportJob } from './import/jobs/run-import.job';
+import { RejectedRowsService } from './import/rejected-rows.service';
+
+/** For the API: CSV export and upload routes, the import's GraphQL operations (jobs go through the outbox). */
+@Module({
+  imports: [IdentityModule],
+  controllers: [DataTransferController],
+  providers: [ExportRepository, ExportService, ImportBatchRepository, ImportUploadService, ImportService, RejectedRowsService, ImportResolver],
+})
+export class DataTransferModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    // Uploads are streamed: the routes read the body themselves (no JSON parsing, no 1 MiB body limit).
+    const instance = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (instance) registerUploadParsers(instance, '/imports');
+  }
+}
+
+/** The import jobs without a queue consumer: what the worker runs, and what tests call directly. */
+@Module({
+  providers: [ImportBatchRepository, ImportRecordsRepository, ImportActorLoader, ActivityRecorder, ImportEngine, DryRunImportJob, RunImportJob],
+  exports: [ImportEngine, DryRunImportJob, RunImportJob],
+})
+export class ImportJobsModule {}
+
+/** For the worker: the `imports` queue's processor. */
+@Module({
+  imports: [ImportJobsModule],
+  providers: [ImportsQueueProcessor],
+})
+export class DataTransferWorkerModule {}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  BadUserInputException,
+  decodeCursor,
+  ForbiddenException,
+  NotFoundException,
+  OutboxService,
+  UnauthenticatedException,
+  type FieldProblem,
+  type RequestContext,
+} from '@crm/platform';
+import { DataSource } from 'typeorm';
+import type { ImportRowsArgs, SetImportMappingInput } from '../contracts/data-transfer.contracts';
+import { ImportBatchRepository, type ImportBatchRow, type ImportStatus } from './import-batch.repository';
+import { mayImport, mayImportAnything } from './import-access';
+import { guessMapping, importFields } from './import-fields';
+import type { ColumnField } from './row-input';
+
+const statusWords: Record<ImportStatus, string> = {
+  uploaded: 'uploaded and waiting for its column mapping',
+  mapped: 'mapped and waiting for a dry run',
+  validating: 'being checked (dry run)',
+  validated: 'checked and ready to import',
+  importing: 'being imported',
+  imported: 'already imported',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batches: ImportBatchRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A batch of the caller's; anyone else's answers as missing (it holds their file's personal data). */
+  async get(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
+    const actorId = this.assertMayImport(ctx);
+    const batch = await this.batches.findOwn(id, actorId);
+    if (!batch) throw new NotFoundException('Import');
+    return batch;
+  }
+
+  list(ctx: RequestContext, first: number, after: string | null | undefined) {
+    const actorId = this.assertMayImport(ctx);
+    if (after && !decodeCursor(after, 2)) throw invalidCursor();
+    return this.batches.listOwn(actorId, first, after);
+  }
+
+  async guessMapping(ctx: RequestContext, id: string) {
+    const batch = await this.get(ctx, id);
+    const guess = guessMapping(batch.kind, batch.headers);
+    const samples = await this.samples(batch);
+    return {
+      columns: batch.headers.map((header, column) => ({ column, header, field: guess[column], samples: samples[column] })),
+      fields: importFields(batch.kind).map((f) => ({ name: f.name, labelEn: f.labelEn, labelFr: f.labelFr, required: f.required ?? false, multiple: f.multiple ?? false })),
+    };
+  }
+
+  /** Sets the mapping and duplicate policy; any earlier dry run is discarded. */
+  async setMapping(ctx: RequestContext, input: SetImportMappingInput): Promise<ImportBatchRow> {
+    const batch = await this.get(ctx, input.batchId);
+    this.assertMayImportKind(ctx, batch);
+    const mapping = checkMapping(batch, input.mapping);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.batches.setMapping(manager, batch.id, mapping, input.duplicatePolicy, input.skipInvalidRows))) throw this.wrongStatus(batch, 'change its mapping');
+      return (await this.batches.find(manager, batch.id))!;
+    });
+  }
+
+  /** Starts the dry run (a job): every row checked, its fate decided; nothing written to the records. */
+  async dryRun(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
+    const batch = await this.get(ctx, id);
+    this.assertMayImportKind(ctx, batch);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.batches.transition(manager, batch.id, ['mapped', 'validated'], 'validating', { validated_at: null }))) {
+        throw this.wrongStatus(batch, 'check it', batch.status === 'uploaded' ? 'set its column mapping first' : undefined);
+      }
+      await this.outbox.enqueue(manager, 'DryRunImportJob', { importBatchId: batch.id });
+      return (await this.batches.find(manager, batch.id))!;
+    });
+  }
+
+  /** Starts the import (a job). Refused while any row is invalid, unless the user chose to skip invalid rows. */
+  async run(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
+    const batch = await this.get(ctx, id);
+    this.assertMayImportKind(ctx, batch);
+    if (batch.status === 'validated' && batch.errorCount > 0 && !batch.skipInvalidRows) {
+      throw new BadUserInputException(
+        [{ path: ['batchId'], message: `${batch.errorCount} row(s) are invalid` }],
+        `${batch.errorCount} row(s) are invalid: correct the file and upload it again, or choose to skip invalid rows`,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.batches.transition(manager, batch.id, ['validated'], 'importing', { started_at: new Date() }))) {
+        throw this.wrongStatus(batch, 'import it', ['uploaded', 'mapped'].includes(batch.status) ? 'run the dry run first' : undefined);
+      }
+      await this.outbox.enqueue(manager, 'RunImportJob', { importBatchId: batch.id });
+      await this.audit.record(manager, ctx, {
+        action: 'import.run',
+        subjectType: 'ImportBatch',
+        subjectId: batch.id,
+        before: null,
+        after: { kind: batch.kind, create: batch.createCount, update: batch.updateCount, skip: batch.skipCount, error: batch.errorCount, duplicatePolicy: batch.duplicatePolicy },
+      });
+      return (await this.batches.find(manager, batch.id))!;
+    });
+  }
+
+  /** Stops a batch. An import already under way stops after its current chunk; what it applied stays. */
+  async cancel(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
+    const batch = await this.get(ctx, id);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.batches.transition(manager, batch.id, ['uploaded', 'mapped', 'validating', 'validated', 'importing', 'failed'], 'cancelled', { finished_at: new Date() }))) {
+        throw this.wrongStatus(batch, 'cancel it');
+      }
+      await this.audit.record(manager, ctx, { action: 'import.cancel', subjectType: 'ImportBatch', subjectId: batch.id, before: { status: batch.status }, after: { status: 'cancelled' } });
+      return (await this.batches.find(manager, batch.id))!;
+    });
+  }
+
+  async rows(ctx: RequestContext, args: ImportRowsArgs) {
+    const batch = await this.get(ctx, args.batchId);
+    if (args.after && !decodeCursor(args.after, 1)) throw invalidCursor();
+    return this.batches.rowsPage(batch.id, args.fate, args.first, args.after);
+  }
+
+  /** For a batch already loaded through `get` (the resolver's parent). */
+  problemSummary(batchId: string) {
+    return this.batches.problemSummary(batchId);
+  }
+
+  private async samples(batch: ImportBatchRow): Promise<string[][]> {
+    const rows = await this.batches.rowsAfter(this.dataSource.manager, batch.id, 0, 20);
+    return batch.headers.map((_h, column) =>
+      [...new Set(rows.map((row) => (row.cells[column] ?? '').trim()).filter((v) => v !== ''))].slice(0, 3).map((v) => v.slice(0, 100)),
+    );
+  }
+
+  private assertMayImport(ctx: RequestContext): string {
+    if (!ctx.actor) throw new UnauthenticatedException();
+    if (!mayImportAnything(ctx.ability)) throw new ForbiddenException();
+    return ctx.actor.id;
+  }
+
+  private assertMayImportKind(ctx: RequestContext, batch: ImportBatchRow): void {
+    if (!mayImport(ctx.ability, batch.kind)) throw new ForbiddenException();
+  }
+
+  private wrongStatus(batch: ImportBatchRow, what: string, hint?: string): BadUserInputException {
+    return new BadUserInputException(
+      [{ path: ['batchId'], message: `is ${statusWords[batch.status]}` }],
+      `This import is ${statusWords[batch.status]}: you cannot ${what} now${hint ? `; ${hint}` : ''}`,
+    );
+  }
+}
+
+function invalidCursor(): BadUserInputException {
+  return new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
+}
+
+/** The mapping against the file's columns and the kind's fields: known fields, one column for a single-valued field, required fields present. */
+export function checkMapping(batch: Pick<ImportBatchRow, 'kind' | 'headers'>, mapping: { column: number; field: string | null }[]): ColumnField[] {
+  const fields = new Map(importFields(batch.kind).map((f) => [f.name, f]));
+  const problems: FieldProblem[] = [];
+  const columns = new Set<number>();
+  const used = new Map<string, number>();
+  mapping.forEach((entry, index) => {
+    const path = ['input', 'mapping', index];
+    if (entry.column >= batch.headers.length) problems.push({ path: [...path, 'column'], message: `is not a column of the file (it has ${batch.headers.length})` });
+    if (columns.has(entry.column)) problems.push({ path: [...path, 'column'], message: 'is mapped twice' });
+    columns.add(entry.column);
+    if (entry.field === null || entry.field === '') return;
+    const spec = fields.get(entry.field);
+    if (!spec) {
+      problems.push({ path: [...path, 'field'], message: `is not a field of ${batch.kind} imports` });
+      return;
+    }
+    if (used.has(entry.field) && !spec.multiple) problems.push({ path: [...path, 'field'], message: `${spec.labelEn} takes one column only` });
+    used.set(entry.field, entry.column);
+  });
+  for (const spec of fields.values()) {
+    if (spec.required && !used.has(spec.name)) problems.push({ path: ['input', 'mapping'], message: `needs a column for ${spec.labelEn} (required)` });
+  }
+  if (problems.length) throw new BadUserInputException(problems, `The column mapping is not complete: ${problems.map((p) => p.message).join('; ')}`);
+  return mapping.filter((m) => m.field).map((m) => ({ column: m.column, field: m.field! }));
+}

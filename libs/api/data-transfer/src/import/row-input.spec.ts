@@ -1,0 +1,74 @@
+import { prepareRow, provinceReader, readDate, tagReader, type ColumnField, type ImportLookups } from './row-input';
+
+const lookups: ImportLookups = {
+  province: provinceReader([
+    { code: 'ON', nameEn: 'Ontario', nameFr: 'Ontario' },
+    { code: 'QC', nameEn: 'Quebec', nameFr: 'Québec' },
+  ]),
+  tag: tagReader([{ slug: 'world-refugee-day', labelEn: 'World Refugee Day', labelFr: 'Journée mondiale des réfugiés' }]),
+  owners: new Map([['olivia@example.org', '00000000-0000-4000-8000-000000000001']]),
+  organizations: new Map([
+    ['OCIS', ['00000000-0000-4000-8000-0000000000aa']],
+    ['Twice', ['00000000-0000-4000-8000-0000000000bb', '00000000-0000-4000-8000-0000000000cc']],
+  ]),
+};
+
+const headers = ['First', 'Last', 'Email', 'Email 2', 'Phone', 'Prov', 'Tags', 'Lang', 'Do Not Email', 'Org', 'Title', 'Owner'];
+const fields = ['firstName', 'lastName', 'emails', 'emails', 'phones', 'provinceCode', 'tags', 'preferredLanguage', 'doNotEmail', 'organizationName', 'jobTitle', 'ownerEmail'];
+const mapping: ColumnField[] = fields.map((field, column) => ({ column, field }));
+
+describe('prepareRow (people)', () => {
+  it('reads a row into the create schema, with what the file provided', () => {
+    const cells = [' Amina ', 'Haddad', 'AMINA@example.org; a2@example.org', 'a3@example.org', '(613) 555-0199 x12', 'Québec', 'journee mondiale des refugies', 'fr_CA', '1', 'OCIS', 'Director', 'Olivia@example.org'];
+    const prepared = prepareRow('people', cells, headers, mapping, lookups);
+    expect(prepared).toEqual({
+      ok: true,
+      input: {
+        values: expect.objectContaining({
+          firstName: 'Amina',
+          lastName: 'Haddad',
+          emails: ['amina@example.org', 'a2@example.org', 'a3@example.org'],
+          phones: ['+16135550199;ext=12'],
+          provinceCode: 'QC',
+          tags: ['world-refugee-day'],
+          preferredLanguage: 'fr',
+          consentEmail: false,
+          ownerId: '00000000-0000-4000-8000-000000000001',
+          affiliations: [{ organizationId: '00000000-0000-4000-8000-0000000000aa', title: 'Director' }],
+        }),
+        provided: ['firstName', 'lastName', 'preferredLanguage', 'emails', 'phones', 'provinceCode', 'ownerId', 'consentEmail', 'tags', 'affiliations'],
+      },
+    });
+  });
+
+  it('names each invalid field with its column', () => {
+    const cells = ['', 'X', 'not-an-email', '', '123', 'Ontaria', 'Gala', 'Klingon', 'maybe', 'Twice', '', 'nobody@example.org', 'extra'];
+    const prepared = prepareRow('people', cells, headers, mapping, lookups);
+    expect(prepared.ok).toBe(false);
+    if (prepared.ok) return;
+    expect(prepared.problems.map((p) => `${p.column}: ${p.message}`)).toEqual([
+      'null: has 13 cells but the file has 12 columns (a separator inside an unquoted cell?)',
+      'Lang: must be English or French (en, fr)',
+      'Prov: “Ontaria” is not a Canadian province or territory (ON, Ontario, Québec…)',
+      'Owner: “nobody@example.org” is not the e-mail of an active staff or coordinator account',
+      'Do Not Email: must be yes or no',
+      'Tags: “Gala” is not in the tag list',
+      'Org: several organizations are named “Twice”: merge them first, or leave this column out',
+      'First: is required',
+      'Email / Email 2: “not-an-email”: must be a valid e-mail address',
+      expect.stringMatching(/^Phone: “123”: must be a phone number/),
+    ]);
+  });
+});
+
+describe('readDate', () => {
+  it.each([
+    ['2024-06-20', '2024-06-20'],
+    ['2024/6/2', '2024-06-02'],
+    ['2024-06-20T10:00:00Z', '2024-06-20'],
+    ['2024-02-30', null],
+    ['20/06/2024', null],
+  ])('%s → %s', (text, expected) => {
+    expect(readDate(text)).toBe(expected);
+  });
+});

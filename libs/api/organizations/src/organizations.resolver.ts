@@ -1,0 +1,97 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  CreateOrganizationInput,
+  CreateTagInput,
+  Id,
+  MergeRecordsInput,
+  OrganizationFilter,
+  PageArgs,
+  RecordVersionInput,
+  UpdateOrganizationInput,
+} from '@crm/contracts';
+import { Allow, Authenticated, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import {
+  CreateOrganizationInputType,
+  CreateTagInputType,
+  MergeRecordsInputType,
+  OrganizationFilterInputType,
+  RecordVersionInputType,
+  UpdateOrganizationInputType,
+} from './dtos/organization.inputs';
+import { OrganizationConnection, OrganizationObject, TagObject } from './dtos/organization.object';
+import { OrganizationsService } from './organizations.service';
+import { RecordRules } from './record-rules';
+import { withoutNulls } from './without-nulls';
+
+@Resolver(() => OrganizationObject)
+export class OrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @Allow('read', 'Organization')
+  @Query(() => OrganizationConnection, { description: 'Organizations the caller may see, by English name (keyset pages)' })
+  async organizations(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter: OrganizationFilterInputType,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ): Promise<OrganizationConnection> {
+    const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
+    const result = await this.service.list(ctx, parseInput(OrganizationFilter, withoutNulls(filter), ['filter']), page.first, page.after);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @Allow('read', 'Organization')
+  @Query(() => OrganizationObject)
+  organization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<OrganizationObject> {
+    return this.service.get(ctx, parseInput(Id, id, ['id']));
+  }
+
+  @Allow('create', 'Organization')
+  @Mutation(() => OrganizationObject)
+  createOrganization(@Ctx() ctx: RequestContext, @Args('input') input: CreateOrganizationInputType): Promise<OrganizationObject> {
+    return this.service.create(ctx, parseInput(CreateOrganizationInput, withoutNulls(input)));
+  }
+
+  @Allow('update', 'Organization')
+  @Mutation(() => OrganizationObject, { description: 'CONFLICT when `version` is not the current one' })
+  updateOrganization(@Ctx() ctx: RequestContext, @Args('input') input: UpdateOrganizationInputType): Promise<OrganizationObject> {
+    return this.service.update(ctx, parseInput(UpdateOrganizationInput, input));
+  }
+
+  @Allow('archive', 'Organization')
+  @Mutation(() => OrganizationObject)
+  archiveOrganization(@Ctx() ctx: RequestContext, @Args('input') input: RecordVersionInputType): Promise<OrganizationObject> {
+    return this.service.archive(ctx, parseInput(RecordVersionInput, input));
+  }
+
+  @Allow('archive', 'Organization')
+  @Mutation(() => OrganizationObject)
+  restoreOrganization(@Ctx() ctx: RequestContext, @Args('input') input: RecordVersionInputType): Promise<OrganizationObject> {
+    return this.service.restore(ctx, parseInput(RecordVersionInput, input));
+  }
+
+  @Allow('merge', 'Organization')
+  @Mutation(() => OrganizationObject, { description: 'Folds the duplicate into the survivor and archives it; returns the survivor' })
+  mergeOrganizations(@Ctx() ctx: RequestContext, @Args('input') input: MergeRecordsInputType): Promise<OrganizationObject> {
+    return this.service.merge(ctx, parseInput(MergeRecordsInput, input));
+  }
+}
+
+@Resolver(() => TagObject)
+export class TagResolver {
+  constructor(private readonly rules: RecordRules) {}
+
+  // The vocabulary is no one's personal data; every signed-in screen may offer it.
+  @Authenticated()
+  @Query(() => [TagObject], { description: 'The tags records may carry' })
+  tags(): Promise<TagObject[]> {
+    return this.rules.listTags();
+  }
+
+  // Whoever manages the coalition's records (ADMIN, STAFF) manages their vocabulary.
+  @Allow('manage', 'Organization')
+  @Mutation(() => TagObject)
+  createTag(@Args('input') input: CreateTagInputType): Promise<TagObject> {
+    return this.rules.createTag(parseInput(CreateTagInput, input));
+  }
+}

@@ -1,0 +1,34 @@
+import { accessibleWhere, BadUserInputException, decodeCursor, type ColumnMap } from '@crm/platform';
+import type { Action, AppAbility, SubjectName } from '@crm/authz';
+
+/** Positional parameters for one hand-written statement: `params.add(value)` gives `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** The ability's rules for (action, subject) as SQL, numbered after the parameters so far. */
+  scope(ability: AppAbility, action: Action, subjectType: SubjectName, columns: ColumnMap): string {
+    const condition = accessibleWhere(ability, action, subjectType, columns, this.values.length);
+    this.values.push(...condition.params);
+    return `(${condition.sql})`;
+  }
+}
+
+/** A keyset cursor of `arity` strings, or BAD_USER_INPUT (a tampered cursor is not a first page). */
+export function keysetCursor(after: string | null | undefined, arity: number): string[] | null {
+  if (!after) return null;
+  const values = decodeCursor(after, arity);
+  if (!values || values.some((value) => typeof value !== 'string')) {
+    throw new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
+  }
+  return values as string[];
+}
+
+/** `%` and `_` are LIKE wildcards: a search for "50%" means the characters. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}

@@ -1,0 +1,4 @@
+export { PeopleModule } from './people.module';
+export { PeopleService, type PersonView } from './people.service';
+export { PersonMergeHooks } from './person-merge-hooks';
+export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person.object';

@@ -1,0 +1,114 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CreatePersonInput, Id, MergeRecordsInput, PageArgs, PersonFilter, RecordVersionInput, SearchDirectoryArgs, UpdatePersonInput } from '@crm/contracts';
+import { MergeRecordsInputType, OrganizationObject, OrganizationsService, RecordVersionInputType, withoutNulls, type OrganizationRow } from '@crm/organizations';
+import { Allow, Authenticated, Ctx, ForbiddenException, parseInput, type RequestContext } from '@crm/platform';
+import { CreatePersonInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
+import { AffiliationObject, DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
+import { PeopleLoaders } from './people-loaders';
+import { PeopleService, type PersonView } from './people.service';
+
+const OrganizationPeopleFirst = 50;
+
+@Resolver(() => PersonObject)
+export class PeopleResolver {
+  constructor(private readonly service: PeopleService) {}
+
+  @Allow('read', 'Person')
+  @Query(() => PersonConnection, { description: 'People the caller may see, by last then first name (keyset pages of 50 by default)' })
+  async people(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter: PersonFilterInputType,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ): Promise<PersonConnection> {
+    const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
+    const result = await this.service.list(ctx, parseInput(PersonFilter, withoutNulls(filter), ['filter']), page.first, page.after);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @Allow('read', 'Person')
+  @Query(() => PersonObject)
+  person(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PersonObject> {
+    return this.service.get(ctx, parseInput(Id, id, ['id']));
+  }
+
+  @Allow('create', 'Person')
+  @Mutation(() => PersonObject)
+  createPerson(@Ctx() ctx: RequestContext, @Args('input') input: CreatePersonInputType): Promise<PersonObject> {
+    return this.service.create(ctx, parseInput(CreatePersonInput, withoutNulls(input)));
+  }
+
+  @Allow('update', 'Person')
+  @Mutation(() => PersonObject, { description: 'CONFLICT when `version` is not the current one' })
+  updatePerson(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePersonInputType): Promise<PersonObject> {
+    return this.service.update(ctx, parseInput(UpdatePersonInput, input));
+  }
+
+  @Allow('archive', 'Person')
+  @Mutation(() => PersonObject)
+  archivePerson(@Ctx() ctx: RequestContext, @Args('input') input: RecordVersionInputType): Promise<PersonObject> {
+    return this.service.archive(ctx, parseInput(RecordVersionInput, input));
+  }
+
+  @Allow('archive', 'Person')
+  @Mutation(() => PersonObject)
+  restorePerson(@Ctx() ctx: RequestContext, @Args('input') input: RecordVersionInputType): Promise<PersonObject> {
+    return this.service.restore(ctx, parseInput(RecordVersionInput, input));
+  }
+
+  @Allow('merge', 'Person')
+  @Mutation(() => PersonObject, { description: 'Folds the duplicate into the survivor and archives it; returns the survivor' })
+  mergePeople(@Ctx() ctx: RequestContext, @Args('input') input: MergeRecordsInputType): Promise<PersonObject> {
+    return this.service.merge(ctx, parseInput(MergeRecordsInput, input));
+  }
+
+  // Loaded with the person (same statement), limited to organizations the caller may see.
+  @Allow('read', 'Person')
+  @ResolveField(() => [AffiliationObject])
+  affiliations(@Parent() person: PersonView): AffiliationObject[] {
+    return person.affiliations;
+  }
+}
+
+@Resolver(() => OrganizationObject)
+export class OrganizationPeopleResolver {
+  constructor(private readonly loaders: PeopleLoaders) {}
+
+  @Allow('read', 'Person')
+  @ResolveField(() => [PersonObject], { description: 'Affiliated people the caller may see, by name (the first 50 unless `first` says otherwise)' })
+  people(
+    @Ctx() ctx: RequestContext,
+    @Parent() organization: OrganizationRow,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+  ): Promise<PersonObject[]> {
+    const page = parseInput(PageArgs, { first: first ?? OrganizationPeopleFirst }, []);
+    return this.loaders.peopleOfOrganization(ctx, page.first).load(organization.id);
+  }
+}
+
+@Resolver(() => DirectoryResultObject)
+export class DirectoryResolver {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  // Each half is scoped in SQL; a role that may read neither (FUNDER) is refused.
+  @Authenticated()
+  @Query(() => DirectoryResultObject, { description: 'Organizations and people by name, tolerant of typos, accents and case' })
+  async searchDirectory(
+    @Ctx() ctx: RequestContext,
+    @Args('text') text: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Per kind; default 10, at most 50' }) first: number,
+  ): Promise<DirectoryResultObject> {
+    const args = parseInput(SearchDirectoryArgs, { text, first: first ?? undefined }, []);
+    const canOrganizations = ctx.ability.can('read', 'Organization');
+    const canPeople = ctx.ability.can('read', 'Person');
+    if (!canOrganizations && !canPeople) throw new ForbiddenException();
+    const [organizations, people] = await Promise.all([
+      canOrganizations ? this.organizations.search(ctx, args.text, args.first) : [],
+      canPeople ? this.people.search(ctx, args.text, args.first) : [],
+    ]);
+    return { organizations, people };
+  }
+}

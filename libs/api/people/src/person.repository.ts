@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility } from '@crm/authz';
+import type { PersonFilter } from '@crm/contracts';
+import { encodeCursor } from '@crm/platform';
+import { keysetCursor, likeEscape, organizationScopeColumns, SqlParams } from '@crm/organizations';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  affiliationsColumn,
+  personColumns,
+  personScopeColumns,
+  personSearchExpression,
+  personSortKey,
+  personWritableColumns,
+  type AffiliationRow,
+  type PersonRow,
+  type PersonValues,
+  type PersonWritableField,
+} from './person.row';
+
+type RawPersonRow = Omit<PersonRow, 'affiliations'> & { affiliations: (Omit<AffiliationRow, 'organization'> & { organization: Record<string, unknown> })[] };
+
+@Injectable()
+export class PersonRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One person if the ability may read them (scope in SQL): out of scope reads as missing. */
+  async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PersonRow | null> {
+    if (lock) {
+      // FOR UPDATE cannot go with the aggregate below: lock the row first, then read it.
+      const lockParams = new SqlParams();
+      await manager.query(
+        `SELECT 1 FROM person p WHERE p.id = ${lockParams.add(id)} AND ${lockParams.scope(ability, 'read', 'Person', personScopeColumns)} FOR UPDATE`,
+        lockParams.values,
+      );
+    }
+    const params = new SqlParams();
+    const personScope = params.scope(ability, 'read', 'Person', personScopeColumns);
+    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const rows: RawPersonRow[] = await manager.query(
+      `SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p WHERE p.id = ${params.add(id)} AND ${personScope}`,
+      params.values,
+    );
+    return rows[0] ? toPersonRow(rows[0]) : null;
+  }
+
+  async isVisible(ability: AppAbility, id: string): Promise<boolean> {
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(`SELECT 1 FROM person p WHERE p.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`, params.values);
+    return rows.length > 0;
+  }
+
+  /** One statement per page: the people, in name order, each with their visible affiliations. */
+  async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const where = [params.scope(ability, 'read', 'Person', personScopeColumns)];
+    where.push(filter.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
+    if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+    if (filter.regionId) where.push(`p.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+    if (filter.organizationId) {
+      // Only through an organization the caller may see, as the affiliations they are shown.
+      where.push(
+        `EXISTS (SELECT 1 FROM affiliation af JOIN organization o ON o.id = af.organization_id
+                  WHERE af.person_id = p.id AND af.organization_id = ${params.add(filter.organizationId)} AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)})`,
+      );
+    }
+    if (filter.tags?.length) where.push(`p.tags @> ${params.add(filter.tags)}::text[]`);
+    if (filter.ownerId) where.push(`p.owner_id = ${params.add(filter.ownerId)}`);
+    if (filter.engagementStages?.length) where.push(`p.engagement_stage = ANY(${params.add(filter.engagementStages)}::text[])`);
+    if (filter.leaderCategories?.length) where.push(`p.leader_category = ANY(${params.add(filter.leaderCategories)}::text[])`);
+    if (filter.updatedSince) where.push(`p.updated_at >= ${params.add(filter.updatedSince)}`);
+    let hits = '';
+    if (filter.search) {
+      const condition = searchCondition(params, filter.search).sql;
+      // Matches cluster by name ("nguyn" → the N's), so walking the list index and
+      // testing each row can read most of the table before finding a page. From 3
+      // characters the trigram index is selective: collect the matches first (cost
+      // grows with the matches, not the table), then order and page them.
+      if (filter.search.length >= 3) {
+        hits = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${condition}) `;
+        where.push('p.id IN (SELECT id FROM hits)');
+      } else where.push(condition);
+    }
+    const cursor = keysetCursor(after, 3);
+    if (cursor) {
+      where.push(`(${personSortKey}) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
+    }
+    const rows: (RawPersonRow & { sortLast: string; sortFirst: string })[] = await this.dataSource.query(
+      `${hits}SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
+         FROM person p
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${personSortKey}
+        LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map(({ sortLast: _l, sortFirst: _f, ...row }) => toPersonRow(row)),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.sortLast, last.sortFirst, last.id]) : null,
+    };
+  }
+
+  /** Best matches first: typo, accent and case tolerant; an exact e-mail matches too. */
+  async search(ability: AppAbility, text: string, first: number): Promise<PersonRow[]> {
+    const params = new SqlParams();
+    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const scope = params.scope(ability, 'read', 'Person', personScopeColumns);
+    const condition = searchCondition(params, text);
+    const rows: RawPersonRow[] = await this.dataSource.query(
+      `SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
+        WHERE p.archived_at IS NULL AND ${scope} AND ${condition.sql}
+        ORDER BY word_similarity(f_search_norm(${condition.text}), ${personSearchExpression}) DESC, ${personSortKey}
+        LIMIT ${params.add(first)}`,
+      params.values,
+    );
+    return rows.map(toPersonRow);
+  }
+
+  /**
+   * The first `first` active people of each organization the caller may see, in
+   * name order, with their affiliations: one statement for a whole page of
+   * organizations (the DataLoader batches the ids).
+   */
+  async byOrganizations(ability: AppAbility, organizationIds: readonly string[], first: number): Promise<(PersonRow & { forOrganizationId: string })[]> {
+    const params = new SqlParams();
+    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const scope = params.scope(ability, 'read', 'Person', personScopeColumns);
+    const rows: (RawPersonRow & { forOrganizationId: string })[] = await this.dataSource.query(
+      `WITH ranked AS (
+         SELECT a0.organization_id, p.id AS person_id,
+                row_number() OVER (PARTITION BY a0.organization_id ORDER BY ${personSortKey}) AS rank
+           FROM affiliation a0 JOIN person p ON p.id = a0.person_id
+          WHERE a0.organization_id = ANY(${params.add(organizationIds)}::uuid[]) AND p.archived_at IS NULL AND ${scope})
+       SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, r.organization_id AS "forOrganizationId"
+         FROM ranked r JOIN person p ON p.id = r.person_id
+        WHERE r.rank <= ${params.add(first)}
+        ORDER BY r.organization_id, r.rank`,
+      params.values,
+    );
+    return rows.map((row) => ({ ...toPersonRow(row), forOrganizationId: row.forOrganizationId }));
+  }
+
+  async insert(manager: EntityManager, values: PersonValues & { createdById: string | null }): Promise<string> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as (PersonWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
+    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : personWritableColumns[f]));
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO person (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
+      params.values,
+    );
+    return rows[0].id;
+  }
+
+  /** Writes `values` (and bumps the version) if the row is still at `version`. */
+  async updateVersioned(manager: EntityManager, id: string, version: number, values: PersonValues): Promise<boolean> {
+    const params = new SqlParams();
+    const assignments = (Object.keys(values) as PersonWritableField[]).map((field) => `${personWritableColumns[field]} = ${params.add(values[field])}`);
+    // TypeORM 1.x: UPDATE answers [rows, affectedCount].
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE person SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = ${params.add(id)} AND version = ${params.add(version)}`,
+      params.values,
+    );
+    return affected === 1;
+  }
+
+  /**
+   * Replaces a person's affiliations among the organizations the caller may see;
+   * ones with organizations out of the caller's sight stay as they are.
+   */
+  async replaceVisibleAffiliations(manager: EntityManager, ability: AppAbility, personId: string, affiliations: { organizationId: string; title: string | null }[]): Promise<void> {
+    const params = new SqlParams();
+    const person = params.add(personId);
+    const keep = params.add(affiliations.map((a) => a.organizationId));
+    await manager.query(
+      `DELETE FROM affiliation a USING organization o
+        WHERE a.person_id = ${person} AND o.id = a.organization_id AND NOT (a.organization_id = ANY(${keep}::uuid[]))
+          AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
+      params.values,
+    );
+    if (affiliations.length) {
+      await manager.query(
+        `INSERT INTO affiliation (person_id, organization_id, title)
+         SELECT $1, x.organization_id, x.title FROM jsonb_to_recordset($2::jsonb) AS x(organization_id uuid, title text)
+         ON CONFLICT (person_id, organization_id) DO UPDATE SET title = EXCLUDED.title`,
+        [personId, JSON.stringify(affiliations.map((a) => ({ organization_id: a.organizationId, title: a.title })))],
+      );
+    }
+  }
+
+  /** Merging people: the duplicate's affiliations become the survivor's (the survivor's title wins). */
+  async moveAffiliationsOfPerson(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    await manager.query(
+      `INSERT INTO affiliation (person_id, organization_id, title, created_at)
+       SELECT $2, organization_id, title, created_at FROM affiliation WHERE person_id = $1
+       ON CONFLICT (person_id, organization_id) DO UPDATE SET title = COALESCE(affiliation.title, EXCLUDED.title)`,
+      [fromId, toId],
+    );
+    const [, moved]: [unknown[], number] = await manager.query(`DELETE FROM affiliation WHERE person_id = $1`, [fromId]);
+    return moved;
+  }
+
+  /** Merging organizations: the duplicate's people become the survivor's (the survivor's title wins). */
+  async moveAffiliationsOfOrganization(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    await manager.query(
+      `INSERT INTO affiliation (person_id, organization_id, title, created_at)
+       SELECT person_id, $2, title, created_at FROM affiliation WHERE organization_id = $1
+       ON CONFLICT (person_id, organization_id) DO UPDATE SET title = COALESCE(affiliation.title, EXCLUDED.title)`,
+      [fromId, toId],
+    );
+    const [, moved]: [unknown[], number] = await manager.query(`DELETE FROM affiliation WHERE organization_id = $1`, [fromId]);
+    return moved;
+  }
+}
+
+function searchCondition(params: SqlParams, text: string): { sql: string; text: string } {
+  const raw = params.add(text);
+  const like = params.add(`%${likeEscape(text)}%`);
+  // LIKE catches fragments, `<%` misspellings; both use the trigram index. An e-mail matches exactly (GIN on emails).
+  const email = text.includes('@') ? ` OR p.emails @> ARRAY[lower(${raw})]` : '';
+  return { sql: `(${personSearchExpression} LIKE f_search_norm(${like}) OR f_search_norm(${raw}) <% ${personSearchExpression}${email})`, text: raw };
+}
+
+// JSON brings dates back as text; the API's rows carry Dates.
+function toPersonRow(row: RawPersonRow): PersonRow {
+  return {
+    ...row,
+    affiliations: row.affiliations.map((affiliation) => {
+      const organization = affiliation.organization;
+      return {
+        ...affiliation,
+        organization: {
+          ...organization,
+          archivedAt: organization.archivedAt ? new Date(organization.archivedAt as string) : null,
+          createdAt: new Date(organization.createdAt as string),
+          updatedAt: new Date(organization.updatedAt as string),
+        } as AffiliationRow['organization'],
+      };
+    }),
+  };
+}

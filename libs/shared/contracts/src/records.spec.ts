@@ -1,0 +1,101 @@
+import { CreateOrganizationInput, UpdateOrganizationInput } from './organization';
+import { CreatePersonInput, PersonFilter } from './person';
+import { normalizePhone, normalizePostalCode, postalCodeMatchesProvince } from './records';
+
+const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+
+describe('phone numbers', () => {
+  it.each([
+    ['613-555-0199', '+16135550199'],
+    ['(613) 555 0199', '+16135550199'],
+    ['1 613 555 0199', '+16135550199'],
+    ['613.555.0199 ext. 12', '+16135550199;ext=12'],
+    ['514 555 0100 poste 3', '+15145550100;ext=3'],
+    ['+1 (416) 555-0123', '+14165550123'],
+    ['+44 20 7183 8750', '+442071838750'],
+  ])('normalises %s to %s', (input, expected) => {
+    expect(normalizePhone(input)).toBe(expected);
+  });
+
+  it.each(['555-0199', '013-555-0199', '613-055-0199', 'call me', '+0 123 456 789', '+1 013 555 0199', '12345678901234567'])('refuses %s', (input) => {
+    expect(normalizePhone(input)).toBeNull();
+  });
+});
+
+describe('postal codes', () => {
+  it('normalises to upper case with one space', () => {
+    expect(normalizePostalCode('k1a0b1')).toBe('K1A 0B1');
+    expect(normalizePostalCode(' h2x 1y4 ')).toBe('H2X 1Y4');
+  });
+
+  it.each(['K1A 0B', 'D1A 0B1', 'W1A 0B1', 'K1A-0B1', '12345'])('refuses %s', (input) => {
+    expect(normalizePostalCode(input)).toBeNull();
+  });
+
+  it('knows which province a postal code belongs to', () => {
+    expect(postalCodeMatchesProvince('K1A 0B1', 'ON')).toBe(true);
+    expect(postalCodeMatchesProvince('H2X 1Y4', 'QC')).toBe(true);
+    expect(postalCodeMatchesProvince('H2X 1Y4', 'ON')).toBe(false);
+    expect(postalCodeMatchesProvince('X0A 0H0', 'NU')).toBe(true);
+  });
+});
+
+describe('CreateOrganizationInput', () => {
+  const valid = { nameEn: 'Refugee Centre', kind: 'settlement_agency', provinceCode: 'ON' };
+
+  it('fills defaults and normalises contact details', () => {
+    const result = CreateOrganizationInput.parse({ ...valid, postalCode: 'k1a0b1', phone: '613 555 0199', email: ' Info@Example.ORG ', website: 'example.org', tags: ['youth', 'youth'] });
+    expect(result).toMatchObject({ membership: 'ally', postalCode: 'K1A 0B1', phone: '+16135550199', email: 'info@example.org', website: 'https://example.org', tags: ['youth'] });
+  });
+
+  it('names each invalid field', () => {
+    const result = CreateOrganizationInput.safeParse({
+      ...valid,
+      provinceCode: 'ZZ',
+      email: 'not-an-email',
+      phone: '123',
+      website: 'not a site',
+      tags: ['Not A Tag'],
+      nameEn: 'x'.repeat(201),
+    });
+    const paths = issuesOf(result).map((issue) => issue.split(':')[0]);
+    expect(paths).toEqual(expect.arrayContaining(['provinceCode', 'email', 'phone', 'website', 'tags.0', 'nameEn']));
+  });
+
+  it('refuses a postal code of another province', () => {
+    expect(issuesOf(CreateOrganizationInput.safeParse({ ...valid, postalCode: 'H2X 1Y4' }))).toEqual(['postalCode: is not a postal code of ON']);
+  });
+
+  it('refuses more than 20 tags and tags over 30 characters', () => {
+    const many = Array.from({ length: 21 }, (_, i) => `tag-${i}`);
+    expect(issuesOf(CreateOrganizationInput.safeParse({ ...valid, tags: many }))).toEqual(['tags: at most 20 tags']);
+    expect(issuesOf(CreateOrganizationInput.safeParse({ ...valid, tags: ['a'.repeat(31)] }))[0]).toMatch(/^tags.0: must be at most 30/);
+  });
+
+  it('lets an update clear optional fields with null or an empty string', () => {
+    const result = UpdateOrganizationInput.parse({ id: '00000000-0000-4000-8000-000000000000', version: 1, city: '', postalCode: null });
+    expect(result).toEqual({ id: '00000000-0000-4000-8000-000000000000', version: 1, city: null, postalCode: null });
+  });
+});
+
+describe('CreatePersonInput', () => {
+  it('refuses the same organization twice and bad e-mails, naming the entries', () => {
+    const org = '00000000-0000-4000-8000-000000000001';
+    const result = CreatePersonInput.safeParse({
+      firstName: 'Amina',
+      provinceCode: 'ON',
+      emails: ['ok@example.org', 'nope'],
+      affiliations: [{ organizationId: org }, { organizationId: org }],
+    });
+    expect(issuesOf(result)).toEqual(['emails.1: must be a valid e-mail address', 'affiliations.1.organizationId: is listed twice']);
+  });
+
+  it('deduplicates e-mails after lower-casing', () => {
+    expect(CreatePersonInput.parse({ firstName: 'A', provinceCode: 'QC', emails: ['A@x.ca', 'a@x.ca'] }).emails).toEqual(['a@x.ca']);
+  });
+
+  it('lists default to active records', () => {
+    expect(PersonFilter.parse({})).toEqual({ archived: false });
+  });
+});

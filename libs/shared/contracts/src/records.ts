@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { Email, Id } from './common';
+
+// Building blocks shared by the organization and person inputs (and, later, the
+// CSV import, which validates each row with the same schemas).
+
+export const provinceCodeValues = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
+export const ProvinceCode = z.enum(provinceCodeValues, { error: 'must be a Canadian province or territory code (e.g. ON, QC)' });
+export type ProvinceCode = z.infer<typeof ProvinceCode>;
+
+/** Optional free text: trimmed, empty means none (null), at most `max` characters. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .transform((value) => (value === '' ? null : value))
+    .nullable();
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { error: 'is required' }).max(max, { error: `must be at most ${max} characters` });
+
+// Tags come from the `tag` vocabulary (the API checks they exist); their form is checked here.
+export const tagPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const Tag = z
+  .string()
+  .trim()
+  .max(30, { error: 'must be at most 30 characters' })
+  .regex(tagPattern, { error: 'must be lower-case words joined by hyphens (e.g. world-refugee-day)' });
+export const Tags = z
+  .array(Tag)
+  .max(20, { error: 'at most 20 tags' })
+  .transform((tags) => [...new Set(tags)]);
+
+export const Emails = z
+  .array(Email)
+  .max(5, { error: 'at most 5 e-mail addresses' })
+  .transform((emails) => [...new Set(emails)]);
+
+const phoneSeparators = /[\s.\-()]/g;
+
+/**
+ * A phone number in E.164 (`+442071838750`) or a North American format
+ * (`613-555-0199`, `(613) 555 0199`, `1 613 555 0199`), with an optional
+ * extension (`x12`, `ext. 12`, `poste 12`). Returns E.164 (`+16135550199`, with
+ * `;ext=12` when given), or null when it is not a phone number.
+ */
+export function normalizePhone(input: string): string | null {
+  const match = /^(.*?)(?:\s*(?:,|x|ext\.?|extension|poste|p\.)\s*(\d{1,6}))?$/i.exec(input.trim());
+  if (!match) return null;
+  const [, number, extension] = match;
+  const suffix = extension ? `;ext=${extension}` : '';
+  if (/[^\d\s.\-()+]/.test(number)) return null;
+  const compact = number.replace(phoneSeparators, '');
+  if (compact.startsWith('+')) {
+    const digits = compact.slice(1);
+    if (!/^[1-9]\d{7,14}$/.test(digits)) return null;
+    // +1 numbers follow the North American plan.
+    if (digits.startsWith('1') && !/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return null;
+    return `+${digits}${suffix}`;
+  }
+  const national = compact.length === 11 && compact.startsWith('1') ? compact.slice(1) : compact;
+  if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(national)) return null;
+  return `+1${national}${suffix}`;
+}
+
+export const Phone = z
+  .string()
+  .trim()
+  .max(40, { error: 'must be at most 40 characters' })
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (phone === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a phone number like 613-555-0199 or +44 20 7183 8750' });
+      return z.NEVER;
+    }
+    return phone;
+  });
+export const Phones = z
+  .array(Phone)
+  .max(5, { error: 'at most 5 phone numbers' })
+  .transform((phones) => [...new Set(phones)]);
+
+// Canada Post: no D, F, I, O, Q, U anywhere; no W or Z as the first letter.
+const postalCodePattern = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s?(\d[ABCEGHJ-NPRSTV-Z]\d)$/i;
+
+/** `k1a0b1` → `K1A 0B1`; null when it is not a Canadian postal code. */
+export function normalizePostalCode(input: string): string | null {
+  const match = postalCodePattern.exec(input.trim());
+  return match ? `${match[1]} ${match[2]}`.toUpperCase() : null;
+}
+
+export const PostalCode = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const code = normalizePostalCode(value);
+    if (code === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a Canadian postal code like K1A 0B1' });
+      return z.NEVER;
+    }
+    return code;
+  })
+  .nullable();
+
+// The first letter of a postal code names its province or territory.
+const postalPrefixes: Record<ProvinceCode, string> = {
+  NL: 'A',
+  NS: 'B',
+  PE: 'C',
+  NB: 'E',
+  QC: 'GHJ',
+  ON: 'KLMNP',
+  MB: 'R',
+  SK: 'S',
+  AB: 'T',
+  BC: 'V',
+  NT: 'X',
+  NU: 'X',
+  YT: 'Y',
+};
+
+export function postalCodeMatchesProvince(postalCode: string, provinceCode: string): boolean {
+  const prefixes = postalPrefixes[provinceCode as ProvinceCode];
+  return prefixes !== undefined && prefixes.includes(postalCode.charAt(0).toUpperCase());
+}
+
+export const Website = z
+  .string()
+  .trim()
+  .max(300, { error: 'must be at most 300 characters' })
+  .transform((value) => (value === '' ? null : /^https?:\/\//i.test(value) ? value : `https://${value}`))
+  .pipe(z.url({ protocol: /^https?$/, hostname: /\./, error: 'must be a web address like https://example.org' }).nullable())
+  .nullable();
+
+export const OptionalEmail = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? null : value))
+  .pipe(Email.nullable())
+  .nullable();
+
+export const OptionalPhone = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? null : value))
+  .pipe(Phone.nullable())
+  .nullable();
+
+/** ISO calendar date (`2024-06-20`). */
+export const IsoDate = z.iso.date({ error: 'must be a date like 2024-06-20' });
+
+export const UpdatedSince = z.iso.datetime({ offset: true, error: 'must be an ISO date-time' });
+
+export const SearchText = z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' });
+
+/** Shared by both lists: where the records are, their tags, owner, freshness. */
+export const recordFilterFields = {
+  provinceCodes: z.array(ProvinceCode).max(13).optional(),
+  regionId: Id.optional(),
+  tags: Tags.optional(),
+  ownerId: Id.optional(),
+  updatedSince: UpdatedSince.optional(),
+  archived: z.boolean().default(false),
+  search: SearchText.optional(),
+};
+

@@ -1,0 +1,394 @@
+#!/usr/bin/env node
+// CSV import and export at scale (issue 4's targets: import of 100,000 rows
+// under 60 s; export of 100,000 rows under 20 s with the API's resident memory
+// growing less than 100 MB), written to docs/benchmarks.md with the machine and
+// the command that made it.
+//
+//   node tools/bench/csv.cjs [--rows 100000] [--log-level warn] [--output FILE] [--no-write]
+//
+// Compiles, creates a throw-away database on DATABASE_URL's server (default
+// postgres://postgres@127.0.0.1:5432/postgres), migrates, seeds (demo users),
+// starts a private redis-server, the API and the worker (NODE_ENV=production),
+// then, as the demo ADMIN:
+//   1. generates a people CSV of --rows rows in a temporary file;
+//   2. uploads it (streamed), maps it, runs the dry run and the import (jobs
+//      through the outbox and the worker), timing each step;
+//   3. exports all people (GET /export/people.csv), reading the stream as it comes;
+// sampling the resident memory (VmRSS) of the API and the worker every 100 ms.
+// Everything it started is stopped and the database dropped at the end.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const procs = require('../dev/procs.cjs');
+const services = require('../dev/services.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_PREFIX = 'crm_bench_csv';
+const SECTION_START = '<!-- bench:csv:start -->';
+const SECTION_END = '<!-- bench:csv:end -->';
+const DEMO_EMAIL = 'admin@demo.coalition.invalid';
+const DEMO_PASSWORD = 'coalition-demo-password';
+const TARGETS = { importSeconds: 60, exportSeconds: 20, exportRssMb: 100 };
+
+const USAGE = `Usage: node tools/bench/csv.cjs [--rows N] [--log-level L] [--output FILE] [--no-write]
+
+  --rows N        rows to import and (at least) to export (default 100000)
+  --log-level L   LOG_LEVEL of the API and worker (default warn)
+  --output FILE   where the section is written (default docs/benchmarks.md)
+  --no-write      print only
+
+Environment: DATABASE_URL (server to create the bench database on, default ${DEFAULT_SERVER_URL}).`;
+
+function parseArgs(argv) {
+  const options = { rows: 100_000, logLevel: 'warn', output: path.join(root, 'docs/benchmarks.md'), write: true };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let value;
+    if (arg.startsWith('--') && arg.includes('=')) [arg, value] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    const next = () => {
+      if (value !== undefined) return value;
+      if (i + 1 >= argv.length) throw new procs.UserError(`${arg} needs a value\n\n${USAGE}`);
+      return argv[++i];
+    };
+    switch (arg) {
+      case '--rows':
+        options.rows = Number(next());
+        if (!Number.isInteger(options.rows) || options.rows < 1) throw new procs.UserError('--rows must be a positive integer');
+        break;
+      case '--log-level':
+        options.logLevel = next();
+        break;
+      case '--output':
+        options.output = path.resolve(next());
+        break;
+      case '--no-write':
+        options.write = false;
+        break;
+      case '-h':
+      case '--help':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new procs.UserError(`unknown argument ${arg}\n\n${USAGE}`);
+    }
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------
+// Memory sampling
+
+function rssMb(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the RSS of some processes every 100 ms until stopped: start, peak, end per process. */
+function sampler(pids) {
+  const stats = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, { start: rssMb(pid), peak: rssMb(pid), end: null }]));
+  const timer = setInterval(() => {
+    for (const [name, pid] of Object.entries(pids)) {
+      const value = rssMb(pid);
+      if (value !== null && (stats[name].peak === null || value > stats[name].peak)) stats[name].peak = value;
+    }
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      for (const [name, pid] of Object.entries(pids)) stats[name].end = rssMb(pid);
+      return stats;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The data
+
+const provinces = [
+  ['ON', 'Ontario', 'Ottawa'],
+  ['QC', 'Québec', 'Montréal'],
+  ['BC', 'British Columbia', 'Vancouver'],
+  ['AB', 'Alberta', 'Calgary'],
+  ['MB', 'Manitoba', 'Winnipeg'],
+  ['NS', 'Nova Scotia', 'Halifax'],
+];
+const firstNames = ['Amina', 'Élodie', 'Daniel', 'Fatou', 'Karim', 'Mei', 'Olumide', 'Priya', 'Sofia', 'Yonas'];
+const lastNames = ['Haddad', 'Tremblay', 'Okafor', 'Diallo', 'Benali', 'Chen', 'Adeyemi', 'Sharma', 'Petrenko', 'Tesfaye'];
+
+/** A CiviCRM-like people file of `rows` rows, written as a stream to a temporary file. */
+async function generateCsv(rows) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-csv-')), 'people.csv');
+  const out = fs.createWriteStream(file);
+  const write = (text) => (out.write(text) ? null : new Promise((resolve) => out.once('drain', resolve)));
+  await write('\uFEFFContact ID,First Name,Last Name,Email,Phone,State/Province,City,Tags,Note\r\n');
+  for (let i = 0; i < rows; i++) {
+    const [, province, city] = provinces[i % provinces.length];
+    const phone = `613-555-${String(i % 10000).padStart(4, '0')}`;
+    const tags = i % 3 === 0 ? '"Youth, Housing"' : i % 3 === 1 ? 'Employment' : '';
+    const note = i % 50 === 0 ? `"Met at the ""Welcome"" forum\r\nfollow up in spring"` : '';
+    const pending = write(`${i + 1},${firstNames[i % 10]},${lastNames[Math.floor(i / 10) % 10]}-${i},bench${i}@example.org,${phone},${province},${city},${tags},${note}\r\n`);
+    if (pending) await pending;
+  }
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  return { file, bytes: fs.statSync(file).size, cleanup: () => fs.rmSync(path.dirname(file), { recursive: true, force: true }) };
+}
+
+// ---------------------------------------------------------------------------
+// Talking to the API
+
+async function graphql(base, token, query, variables = {}) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function waitForStatus(base, token, id, wanted) {
+  for (;;) {
+    const { importBatch } = await graphql(base, token, `query($id: ID!) { importBatch(id: $id) { status lastError progress { validatedRows appliedRows } counts { create update error created updated failed } } }`, { id });
+    if (importBatch.status === wanted) return importBatch;
+    if (importBatch.status === 'FAILED' || importBatch.status === 'CANCELLED') throw new Error(`import ${importBatch.status}: ${importBatch.lastError}`);
+    await procs.sleep(200);
+  }
+}
+
+const seconds = (ms) => ms / 1000;
+
+async function benchImport(base, token, csv, pids) {
+  const memory = sampler(pids);
+  const started = Date.now();
+  const upload = await fetch(`${base}/imports?kind=people&filename=bench.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: fs.createReadStream(csv.file),
+    duplex: 'half',
+  });
+  const uploaded = await upload.json();
+  if (upload.status !== 201) throw new Error(`upload: HTTP ${upload.status} ${JSON.stringify(uploaded)}`);
+  const id = uploaded.importBatch.id;
+  const uploadedAt = Date.now();
+  procs.say(`uploaded ${uploaded.importBatch.rowCount} rows in ${seconds(uploadedAt - started).toFixed(1)} s`);
+
+  const { guessImportMapping } = await graphql(base, token, `query($id: ID!) { guessImportMapping(batchId: $id) { columns { column field } } }`, { id });
+  await graphql(base, token, `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`, {
+    input: { batchId: id, mapping: guessImportMapping.columns.map((c) => ({ column: c.column, field: c.field })), duplicatePolicy: 'UPDATE', skipInvalidRows: false },
+  });
+  await graphql(base, token, `mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id });
+  const checked = await waitForStatus(base, token, id, 'VALIDATED');
+  const checkedAt = Date.now();
+  procs.say(`dry run: ${JSON.stringify(checked.counts)} in ${seconds(checkedAt - uploadedAt).toFixed(1)} s`);
+  if (checked.counts.error > 0) throw new Error(`the generated file has ${checked.counts.error} invalid rows`);
+
+  await graphql(base, token, `mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id });
+  const done = await waitForStatus(base, token, id, 'IMPORTED');
+  const doneAt = Date.now();
+  procs.say(`import: ${JSON.stringify(done.counts)} in ${seconds(doneAt - checkedAt).toFixed(1)} s`);
+  return {
+    rows: uploaded.importBatch.rowCount,
+    created: done.counts.created,
+    upload: seconds(uploadedAt - started),
+    dryRun: seconds(checkedAt - uploadedAt),
+    run: seconds(doneAt - checkedAt),
+    total: seconds(doneAt - started),
+    memory: memory.stop(),
+  };
+}
+
+async function benchExport(base, token, pids) {
+  // Let the import's garbage go first, so the growth measured is the export's.
+  await procs.sleep(2000);
+  const memory = sampler(pids);
+  const started = Date.now();
+  const response = await fetch(`${base}/export/people.csv?lang=en`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`export: HTTP ${response.status} ${await response.text()}`);
+  let bytes = 0;
+  let lines = 0;
+  let firstByteAt = null;
+  for await (const chunk of response.body) {
+    firstByteAt ??= Date.now();
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 0x0a) lines++;
+  }
+  const doneAt = Date.now();
+  const stats = memory.stop();
+  return { bytes, lines, firstByte: seconds(firstByteAt - started), total: seconds(doneAt - started), memory: stats };
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+function gitDescription() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const mb = (value) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+
+function renderSection({ options, csv, imported, exported, pgVersion }) {
+  const cpus = os.cpus();
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length;
+  const apiGrowth = exported.memory.api.peak - exported.memory.api.start;
+  const args = process.argv.slice(2).join(' ');
+  return [
+    SECTION_START,
+    '## CSV import and export',
+    '',
+    `Written by \`tools/bench/csv.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; re-running it replaces this section.`,
+    '',
+    '```sh',
+    `node tools/bench/csv.cjs${args ? ` ${args}` : ''}`,
+    '```',
+    '',
+    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${gitDescription()}`,
+    `- API and worker started by the script (\`NODE_ENV=production\`, \`LOG_LEVEL=${options.logLevel}\`, default pool sizes) on a fresh database with the development seed; PostgreSQL, Redis, API, worker and this script on the same machine`,
+    `- File: ${imported.rows.toLocaleString('en-US')} people in a CiviCRM-like layout (9 columns; tags on two rows in three, a quoted two-line note every 50 rows), ${(csv.bytes / 2 ** 20).toFixed(1)} MiB, UTF-8 with BOM; imported as ADMIN with the guessed mapping, duplicates → update`,
+    '',
+    '| step | time | target |',
+    '|---|---:|---|',
+    `| upload (streamed into staging) | ${imported.upload.toFixed(1)} s | |`,
+    `| dry run (job: validate every row, find duplicates) | ${imported.dryRun.toFixed(1)} s | |`,
+    `| import (job: ${imported.created.toLocaleString('en-US')} people created, audited, on the timeline; chunks of 1,000) | ${imported.run.toFixed(1)} s | |`,
+    `| **import, upload to last row** | **${imported.total.toFixed(1)} s** | < ${TARGETS.importSeconds} s: ${verdict(imported.total < TARGETS.importSeconds)} |`,
+    `| export of all people (${(exported.lines - 1).toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB): first byte | ${exported.firstByte.toFixed(2)} s | |`,
+    `| **export, request to last byte** | **${exported.total.toFixed(1)} s** | < ${TARGETS.exportSeconds} s: ${verdict(exported.total < TARGETS.exportSeconds)} |`,
+    '',
+    '| resident memory (VmRSS, sampled every 100 ms) | start | peak | end |',
+    '|---|---:|---:|---:|',
+    `| API during the import | ${mb(imported.memory.api.start)} | ${mb(imported.memory.api.peak)} | ${mb(imported.memory.api.end)} |`,
+    `| worker during the import | ${mb(imported.memory.worker.start)} | ${mb(imported.memory.worker.peak)} | ${mb(imported.memory.worker.end)} |`,
+    `| API during the export | ${mb(exported.memory.api.start)} | ${mb(exported.memory.api.peak)} | ${mb(exported.memory.api.end)} |`,
+    '',
+    `Export memory growth (API peak − start): **${mb(apiGrowth)}**; target < ${TARGETS.exportRssMb} MB: ${verdict(apiGrowth < TARGETS.exportRssMb)}.`,
+    SECTION_END,
+  ].join('\n');
+}
+
+const FILE_HEADER = `# Benchmarks
+
+Figures measured on a named machine with the exact command that produced them.
+Scripts in \`tools/bench/\` write their own section; re-run them rather than
+editing the numbers by hand. Compare figures only when machine and command match.
+`;
+
+function writeSection(file, section) {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : FILE_HEADER;
+  const start = text.indexOf(SECTION_START);
+  const end = text.indexOf(SECTION_END);
+  if (start !== -1 && end > start) text = `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}`;
+  else text = `${text.replace(/\n*$/, '\n\n')}${section}\n`;
+  fs.writeFileSync(file, text);
+}
+
+// ---------------------------------------------------------------------------
+
+const cleanups = [];
+async function cleanUp() {
+  while (cleanups.length) {
+    const step = cleanups.pop();
+    try {
+      await step();
+    } catch (error) {
+      procs.warn(`cleaning up: ${error.message}`);
+    }
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      procs.warn(`${signal}: stopping`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
+  await procs.reapOrphans();
+  try {
+    await services.checkPostgres(serverUrl);
+  } catch (error) {
+    throw new procs.UserError(`PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL`);
+  }
+  await services.dropStaleTestDatabases(serverUrl, { prefix: DB_PREFIX });
+  let t = Date.now();
+  await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
+  procs.say(`compiled (${procs.since(t)})`);
+
+  const database = await services.createTestDatabase(serverUrl, { prefix: DB_PREFIX });
+  cleanups.push(async () => {
+    await database.drop();
+    procs.say(`dropped database ${database.name}`);
+  });
+  const redis = await services.resolveRedis({ env: {}, isolated: true });
+  cleanups.push(() => redis.stop());
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: options.logLevel, DATABASE_URL: database.url, REDIS_URL: redis.url };
+  t = Date.now();
+  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
+  await procs.runStep({ name: 'seed', command: process.execPath, args: [path.join(root, 'dist/tools/seed/seed.js')], env: { ...env, NODE_ENV: 'development' }, quiet: true });
+  procs.say(`migrated and seeded ${database.name} (${procs.since(t)})`);
+
+  const port = await procs.freePort();
+  const api = procs.startProcess({ name: 'api', command: process.execPath, args: [path.join(root, 'dist/apps/api/src/main.js')], env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) } });
+  cleanups.push(() => api.stop(10_000));
+  const workerReady = new Promise((resolve) => {
+    const worker = procs.startProcess({
+      name: 'worker',
+      command: process.execPath,
+      args: [path.join(root, 'dist/apps/worker/src/main.js')],
+      env,
+      onLine: (line) => line.includes('worker ready') && resolve(worker),
+    });
+    cleanups.push(() => worker.stop(30_000));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
+  const worker = await workerReady;
+  procs.say(`API on ${base} and worker ready`);
+
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  const pgVersion = (await client.query('show server_version')).rows[0].server_version.split(' ')[0];
+  await client.end();
+
+  const { signIn } = await graphql(base, null, `mutation { signIn(input: { email: ${JSON.stringify(DEMO_EMAIL)}, password: ${JSON.stringify(DEMO_PASSWORD)} }) { token } }`);
+  const token = signIn.token;
+
+  t = Date.now();
+  const csv = await generateCsv(options.rows);
+  cleanups.push(async () => csv.cleanup());
+  procs.say(`generated ${options.rows} rows (${(csv.bytes / 2 ** 20).toFixed(1)} MiB) in ${procs.since(t)}`);
+
+  const imported = await benchImport(base, token, csv, { api: api.pid, worker: worker.pid });
+  const exported = await benchExport(base, token, { api: api.pid });
+  procs.say(`export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ${mb(exported.memory.api.start)} → peak ${mb(exported.memory.api.peak)}`);
+
+  const section = renderSection({ options, csv, imported, exported, pgVersion });
+  process.stdout.write(`\n${section}\n`);
+  if (options.write) {
+    writeSection(options.output, section);
+    procs.say(`wrote ${path.relative(root, options.output)}`);
+  }
+}
+
+main()
+  .catch((error) => services.fail(error))
+  .finally(() => cleanUp());
