@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     if (ifEmpty) {
       const [{ count }]: { count: string }[] = await dataSource.query(`SELECT count(*) FROM campaign`);
       if (Number(count) > 0) {
+        // A database seeded before the demo accounts existed still gets them (development only).
+        if (process.env.NODE_ENV !== 'production') {
+          const hash = await hashPassword(demoPassword);
+          await dataSource.transaction((manager) => seedDemoUsers(manager, hash));
+        }
         console.log('seed: database already has data, nothing to do');
         return;
       }
