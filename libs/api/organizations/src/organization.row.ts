@@ -44,7 +44,8 @@ export const organizationScopeColumns = {
 export const organizationSortKey = `f_search_norm(o.name_en)`;
 
 /** The expression the trigram index is built on (keep identical to the migration's). */
-export const organizationSearchExpression = `f_search_norm(o.name_en || ' ' || o.name_fr)`;
+// A stored generated column (see the migration), indexed with pg_trgm.
+export const organizationSearchExpression = `o.search_text`;
 
 /** Writable fields → their columns. */
 export const organizationWritableColumns = {

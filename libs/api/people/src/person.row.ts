@@ -77,7 +77,8 @@ export const personScopeColumns = {
 export const personSortKey = `f_search_norm(p.last_name), f_search_norm(p.first_name), p.id`;
 
 /** The expression the trigram index is built on (keep identical to the migration's). */
-export const personSearchExpression = `f_search_norm(p.first_name || ' ' || p.last_name)`;
+// A stored generated column (see the migration), indexed with pg_trgm.
+export const personSearchExpression = `p.search_text`;
 
 export const personWritableColumns = {
   firstName: 'first_name',

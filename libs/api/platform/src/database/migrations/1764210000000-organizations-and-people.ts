@@ -52,6 +52,8 @@ export class OrganizationsAndPeople1764210000000 implements MigrationInterface {
         created_by_id uuid REFERENCES app_user(id),
         archived_at timestamptz,
         merged_into_id uuid REFERENCES organization(id),
+        -- Search compares this stored normal form: no function call per candidate row.
+        search_text text GENERATED ALWAYS AS (f_search_norm(name_en || ' ' || name_fr)) STORED,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -70,7 +72,7 @@ export class OrganizationsAndPeople1764210000000 implements MigrationInterface {
     await db.query(`CREATE INDEX organization_updated_idx ON organization (updated_at)`);
     await db.query(`CREATE INDEX organization_tags_idx ON organization USING gin (tags)`);
     await db.query(`CREATE INDEX organization_merged_into_idx ON organization (merged_into_id) WHERE merged_into_id IS NOT NULL`);
-    await db.query(`CREATE INDEX organization_search_idx ON organization USING gin (f_search_norm(name_en || ' ' || name_fr) gin_trgm_ops)`);
+    await db.query(`CREATE INDEX organization_search_idx ON organization USING gin (search_text gin_trgm_ops)`);
 
     await db.query(`
       CREATE TABLE person (
@@ -95,6 +97,7 @@ export class OrganizationsAndPeople1764210000000 implements MigrationInterface {
         notes text CHECK (length(notes) <= 10000),
         archived_at timestamptz,
         merged_into_id uuid REFERENCES person(id),
+        search_text text GENERATED ALWAYS AS (f_search_norm(first_name || ' ' || last_name)) STORED,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -113,7 +116,7 @@ export class OrganizationsAndPeople1764210000000 implements MigrationInterface {
     // Duplicate detection (import, merge suggestions) looks people up by e-mail.
     await db.query(`CREATE INDEX person_emails_idx ON person USING gin (emails)`);
     await db.query(`CREATE INDEX person_merged_into_idx ON person (merged_into_id) WHERE merged_into_id IS NOT NULL`);
-    await db.query(`CREATE INDEX person_search_idx ON person USING gin (f_search_norm(first_name || ' ' || last_name) gin_trgm_ops)`);
+    await db.query(`CREATE INDEX person_search_idx ON person USING gin (search_text gin_trgm_ops)`);
 
     await db.query(`
       CREATE TABLE affiliation (

@@ -1,0 +1,593 @@
+#!/usr/bin/env node
+// Issue 4's record benchmarks on the large seed: a coordinator's people list
+// (latency, throughput, SQL statements per request), the same list from one
+// hand-written query behind a bare node:http server (the floor), and search.
+// Writes the "## Records (issue 4)" section of docs/benchmarks.md.
+//
+//   node tools/bench/records.cjs [--reuse-db URL] [--skip-seed] [--no-write]
+//
+// Without --reuse-db the database is crm_bench_large on DATABASE_URL's server
+// (default postgres://postgres@127.0.0.1:5432); it is kept between runs. It is
+// migrated, and seeded with `--scale large` unless it already holds the large
+// seed (or --skip-seed). Run `--help` for every option.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const net = require('node:net');
+const http = require('node:http');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '../..');
+const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+const DB_NAME = 'crm_bench_large';
+const COORDINATOR = 'ontario@demo.coalition.invalid';
+const PASSWORD = 'coalition-demo-password';
+const HEADING = '## Records (issue 4)';
+
+// The staff app has no people operation yet (libs/staff/graphql/src/operations):
+// the fields a people list shows, as records-lists.int-spec.ts asks for them.
+const PEOPLE_QUERY =
+  'query People($first: Int, $after: String, $filter: PersonFilterInputType) { people(first: $first, after: $after, filter: $filter) ' +
+  '{ nodes { id firstName lastName provinceCode engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }';
+const SEARCH_QUERY = 'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode engagementStage } } }';
+
+const USAGE = `Usage: node tools/bench/records.cjs [options]
+
+  --reuse-db URL     measure on this database (kept); default: ${DB_NAME} on
+                     DATABASE_URL's server, created if missing and kept
+  --skip-seed        do not seed, whatever the database holds
+  --skip-build       do not compile first (dist/ is current)
+  --duration S       seconds per measurement (default 10)
+  --warmup S         seconds of load before each measurement, not counted (default 3)
+  --connections N    concurrent connections (default 20)
+  --wait-idle        before each measurement, wait (up to 2 min) for other processes to go quiet
+  --no-write         print only; leave docs/benchmarks.md alone`;
+
+function parseArgs(argv) {
+  const o = { reuseDb: null, skipSeed: false, skipBuild: false, duration: 10, warmup: 3, connections: 20, waitIdle: false, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
+      return argv[++i];
+    };
+    if (arg === '--reuse-db') o.reuseDb = next();
+    else if (arg === '--skip-seed') o.skipSeed = true;
+    else if (arg === '--skip-build') o.skipBuild = true;
+    else if (arg === '--duration') o.duration = Number(next());
+    else if (arg === '--warmup') o.warmup = Number(next());
+    else if (arg === '--connections') o.connections = Number(next());
+    else if (arg === '--wait-idle') o.waitIdle = true;
+    else if (arg === '--no-write') o.write = false;
+    else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// The floor: one hand-written statement through pg behind a bare node:http server.
+// Runs as its own process (`--serve-floor`), so it does not share a CPU-bound
+// event loop with autocannon.
+
+const FLOOR_SQL = `
+SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.province_code AS "provinceCode",
+       p.engagement_stage AS "engagementStage",
+       COALESCE((SELECT json_agg(json_build_object('title', a.title, 'organization', json_build_object('id', o.id, 'nameEn', o.name_en))
+                                 ORDER BY f_search_norm(o.name_en), o.id)
+                   FROM affiliation a JOIN organization o ON o.id = a.organization_id
+                  WHERE a.person_id = p.id AND o.province_code = ANY($1::text[])), '[]'::json) AS affiliations,
+       f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
+  FROM person p
+ WHERE p.province_code = ANY($1::text[]) AND p.archived_at IS NULL
+ ORDER BY f_search_norm(p.last_name), f_search_norm(p.first_name), p.id
+ LIMIT $2`;
+
+async function serveFloor() {
+  const { Pool } = require('pg');
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE || 10) });
+  const provinces = JSON.parse(process.env.FLOOR_PROVINCES);
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      try {
+        const first = Math.min(200, Number((body && JSON.parse(body).first) || 50));
+        const { rows } = await pool.query(FLOOR_SQL, [provinces, first + 1]);
+        const page = rows.slice(0, first);
+        const last = page[page.length - 1];
+        const nodes = page.map(({ sortLast: _l, sortFirst: _f, ...row }) => row);
+        const endCursor = last ? Buffer.from(JSON.stringify([last.sortLast, last.sortFirst, last.id])).toString('base64url') : null;
+        const json = JSON.stringify({ data: { people: { nodes, pageInfo: { endCursor, hasNextPage: rows.length > first } } } });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+        res.end(json);
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error && error.message));
+      }
+    });
+  });
+  server.listen(Number(process.env.FLOOR_PORT), '127.0.0.1', () => process.stdout.write('floor ready\n'));
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool.end().finally(() => process.exit(0));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Counting statements: a TCP proxy between the API and PostgreSQL that reads the
+// frontend protocol. Each simple Query ('Q') and each extended-protocol Execute
+// ('E') is one statement the API sent; Parse ('P') and Bind ('B') give its text
+// and parameters (for EXPLAIN). Only the counting API goes through it.
+
+function startCountingProxy(pgHost, pgPort) {
+  const log = [];
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host: pgHost, port: pgPort });
+    let buffer = Buffer.alloc(0);
+    let startup = true;
+    const statements = new Map(); // prepared name -> text
+    let pendingText = null;
+    let pendingParams = null;
+    client.on('data', (chunk) => {
+      upstream.write(chunk);
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (startup) {
+          if (buffer.length < 8) break;
+          const length = buffer.readInt32BE(0);
+          if (buffer.length < length) break;
+          const code = buffer.readInt32BE(4);
+          buffer = buffer.subarray(length);
+          if (code !== 80877103 && code !== 80877104) startup = false; // SSL/GSS requests come before the startup message
+          continue;
+        }
+        if (buffer.length < 5) break;
+        const type = String.fromCharCode(buffer[0]);
+        const length = buffer.readInt32BE(1);
+        if (buffer.length < 1 + length) break;
+        const message = buffer.subarray(5, 1 + length);
+        buffer = buffer.subarray(1 + length);
+        if (type === 'Q') log.push({ at: Date.now(), sql: message.toString('utf8', 0, message.length - 1), params: [] });
+        else if (type === 'P') {
+          const nameEnd = message.indexOf(0);
+          const name = message.toString('utf8', 0, nameEnd);
+          const textEnd = message.indexOf(0, nameEnd + 1);
+          const text = message.toString('utf8', nameEnd + 1, textEnd);
+          if (name) statements.set(name, text);
+          pendingText = text;
+        } else if (type === 'B') {
+          let at = message.indexOf(0) + 1; // portal
+          const stmtEnd = message.indexOf(0, at);
+          const stmt = message.toString('utf8', at, stmtEnd);
+          at = stmtEnd + 1;
+          const formats = message.readInt16BE(at);
+          at += 2 + 2 * formats;
+          const count = message.readInt16BE(at);
+          at += 2;
+          const params = [];
+          for (let k = 0; k < count; k++) {
+            const len = message.readInt32BE(at);
+            at += 4;
+            if (len < 0) params.push(null);
+            else {
+              params.push(message.toString('utf8', at, at + len));
+              at += len;
+            }
+          }
+          pendingParams = params;
+          if (stmt) pendingText = statements.get(stmt) || pendingText;
+        } else if (type === 'E') {
+          log.push({ at: Date.now(), sql: pendingText, params: pendingParams || [] });
+          pendingParams = null;
+        }
+      }
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+    client.on('close', close);
+    upstream.on('close', close);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, log, close: () => server.close() })));
+}
+
+// ---------------------------------------------------------------------------
+// Measuring
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return 0;
+  }
+}
+function machineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / clockTicks;
+}
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+function isGoodBody(body) {
+  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"');
+}
+
+async function post(url, body, token) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200 || !isGoodBody(text)) throw new Error(`${url} answered HTTP ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+async function signIn(url) {
+  const query = `mutation { signIn(input: { email: ${JSON.stringify(COORDINATOR)}, password: ${JSON.stringify(PASSWORD)} }) { token user { role } } }`;
+  const result = await post(url, { query });
+  return { token: result.data.signIn.token, who: `${COORDINATOR} (${result.data.signIn.user.role})` };
+}
+
+async function othersBusy(ms) {
+  const m = machineBusySeconds();
+  const own = ownCpu();
+  await sleep(ms);
+  return machineBusySeconds() - m - (ownCpu() - own);
+}
+
+async function waitForIdle(say) {
+  const started = Date.now();
+  for (;;) {
+    const busy = (await othersBusy(2000)) / 2;
+    if (busy < 0.1) return;
+    if (Date.now() - started > 120_000) {
+      say(`machine still busy (${busy.toFixed(2)} CPUs used by others): measuring anyway`);
+      return;
+    }
+  }
+}
+
+/** autocannon with a warm-up; CPU of the server, its DB backends, the load generator and everything else. */
+async function load(name, url, body, token, options, probes) {
+  const autocannon = require('autocannon');
+  const run = (duration) =>
+    autocannon({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      connections: options.connections,
+      duration,
+      verifyBody: isGoodBody,
+    });
+  if (options.waitIdle) await waitForIdle(probes.say);
+  if (options.warmup > 0) await run(options.warmup);
+  const dbPids = await probes.dbPids();
+  const sample = () => ({ server: cpuSeconds(probes.pid), db: dbPids.reduce((s, pid) => s + cpuSeconds(pid), 0), own: ownCpu(), machine: machineBusySeconds(), load: os.loadavg()[0] });
+  const before = sample();
+  const result = await run(options.duration);
+  const after = sample();
+  const share = (k) => (after[k] - before[k]) / result.duration;
+  const row = {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    bad: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    cpu: { server: share('server'), db: share('db'), own: share('own') },
+  };
+  row.cpu.other = Math.max(0, share('machine') - row.cpu.server - row.cpu.db - row.cpu.own);
+  probes.say(
+    `${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, bad ${row.bad}/${row.total}; CPU server ${pc(row.cpu.server)}, DB ${pc(row.cpu.db)}, load gen ${pc(row.cpu.own)}, other ${pc(row.cpu.other)}`,
+  );
+  return row;
+}
+const pc = (v) => `${Math.round(v * 100)}%`;
+
+// ---------------------------------------------------------------------------
+
+const cleanups = [];
+async function cleanUp() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      process.stderr.write(`cleaning up: ${error.message}\n`);
+    }
+  }
+}
+
+async function main() {
+  const procs = require('../dev/procs.cjs');
+  const services = require('../dev/services.cjs');
+  const { Client } = require('pg');
+  const say = procs.say;
+  const options = parseArgs(process.argv.slice(2));
+  const commands = [];
+  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
+  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const dbUrl = options.reuseDb || services.withDatabase(serverUrl, DB_NAME);
+  const t0 = Date.now();
+
+  await procs.reapOrphans();
+  if (!options.skipBuild) {
+    await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
+    say('compiled');
+  }
+  if (!options.reuseDb) await services.ensureDatabase(serverUrl, DB_NAME);
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: redisUrl };
+  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const countRows = async () => {
+    const { rows } = await db.query(
+      `SELECT (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM person)::int AS people,
+              (SELECT count(*) FROM affiliation)::int AS affiliations, (SELECT count(*) FROM person WHERE province_code = 'ON' AND archived_at IS NULL)::int AS "peopleOntario"`,
+    );
+    return rows[0];
+  };
+  let counts = await countRows();
+  if (!options.skipSeed && counts.people < 500_000) {
+    if (counts.people > 0) throw new Error(`${DB_NAME} holds ${counts.people} people, not the large seed: drop it (or pass --reuse-db/--skip-seed)`);
+    const t = Date.now();
+    say('seeding --scale large (minutes)…');
+    await procs.runStep({ name: 'seed', command: process.execPath, args: [path.join(root, 'dist/tools/seed/seed.js'), '--scale', 'large'], env: { ...env, NODE_ENV: 'development' }, quiet: true });
+    say(`seeded (${procs.since(t)})`);
+    commands.push('node dist/tools/seed/seed.js --scale large   # NODE_ENV=development, once');
+    counts = await countRows();
+  }
+  await db.query('ANALYZE');
+  say(`data: ${JSON.stringify(counts)}`);
+  const { rows: provRows } = await db.query(
+    `SELECT coalesce(array_agg(DISTINCT rp.province_code ORDER BY rp.province_code), '{}') AS provinces
+       FROM app_user u JOIN user_region ur ON ur.user_id = u.id JOIN region_province rp ON rp.region_id = ur.region_id WHERE u.email = $1`,
+    [COORDINATOR],
+  );
+  const provinces = provRows[0].provinces;
+  const pgVersion = (await db.query('show server_version')).rows[0].server_version.split(' ')[0];
+  const dbName = new URL(dbUrl).pathname.slice(1);
+  const dbPids = async () => (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])).rows.map((r) => r.pid);
+
+  const startApi = async (name, databaseUrl) => {
+    const port = await procs.freePort();
+    const api = procs.startProcess({ name, command: process.execPath, args: [path.join(root, 'dist/apps/api/src/main.js')], env: { ...env, DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port) } });
+    const stop = async () => api.stop(10_000);
+    cleanups.push(stop);
+    await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: api, name, timeoutMs: 60_000 });
+    return { api, url: `http://127.0.0.1:${port}/graphql`, stop };
+  };
+
+  // 1. Statements per request, through the counting proxy (a separate API instance).
+  const pg = new URL(dbUrl);
+  const proxy = await startCountingProxy(pg.hostname, Number(pg.port || 5432));
+  cleanups.push(() => proxy.close());
+  const proxied = new URL(dbUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  const counting = await startApi('api-counting', proxied.toString());
+  const session = await signIn(counting.url);
+  say(`signed in as ${session.who}; provinces ${provinces.join(', ')}`);
+  const requests = {
+    people10: { query: PEOPLE_QUERY, variables: { first: 10 } },
+    people50: { query: PEOPLE_QUERY, variables: { first: 50 } },
+    people200: { query: PEOPLE_QUERY, variables: { first: 200 } },
+    people50page2: null, // filled below with the first page's cursor
+    searchDirectory: { query: SEARCH_QUERY, variables: { text: 'mohamed' } },
+    peopleSearch: { query: PEOPLE_QUERY, variables: { first: 50, filter: { search: 'nguyn' } } },
+  };
+  const firstPage = await post(counting.url, requests.people50, session.token);
+  requests.people50page2 = { query: PEOPLE_QUERY, variables: { first: 50, after: firstPage.data.people.pageInfo.endCursor } };
+  const statementCounts = {};
+  const captured = {};
+  for (const [name, body] of Object.entries(requests)) {
+    await post(counting.url, body, session.token); // the first of a kind may fill caches
+    await sleep(200);
+    const runs = [];
+    for (let k = 0; k < 5; k++) {
+      const start = proxy.log.length;
+      const result = await post(counting.url, body, session.token);
+      await sleep(150); // anything the request sent after answering
+      const issued = proxy.log.slice(start);
+      runs.push(issued.length);
+      captured[name] = issued;
+      if (k === 0 && name.startsWith('people') && !name.includes('Search')) {
+        const nodes = result.data.people.nodes;
+        say(`${name}: ${nodes.length} rows, ${nodes.filter((n) => n.affiliations.length).length} with affiliations`);
+      }
+    }
+    statementCounts[name] = { min: Math.min(...runs), max: Math.max(...runs), statements: captured[name].map((s) => (s.sql || '').replace(/\s+/g, ' ').trim().slice(0, 90)) };
+    say(`${name}: ${runs.join(', ')} statements per request (${statementCounts[name].statements.join(' | ')})`);
+  }
+  await counting.stop();
+
+  // 2. Throughput: the API (straight to PostgreSQL) and the floor.
+  const bench = await startApi('api', dbUrl);
+  const floorPort = await procs.freePort();
+  const floor = procs.startProcess({
+    name: 'floor',
+    command: process.execPath,
+    args: [__filename, '--serve-floor'],
+    env: { ...process.env, DATABASE_URL: dbUrl, FLOOR_PORT: String(floorPort), FLOOR_PROVINCES: JSON.stringify(provinces) },
+  });
+  cleanups.push(() => floor.stop(5_000));
+  await procs.waitForLine(floor, /floor ready/, { timeoutMs: 20_000 });
+  const floorUrl = `http://127.0.0.1:${floorPort}/people`;
+  // Same JSON shape and rows as the API's answer.
+  const apiPage = await post(bench.url, requests.people50, session.token);
+  const floorPage = await post(floorUrl, { first: 50 });
+  const sameRows = JSON.stringify(apiPage.data.people.nodes) === JSON.stringify(floorPage.data.people.nodes);
+  say(`floor answers the same 50 nodes as the API: ${sameRows}`);
+  if (!sameRows) {
+    const k = apiPage.data.people.nodes.findIndex((node, i) => JSON.stringify(node) !== JSON.stringify(floorPage.data.people.nodes[i]));
+    say(`first difference at node ${k}: API ${JSON.stringify(apiPage.data.people.nodes[k])} floor ${JSON.stringify(floorPage.data.people.nodes[k])}`);
+  }
+  const loadBefore = os.loadavg();
+  const rows = [];
+  const probesApi = { pid: bench.api.pid, dbPids, say };
+  rows.push(await load('people list, first 50 (API)', bench.url, requests.people50, session.token, options, probesApi));
+  rows.push(await load('people list, first 50 (floor: pg + node:http)', floorUrl, { first: 50 }, null, options, { pid: floor.pid, dbPids, say }));
+  rows.push(await load('searchDirectory(text: "mohamed")', bench.url, requests.searchDirectory, session.token, options, probesApi));
+  rows.push(await load('people(filter: { search: "nguyn" }, first: 50)', bench.url, requests.peopleSearch, session.token, options, probesApi));
+  const loadAfter = os.loadavg();
+
+  // 3. EXPLAIN ANALYZE of the main statement of any request that misses its target.
+  const [apiRow, floorRow, dirRow, searchRow] = rows;
+  const explains = [];
+  const explain = async (label, issued) => {
+    const statement = issued.reduce((a, b) => ((b.sql || '').length > (a.sql || '').length ? b : a), issued[0]);
+    const { rows: plan } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+    explains.push({ label, sql: statement.sql.replace(/\s+/g, ' ').trim(), params: statement.params, plan: plan.map((r) => r['QUERY PLAN']).join('\n') });
+  };
+  if (dirRow.p50 >= 50) for (const s of captured.searchDirectory.filter((x) => /<%|LIKE/.test(x.sql || ''))) await explain('searchDirectory "mohamed"', [s]);
+  if (searchRow.p50 >= 50) await explain('people search "nguyn"', captured.peopleSearch);
+  if (apiRow.p50 > 1.5 * floorRow.p50) await explain('people list first 50', captured.people50);
+  for (const e of explains) say(`EXPLAIN ${e.label}:\n${e.plan}`);
+
+  const section = render({ dbName, options, counts, provinces, pgVersion, statementCounts, rows, explains, sameRows, session, loadBefore, loadAfter, seededNow: commands.length > 0, minutes: (Date.now() - t0) / 60000 });
+  process.stdout.write(`\n${section}\n`);
+  if (options.write) {
+    writeSection(path.join(root, 'docs/benchmarks.md'), section);
+    say('wrote docs/benchmarks.md');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+function render(r) {
+  const [api, floor, dir, search] = r.rows;
+  const cpus = os.cpus();
+  const commit = (() => {
+    try {
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+      return `${head}${dirty ? ' (with uncommitted changes)' : ''}`;
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const args = process.argv.slice(2).join(' ');
+  const sc = r.statementCounts;
+  const range = (c) => (c.min === c.max ? String(c.min) : `${c.min}–${c.max}`);
+  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  const n = (v) => Math.round(v).toLocaleString('en-US');
+  const ratioP50 = api.p50 / floor.p50;
+  const ratioRps = floor.rps / api.rps;
+  const lines = [
+    HEADING,
+    '',
+    `Written by \`tools/bench/records.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; re-running it replaces this section.`,
+    '',
+    '```sh',
+    `node tools/bench/records.cjs${args ? ` ${args}` : ''}`,
+    '```',
+    '',
+    `- Machine: ${os.availableParallelism ? os.availableParallelism() : cpus.length} × ${cpus[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; load generator, API, floor, PostgreSQL ${r.pgVersion} and Redis all on it`,
+    `- Node ${process.version}, autocannon ${require('autocannon/package.json').version}, commit ${commit}`,
+    `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces (${r.provinces.join(', ')})`,
+    `- API: \`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, default pool; signed in as ${r.session.who}, bearer token from one signIn`,
+    `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon, ${r.options.connections} connections, keep-alive; a request is bad unless its body is \`{"data":{…}}\` without \`errors\``,
+    `- 1-minute load average ${r.loadBefore[0].toFixed(2)} before the measurements, ${r.loadAfter[0].toFixed(2)} after (this run included)`,
+    '',
+    '| measurement | req/s | p50 ms | p99 ms | requests | bad | CPU: server / DB / load gen. / other | target | verdict |',
+    '|---|---:|---:|---:|---:|---:|---|---|---|',
+    ...r.rows.map((row, i) => {
+      const target = ['API within 1.5× of the floor', '(floor)', 'p50 < 50 ms', 'p50 < 50 ms'][i];
+      const ok = [ratioP50 <= 1.5 && ratioRps <= 1.5, null, row.p50 < 50, row.p50 < 50][i];
+      return `| ${row.name} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`;
+    }),
+    '',
+    `API ÷ floor: p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    '',
+    'SQL statements per request (target ≤ 3 whatever the page size), 5 requests each after one not counted:',
+    '',
+    '| request | statements | what |',
+    '|---|---:|---|',
+    ...Object.entries(sc).map(([name, c]) => `| ${name} | ${range(c)} | ${c.statements.map((s) => `\`${s.replace(/\|/g, '\\|').slice(0, 60)}…\``).join('<br>')} |`),
+    '',
+    'How statements were counted: `pg_stat_statements` is not loaded on this server (it needs `shared_preload_libraries`), so the script starts a second API instance whose `DATABASE_URL` points at a TCP proxy in the script. The proxy reads the PostgreSQL frontend protocol and counts every simple Query and every extended-protocol Execute message the API sends, i.e. every statement including the session look-up and any BEGIN/COMMIT. Requests run one at a time with a 150 ms pause so that nothing else is in flight. The throughput rows use a different API instance connected straight to PostgreSQL.',
+    '',
+    `Floor: \`tools/bench/records.cjs --serve-floor\` in its own process, a bare \`node:http\` server with a \`pg\` Pool (10 connections, as the API's default pool) running one statement per request: the people in the coordinator's provinces (read once at start from user_region/region_province), not archived, ordered by \`f_search_norm(last_name), f_search_norm(first_name), id\`, LIMIT 51, each with a JSON array of affiliations (title, organization id and nameEn) limited to organizations in the same provinces; answered as \`{"data":{"people":{"nodes":[…],"pageInfo":{…}}}}\`. It does no authentication, session look-up or GraphQL work: that is what the ratio measures.`,
+    '',
+    'Queries:',
+    `- people list: \`${PEOPLE_QUERY}\` with \`{ "first": 50 }\` (statements also for 10 and 200, and for page 2 by cursor). The staff app has no people operation in \`libs/staff/graphql/src/operations\` yet; these are the fields of records-lists.int-spec.ts's list plus provinceCode and pageInfo.`,
+    `- search: \`${SEARCH_QUERY}\` with \`{ "text": "mohamed" }\`; the people list with \`{ "first": 50, "filter": { "search": "nguyn" } }\``,
+  ];
+  if (r.explains.length) {
+    lines.push('', 'EXPLAIN (ANALYZE, BUFFERS) of the statements behind rows that missed their target (run once, after the load, same parameters the API sent):');
+    for (const e of r.explains) lines.push('', `${e.label}; parameters ${JSON.stringify(e.params)}:`, '', '```', e.plan, '```');
+  }
+  const disturbed = r.rows.filter((row) => row.cpu.other > 0.1);
+  lines.push(
+    '',
+    'Notes:',
+    '',
+    disturbed.length
+      ? `- Other processes used more than 10% of a CPU during: ${disturbed.map((row) => `${row.name} (${pc(row.cpu.other)})`).join('; ')}. Those figures are pessimistic; re-run on a quiet machine.`
+      : '- No other process used more than 10% of a CPU during any measurement.',
+    '- Latency resolution is 1 ms (autocannon). With 2 cores, autocannon, the server and PostgreSQL compete for CPU: figures are for this machine only.',
+    ...(r.seededNow ? ['- The database was seeded by this run.'] : []),
+  );
+  return lines.join('\n');
+}
+
+function writeSection(file, section) {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = text.indexOf(`\n${HEADING}\n`);
+  if (start !== -1) {
+    // Up to the next "## " heading (or a section marker of another script), or the end.
+    const rest = text.slice(start + 1 + HEADING.length);
+    const next = rest.search(/\n(## |<!-- bench:)/);
+    const end = next === -1 ? text.length : start + 1 + HEADING.length + next;
+    text = `${text.slice(0, start + 1)}${section}\n${text.slice(end)}`;
+  } else text = `${text.replace(/\n*$/, '\n\n')}${section}\n`;
+  fs.writeFileSync(file, text);
+}
+
+if (process.argv[2] === '--serve-floor') {
+  void serveFloor();
+} else {
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+  main()
+    .catch((error) => {
+      process.exitCode = 1;
+      process.stderr.write(`error: ${(error && error.stack) || error}\n`);
+    })
+    .finally(async () => {
+      await cleanUp();
+      setTimeout(() => process.exit(process.exitCode || 0), 100).unref();
+    });
+}
