@@ -13,6 +13,9 @@ export default [
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
     plugins: { '@nx': nx },
     files: ['**/*.ts', '**/*.tsx'],
     rules: {

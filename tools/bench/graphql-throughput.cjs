@@ -52,8 +52,8 @@ const USAGE = `Usage:
                         (default: all named queries)
   --warmup S            seconds of load before each measurement, not counted (default 3)
   --anonymous           send every query without signing in
-  --wait-idle           before each measurement, wait until no other process uses
-                        the CPU (for shared machines)
+  --wait-idle[=S]       before each measurement, wait up to S seconds (default 60)
+                        until other processes leave the CPU idle (shared machines)
   --retries N           measure a row again, up to N times, when other processes
                         used over 10% of a CPU during it; keep the quietest (default 0)
   --log-level L         LOG_LEVEL of the API started by --start (default warn)
@@ -107,7 +107,7 @@ function parseArgs(argv) {
         options.anonymous = true;
         break;
       case '--wait-idle':
-        options.waitIdle = true;
+        options.waitIdle = value === undefined ? 60 : positive('--wait-idle', value);
         break;
       case '--retries':
         options.retries = Number(next());
@@ -244,8 +244,8 @@ async function othersBusy(ms) {
   return machine === null || after === null ? null : (after - machine - (ownCpuSeconds() - own)) / (ms / 1000);
 }
 
-/** --wait-idle: the machine is shared; wait (up to 5 min) until nothing else runs. */
-async function waitForIdle(limit) {
+/** --wait-idle: the machine is shared; wait (up to maxSeconds) until nothing else runs. */
+async function waitForIdle(limit, maxSeconds) {
   const started = Date.now();
   let told = false;
   for (;;) {
@@ -253,8 +253,8 @@ async function waitForIdle(limit) {
     if (busy === null || busy < limit) return;
     if (!told) procs.say(`waiting for the machine to be idle (other processes use ${busy.toFixed(2)} CPUs)…`);
     told = true;
-    if (Date.now() - started > 5 * 60_000) {
-      procs.warn('the machine did not become idle within 5 min: measuring anyway');
+    if (Date.now() - started > maxSeconds * 1000) {
+      procs.warn(`the machine did not become idle within ${maxSeconds} s: measuring anyway`);
       return;
     }
   }
@@ -265,7 +265,7 @@ async function waitForIdle(limit) {
 const OTHER_CPU_LIMIT = 0.1;
 
 async function measureOnce(url, q, connections, options, probes, token) {
-  if (options.waitIdle) await waitForIdle(OTHER_CPU_LIMIT);
+  if (options.waitIdle) await waitForIdle(OTHER_CPU_LIMIT, options.waitIdle);
   if (options.warmup > 0) await run(url, q.query, { connections, duration: options.warmup, token });
   const dbPids = probes.dbPids ? await probes.dbPids() : [];
   const sample = () => ({ api: cpuSeconds(probes.apiPid), db: sum(dbPids.map(cpuSeconds)), own: ownCpuSeconds(), machine: machineBusySeconds() });

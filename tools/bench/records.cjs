@@ -481,7 +481,7 @@ async function main() {
 // Reporting
 
 function render(r) {
-  const [api, floor, dir, search] = r.rows;
+  const [api, floor] = r.rows;
   const cpus = os.cpus();
   const commit = (() => {
     try {

@@ -6,14 +6,21 @@ const sectionsOf = (role: Role) => visibleSections(defineAbilityFor(actor(role))
 
 describe('navigation', () => {
   it('shows the Admin section, with users, audit log and e-mail, to an admin only', () => {
-    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-admin']);
-    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[1].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
-    for (const role of ['STAFF', 'COORDINATOR', 'MEMBER', 'FUNDER'] as const) expect(sectionsOf(role)).toEqual(['nav-main']);
+    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-records', 'nav-admin']);
+    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[2].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
+    for (const role of ['STAFF', 'COORDINATOR', 'MEMBER'] as const) expect(sectionsOf(role)).not.toContain('nav-admin');
+  });
+
+  it('shows people and organizations to the roles that may read them, never to a funder', () => {
+    const records = (role: Role) => visibleSections(defineAbilityFor(actor(role))).find((section) => section.testId === 'nav-records')?.items.map((item) => item.to) ?? [];
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(['/search', '/organizations', '/people', '/imports/new']);
+    expect(records('MEMBER')).toEqual([]);
+    expect(records('FUNDER')).toEqual([]);
   });
 
   it('marks the dashboard active on "/" only, and a section on its sub-pages', () => {
     const [dashboard] = navSections[0].items;
-    const [users] = navSections[1].items;
+    const [users] = navSections[2].items;
     expect(isActive(dashboard, '/')).toBe(true);
     expect(isActive(dashboard, '/admin/users')).toBe(false);
     expect(isActive(users, '/admin/users/123')).toBe(true);

@@ -17,6 +17,16 @@ export type NavSection = { label?: PlainMessageKey; testId: string; items: NavIt
 export const navSections: NavSection[] = [
   { testId: 'nav-main', items: [{ to: '/', label: 'nav.dashboard', end: true }] },
   {
+    label: 'nav.records',
+    testId: 'nav-records',
+    items: [
+      { to: '/search', label: 'nav.search', can: ['read', 'Person'] },
+      { to: '/organizations', label: 'nav.organizations', can: ['read', 'Organization'] },
+      { to: '/people', label: 'nav.people', can: ['read', 'Person'] },
+      { to: '/imports/new', label: 'nav.imports', can: ['create', 'Person'] },
+    ],
+  },
+  {
     label: 'nav.admin',
     testId: 'nav-admin',
     items: [

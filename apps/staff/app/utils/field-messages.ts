@@ -24,6 +24,26 @@ const byMessage: Record<string, PlainMessageKey> = {
   'a coordinator needs at least one region': 'validation.regions.required',
   'a member contact needs an organization': 'validation.organization.required',
   'must be an ISO date-time': 'validation.date',
+  // @crm/contracts: records (people, organizations)
+  'must be a Canadian province or territory code (e.g. ON, QC)': 'validation.province',
+  'must be a date like 2024-06-20': 'validation.date',
+  'must be a web address like https://example.org': 'validation.website',
+  'must be a Canadian postal code like K1A 0B1': 'validation.postalCode',
+  'must be a phone number like 613-555-0199 or +44 20 7183 8750': 'validation.phone',
+  'must be lower-case words joined by hyphens (e.g. world-refugee-day)': 'validation.tag',
+  'at most 20 tags': 'validation.tooMany',
+  'at most 5 e-mail addresses': 'validation.tooMany',
+  'at most 5 phone numbers': 'validation.tooMany',
+  'at most 20 affiliations': 'validation.tooMany',
+  'is listed twice': 'validation.listedTwice',
+  'must be another record than the survivor': 'merge.same',
+  'must be at most 30 characters': 'validation.tooLong',
+  'must be at most 40 characters': 'validation.tooLong',
+  'must be at most 60 characters': 'validation.tooLong',
+  'must be at most 100 characters': 'validation.tooLong',
+  'must be at most 300 characters': 'validation.tooLong',
+  'must be at most 10000 characters': 'validation.tooLong',
+  'must be at most 50': 'validation.invalid',
   // page sizes: never typed by people, but known
   'must be at least 1': 'validation.invalid',
   'must be at most 200': 'validation.invalid',
@@ -37,7 +57,12 @@ const byMessage: Record<string, PlainMessageKey> = {
   [passwordsDifferMessage]: 'validation.password.mismatch',
 };
 
-const byPattern: [RegExp, PlainMessageKey][] = [[/^unknown region/, 'validation.regions.unknown']];
+const byPattern: [RegExp, PlainMessageKey][] = [
+  [/^unknown region/, 'validation.regions.unknown'],
+  [/^is not a postal code of /, 'validation.postalCode.province'],
+  [/is not in the tag list$/, 'validation.tag.unknown'],
+  [/^must be at most \d+ characters$/, 'validation.tooLong'],
+];
 
 // zod's own messages (no custom text in the schema) by issue code.
 const byIssueCode: Record<string, PlainMessageKey> = {

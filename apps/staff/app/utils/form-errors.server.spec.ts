@@ -19,7 +19,7 @@ const form = (fields: Record<string, string | string[]>) => {
 describe('field messages', () => {
   it('has a catalogue key for every message the shared schemas write', () => {
     const dir = join(__dirname, '../../../../libs/shared/contracts/src');
-    const source = ['common.ts', 'identity.ts'].map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    const source = ['common.ts', 'identity.ts', 'records.ts', 'person.ts', 'organization.ts'].map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
     const messages = [...source.matchAll(/(?:error|message): '([^']+)'/g)].map((match) => match[1]);
     expect(messages.length).toBeGreaterThan(10);
     expect(messages.filter((message) => !knownFieldMessages.includes(message))).toEqual([]);

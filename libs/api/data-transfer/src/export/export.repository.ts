@@ -13,7 +13,7 @@ export interface ExportQuery {
 }
 
 /** Rows fetched from the server cursor at a time: memory stays flat whatever the export's size. */
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 200;
 
 @Injectable()
 export class ExportRepository {

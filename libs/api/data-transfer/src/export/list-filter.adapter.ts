@@ -10,8 +10,8 @@ import { likeEscape, organizationScopeColumns, SqlParams } from '@crm/organizati
 // list's filters must be mirrored here (csv-export.int-spec compares the two).
 
 const personScopeColumns = { provinceCode: 'p.province_code', ownerId: 'p.owner_id', createdById: 'p.created_by_id' } as const;
-const personSearchExpression = `f_search_norm(p.first_name || ' ' || p.last_name)`;
-const organizationSearchExpression = `f_search_norm(o.name_en || ' ' || o.name_fr)`;
+const personSearchExpression = `p.search_text`;
+const organizationSearchExpression = `o.search_text`;
 
 /** Conditions over alias `p` for a people list: the ability's scope for `action`, then the filter. */
 export function personListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PersonFilter): string[] {

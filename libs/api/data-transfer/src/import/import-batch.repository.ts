@@ -81,6 +81,12 @@ export interface RunCounts {
   failed: number;
 }
 
+/** The chunk's first and last row numbers: a range on the primary key bounds the join whatever plan is chosen. */
+function rowRange(rows: { rowNumber: number }[]): [number, number] {
+  const numbers = rows.map((row) => row.rowNumber);
+  return [Math.min(...numbers), Math.max(...numbers)];
+}
+
 @Injectable()
 export class ImportBatchRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -196,12 +202,13 @@ export class ImportBatchRepository {
     await manager.query(
       `UPDATE import_row r SET fate = x.fate, problems = x.problems, input = x.input, match_id = x.match_id, duplicate_of_row = x.duplicate_of_row
          FROM jsonb_to_recordset($2::jsonb) AS x(row_number integer, fate text, problems jsonb, input jsonb, match_id uuid, duplicate_of_row integer)
-        WHERE r.batch_id = $1 AND r.row_number = x.row_number`,
+        WHERE r.batch_id = $1 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = x.row_number`,
       [
         batchId,
         JSON.stringify(
           rows.map((row) => ({ row_number: row.rowNumber, fate: row.fate, problems: row.problems, input: row.input, match_id: row.matchId, duplicate_of_row: row.duplicateOfRow })),
         ),
+        ...rowRange(rows),
       ],
     );
     await manager.query(
@@ -212,13 +219,19 @@ export class ImportBatchRepository {
     );
   }
 
-  /** The next rows the run has not applied yet (errors are never applied), locked so two runs cannot take the same rows. */
-  async pendingRows(manager: EntityManager, batchId: string, limit: number): Promise<ImportRowRecord[]> {
+  /**
+   * The next rows after `afterRow` the run has not applied yet (errors are never
+   * applied), locked so two runs cannot take the same rows. Walks the primary key
+   * from `afterRow`, not from the start past every row already applied.
+   */
+  async pendingRows(manager: EntityManager, batchId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]> {
     return manager.query(
-      `SELECT ${rowColumns} FROM import_row r
-        WHERE r.batch_id = $1 AND r.applied_at IS NULL AND r.fate IN ('create', 'update', 'skip')
-        ORDER BY r.row_number LIMIT $2 FOR UPDATE`,
-      [batchId, limit],
+      `SELECT r.row_number AS "rowNumber", r.line_number AS "lineNumber", '[]'::jsonb AS cells, r.fate, r.problems, r.input,
+              r.match_id AS "matchId", r.duplicate_of_row AS "duplicateOfRow", r.record_id AS "recordId", r.applied
+         FROM import_row r
+        WHERE r.batch_id = $1 AND r.row_number > $2 AND r.applied_at IS NULL AND r.fate IN ('create', 'update', 'skip')
+        ORDER BY r.row_number LIMIT $3 FOR UPDATE`,
+      [batchId, afterRow, limit],
     );
   }
 
@@ -227,8 +240,8 @@ export class ImportBatchRepository {
       `UPDATE import_row r SET applied = x.applied, record_id = x.record_id, applied_at = now(),
               problems = COALESCE(x.problems, r.problems)
          FROM jsonb_to_recordset($2::jsonb) AS x(row_number integer, applied text, record_id uuid, problems jsonb)
-        WHERE r.batch_id = $1 AND r.row_number = x.row_number AND r.applied_at IS NULL`,
-      [batchId, JSON.stringify(rows.map((row) => ({ row_number: row.rowNumber, applied: row.applied, record_id: row.recordId, problems: row.problems })))],
+        WHERE r.batch_id = $1 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = x.row_number AND r.applied_at IS NULL`,
+      [batchId, JSON.stringify(rows.map((row) => ({ row_number: row.rowNumber, applied: row.applied, record_id: row.recordId, problems: row.problems }))), ...rowRange(rows)],
     );
     const total = counts.created + counts.updated + counts.skipped + counts.failed;
     await manager.query(

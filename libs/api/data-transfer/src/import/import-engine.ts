@@ -56,6 +56,7 @@ export class ImportEngine {
     let after = 0;
     for (;;) {
       const more = await this.dataSource.transaction(async (manager) => {
+        await indexAccessOnly(manager);
         if (!(await this.stillIn(manager, batchId, 'validating'))) return false;
         const rows = await this.batches.rowsAfter(manager, batchId, after, this.chunkSize);
         if (rows.length === 0) {
@@ -99,17 +100,20 @@ export class ImportEngine {
     const start = await this.begin(batchId, 'importing');
     if (!start) return;
     const { batch, ctx } = start;
+    let after = 0;
     for (;;) {
       const more = await this.dataSource.transaction(async (manager) => {
+        await indexAccessOnly(manager);
         // The lock makes chunks of two runs of the same batch (a retried job) take turns.
         const current = await this.batches.find(manager, batchId, true);
         if (current?.status !== 'importing') return false;
-        const rows = await this.batches.pendingRows(manager, batchId, this.chunkSize);
+        const rows = await this.batches.pendingRows(manager, batchId, after, this.chunkSize);
         if (rows.length === 0) {
           await this.batches.transition(manager, batchId, ['importing'], 'imported', { finished_at: new Date() });
           return false;
         }
         await this.applyChunk(manager, batch, ctx, rows);
+        after = rows[rows.length - 1].rowNumber;
         return true;
       });
       if (!more) break;
@@ -225,14 +229,18 @@ export class ImportEngine {
       const id = pending.state.id;
       const fields = pending.original ? changedFields(pending.original, pending.state) : [];
       const affiliations = addedAffiliations.get(id) ?? [];
-      audits.push({
-        action: `${auditAction[kind]}.${pending.original ? 'update' : 'create'}`,
-        subjectType: subjectType[kind],
-        subjectId: id,
-        before: pending.original ? { ...auditView(pending.original), importBatchId: null } : null,
-        after: { ...auditView(pending.state), importBatchId: batch.id, ...(affiliations.length ? { addedAffiliations: affiliations } : {}) },
-        personalFields: auditMasked[kind],
-      });
+      // Changes to existing records are audited one by one, with their fields (masked);
+      // the records a chunk creates, in one entry listing their ids (below).
+      if (pending.original) {
+        audits.push({
+          action: `${auditAction[kind]}.update`,
+          subjectType: subjectType[kind],
+          subjectId: id,
+          before: { ...auditView(pending.original), importBatchId: null },
+          after: { ...auditView(pending.state), importBatchId: batch.id, ...(affiliations.length ? { addedAffiliations: affiliations } : {}) },
+          personalFields: auditMasked[kind],
+        });
+      }
       activity.push({
         subjectType: subjectType[kind],
         subjectId: id,
@@ -240,6 +248,15 @@ export class ImportEngine {
         recordType: subjectType[kind],
         recordId: id,
         summary: pending.original ? { fields, importBatchId: batch.id } : { importBatchId: batch.id },
+      });
+    }
+    if (creates.length) {
+      audits.push({
+        action: `${auditAction[kind]}.import`,
+        subjectType: 'ImportBatch',
+        subjectId: batch.id,
+        before: null,
+        after: { created: creates.map((p) => p.state.id), rows: [rows[0].rowNumber, rows[rows.length - 1].rowNumber] },
       });
     }
     await recordAuditEntries(manager, ctx, audits);
@@ -271,6 +288,17 @@ export class ImportEngine {
     }
     return added;
   }
+}
+
+/**
+ * Every statement of a chunk is built for an index (primary keys, the e-mail GIN,
+ * the organization match indexes). An import adds rows faster than autovacuum
+ * re-analyses the tables, and with the stale "nearly empty" estimate the planner
+ * scans them whole for every chunk, so the import slows down as it grows
+ * (measured: 300 s instead of 40 s for 100,000 people). Transaction-local.
+ */
+async function indexAccessOnly(manager: EntityManager): Promise<void> {
+  await manager.query(`SET LOCAL enable_seqscan = off`);
 }
 
 function unique<T>(items: T[]): T[] {

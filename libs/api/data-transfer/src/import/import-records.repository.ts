@@ -155,9 +155,12 @@ export class ImportRecordsRepository {
     if (emails.length === 0) return [];
     const params = new SqlParams();
     const list = params.add(emails);
+    // The e-mail match first, on its own (GIN), then the other conditions on those few rows:
+    // otherwise the planner may walk an archived_at index and test every person's e-mails.
     return manager.query(
-      `SELECT ${personStateColumns} FROM person p
-        WHERE p.emails && ${list}::text[] AND p.archived_at IS NULL AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}
+      `WITH matched AS MATERIALIZED (SELECT p.id FROM person p WHERE p.emails && ${list}::text[])
+       SELECT ${personStateColumns} FROM person p
+        WHERE p.id IN (SELECT id FROM matched) AND p.archived_at IS NULL AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}
         ORDER BY p.id ${lock ? 'FOR UPDATE' : ''}`,
       params.values,
     );

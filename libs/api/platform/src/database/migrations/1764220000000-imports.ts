@@ -66,15 +66,21 @@ export class Imports1764220000000 implements MigrationInterface {
         PRIMARY KEY (batch_id, row_number),
         CHECK ((applied IS NULL) = (applied_at IS NULL))
       )`);
+    // Rows by fate (the dry run's pages, the problem summary). The run walks the primary key.
     await db.query(`CREATE INDEX import_row_fate_idx ON import_row (batch_id, fate, row_number)`);
-    await db.query(`CREATE INDEX import_row_pending_idx ON import_row (batch_id, row_number) WHERE applied_at IS NULL`);
 
     // Duplicate organizations are found by normalised name + city.
     await db.query(`CREATE INDEX organization_import_match_en_idx ON organization (f_search_norm(name_en), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`);
     await db.query(`CREATE INDEX organization_import_match_fr_idx ON organization (f_search_norm(name_fr), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`);
+    // Duplicate people are found by e-mail (GIN). With GIN's "fast update", new entries
+    // wait in a pending list that every search reads whole against every key searched:
+    // during an import of 100,000 people, looking up a chunk's 1,000 e-mails took 0.5 s
+    // and growing, against 5 ms with the entries in the index itself. Inserts pay a little more.
+    await db.query(`ALTER INDEX person_emails_idx SET (fastupdate = off)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER INDEX person_emails_idx RESET (fastupdate)`);
     await db.query(`DROP INDEX organization_import_match_fr_idx`);
     await db.query(`DROP INDEX organization_import_match_en_idx`);
     await db.query(`DROP TABLE import_row`);

@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/stack';
+import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+
+// People and organizations in the staff app: find a leader by a misspelled
+// name, edit them and see it on their timeline, merge a duplicate, export the
+// filtered list; a coordinator's list stays within their regions. Assertions use
+// test ids and data attributes: staff@ reads the app in French.
+const timeout = 90_000;
+const screenshots = process.env.E2E_SCREENSHOTS;
+
+describe('records: people and organizations', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, timeout);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function asUser<T>(email: string, check: (page: Page) => Promise<T>): Promise<T> {
+    const { context, page } = await newVisitor(browser);
+    try {
+      await signIn(page, email);
+      return await check(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function addPerson(page: Page, person: { firstName: string; lastName: string; email: string; province: string }): Promise<string> {
+    await page.goto(staffUrl('/people/new'));
+    await page.getByTestId('firstName').fill(person.firstName);
+    await page.getByTestId('lastName').fill(person.lastName);
+    await page.getByTestId('provinceCode').selectOption(person.province);
+    await page.getByTestId('emails').fill(person.email);
+    await page.getByTestId('save-person').click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}\?created=1$/);
+    return new URL(page.url()).pathname.split('/')[2];
+  }
+
+  it(
+    'national staff find a leader by a misspelled name, edit them, see it on the timeline, and merge their duplicate',
+    () =>
+      asUser(demo.staff, async (page) => {
+        await page.getByTestId('nav-records').waitFor();
+        const id = await addPerson(page, { firstName: 'Zénobie', lastName: 'Kowalczyk', email: 'zenobie.k@example.org', province: 'ON' });
+        const duplicate = await addPerson(page, { firstName: 'Zenobie', lastName: 'Kowalczik', email: 'z.kowalczyk@example.org', province: 'ON' });
+
+        // No accent, one letter wrong, lower case.
+        await page.goto(staffUrl('/search?q=zenobie%20kowalcyk'));
+        const hit = page.getByTestId('search-person').filter({ has: page.locator(`a[href="/people/${id}"]`) });
+        await hit.waitFor();
+        await hit.locator(`a[href="/people/${id}"]`).click();
+        await page.waitForURL(staffUrl(`/people/${id}`));
+        expect(await page.getByTestId('person-name').textContent()).toBe('Zénobie Kowalczyk');
+        if (screenshots) await page.screenshot({ path: `${screenshots}/person.png`, fullPage: true });
+
+        await page.getByTestId('edit-person').click();
+        await page.getByTestId('city').fill('Thunder Bay');
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${id}?saved=1`));
+        expect(await page.getByTestId('person-city').textContent()).toBe('Thunder Bay');
+        const edit = page.getByTestId('timeline-entry').and(page.locator('[data-kind="record.updated"]'));
+        await edit.first().waitFor();
+
+        // A bad e-mail is refused beside the field, in the user's language; nothing saved.
+        await page.goto(staffUrl(`/people/${id}/edit`));
+        await page.getByTestId('emails').fill('not-an-e-mail');
+        await page.getByTestId('save-person').click();
+        await page.getByText('Saisissez une adresse courriel valide.').waitFor();
+
+        // Merge the duplicate into the person found above.
+        await page.goto(staffUrl(`/people/${id}/merge?with=${duplicate}`));
+        await page.getByTestId('merge-table').waitFor();
+        expect(await page.locator('[data-differs="true"]').count()).toBeGreaterThan(0);
+        await page.getByTestId('merge').click();
+        await page.getByTestId('confirm-merge').click();
+        await page.waitForURL(staffUrl(`/people/${id}?merged=1`));
+        await page.getByTestId('timeline-entry').and(page.locator('[data-kind="record.merged"]')).first().waitFor();
+        const gone = await page.goto(staffUrl(`/people/${duplicate}`));
+        expect(gone?.status()).toBe(200);
+        await page.getByTestId('archived-badge').first().waitFor();
+      }),
+    timeout,
+  );
+
+  it(
+    'national staff export the list they filtered',
+    () =>
+      asUser(demo.staff, async (page) => {
+        await page.goto(staffUrl('/people?province=ON'));
+        if (screenshots) await page.screenshot({ path: `${screenshots}/people.png`, fullPage: false });
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-people').click()]);
+        const csv = await readFile((await download.path()) ?? '', 'utf8');
+        const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        expect(header.length).toBeGreaterThan(10);
+        expect(rows.length).toBeGreaterThan(10);
+        expect(csv).toContain('Kowalczyk');
+      }),
+    timeout,
+  );
+
+  it(
+    'national staff import the demo organizations, then the demo people, through the wizard',
+    () =>
+      asUser(demo.staff, async (page) => {
+        // The people file names its people's organizations: those come first.
+        await page.goto(staffUrl('/imports/new'));
+        await page.getByTestId('import-kind').selectOption('ORGANIZATIONS');
+        await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '../../../../tools/demo-csv/organizations-civicrm.csv'));
+        await page.getByTestId('import-upload-submit').click();
+        await page.getByTestId('import-mapping').waitFor();
+        await page.getByTestId('skip-invalid').check();
+        await page.getByTestId('dry-run').click();
+        await page.getByTestId('run-import').click({ timeout: 45_000 });
+        await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
+
+        await page.goto(staffUrl('/imports/new'));
+        await page.getByTestId('import-kind').selectOption('PEOPLE');
+        await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '../../../../tools/demo-csv/people-civicrm.csv'));
+        await page.getByTestId('import-upload-submit').click();
+        await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+        // The CiviCRM headers are recognized: most columns come pre-mapped.
+        await page.getByTestId('import-mapping').waitFor();
+        const mapped = await page.getByTestId('mapping-select').evaluateAll((selects) => selects.filter((select) => (select as HTMLSelectElement).value !== '').length);
+        expect(mapped).toBeGreaterThan(2);
+        await page.getByTestId('skip-invalid').check();
+        await page.getByTestId('dry-run').click();
+        // The dry run runs as a job; the page polls until its results show.
+        await page.getByTestId('run-import').waitFor({ timeout: 45_000 });
+        expect(await page.getByTestId('import-row').count()).toBeGreaterThan(0);
+        if (screenshots) await page.screenshot({ path: `${screenshots}/dry-run.png`, fullPage: true });
+        await page.getByTestId('run-import').click();
+        await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
+        const created = Number((await page.getByTestId('count-created').locator('p').last().textContent())?.replace(/\D/g, ''));
+        expect(created).toBeGreaterThanOrEqual(40);
+      }),
+    timeout,
+  );
+
+  it(
+    'an Ontario coordinator’s people list shows no one from Quebec, even when asked',
+    () =>
+      asUser(demo.ontario, async (page) => {
+        await page.goto(staffUrl('/people'));
+        await page.getByTestId('person-row').first().waitFor();
+        const provinces = await page.getByTestId('person-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-province')));
+        expect(provinces.length).toBeGreaterThan(0);
+        expect(new Set(provinces)).toEqual(new Set(['ON']));
+        await page.goto(staffUrl('/people?province=QC'));
+        await page.getByTestId('people-empty').waitFor();
+      }),
+    timeout,
+  );
+
+  it(
+    'a funder sees no records in the navigation and gets a 403 from the people and organization pages',
+    () =>
+      asUser(demo.funder, async (page) => {
+        expect(await page.getByTestId('nav-records').count()).toBe(0);
+        expect((await page.goto(staffUrl('/people')))?.status()).toBe(403);
+        expect((await page.goto(staffUrl('/organizations')))?.status()).toBe(403);
+        expect((await page.goto(staffUrl('/search?q=kowalczyk')))?.status()).toBe(403);
+      }),
+    timeout,
+  );
+});

@@ -1,0 +1,70 @@
+import type { PlainMessageKey } from '@crm/i18n';
+import type { TimelineFieldsFragment } from '@crm/staff-graphql';
+import { Card, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
+import { DateTime } from '../date-time';
+import { isPlainMessageKey } from '../../utils/field-messages';
+import { useT } from '../../utils/i18n';
+
+const known = new Set([
+  'record.created',
+  'record.updated',
+  'record.archived',
+  'record.restored',
+  'record.merged',
+  'record.imported',
+  'affiliation.added',
+  'affiliation.removed',
+]);
+
+// The summary carries changed field names, never values (the API masks them).
+function changedFields(summary: unknown): string[] {
+  if (!summary || typeof summary !== 'object') return [];
+  const fields = (summary as { fields?: unknown; changed?: unknown }).fields ?? (summary as { changed?: unknown }).changed;
+  return Array.isArray(fields) ? fields.filter((field): field is string => typeof field === 'string') : [];
+}
+
+// "city" → "City": the record forms' labels, else the raw name.
+function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
+  const key = [`person.${field}`, `organization.${field}`, `records.${field}`].find(isPlainMessageKey);
+  return key ? t(key as PlainMessageKey) : field;
+}
+
+/** What happened to a record, newest first. */
+export function RecordTimeline({ entries }: { entries: TimelineFieldsFragment[] }) {
+  const t = useT();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="timeline-title">
+      <Title order={2} size="h4" id="timeline-title" mb="md">
+        {t('records.timeline')}
+      </Title>
+      {entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('records.timeline.empty')}
+        </Text>
+      ) : (
+        <MantineTimeline bulletSize={12} lineWidth={2} data-testid="timeline">
+          {entries.map((entry) => {
+            const fields = changedFields(entry.summary);
+            return (
+              <MantineTimeline.Item
+                key={entry.id}
+                title={t((known.has(entry.kind) ? `timeline.${entry.kind}` : 'timeline.other') as PlainMessageKey)}
+                data-testid="timeline-entry"
+                data-kind={entry.kind}
+              >
+                <Text size="xs" c="dimmed">
+                  <DateTime value={entry.at} /> · {entry.actorName ?? t('records.timeline.someone')}
+                </Text>
+                {fields.length ? (
+                  <Text size="sm" data-testid="timeline-fields">
+                    {t('records.timeline.fields', { fields: fields.map((field) => fieldLabel(t, field)).join(', ') })}
+                  </Text>
+                ) : null}
+              </MantineTimeline.Item>
+            );
+          })}
+        </MantineTimeline>
+      )}
+    </Card>
+  );
+}

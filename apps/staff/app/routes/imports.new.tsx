@@ -1,0 +1,89 @@
+import { Alert, Button, Card, Input, NativeSelect, Stack } from '@mantine/core';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useNavigation } from '@remix-run/react';
+import { ActionForm } from '../components/action-form';
+import { PageHeader } from '../components/page-header';
+import { apiHeaders, apiUrl } from '../utils/api.server';
+import { assertCsrf } from '../utils/csrf.server';
+import { useT } from '../utils/i18n';
+import { pageTitle } from '../utils/meta';
+import { abilityFor } from '../utils/viewer';
+import { requireUserWithPermission } from '../utils/session.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.title');
+
+// Coordinators import people; organizations are national staff's (the API decides per kind).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserWithPermission(request, 'create', 'Person');
+  return { organizations: abilityFor(viewer).can('import', 'Organization') };
+}
+
+type Answer = { error: 'required' } | { error: 'refused'; reason: string } | { error: 'unexpected' };
+
+// The file goes to the API's `POST /imports` (CSV is not GraphQL) with the
+// session's token, then the wizard continues on /imports/:id.
+export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
+  const formData = await request.formData();
+  await assertCsrf(request, formData);
+  await requireUserWithPermission(request, 'create', 'Person');
+  const file = formData.get('file');
+  const kind = formData.get('kind') === 'ORGANIZATIONS' ? 'organizations' : 'people';
+  if (!(file instanceof Blob) || file.size === 0) return { error: 'required' };
+  const filename = 'name' in file && typeof file.name === 'string' ? file.name : 'import.csv';
+  const response = await fetch(apiUrl(`/imports?${new URLSearchParams({ kind, filename })}`), {
+    method: 'POST',
+    headers: { ...(await apiHeaders(request)), 'content-type': 'text/csv' },
+    body: file,
+    signal: request.signal,
+  }).catch(() => null);
+  if (!response) return { error: 'unexpected' };
+  const body = (await response.json().catch(() => null)) as { importBatch?: { id: string }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  if (response.ok && body?.importBatch?.id) throw redirect(`/imports/${body.importBatch.id}`);
+  const problem = body?.errors?.[0];
+  console.error(`[staff] the API refused an import upload (${response.status}): ${problem?.message ?? 'no body'}`);
+  // The file's own problems (encoding, headers, size) are the reader's to fix: say which.
+  if (problem && (response.status === 400 || response.status === 413)) return { error: 'refused', reason: problem.message };
+  return { error: 'unexpected' };
+}
+
+export default function NewImport() {
+  const t = useT();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <Stack gap="lg" maw={720}>
+      <PageHeader title={t('imports.title')} description={t('imports.intro')} />
+      <Card withBorder padding="lg">
+        <ActionForm encType="multipart/form-data" data-testid="import-upload">
+          <Stack gap="md">
+            {answer ? (
+              <Alert color="red" variant="light" data-testid="import-error">
+                {answer.error === 'required'
+                  ? t('imports.file.required')
+                  : answer.error === 'refused'
+                    ? t('imports.file.refused', { reason: answer.reason })
+                    : t('form.error.unexpected')}
+              </Alert>
+            ) : null}
+            <NativeSelect
+              name="kind"
+              label={t('imports.kind')}
+              data={[
+                { value: 'PEOPLE', label: t('imports.kind.PEOPLE') },
+                { value: 'ORGANIZATIONS', label: t('imports.kind.ORGANIZATIONS') },
+              ]}
+              data-testid="import-kind"
+            />
+            {/* A native file input: it works before JavaScript and posts the file as is. */}
+            <Input.Wrapper label={t('imports.file')} description={t('imports.file.help')} required id="import-file">
+              <input id="import-file" type="file" name="file" accept=".csv,text/csv" required data-testid="import-file" style={{ display: 'block', marginTop: 6 }} />
+            </Input.Wrapper>
+            <Button type="submit" loading={navigation.state === 'submitting'} data-testid="import-upload-submit" style={{ alignSelf: 'flex-end' }}>
+              {t('imports.upload')}
+            </Button>
+          </Stack>
+        </ActionForm>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,92 @@
+import { getFormProps } from '@conform-to/react';
+import { CreatePersonDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
+import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ActionForm } from '../components/action-form';
+import { FormAlert } from '../components/form-fields';
+import { PageHeader } from '../components/page-header';
+import { PersonFormFields } from '../components/records/person-form-fields';
+import { assertCsrf } from '../utils/csrf.server';
+import { replyWithApiError } from '../utils/form-errors.server';
+import { parseForm } from '../utils/forms';
+import { gql } from '../utils/graphql.server';
+import { useT } from '../utils/i18n';
+import { pageTitle } from '../utils/meta';
+import { NewPersonForm, personFormFields } from '../utils/records-forms';
+import { requireUserWithPermission } from '../utils/session.server';
+import { useAppForm } from '../utils/use-app-form';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'people.new.title');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserWithPermission(request, 'create', 'Person');
+  const options = await gql(PersonFormOptionsDocument, {}, { request });
+  // A coordinator adds people in their regions: offer only those provinces.
+  const provinces = viewer.role === 'COORDINATOR' ? options.provinces.filter((p) => viewer.provinceCodes.includes(p.code)) : options.provinces;
+  return { ...options, provinces, showLivedExperience: viewer.role === 'ADMIN' || viewer.role === 'STAFF' || viewer.role === 'COORDINATOR' };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData);
+  await requireUserWithPermission(request, 'create', 'Person');
+  const submission = parseForm(formData, NewPersonForm);
+  if (submission.status !== 'success') return { result: submission.reply() };
+  let id: string;
+  try {
+    ({
+      createPerson: { id },
+    } = await gql(CreatePersonDocument, { input: submission.value }, { request }));
+  } catch (error) {
+    return { result: replyWithApiError(submission, error, { fields: personFormFields }) };
+  }
+  throw redirect(`/people/${id}?created=1`);
+}
+
+export default function NewPerson() {
+  const t = useT();
+  const { provinces, tags, showLivedExperience } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useAppForm(NewPersonForm, {
+    id: 'new-person',
+    lastResult: answer?.result,
+    defaultValue: { preferredLanguage: 'en', provinceCode: provinces.length === 1 ? provinces[0].code : '' },
+  });
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <PageHeader
+        above={
+          <Anchor component={Link} to="/people" size="sm">
+            ← {t('people.back')}
+          </Anchor>
+        }
+        title={t('people.new.title')}
+      />
+      <Card withBorder padding="lg">
+        <ActionForm {...getFormProps(form)} data-testid="person-form">
+          <Stack gap="md">
+            <FormAlert form={form} />
+            <PersonFormFields
+              fields={fields}
+              values={{ emails: [], phones: [], consentEmail: false, consentPhone: false, doNotContact: false, livedExperience: false }}
+              provinces={provinces}
+              tags={tags}
+              showLivedExperience={showLivedExperience}
+            />
+            <Group justify="flex-end">
+              <Button component={Link} to="/people" variant="subtle">
+                {t('form.cancel')}
+              </Button>
+              <Button type="submit" loading={navigation.state === 'submitting'} data-testid="save-person">
+                {t('records.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </ActionForm>
+      </Card>
+    </Stack>
+  );
+}

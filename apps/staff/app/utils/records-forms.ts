@@ -1,0 +1,71 @@
+import { CreateOrganizationInput, CreatePersonInput, Emails, Phones, UpdateOrganizationInput, UpdatePersonInput } from '@crm/contracts';
+import { z } from 'zod';
+import { splitList } from './records';
+
+// One schema per form (decision 016): the API's input from @crm/contracts. The
+// person forms only read e-mails and phones from one textarea each (a line per value).
+
+const lists = {
+  emails: z.preprocess(splitList, Emails.optional()),
+  phones: z.preprocess(splitList, Phones.optional()),
+};
+
+export const PersonForm = UpdatePersonInput.extend(lists);
+export const NewPersonForm = CreatePersonInput.extend(lists);
+
+// Organization inputs carry a refinement (postal code within the province): used as they are.
+export const OrganizationForm = UpdateOrganizationInput;
+export const NewOrganizationForm = CreateOrganizationInput;
+
+/**
+ * An edit form shows every field, so a field left empty means "clear it", not
+ * "leave it" (conform reads an empty field as absent, which the API's partial
+ * update would keep): absent text becomes null, unchecked boxes false, no tags [].
+ */
+export function completeUpdate<T extends Record<string, unknown>>(
+  value: T,
+  shown: { text?: readonly string[]; checkboxes?: readonly string[]; lists?: readonly string[] },
+): T {
+  const out: Record<string, unknown> = { ...value };
+  for (const name of shown.text ?? []) out[name] ??= null;
+  for (const name of shown.checkboxes ?? []) out[name] ??= false;
+  for (const name of shown.lists ?? []) out[name] ??= [];
+  return out as T;
+}
+
+export const personTextFields = ['city', 'notes', 'leaderCategory'] as const;
+export const personCheckboxes = ['consentEmail', 'consentPhone', 'doNotContact'] as const;
+export const personLists = ['emails', 'phones', 'tags'] as const;
+export const personFormFields = [
+  'firstName',
+  'lastName',
+  'preferredLanguage',
+  'emails',
+  'phones',
+  'leaderCategory',
+  'provinceCode',
+  'city',
+  'consentEmail',
+  'consentPhone',
+  'doNotContact',
+  'livedExperience',
+  'tags',
+  'notes',
+] as const;
+
+export const organizationTextFields = ['nameFr', 'membershipSince', 'city', 'postalCode', 'email', 'phone', 'website', 'notes'] as const;
+export const organizationFormFields = [
+  'nameEn',
+  'nameFr',
+  'kind',
+  'membership',
+  'membershipSince',
+  'provinceCode',
+  'city',
+  'postalCode',
+  'email',
+  'phone',
+  'website',
+  'tags',
+  'notes',
+] as const;
