@@ -267,13 +267,15 @@ const OTHER_CPU_LIMIT = 0.1;
 async function measureOnce(url, q, connections, options, probes, token) {
   if (options.waitIdle) await waitForIdle(OTHER_CPU_LIMIT, options.waitIdle);
   if (options.warmup > 0) await run(url, q.query, { connections, duration: options.warmup, token });
-  const dbPids = probes.dbPids ? await probes.dbPids() : [];
-  const sample = () => ({ api: cpuSeconds(probes.apiPid), db: sum(dbPids.map(cpuSeconds)), own: ownCpuSeconds(), machine: machineBusySeconds() });
+  const sample = () => ({ api: cpuSeconds(probes.apiPid), own: ownCpuSeconds(), machine: machineBusySeconds() });
+  const backendsBefore = probes.dbPids ? new Map((await probes.dbPids()).map((pid) => [pid, cpuSeconds(pid)])) : null;
   const before = sample();
   const result = await run(url, q.query, { connections, duration: options.duration, token });
   const after = sample();
+  // Backends open at the end: their CPU since the start, or all of it if the pool opened them meanwhile.
+  const dbSeconds = backendsBefore ? sum((await probes.dbPids()).map((pid) => Math.max(0, (cpuSeconds(pid) ?? 0) - (backendsBefore.get(pid) ?? 0)))) : null;
   const share = (key) => (before[key] === null || after[key] === null ? null : (after[key] - before[key]) / result.duration);
-  const cpu = { api: probes.apiPid ? share('api') : null, db: probes.dbPids ? share('db') : null, own: share('own'), machine: share('machine') };
+  const cpu = { api: probes.apiPid ? share('api') : null, db: dbSeconds === null ? null : dbSeconds / result.duration, own: share('own'), machine: share('machine') };
   return {
     query: q.name,
     as: q.signedIn ? 'signed in' : 'anonymous',

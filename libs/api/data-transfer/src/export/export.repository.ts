@@ -23,10 +23,10 @@ export class ExportRepository {
   peopleQuery(ability: AppAbility, action: Action, filter: PersonFilter, lang: 'en' | 'fr'): ExportQuery {
     const params = new SqlParams();
     const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
-    const where = personListWhere(params, ability, action, filter);
+    const { where, with: cte } = personListWhere(params, ability, action, filter);
     const name = lang === 'fr' ? 'o.name_fr' : 'o.name_en';
     return {
-      sql: `SELECT p.id, p.first_name, p.last_name, p.preferred_language, p.emails, p.phones, p.leader_category, p.province_code, p.city,
+      sql: `${cte}SELECT p.id, p.first_name, p.last_name, p.preferred_language, p.emails, p.phones, p.leader_category, p.province_code, p.city,
                    p.owner_id, p.created_by_id, ow.email AS owner_email, p.engagement_stage, p.consent_email, p.consent_phone,
                    p.do_not_contact, p.lived_experience, p.tags, p.notes, p.created_at, p.updated_at,
                    (SELECT string_agg(${name} || coalesce(' (' || a.title || ')', ''), '; ' ORDER BY f_search_norm(${name}), o.id)
