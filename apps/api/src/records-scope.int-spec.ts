@@ -151,7 +151,7 @@ describe('records: who sees which organizations and people', () => {
       expect(data.people.nodes.map((n) => n.id)).toEqual([quebecPerson.id]);
     });
 
-    it.todo('coordinator cannot export a person outside their regions (CSV export, a later step of issue 4)');
+    // The export path is covered in csv-export.int-spec.ts ('coordinator in Ontario cannot export a person in Quebec…').
   });
 
   describe('FUNDER gets nothing personal by any path', () => {
