@@ -395,9 +395,10 @@ function renderSection({ options, rows, context }) {
 
 const FILE_HEADER = `# Benchmarks
 
-Figures measured on a named machine with the exact command that produced them.
-Scripts in \`tools/bench/\` write their own section; re-run them rather than
-editing the numbers by hand. Compare figures only when machine and command match.
+Figures measured on a named machine, each with the exact command that produced
+it. Every section is written by a script in \`tools/bench/\`; re-run the script
+rather than editing numbers by hand, and compare figures only when machine and
+command match.
 `;
 
 function writeSection(file, section) {

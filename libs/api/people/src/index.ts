@@ -2,3 +2,5 @@ export { PeopleModule } from './people.module';
 export { PeopleService, type PersonView } from './people.service';
 export { PersonMergeHooks } from './person-merge-hooks';
 export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person.object';
+export { personListWhere } from './person.repository';
+export { personScopeColumns } from './person.row';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
+import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter } from '@crm/contracts';
 import { encodeCursor } from '@crm/platform';
 import { keysetCursor, likeEscape, organizationScopeColumns, SqlParams } from '@crm/organizations';
@@ -53,34 +53,7 @@ export class PersonRepository {
   async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
-    const where = [params.scope(ability, 'read', 'Person', personScopeColumns)];
-    where.push(filter.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
-    if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
-    if (filter.regionId) where.push(`p.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
-    if (filter.organizationId) {
-      // Only through an organization the caller may see, as the affiliations they are shown.
-      where.push(
-        `EXISTS (SELECT 1 FROM affiliation af JOIN organization o ON o.id = af.organization_id
-                  WHERE af.person_id = p.id AND af.organization_id = ${params.add(filter.organizationId)} AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)})`,
-      );
-    }
-    if (filter.tags?.length) where.push(`p.tags @> ${params.add(filter.tags)}::text[]`);
-    if (filter.ownerId) where.push(`p.owner_id = ${params.add(filter.ownerId)}`);
-    if (filter.engagementStages?.length) where.push(`p.engagement_stage = ANY(${params.add(filter.engagementStages)}::text[])`);
-    if (filter.leaderCategories?.length) where.push(`p.leader_category = ANY(${params.add(filter.leaderCategories)}::text[])`);
-    if (filter.updatedSince) where.push(`p.updated_at >= ${params.add(filter.updatedSince)}`);
-    let hits = '';
-    if (filter.search) {
-      const condition = searchCondition(params, filter.search).sql;
-      // Matches cluster by name ("nguyn" → the N's), so walking the list index and
-      // testing each row can read most of the table before finding a page. From 3
-      // characters the trigram index is selective: collect the matches first (cost
-      // grows with the matches, not the table), then order and page them.
-      if (filter.search.length >= 3) {
-        hits = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${condition}) `;
-        where.push('p.id IN (SELECT id FROM hits)');
-      } else where.push(condition);
-    }
+    const { where, with: hits } = personListWhere(params, ability, 'read', filter);
     const cursor = keysetCursor(after, 3);
     if (cursor) {
       where.push(`(${personSortKey}) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
@@ -240,4 +213,42 @@ function toPersonRow(row: RawPersonRow): PersonRow {
       };
     }),
   };
+}
+
+/**
+ * The WHERE conditions (alias `p`) of a people list for `action`: the ability's
+ * scope, then the filter. The list and the CSV export both use it, so an export
+ * holds exactly the rows of the list the user filtered. `with` is a CTE to put
+ * before the SELECT: from 3 characters, search collects its matches first.
+ */
+export function personListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PersonFilter): { where: string[]; with: string } {
+  const where = [params.scope(ability, action, 'Person', personScopeColumns)];
+  where.push(filter.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
+  if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.regionId) where.push(`p.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+  if (filter.organizationId) {
+    // Only through an organization the caller may see, as the affiliations they are shown.
+    where.push(
+      `EXISTS (SELECT 1 FROM affiliation af JOIN organization o ON o.id = af.organization_id
+                WHERE af.person_id = p.id AND af.organization_id = ${params.add(filter.organizationId)} AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)})`,
+    );
+  }
+  if (filter.tags?.length) where.push(`p.tags @> ${params.add(filter.tags)}::text[]`);
+  if (filter.ownerId) where.push(`p.owner_id = ${params.add(filter.ownerId)}`);
+  if (filter.engagementStages?.length) where.push(`p.engagement_stage = ANY(${params.add(filter.engagementStages)}::text[])`);
+  if (filter.leaderCategories?.length) where.push(`p.leader_category = ANY(${params.add(filter.leaderCategories)}::text[])`);
+  if (filter.updatedSince) where.push(`p.updated_at >= ${params.add(filter.updatedSince)}`);
+  let cte = '';
+  if (filter.search) {
+    const condition = searchCondition(params, filter.search).sql;
+    // Matches cluster by name ("nguyn" -> the N's), so walking the list index and
+    // testing each row can read most of the table before finding a page. From 3
+    // characters the trigram index is selective: collect the matches first, then
+    // order and page them.
+    if (filter.search.length >= 3) {
+      cte = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${condition}) `;
+      where.push('p.id IN (SELECT id FROM hits)');
+    } else where.push(condition);
+  }
+  return { where, with: cte };
 }
