@@ -35,7 +35,8 @@ export class SessionService {
     if (!token) return anonymous;
     const row = await this.sessions.findLive(hashToken(token), this.config.SESSION_IDLE_MINUTES);
     if (!row) return anonymous;
-    await this.sessions.touch(row.sessionId);
+    // Slide the idle window at most once a minute: no write on most requests.
+    if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) await this.sessions.touch(row.sessionId);
     const actor: Actor = { id: row.userId, role: row.role, provinceCodes: row.provinceCodes, organizationId: row.organizationId };
     return { requestId, ip, actor, ability: defineAbilityFor(actor), sessionId: row.sessionId, language: row.preferredLanguage };
   }
