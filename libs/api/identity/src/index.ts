@@ -3,3 +3,4 @@ export { SessionService } from './session.service';
 export { hashPassword, verifyPassword } from './password-hasher';
 export { userPersonalFields } from './user.row';
 export { LanguageEnum } from './dtos/user.object';
+export { newSecretToken } from './tokens';
