@@ -19,8 +19,10 @@ describe('API in production mode', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  it('never sends a stack trace, even for an internal error', async () => {
+  // Hiding internal errors is covered by graphql-error-formatter.spec.ts; here, a refusal.
+  it('answers a forged token with UNAUTHENTICATED and no stack trace', async () => {
     const result = await api.graphql('{ me { id } }', {}, 'x'.repeat(43));
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(result)).not.toMatch(/\bat \S+\.(js|ts):\d+/);
   });
 });

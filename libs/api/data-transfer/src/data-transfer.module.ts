@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditService } from '@crm/platform';
 import { HttpAdapterHost } from '@nestjs/core';
 import { IdentityModule } from '@crm/identity';
 import { ActivityRecorder } from '@crm/timeline';
@@ -37,7 +38,8 @@ export class DataTransferModule implements OnModuleInit {
 
 /** The import jobs without a queue consumer: what the worker runs, and what tests call directly. */
 @Module({
-  providers: [ImportBatchRepository, ImportRecordsRepository, ImportActorLoader, ActivityRecorder, ImportEngine, DryRunImportJob, RunImportJob],
+  // AuditService here too: the jobs also run in the worker, which has no global AuditModule.
+  providers: [AuditService, ImportBatchRepository, ImportRecordsRepository, ImportActorLoader, ActivityRecorder, ImportEngine, DryRunImportJob, RunImportJob],
   exports: [ImportEngine, DryRunImportJob, RunImportJob],
 })
 export class ImportJobsModule {}

@@ -7,3 +7,4 @@ export { RecordVersionInputType, MergeRecordsInputType } from './dtos/organizati
 export { organizationColumns, organizationScopeColumns, organizationSortKey, type OrganizationRow } from './organization.row';
 export { SqlParams, keysetCursor, likeEscape } from './sql';
 export { withoutNulls } from './without-nulls';
+export { organizationListWhere } from './organization.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
+import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter } from '@crm/contracts';
 import { encodeCursor } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -56,16 +56,7 @@ export class OrganizationRepository {
 
   async list(ability: AppAbility, filter: OrganizationFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where = [params.scope(ability, 'read', 'Organization', organizationScopeColumns)];
-    where.push(filter.archived ? 'o.archived_at IS NOT NULL' : 'o.archived_at IS NULL');
-    if (filter.provinceCodes?.length) where.push(`o.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
-    if (filter.regionId) where.push(`o.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
-    if (filter.kinds?.length) where.push(`o.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    if (filter.memberships?.length) where.push(`o.membership = ANY(${params.add(filter.memberships)}::text[])`);
-    if (filter.tags?.length) where.push(`o.tags @> ${params.add(filter.tags)}::text[]`);
-    if (filter.ownerId) where.push(`o.owner_id = ${params.add(filter.ownerId)}`);
-    if (filter.updatedSince) where.push(`o.updated_at >= ${params.add(filter.updatedSince)}`);
-    if (filter.search) where.push(searchCondition(params, filter.search).sql);
+    const where = organizationListWhere(params, ability, 'read', filter);
     const cursor = keysetCursor(after, 2);
     if (cursor) where.push(`(${organizationSortKey}, o.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}::uuid)`);
     const rows: (OrganizationRow & { sortKey: string })[] = await this.dataSource.query(
@@ -141,4 +132,22 @@ function searchCondition(params: SqlParams, text: string): { sql: string; text: 
   const like = params.add(`%${likeEscape(text)}%`);
   // LIKE catches short fragments ("ccr"), `<%` misspellings ("nguyn"); both use the trigram index.
   return { sql: `(${organizationSearchExpression} LIKE f_search_norm(${like}) OR f_search_norm(${raw}) <% ${organizationSearchExpression})`, text: raw };
+}
+
+/**
+ * The WHERE conditions (alias `o`) of an organizations list for `action`: the
+ * ability's scope, then the filter. The list and the CSV export both use it.
+ */
+export function organizationListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: OrganizationFilter): string[] {
+  const where = [params.scope(ability, action, 'Organization', organizationScopeColumns)];
+  where.push(filter.archived ? 'o.archived_at IS NOT NULL' : 'o.archived_at IS NULL');
+  if (filter.provinceCodes?.length) where.push(`o.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.regionId) where.push(`o.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+  if (filter.kinds?.length) where.push(`o.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  if (filter.memberships?.length) where.push(`o.membership = ANY(${params.add(filter.memberships)}::text[])`);
+  if (filter.tags?.length) where.push(`o.tags @> ${params.add(filter.tags)}::text[]`);
+  if (filter.ownerId) where.push(`o.owner_id = ${params.add(filter.ownerId)}`);
+  if (filter.updatedSince) where.push(`o.updated_at >= ${params.add(filter.updatedSince)}`);
+  if (filter.search) where.push(searchCondition(params, filter.search).sql);
+  return where;
 }

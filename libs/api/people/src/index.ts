@@ -4,3 +4,4 @@ export { PersonMergeHooks } from './person-merge-hooks';
 export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person.object';
 export { personListWhere } from './person.repository';
 export { personScopeColumns } from './person.row';
+export { personSortKey } from './person.row';

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { personalFields, type AppAbility } from '@crm/authz';
-import { ConflictException, type AuditInput, type RequestContext } from '@crm/platform';
+import { AuditService, ConflictException, type AuditInput, type RequestContext } from '@crm/platform';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
-import { recordAuditEntries } from './audit-many';
 import { ImportActorLoader } from './import-actor';
 import { ImportBatchRepository, type Applied, type DryRunCounts, type ImportBatchRow, type ImportRowRecord, type RunCounts } from './import-batch.repository';
 import { mayImport } from './import-access';
@@ -40,6 +39,7 @@ export class ImportEngine {
     private readonly records: ImportRecordsRepository,
     private readonly actors: ImportActorLoader,
     private readonly activity: ActivityRecorder,
+    private readonly audit: AuditService,
   ) {}
 
   async dryRun(batchId: string): Promise<void> {
@@ -259,7 +259,7 @@ export class ImportEngine {
         after: { created: creates.map((p) => p.state.id), rows: [rows[0].rowNumber, rows[rows.length - 1].rowNumber] },
       });
     }
-    await recordAuditEntries(manager, ctx, audits);
+    await this.audit.recordMany(manager, ctx, audits);
     await this.activity.append(manager, ctx, activity);
 
     const byRow = new Map(planned.map((row) => [row.rowNumber, row]));

@@ -49,4 +49,21 @@ export class AuditService {
       [ctx?.actor?.id ?? null, ctx?.actor?.role ?? null, input.action, input.subjectType, input.subjectId, JSON.stringify(changes), ctx?.requestId ?? null],
     );
   }
+
+  /** Many entries by one actor in one statement (bulk writes such as imports); same masking. */
+  async recordMany(manager: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, inputs: AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const rows = inputs.map((input) => ({
+      action: input.action,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      changes: diffForAudit(input.before, input.after, input.personalFields),
+    }));
+    await manager.query(
+      `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
+       SELECT $1, $2, x.action, x.subject_type, x.subject_id, x.changes, $3
+         FROM jsonb_to_recordset($4::jsonb) AS x(action text, subject_type text, subject_id text, changes jsonb)`,
+      [ctx?.actor?.id ?? null, ctx?.actor?.role ?? null, ctx?.requestId ?? null, JSON.stringify(rows)],
+    );
+  }
 }
