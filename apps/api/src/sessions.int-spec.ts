@@ -68,6 +68,21 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
     await api.graphql(`mutation($input: SetUserActiveInputType!) { setUserActive(input: $input) { active } }`, { input: { id: me.id, version: user.version, active: true } }, admin);
   });
 
+  it('applies a change of role on the very next request, although sessions are cached', async () => {
+    const admin = await api.tokenFor('ADMIN');
+    const staff = await api.signIn('staff@demo.coalition.invalid', demoPassword);
+    const PEOPLE = `{ people(first: 1) { nodes { id } } }`;
+    expect(code(await api.graphql(PEOPLE, {}, staff))).toBeUndefined(); // the session is now in the cache
+    const me = (await api.graphql(`{ me { id version name } }`, {}, staff)).data!.me as { id: string; version: number; name: string };
+    const UPDATE = `mutation($input: UpdateUserInputType!) { updateUser(input: $input) { version } }`;
+    const demoted = await api.graphql(UPDATE, { input: { id: me.id, version: me.version, name: me.name, role: 'FUNDER' } }, admin);
+    expect(demoted.errors).toBeUndefined();
+    expect(code(await api.graphql(PEOPLE, {}, staff))).toBe('FORBIDDEN');
+    const version = (demoted.data!.updateUser as { version: number }).version;
+    await api.graphql(UPDATE, { input: { id: me.id, version, name: me.name, role: 'STAFF' } }, admin);
+    expect(code(await api.graphql(PEOPLE, {}, staff))).toBeUndefined();
+  });
+
   it('answers an unknown e-mail exactly like a wrong password', async () => {
     const unknown = await api.graphql(SIGN_IN, { input: { email: 'nobody@example.org', password: 'whatever' } }, undefined, { 'x-forwarded-for': '10.9.9.1' });
     const wrong = await api.graphql(SIGN_IN, { input: { email: 'staff@demo.coalition.invalid', password: 'whatever' } }, undefined, { 'x-forwarded-for': '10.9.9.1' });

@@ -80,6 +80,7 @@ export class AuthService {
       await this.sessions.revoke(manager, sessionId, 'sign-out');
       await this.audit.record(manager, ctx, { action: 'user.signOut', subjectType: 'User', subjectId: actor.id });
     });
+    await this.sessionService.invalidateUser(actor.id);
     return true;
   }
 
@@ -97,6 +98,7 @@ export class AuthService {
       await this.sessions.revokeAllForUser(manager, actor.id, 'password-change', ctx.sessionId);
       await this.audit.record(manager, ctx, { action: 'user.changePassword', subjectType: 'User', subjectId: actor.id });
     });
+    await this.sessionService.invalidateUser(actor.id);
     return true;
   }
 
@@ -129,13 +131,15 @@ export class AuthService {
 
   async resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<boolean> {
     const newHash = await hashPassword(input.newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    const userId = await this.dataSource.transaction(async (manager) => {
       const taken = await this.tokens.consume(manager, 'password_reset', hashToken(input.token));
       if (!taken) throw expiredLink();
       await this.users.setPassword(manager, taken.userId, newHash);
       await this.sessions.revokeAllForUser(manager, taken.userId, 'password-reset');
       await this.audit.record(manager, ctx, { action: 'user.resetPassword', subjectType: 'User', subjectId: taken.userId });
+      return taken.userId;
     });
+    await this.sessionService.invalidateUser(userId);
     return true;
   }
 

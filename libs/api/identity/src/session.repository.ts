@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@crm/contracts';
+import type { SessionActorRow } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface SessionActorRow {
-  sessionId: string;
-  userId: string;
-  role: Role;
-  organizationId: string | null;
-  preferredLanguage: 'en' | 'fr';
-  provinceCodes: string[];
-  lastSeenAt: Date;
-}
 
 @Injectable()
 export class SessionRepository {
@@ -28,7 +19,7 @@ export class SessionRepository {
   async findLive(tokenHash: Buffer, idleMinutes: number): Promise<SessionActorRow | null> {
     const rows: SessionActorRow[] = await this.dataSource.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.role, u.organization_id AS "organizationId",
-              u.preferred_language AS "preferredLanguage", s.last_seen_at AS "lastSeenAt",
+              u.preferred_language AS "preferredLanguage", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
               COALESCE((SELECT array_agg(DISTINCT rp.province_code::text ORDER BY rp.province_code::text)
                           FROM user_region ur JOIN region_province rp ON rp.region_id = ur.region_id
                          WHERE ur.user_id = u.id), '{}') AS "provinceCodes"

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { defineAbilityFor, type Actor } from '@crm/authz';
-import { APP_CONFIG, requestIdFrom, type AppConfig, type RequestContext } from '@crm/platform';
+import { APP_CONFIG, requestIdFrom, SessionCache, type AppConfig, type RequestContext, type SessionActorRow } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
 import { SessionRepository } from './session.repository';
 import { hashToken, newSecretToken } from './tokens';
@@ -15,6 +15,7 @@ interface IncomingRequest {
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly cache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,12 +34,29 @@ export class SessionService {
     const token = bearerToken(request.headers.authorization);
     const anonymous: RequestContext = { requestId, ip, actor: null, ability: defineAbilityFor(null), sessionId: null, language: headerLanguage };
     if (!token) return anonymous;
-    const row = await this.sessions.findLive(hashToken(token), this.config.SESSION_IDLE_MINUTES);
+    const row = await this.liveSession(hashToken(token));
     if (!row) return anonymous;
     // Slide the idle window at most once a minute: no write on most requests.
-    if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) await this.sessions.touch(row.sessionId);
+    if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+      await this.sessions.touch(row.sessionId);
+      row.lastSeenAt = new Date();
+    }
     const actor: Actor = { id: row.userId, role: row.role, provinceCodes: row.provinceCodes, organizationId: row.organizationId };
     return { requestId, ip, actor, ability: defineAbilityFor(actor), sessionId: row.sessionId, language: row.preferredLanguage };
+  }
+
+  private async liveSession(tokenHash: Buffer): Promise<SessionActorRow | null> {
+    const cached = this.cache.get(tokenHash, this.config.SESSION_IDLE_MINUTES);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const row = await this.sessions.findLive(tokenHash, this.config.SESSION_IDLE_MINUTES);
+    if (row) this.cache.store(generation, tokenHash, row);
+    return row;
+  }
+
+  /** After a committed change to a user's sessions, role, scope or language: every API instance forgets them. */
+  invalidateUser(userId: string): Promise<void> {
+    return this.cache.invalidateUsers([userId]);
   }
 }
 

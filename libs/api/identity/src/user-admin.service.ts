@@ -8,6 +8,7 @@ import {
   BadUserInputException,
   ConflictException,
   NotFoundException,
+  SessionCache,
   UnauthenticatedException,
   type AppConfig,
   type RequestContext,
@@ -26,6 +27,7 @@ export class UserAdminService {
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly sessionCache: SessionCache,
     private readonly tokens: UserTokenRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
@@ -52,7 +54,7 @@ export class UserAdminService {
 
   async updateMyPreferences(ctx: RequestContext, input: UpdateMyPreferencesInput): Promise<UserRow> {
     const me = await this.me(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [me.id, input.preferredLanguage]);
       await this.audit.record(manager, ctx, {
         action: 'user.updatePreferences',
@@ -63,6 +65,8 @@ export class UserAdminService {
       });
       return (await this.users.findById(me.id, manager)) as UserRow;
     });
+    await this.sessionCache.invalidateUsers([me.id]); // the session carries the language
+    return updated;
   }
 
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<UserRow> {
@@ -103,7 +107,7 @@ export class UserAdminService {
   }
 
   async update(ctx: RequestContext, input: UpdateUserInput): Promise<UserRow> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(input.id, manager);
       if (!before) throw new NotFoundException('User');
       if (before.id === ctx.actor?.id && input.role !== before.role) {
@@ -122,13 +126,15 @@ export class UserAdminService {
       await this.audit.record(manager, ctx, { action: 'user.update', subjectType: 'User', subjectId: input.id, before: auditView(before), after: auditView(after), personalFields: userPersonalFields });
       return after;
     });
+    await this.sessionCache.invalidateUsers([input.id]); // role, regions and organization take effect on the next request
+    return updated;
   }
 
   async setActive(ctx: RequestContext, input: SetUserActiveInput): Promise<UserRow> {
     if (input.id === ctx.actor?.id && !input.active) {
       throw new BadUserInputException([{ path: ['input', 'active'], message: 'you cannot deactivate your own account' }], 'You cannot deactivate your own account');
     }
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(input.id, manager);
       if (!before) throw new NotFoundException('User');
       if (!(await this.users.updateVersioned(manager, input.id, input.version, { active: input.active }))) throw new ConflictException();
@@ -144,6 +150,8 @@ export class UserAdminService {
       });
       return after;
     });
+    await this.sessionCache.invalidateUsers([input.id]);
+    return updated;
   }
 
   private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined): Promise<void> {

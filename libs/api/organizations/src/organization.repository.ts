@@ -125,6 +125,11 @@ export class OrganizationRepository {
     );
     return moved;
   }
+
+  async memberContactIds(organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1`, [organizationId]);
+    return rows.map((row) => row.id);
+  }
 }
 
 function searchCondition(params: SqlParams, text: string): { sql: string; text: string } {

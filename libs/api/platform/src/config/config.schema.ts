@@ -31,6 +31,8 @@ export const AppConfigSchema = z.object({
   // Sessions: idle and absolute lifetimes.
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Seconds a live session is remembered in memory (invalidated through Redis on sign-out and user changes); 0 turns it off.
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // Failed sign-ins allowed per account and per address in one window, then refused until it ends.
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),

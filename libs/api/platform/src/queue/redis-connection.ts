@@ -1,5 +1,8 @@
 import type { RedisOptions } from 'ioredis';
 
+/** Injection token of the shared plain ioredis client (RedisModule). */
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
 /** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
 export function redisOptionsFromUrl(url: string, extra: RedisOptions = {}): RedisOptions {
   const parsed = new URL(url);

@@ -2,9 +2,10 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import { redisOptionsFromUrl } from './redis-connection';
+import { REDIS_CLIENT, redisOptionsFromUrl } from './redis-connection';
+import { SessionCache } from '../access/session-cache';
 
-export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+export { REDIS_CLIENT };
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -26,7 +27,8 @@ class RedisCloser implements OnApplicationShutdown {
         new Redis(redisOptionsFromUrl(config.REDIS_URL, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 })),
     },
     RedisCloser,
+    SessionCache,
   ],
-  exports: [REDIS_CLIENT],
+  exports: [REDIS_CLIENT, SessionCache],
 })
 export class RedisModule {}
