@@ -47,6 +47,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   searchDirectory: { document: '{ searchDirectory(text: "zz") { organizations { id } people { id } } }', allowed: ORGANIZATION_READERS },
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
+  assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
+import { getStack, launchBrowser } from '../support/stack';
 import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // People and organizations in the staff app: find a leader by a misspelled
@@ -85,6 +86,71 @@ describe('records: people and organizations', () => {
         const gone = await page.goto(staffUrl(`/people/${duplicate}`));
         expect(gone?.status()).toBe(200);
         await page.getByTestId('archived-badge').first().waitFor();
+      }),
+    timeout,
+  );
+
+  it(
+    'national staff add an affiliation with a title from the keyboard, hand the person to a coordinator, and page back through the timeline',
+    () =>
+      asUser(demo.staff, async (page) => {
+        const id = await addPerson(page, { firstName: 'Ifeoma', lastName: 'Okonkwo', email: 'ifeoma.o@example.org', province: 'ON' });
+        const welcomeCentre = 'c0a11710-0000-4000-8000-000000000001';
+
+        await page.goto(staffUrl(`/people/${id}/edit`));
+        // Search, move down to the organization with the arrow keys, Enter adds it (and does not submit).
+        await page.getByTestId('affiliation-search').fill('Ottawa Community Welcome');
+        await page.getByTestId('affiliation-option').first().waitFor();
+        const selected = page.locator('[data-testid="affiliation-option"][data-combobox-selected]');
+        for (let step = 0; step < 10 && !((await selected.textContent().catch(() => '')) ?? '').includes('Ottawa'); step += 1) {
+          await page.getByTestId('affiliation-search').press('ArrowDown');
+        }
+        await page.getByTestId('affiliation-search').press('Enter');
+        const row = page.locator(`[data-testid="affiliation-row"][data-organization-id="${welcomeCentre}"]`);
+        await row.waitFor();
+        expect(page.url()).toBe(staffUrl(`/people/${id}/edit`));
+        await row.getByTestId('affiliation-title').fill('Board chair');
+        // Another owner: the Ontario coordinator, chosen by name.
+        const ontario = await page.getByTestId('ownerId').locator('option', { hasText: 'Olivia Ontario' }).getAttribute('value');
+        await page.getByTestId('ownerId').selectOption(ontario ?? '');
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${id}?saved=1`));
+        expect(await page.getByTestId('record-owner').textContent()).toBe('Olivia Ontario');
+        const affiliation = page.getByTestId('affiliations').locator('a[href="/organizations/' + welcomeCentre + '"]').locator('..');
+        expect(await affiliation.textContent()).toContain('Board chair');
+
+        // Removing the row on the edit form removes the affiliation.
+        await page.goto(staffUrl(`/people/${id}/edit`));
+        await row.getByTestId('affiliation-remove').click();
+        await row.waitFor({ state: 'detached' });
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${id}?saved=1`));
+        expect(await page.getByTestId('affiliations').count()).toBe(0);
+
+        // More history than one page: "Show older" is a link that pages back, and back again.
+        const db = new Client({ connectionString: getStack().databaseUrl });
+        await db.connect();
+        try {
+          await db.query(
+            `INSERT INTO activity (subject_type, subject_id, kind, record_type, record_id, at, summary)
+             SELECT 'Person', $1, 'record.updated', 'Person', $1, now() - make_interval(mins => n), '{"fields":["notes"]}' FROM generate_series(1, 40) n`,
+            [id],
+          );
+        } finally {
+          await db.end();
+        }
+        await page.goto(staffUrl(`/people/${id}`));
+        expect(await page.getByTestId('timeline-entry').count()).toBe(30);
+        const newest = await page.getByTestId('timeline-entry').first().textContent();
+        await page.getByTestId('timeline-older').click();
+        await page.waitForURL(/\?timelineAfter=/);
+        await page.getByTestId('timeline-newest').waitFor();
+        const older = await page.getByTestId('timeline-entry').count();
+        expect(older).toBeGreaterThan(0);
+        expect(older).toBeLessThanOrEqual(30);
+        await page.getByTestId('timeline-newest').click();
+        await page.waitForURL(staffUrl(`/people/${id}`));
+        expect(await page.getByTestId('timeline-entry').first().textContent()).toBe(newest);
       }),
     timeout,
   );

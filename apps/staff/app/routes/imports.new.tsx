@@ -4,7 +4,9 @@ import { useActionData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { PageHeader } from '../components/page-header';
 import { apiHeaders, apiUrl } from '../utils/api.server';
-import { assertCsrf } from '../utils/csrf.server';
+import { csrfFieldName } from '../utils/csrf';
+import { assertCsrfToken } from '../utils/csrf.server';
+import { forwardMultipartFile } from '../utils/multipart-forward.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { abilityFor } from '../utils/viewer';
@@ -20,30 +22,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Answer = { error: 'required' } | { error: 'refused'; reason: string } | { error: 'unexpected' };
 
-// The file goes to the API's `POST /imports` (CSV is not GraphQL) with the
+type Forwarded = { ok: true; id: string } | { ok: false; answer: Answer };
+
+// The file streams on to the API's `POST /imports` (CSV is not GraphQL) with the
 // session's token, then the wizard continues on /imports/:id.
 export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
-  const formData = await request.formData();
-  await assertCsrf(request, formData);
   await requireUserWithPermission(request, 'create', 'Person');
-  const file = formData.get('file');
-  const kind = formData.get('kind') === 'ORGANIZATIONS' ? 'organizations' : 'people';
-  if (!(file instanceof Blob) || file.size === 0) return { error: 'required' };
-  const filename = 'name' in file && typeof file.name === 'string' ? file.name : 'import.csv';
+  const { forwarded } = await forwardMultipartFile<Forwarded>(request, 'file', async (fields, file) => {
+    // The token comes before the file in the form: nothing is sent on without it.
+    await assertCsrfToken(request, fields.get(csrfFieldName));
+    const kind = fields.get('kind') === 'ORGANIZATIONS' ? 'organizations' : 'people';
+    return upload(request, kind, file.filename, file.body);
+  });
+  if (!forwarded) return { error: 'required' };
+  if (forwarded.ok) throw redirect(`/imports/${forwarded.id}`);
+  return forwarded.answer;
+}
+
+async function upload(request: Request, kind: string, filename: string, body: ReadableStream<Uint8Array>): Promise<Forwarded> {
   const response = await fetch(apiUrl(`/imports?${new URLSearchParams({ kind, filename })}`), {
     method: 'POST',
     headers: { ...(await apiHeaders(request)), 'content-type': 'text/csv' },
-    body: file,
+    body,
+    duplex: 'half', // a streamed request body (undici requires saying so)
     signal: request.signal,
-  }).catch(() => null);
-  if (!response) return { error: 'unexpected' };
-  const body = (await response.json().catch(() => null)) as { importBatch?: { id: string }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
-  if (response.ok && body?.importBatch?.id) throw redirect(`/imports/${body.importBatch.id}`);
-  const problem = body?.errors?.[0];
+  } as RequestInit).catch(() => null);
+  if (!response) return { ok: false, answer: { error: 'unexpected' } };
+  const answer = (await response.json().catch(() => null)) as { importBatch?: { id: string }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  if (response.ok && answer?.importBatch?.id) return { ok: true, id: answer.importBatch.id };
+  const problem = answer?.errors?.[0];
   console.error(`[staff] the API refused an import upload (${response.status}): ${problem?.message ?? 'no body'}`);
-  // The file's own problems (encoding, headers, size) are the reader's to fix: say which.
-  if (problem && (response.status === 400 || response.status === 413)) return { error: 'refused', reason: problem.message };
-  return { error: 'unexpected' };
+  // The file's own problems (encoding, headers, size, empty) are the reader's to fix: say which.
+  if (problem && (response.status === 400 || response.status === 413)) return { ok: false, answer: { error: 'refused', reason: problem.message } };
+  return { ok: false, answer: { error: 'unexpected' } };
 }
 
 export default function NewImport() {

@@ -17,9 +17,10 @@ import { isPlainMessageKey } from '../utils/field-messages';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { languageFromMatches } from '../utils/meta';
-import { kindKey, membershipKey, organizationName, personName } from '../utils/records';
-import { orNotFound } from '../utils/records.server';
+import { kindKey, membershipKey, organizationName, ownerLabel, personName } from '../utils/records';
+import { withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
+import { ownerOptions } from '../utils/owners.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -28,8 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'read', 'Organization');
-  return orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request }));
+  const viewer = await requireUserWithPermission(request, 'read', 'Organization');
+  const [data, owners] = await Promise.all([
+    withTimelinePage(request, (timelineAfter) => gql(OrganizationDocument, { id: params.id ?? '', timelineAfter }, { request })),
+    // Owners' names (for "Owner"); null for those who may not list them.
+    ownerOptions(request, viewer),
+  ]);
+  return { ...data, owners };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +72,7 @@ export default function OrganizationPage() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { organization, provinces, tags, timeline } = useLoaderData<typeof loader>();
+  const { organization, provinces, tags, timeline, timelineAfter, owners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const name = organizationName(lang, organization);
@@ -167,8 +173,8 @@ export default function OrganizationPage() {
                   )}
                 </Fact>
                 <Fact label={t('records.owner')}>
-                  <Text size="sm">
-                    {!organization.ownerId ? t('records.owner.none') : organization.ownerId === viewer?.id ? t('records.owner.me') : t('records.owner.other')}
+                  <Text size="sm" data-testid="record-owner">
+                    {ownerLabel(t, organization.ownerId, viewer?.id, owners)}
                   </Text>
                 </Fact>
                 <Fact label={t('records.tags')}>
@@ -203,9 +209,16 @@ export default function OrganizationPage() {
             </Card>
 
             <Card withBorder padding={0} component="section" aria-labelledby="people-title">
-              <Title order={2} size="h4" id="people-title" p="lg" pb="sm">
-                {t('organization.people')}
-              </Title>
+              <Group justify="space-between" p="lg" pb="sm">
+                <Title order={2} size="h4" id="people-title">
+                  {t('organization.people')}
+                </Title>
+                {ability.can('create', 'Person') && !organization.archivedAt ? (
+                  <Anchor component={Link} to={`/people/new?${new URLSearchParams({ organizationId: organization.id })}`} size="sm" data-testid="add-person-here">
+                    {t('people.new')}
+                  </Anchor>
+                ) : null}
+              </Group>
               {organization.people.length ? (
                 <Table verticalSpacing="xs" horizontalSpacing="lg" data-testid="organization-people">
                   <Table.Tbody>
@@ -237,7 +250,7 @@ export default function OrganizationPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <RecordTimeline entries={timeline.nodes} />
+          <RecordTimeline entries={timeline.nodes} pageInfo={timeline.pageInfo} paged={Boolean(timelineAfter)} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -15,7 +15,8 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { languageFromMatches } from '../utils/meta';
 import { organizationName } from '../utils/records';
-import { completeUpdate, OrganizationForm, organizationFormFields, organizationTextFields } from '../utils/records-forms';
+import { ownerOptions } from '../utils/owners.server';
+import { completeUpdate, OrganizationForm, organizationFormFields, organizationTextFields, ownerTextFields } from '../utils/records-forms';
 import { orNotFound } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
@@ -26,8 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'update', 'Organization');
-  return orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request }));
+  const viewer = await requireUserWithPermission(request, 'update', 'Organization');
+  const [data, owners] = await Promise.all([orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request })), ownerOptions(request, viewer)]);
+  return { ...data, owners };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserWithPermission(request, 'update', 'Organization');
   const submission = parseForm(formData, OrganizationForm);
   if (submission.status !== 'success') return { conflict: false, result: submission.reply() };
-  const input = completeUpdate({ ...submission.value, id: params.id ?? submission.value.id }, { text: organizationTextFields, lists: ['tags'] });
+  const input = completeUpdate({ ...submission.value, id: params.id ?? submission.value.id }, { text: ownerTextFields(formData, organizationTextFields), lists: ['tags'] });
   try {
     await gql(UpdateOrganizationDocument, { input }, { request });
   } catch (error) {
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditOrganization() {
   const t = useT();
   const lang = useLanguage();
-  const { organization, provinces, tags } = useLoaderData<typeof loader>();
+  const { organization, provinces, tags, owners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const name = organizationName(lang, organization);
@@ -70,6 +72,7 @@ export default function EditOrganization() {
       website: organization.website ?? '',
       tags: organization.tags,
       notes: organization.notes ?? '',
+      ownerId: organization.ownerId ?? '',
     },
   });
 
@@ -96,7 +99,7 @@ export default function EditOrganization() {
                 </Button>
               </Group>
             ) : null}
-            <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} />
+            <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={owners ? { options: owners, currentOwnerId: organization.ownerId } : null} />
             <Group justify="flex-end">
               <Button component={Link} to={`/organizations/${organization.id}`} variant="subtle">
                 {t('form.cancel')}

@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOrganization() {
   const t = useT();
-  const { provinces, tags } = useLoaderData<typeof loader>();
+  const { provinces, tags, assignableOwners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useAppForm(NewOrganizationForm, { id: 'new-organization', lastResult: answer?.result, defaultValue: { membership: 'ally' } });
@@ -62,7 +62,7 @@ export default function NewOrganization() {
         <ActionForm {...getFormProps(form)} data-testid="organization-form">
           <Stack gap="md">
             <FormAlert form={form} />
-            <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} />
+            <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={{ options: assignableOwners }} />
             <Group justify="flex-end">
               <Button component={Link} to="/organizations" variant="subtle">
                 {t('form.cancel')}

@@ -17,9 +17,10 @@ import { isPlainMessageKey } from '../utils/field-messages';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { languageFromMatches } from '../utils/meta';
-import { leaderKey, organizationName, personName } from '../utils/records';
-import { orNotFound } from '../utils/records.server';
+import { leaderKey, organizationName, ownerLabel, personName } from '../utils/records';
+import { withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
+import { ownerOptions } from '../utils/owners.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -28,8 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'read', 'Person');
-  return orNotFound(() => gql(PersonDocument, { id: params.id ?? '' }, { request }));
+  const viewer = await requireUserWithPermission(request, 'read', 'Person');
+  const [data, owners] = await Promise.all([
+    withTimelinePage(request, (timelineAfter) => gql(PersonDocument, { id: params.id ?? '', timelineAfter }, { request })),
+    // Owners' names (for "Owner"); null for those who may not list them.
+    ownerOptions(request, viewer),
+  ]);
+  return { ...data, owners };
 }
 
 // Archive and restore, at the version the page was read at.
@@ -85,7 +91,7 @@ export default function PersonPage() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { person, provinces, tags, timeline } = useLoaderData<typeof loader>();
+  const { person, provinces, tags, timeline, timelineAfter, owners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const name = personName(person);
@@ -196,7 +202,9 @@ export default function PersonPage() {
                   </Text>
                 </Fact>
                 <Fact label={t('records.owner')}>
-                  <Text size="sm">{!person.ownerId ? t('records.owner.none') : person.ownerId === viewer?.id ? t('records.owner.me') : t('records.owner.other')}</Text>
+                  <Text size="sm" data-testid="record-owner">
+                    {ownerLabel(t, person.ownerId, viewer?.id, owners)}
+                  </Text>
                 </Fact>
                 <Fact label={t('person.consent')}>
                   <Stack gap={4}>
@@ -281,7 +289,7 @@ export default function PersonPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <RecordTimeline entries={timeline.nodes} />
+          <RecordTimeline entries={timeline.nodes} pageInfo={timeline.pageInfo} paged={Boolean(timelineAfter)} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -12,10 +12,11 @@ import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { ApiError, gql } from '../utils/graphql.server';
-import { useT } from '../utils/i18n';
+import { useLanguage, useT } from '../utils/i18n';
 import { languageFromMatches } from '../utils/meta';
-import { personName } from '../utils/records';
-import { completeUpdate, PersonForm, personCheckboxes, personFormFields, personLists, personTextFields } from '../utils/records-forms';
+import { ownerOptions } from '../utils/owners.server';
+import { organizationName, personName } from '../utils/records';
+import { completeUpdate, ownerTextFields, PersonForm, personCheckboxes, personFormFields, personLists, personTextFields } from '../utils/records-forms';
 import { orNotFound } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
@@ -26,8 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'update', 'Person');
-  return orNotFound(() => gql(PersonDocument, { id: params.id ?? '' }, { request }));
+  const viewer = await requireUserWithPermission(request, 'update', 'Person');
+  const [data, owners] = await Promise.all([orNotFound(() => gql(PersonDocument, { id: params.id ?? '' }, { request })), ownerOptions(request, viewer)]);
+  return { ...data, owners };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return { conflict: false, result: submission.reply() };
   // Lived experience is sent only when the form showed it (the API hides it from others).
   const checkboxes = formData.get('showsLivedExperience') === '1' ? [...personCheckboxes, 'livedExperience'] : personCheckboxes;
-  const input = completeUpdate({ ...submission.value, id: params.id ?? submission.value.id }, { text: personTextFields, checkboxes, lists: personLists });
+  const input = completeUpdate({ ...submission.value, id: params.id ?? submission.value.id }, { text: ownerTextFields(formData, personTextFields), checkboxes, lists: personLists });
   try {
     await gql(UpdatePersonDocument, { input }, { request });
   } catch (error) {
@@ -50,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const t = useT();
-  const { person, provinces, tags } = useLoaderData<typeof loader>();
+  const lang = useLanguage();
+  const { person, provinces, tags, owners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const name = personName(person);
@@ -70,8 +73,11 @@ export default function EditPerson() {
       city: person.city ?? '',
       tags: person.tags,
       notes: person.notes ?? '',
+      ownerId: person.ownerId ?? '',
+      affiliations: person.affiliations.map((affiliation) => ({ organizationId: affiliation.organization.id, title: affiliation.title ?? '' })),
     },
   });
+  const affiliationNames = Object.fromEntries(person.affiliations.map((a) => [a.organization.id, organizationName(lang, a.organization)]));
   const showLivedExperience = person.livedExperience !== null;
 
   return (
@@ -99,7 +105,15 @@ export default function EditPerson() {
                 </Button>
               </Group>
             ) : null}
-            <PersonFormFields fields={fields} values={person} provinces={provinces} tags={tags} showLivedExperience={showLivedExperience} />
+            <PersonFormFields
+              fields={fields}
+              values={person}
+              provinces={provinces}
+              tags={tags}
+              showLivedExperience={showLivedExperience}
+              affiliations={{ form, field: fields.affiliations, names: affiliationNames }}
+              owners={owners ? { options: owners, currentOwnerId: person.ownerId } : null}
+            />
             <Group justify="flex-end">
               <Button component={Link} to={`/people/${person.id}`} variant="subtle">
                 {t('form.cancel')}

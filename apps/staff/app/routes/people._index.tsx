@@ -14,8 +14,9 @@ import { assertCsrf } from '../utils/csrf.server';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
-import { exportQuery, leaderKey, organizationName, peopleFiltersFrom, personFilter, personName, stageKey } from '../utils/records';
+import { exportQuery, leaderKey, organizationName, ownerLabel, peopleFiltersFrom, personFilter, personName, stageKey } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
+import { ownerOptions } from '../utils/owners.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'people.title');
@@ -29,8 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = peopleFiltersFrom(params);
   try {
-    const data = await gql(PeopleDocument, { filter: personFilter(filters, viewer.id), first: pageSize, after: params.get('after') || undefined }, { request });
-    return { ...data, filters, exportQuery: exportQuery(personFilter(filters, viewer.id)).toString() };
+    const [data, owners] = await Promise.all([
+      gql(PeopleDocument, { filter: personFilter(filters, viewer.id), first: pageSize, after: params.get('after') || undefined }, { request }),
+      ownerOptions(request, viewer),
+    ]);
+    return { ...data, owners, filters, exportQuery: exportQuery(personFilter(filters, viewer.id)).toString() };
   } catch (error) {
     // A cursor from an old link: start again from the first page.
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && params.has('after')) {
@@ -51,7 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent');
   const ids = formData.getAll('ids').filter((id): id is string => typeof id === 'string').slice(0, pageSize);
   const tag = String(formData.get('tag') ?? '');
-  if (!ids.length || (intent === 'tag' && !tag) || (intent !== 'tag' && intent !== 'assign')) return { done: 0, failed: 0, empty: true };
+  // "Assign to me", or to the owner chosen beside "Assign" (the API checks they may be chosen).
+  const ownerId = intent === 'assign' ? viewer.id : String(formData.get('ownerId') ?? '');
+  const known = intent === 'tag' ? Boolean(tag) : intent === 'assign' || (intent === 'assignOwner' && Boolean(ownerId));
+  if (!ids.length || !known) return { done: 0, failed: 0, empty: true };
   let done = 0;
   let failed = 0;
   for (const id of ids) {
@@ -59,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { person } = await gql(PersonDocument, { id }, { request });
       if (intent === 'tag') {
         if (!person.tags.includes(tag)) await gql(UpdatePersonDocument, { input: { id, version: person.version, tags: [...person.tags, tag] } }, { request });
-      } else await gql(UpdatePersonDocument, { input: { id, version: person.version, ownerId: viewer.id } }, { request });
+      } else await gql(UpdatePersonDocument, { input: { id, version: person.version, ownerId } }, { request });
       done += 1;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -74,7 +81,7 @@ export default function People() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { people, provinces, regions, tags, filters, exportQuery: query } = useLoaderData<typeof loader>();
+  const { people, provinces, regions, tags, owners, filters, exportQuery: query } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [selected, setSelected] = useState<string[]>([]);
@@ -205,6 +212,29 @@ export default function People() {
               <Button type="submit" name="intent" value="assign" size="xs" variant="default" disabled={!selected.length} loading={navigation.formData?.get('intent') === 'assign'} data-testid="bulk-assign">
                 {t('records.bulk.assignMe')}
               </Button>
+              {owners?.length ? (
+                <>
+                  <NativeSelect
+                    name="ownerId"
+                    aria-label={t('records.bulk.owner.choose')}
+                    size="xs"
+                    data={[{ value: '', label: t('records.bulk.owner.choose') }, ...owners.map((owner) => ({ value: owner.id, label: `${owner.name} (${t(`role.${owner.role}`)})` }))]}
+                    data-testid="bulk-owner"
+                  />
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="assignOwner"
+                    size="xs"
+                    variant="default"
+                    disabled={!selected.length}
+                    loading={navigation.formData?.get('intent') === 'assignOwner'}
+                    data-testid="bulk-assign-owner"
+                  >
+                    {t('records.bulk.assign')}
+                  </Button>
+                </>
+              ) : null}
             </Group>
           ) : null}
           <Table.ScrollContainer minWidth={1000}>
@@ -283,7 +313,7 @@ export default function People() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c={person.ownerId === viewer?.id ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-                          {!person.ownerId ? t('records.owner.none') : person.ownerId === viewer?.id ? t('records.owner.me') : t('records.owner.other')}
+                          {ownerLabel(t, person.ownerId, viewer?.id, owners)}
                         </Text>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -1,5 +1,5 @@
 import { getFormProps } from '@conform-to/react';
-import { CreatePersonDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
+import { CreatePersonDocument, OrganizationNameDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
 import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -10,10 +10,11 @@ import { PersonFormFields } from '../components/records/person-form-fields';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
-import { gql } from '../utils/graphql.server';
-import { useT } from '../utils/i18n';
+import { ApiError, gql } from '../utils/graphql.server';
+import { useLanguage, useT } from '../utils/i18n';
+import { organizationName } from '../utils/records';
 import { pageTitle } from '../utils/meta';
-import { NewPersonForm, personFormFields } from '../utils/records-forms';
+import { NewPersonForm, personFormFields, showsOwnerField } from '../utils/records-forms';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
 
@@ -24,7 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options = await gql(PersonFormOptionsDocument, {}, { request });
   // A coordinator adds people in their regions: offer only those provinces.
   const provinces = viewer.role === 'COORDINATOR' ? options.provinces.filter((p) => viewer.provinceCodes.includes(p.code)) : options.provinces;
-  return { ...options, provinces, showLivedExperience: viewer.role === 'ADMIN' || viewer.role === 'STAFF' || viewer.role === 'COORDINATOR' };
+  // "Add a person" from an organization's page starts with that affiliation.
+  const organizationId = new URL(request.url).searchParams.get('organizationId');
+  const organization = organizationId ? await organizationNamed(request, organizationId) : null;
+  return {
+    ...options,
+    provinces,
+    organization,
+    // A coordinator looks after the people they add, unless they choose someone else.
+    defaultOwnerId: viewer.role === 'COORDINATOR' ? viewer.id : '',
+    showLivedExperience: viewer.role === 'ADMIN' || viewer.role === 'STAFF' || viewer.role === 'COORDINATOR',
+  };
+}
+
+// An organization the user can see, or null (an old or foreign link just starts empty).
+async function organizationNamed(request: Request, id: string) {
+  try {
+    return (await gql(OrganizationNameDocument, { id }, { request })).organization;
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) return null;
+    throw error;
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,11 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireUserWithPermission(request, 'create', 'Person');
   const submission = parseForm(formData, NewPersonForm);
   if (submission.status !== 'success') return { result: submission.reply() };
+  // "No owner" chosen in the select is said, not left to the API's default.
+  const input = formData.get(showsOwnerField) === '1' ? { ...submission.value, ownerId: submission.value.ownerId ?? null } : submission.value;
   let id: string;
   try {
     ({
       createPerson: { id },
-    } = await gql(CreatePersonDocument, { input: submission.value }, { request }));
+    } = await gql(CreatePersonDocument, { input }, { request }));
   } catch (error) {
     return { result: replyWithApiError(submission, error, { fields: personFormFields }) };
   }
@@ -46,14 +69,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewPerson() {
   const t = useT();
-  const { provinces, tags, showLivedExperience } = useLoaderData<typeof loader>();
+  const lang = useLanguage();
+  const { provinces, tags, showLivedExperience, assignableOwners, organization, defaultOwnerId } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useAppForm(NewPersonForm, {
     id: 'new-person',
     lastResult: answer?.result,
-    defaultValue: { preferredLanguage: 'en', provinceCode: provinces.length === 1 ? provinces[0].code : '' },
+    defaultValue: {
+      preferredLanguage: 'en',
+      provinceCode: provinces.length === 1 ? provinces[0].code : '',
+      ownerId: defaultOwnerId,
+      affiliations: organization ? [{ organizationId: organization.id, title: '' }] : [],
+    },
   });
+  const affiliationNames = organization ? { [organization.id]: organizationName(lang, organization) } : {};
 
   return (
     <Stack gap="lg" maw={900}>
@@ -75,6 +105,8 @@ export default function NewPerson() {
               provinces={provinces}
               tags={tags}
               showLivedExperience={showLivedExperience}
+              affiliations={{ form, field: fields.affiliations, names: affiliationNames }}
+              owners={{ options: assignableOwners }}
             />
             <Group justify="flex-end">
               <Button component={Link} to="/people" variant="subtle">

@@ -71,7 +71,11 @@ function sameToken(a: string, b: string): boolean {
  * user's language ("reload the page and try again").
  */
 export async function assertCsrf(request: Request, formData: FormData): Promise<void> {
-  const sent = formData.get(csrfFieldName);
+  await assertCsrfToken(request, formData.get(csrfFieldName));
+}
+
+/** The same check on a token read some other way (a streamed multipart upload). */
+export async function assertCsrfToken(request: Request, sent: unknown): Promise<void> {
   const expected = await readCsrfToken(request);
   if (!isSameOrigin(request) || !expected || typeof sent !== 'string' || !sameToken(expected, sent)) {
     throw refusal(request, 'csrf', 403);

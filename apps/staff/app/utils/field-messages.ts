@@ -53,6 +53,10 @@ const byMessage: Record<string, PlainMessageKey> = {
   'this link has expired or was already used': 'validation.token.expired',
   'you cannot change your own role': 'validation.role.self',
   'you cannot deactivate your own account': 'validation.active.self',
+  'must be an active staff or coordinator account': 'validation.owner',
+  'would put the person outside what you may edit': 'validation.outsideEditable',
+  'would put the organization outside what you may edit': 'validation.outsideEditable',
+  'is not an organization you can see': 'validation.organization.unknown',
   // the staff forms
   [passwordsDifferMessage]: 'validation.password.mismatch',
 };

@@ -88,6 +88,17 @@ describe('apiFormErrors (the API refused a valid-looking form)', () => {
     });
   });
 
+  it('keeps the row of a problem in a list of fieldsets the form names with []', () => {
+    const error = badInput([
+      { path: ['input', 'affiliations', 1, 'organizationId'], message: 'is not an organization you can see' },
+      { path: ['input', 'emails', 0], message: 'must be a valid e-mail address' },
+    ]);
+    expect(apiFormErrors(error, ['emails', 'affiliations', 'affiliations[].organizationId'])).toEqual({
+      fieldErrors: { 'affiliations[1].organizationId': ['validation.organization.unknown'], emails: ['validation.email'] },
+      formErrors: [],
+    });
+  });
+
   it('makes a problem with a field the form does not show (a hidden token) the form’s message', () => {
     const error = badInput([{ path: ['input', 'token'], message: 'this link has expired or was already used' }]);
     expect(apiFormErrors(error, ['newPassword'])).toEqual({ fieldErrors: {}, formErrors: ['validation.token.expired'] });

@@ -15,8 +15,12 @@ const byCode: Partial<Record<ApiErrorCode, PlainMessageKey>> = {
 };
 
 // ['input', 'regionIds', 0] -> 'regionIds': the form field the problem belongs to.
-function fieldName(path: (string | number)[]): string {
+// A list of fieldsets the form lists as `affiliations[].organizationId` keeps its
+// row: ['input', 'affiliations', 1, 'organizationId'] -> 'affiliations[1].organizationId'.
+function fieldName(path: (string | number)[], fields: readonly string[]): string {
   const rest = path[0] === 'input' ? path.slice(1) : path;
+  const nested = rest.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+  if (fields.includes(nested.replace(/\[\d+\]/g, '[]'))) return nested;
   const names: string[] = [];
   for (const part of rest) {
     if (typeof part === 'number') break;
@@ -44,9 +48,9 @@ export function apiFormErrors(
   };
   if (error.code === 'BAD_USER_INPUT') {
     for (const problem of error.fields) {
-      const name = fieldName(problem.path);
+      const name = fieldName(problem.path, fields);
       const key = fieldMessageKey(problem.message);
-      if (fields.includes(name)) add((fieldErrors[name] ??= []), key);
+      if (fields.includes(name.replace(/\[\d+\]/g, '[]'))) add((fieldErrors[name] ??= []), key);
       else add(formErrors, key);
     }
     if (!error.fields.length) add(formErrors, messages.BAD_USER_INPUT ?? 'validation.invalid');

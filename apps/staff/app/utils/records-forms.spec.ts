@@ -1,4 +1,4 @@
-import { completeUpdate, NewPersonForm, OrganizationForm, PersonForm } from './records-forms';
+import { completeUpdate, NewPersonForm, OrganizationForm, PersonForm, personLists } from './records-forms';
 import { parseForm } from './forms';
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -30,6 +30,19 @@ describe('person forms', () => {
     expect(submission.status).toBe('error');
     const errors = submission.status === 'error' ? submission.error : {};
     expect(Object.entries(errors ?? {}).find(([name]) => name.startsWith('emails'))?.[1]).toEqual(['validation.email']);
+  });
+
+  it('reads affiliation rows as the API input; a row twice is named by its index', () => {
+    const other = '7a2d2f1e-9b4c-4d2e-8f3a-1b2c3d4e5f60';
+    const ok = parseForm(form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[0].title': ' Director ', 'affiliations[0].organizationName': 'x' }), PersonForm);
+    expect(ok.status === 'success' ? ok.value.affiliations : null).toEqual([{ organizationId: other, title: 'Director' }]);
+    const twice = parseForm(form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[1].organizationId': other }), PersonForm);
+    expect(twice.status === 'error' ? twice.error?.['affiliations[1].organizationId'] : null).toEqual(['validation.listedTwice']);
+  });
+
+  it('an edit with no affiliation rows left clears them', () => {
+    const submission = parseForm(form({ id, version: '2', firstName: 'Amina' }), PersonForm);
+    expect(submission.status === 'success' ? completeUpdate(submission.value, { lists: personLists }).affiliations : null).toEqual([]);
   });
 
   it('asks for a province for a new person', () => {

@@ -35,7 +35,18 @@ export function completeUpdate<T extends Record<string, unknown>>(
 
 export const personTextFields = ['city', 'notes', 'leaderCategory'] as const;
 export const personCheckboxes = ['consentEmail', 'consentPhone', 'doNotContact'] as const;
-export const personLists = ['emails', 'phones', 'tags'] as const;
+// No affiliation rows left means "none" (of the organizations the user can see).
+export const personLists = ['emails', 'phones', 'tags', 'affiliations'] as const;
+
+/**
+ * The owner select is shown only to those who may choose one (not to member
+ * contacts editing their organization): the form says so with `showsOwner`, and
+ * only then does an empty choice mean "no owner".
+ */
+export const showsOwnerField = 'showsOwner';
+export function ownerTextFields<T extends string>(formData: FormData, text: readonly T[]): readonly (T | 'ownerId')[] {
+  return formData.get(showsOwnerField) === '1' ? [...text, 'ownerId'] : text;
+}
 export const personFormFields = [
   'firstName',
   'lastName',
@@ -51,6 +62,10 @@ export const personFormFields = [
   'livedExperience',
   'tags',
   'notes',
+  'ownerId',
+  'affiliations',
+  'affiliations[].organizationId',
+  'affiliations[].title',
 ] as const;
 
 export const organizationTextFields = ['nameFr', 'membershipSince', 'city', 'postalCode', 'email', 'phone', 'website', 'notes'] as const;
@@ -68,4 +83,5 @@ export const organizationFormFields = [
   'website',
   'tags',
   'notes',
+  'ownerId',
 ] as const;

@@ -1,3 +1,4 @@
+import { redirect } from '@remix-run/node';
 import { ApiError } from './graphql.server';
 import { apiHeaders, apiUrl } from './api.server';
 
@@ -9,6 +10,25 @@ export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) throw new Response(null, { status: 404 });
     throw error;
   }
+}
+
+/**
+ * A record page whose timeline pages back with `?timelineAfter=<cursor>` (links that
+ * work without JavaScript): loads the page from that cursor; a stale or foreign
+ * cursor starts again from the newest entries. Unknown records are a 404 as above.
+ */
+export async function withTimelinePage<T>(request: Request, load: (timelineAfter: string | undefined) => Promise<T>): Promise<T & { timelineAfter: string | null }> {
+  const url = new URL(request.url);
+  const timelineAfter = url.searchParams.get('timelineAfter') || undefined;
+  const data = await orNotFound(async () => {
+    try {
+      return await load(timelineAfter);
+    } catch (error) {
+      if (timelineAfter && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
+      throw error;
+    }
+  });
+  return { ...data, timelineAfter: timelineAfter ?? null };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type Membership,
   type OrganizationKind,
 } from '@crm/contracts';
-import type { Language, PlainMessageKey } from '@crm/i18n';
+import type { Language, PlainMessageKey, Translate } from '@crm/i18n';
 
 // What the people and organization screens share, in the browser and on the
 // server: names, labels, and the list filters as they live in the URL.
@@ -18,6 +18,13 @@ export type Named = { firstName: string; lastName: string };
 
 export function personName(person: Named): string {
   return [person.firstName, person.lastName].filter(Boolean).join(' ');
+}
+
+/** Who looks after a record, as a list or page says it: nobody, you, their name when known, or someone else. */
+export function ownerLabel(t: Translate, ownerId: string | null, viewerId: string | undefined, owners: readonly { id: string; name: string }[] | null | undefined): string {
+  if (!ownerId) return t('records.owner.none');
+  if (ownerId === viewerId) return t('records.owner.me');
+  return owners?.find((owner) => owner.id === ownerId)?.name ?? t('records.owner.other');
 }
 
 export function organizationName(lang: Language, organization: { nameEn: string; nameFr: string }): string {

@@ -4,6 +4,9 @@ import { MailModule } from '@crm/mail';
 import { AuditLogRepository, AuditLogResolver } from './audit-log';
 import { AuthService } from './auth.service';
 import { IdentityResolver } from './identity.resolver';
+import { OwnerOptionsRepository } from './owner-options.repository';
+import { OwnerOptionsResolver } from './owner-options.resolver';
+import { OwnerOptionsService } from './owner-options.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -24,7 +27,10 @@ import { UserTokenRepository } from './user-token.repository';
     IdentityResolver,
     AuditLogRepository,
     AuditLogResolver,
+    OwnerOptionsRepository,
+    OwnerOptionsService,
+    OwnerOptionsResolver,
   ],
-  exports: [SessionService],
+  exports: [SessionService, OwnerOptionsService],
 })
 export class IdentityModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@crm/identity';
 import { TimelineModule } from '@crm/timeline';
 import { OrganizationMergeHooks } from './merge-hooks';
 import { OrganizationRepository } from './organization.repository';
@@ -7,7 +8,7 @@ import { OrganizationsService } from './organizations.service';
 import { RecordRules } from './record-rules';
 
 @Module({
-  imports: [TimelineModule],
+  imports: [IdentityModule, TimelineModule],
   providers: [OrganizationRepository, OrganizationsService, OrganizationsResolver, RecordRules, TagResolver, OrganizationMergeHooks],
   exports: [OrganizationsService, RecordRules, OrganizationMergeHooks],
 })

@@ -88,7 +88,7 @@ export class OrganizationsService implements OnModuleInit {
     }
     return this.dataSource.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
-      await this.rules.assertOwner(manager, values.ownerId);
+      await this.rules.assertOwner(manager, ctx, values.ownerId);
       const created = await this.organizations.insert(manager, { ...values, createdById });
       await this.audit.record(manager, ctx, { action: 'organization.create', subjectType: 'Organization', subjectId: created.id, before: null, after: auditView(created), personalFields: auditMasked });
       await this.activity.append(manager, ctx, [{ subjectType: 'Organization', subjectId: created.id, kind: 'record.created', recordType: 'Organization', recordId: created.id }]);
@@ -111,7 +111,7 @@ export class OrganizationsService implements OnModuleInit {
         throw new BadUserInputException([{ path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the organization outside what you may edit' }]);
       }
       await this.rules.assertTagsKnown(manager, values.tags);
-      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, values.ownerId);
+      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
       const after = await this.organizations.updateVersioned(manager, before.id, before.version, values);
       if (!after) throw new ConflictException();
       await this.audit.record(manager, ctx, { action: 'organization.update', subjectType: 'Organization', subjectId: after.id, before: auditView(before), after: auditView(after), personalFields: auditMasked });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateTagInput } from '@crm/contracts';
-import { BadUserInputException, type FieldProblem } from '@crm/platform';
+import { OwnerOptionsService } from '@crm/identity';
+import { BadUserInputException, type FieldProblem, type RequestContext } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface TagRow {
@@ -11,11 +12,14 @@ export interface TagRow {
 
 /**
  * Checks shared by organizations and people (and the CSV import later): tags must
- * come from the vocabulary, owners must be staff or coordinators.
+ * come from the vocabulary, owners must be staff or coordinators the caller may choose.
  */
 @Injectable()
 export class RecordRules {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly owners: OwnerOptionsService,
+  ) {}
 
   async assertTagsKnown(manager: EntityManager, tags: string[] | undefined, path: (string | number)[] = ['input', 'tags']): Promise<void> {
     if (!tags?.length) return;
@@ -25,11 +29,9 @@ export class RecordRules {
     if (problems.length) throw new BadUserInputException(problems, `Unknown tag(s): ${tags.filter((t) => !known.has(t)).join(', ')}`);
   }
 
-  /** An owner looks after records: an active ADMIN, STAFF or COORDINATOR account. */
-  async assertOwner(manager: EntityManager, ownerId: string | null | undefined, path: (string | number)[] = ['input', 'ownerId']): Promise<void> {
-    if (!ownerId) return;
-    const rows = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND active AND role IN ('ADMIN', 'STAFF', 'COORDINATOR')`, [ownerId]);
-    if (rows.length === 0) throw new BadUserInputException([{ path, message: 'must be an active staff or coordinator account' }], 'The owner is not a staff or coordinator account');
+  /** An owner looks after records: one of the accounts the caller may pick (identity's assignableOwners). */
+  assertOwner(manager: EntityManager, ctx: RequestContext, ownerId: string | null | undefined, path: (string | number)[] = ['input', 'ownerId']): Promise<void> {
+    return this.owners.assertAssignable(manager, ctx, ownerId, path);
   }
 
   listTags(): Promise<TagRow[]> {

@@ -128,7 +128,7 @@ export class PeopleService implements OnModuleInit {
     };
     return this.dataSource.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
-      await this.rules.assertOwner(manager, ownerId);
+      await this.rules.assertOwner(manager, ctx, ownerId);
       await this.assertOrganizationsUsable(manager, ctx, input.affiliations.map((a) => a.organizationId));
       const id = await this.people.insert(manager, { ...values, createdById });
       const affiliations = input.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
@@ -158,7 +158,7 @@ export class PeopleService implements OnModuleInit {
         throw new BadUserInputException([{ path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the person outside what you may edit' }]);
       }
       await this.rules.assertTagsKnown(manager, values.tags);
-      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, values.ownerId);
+      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
 
       const beforeAffiliations = before.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title }));
       const nextAffiliations = input.affiliations?.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));

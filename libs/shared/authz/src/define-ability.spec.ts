@@ -223,3 +223,17 @@ describe('defineAbilityFor: conditions stay translatable to SQL', () => {
     }
   });
 });
+
+describe('defineAbilityFor: what a MEMBER may change on their own organization', () => {
+  const own = subject('Organization', { id: 'org-1', provinceCode: 'ON' });
+  it.each(['nameEn', 'nameFr', 'kind', 'city', 'postalCode', 'email', 'phone', 'website'])('its profile: %s', (field) => {
+    expect(abilityOf('member').can('update', own, field)).toBe(true);
+  });
+  it.each(['membership', 'membershipSince', 'provinceCode', 'tags', 'notes', 'ownerId'])('not what the coalition sets: %s', (field) => {
+    expect(abilityOf('member').can('update', own, field)).toBe(false);
+    expect(abilityOf('staff').can('update', own, field)).toBe(true);
+  });
+  it('nothing of another organization', () => {
+    expect(abilityOf('member').can('update', subject('Organization', { id: 'org-2', provinceCode: 'ON' }), 'nameEn')).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject } from '@casl/ability';
 import type { Action, Actor, AppAbility, SubjectName } from './authz.types';
-import { sensitivePersonFields } from './record-fields';
+import { memberEditableOrganizationFields, sensitivePersonFields } from './record-fields';
 
 // Everything the coalition campaigns on; STAFF manages all of it in every region.
 const campaignData: SubjectName[] = [
@@ -103,7 +103,8 @@ function memberRules(builder: Builder, actor: Actor): void {
   const { can } = builder;
   if (actor.organizationId !== null) {
     const ownOrganization = { organizationId: actor.organizationId };
-    can(['read', 'update'], 'Organization', { id: actor.organizationId });
+    can('read', 'Organization', { id: actor.organizationId });
+    can('update', 'Organization', [...memberEditableOrganizationFields], { id: actor.organizationId });
     can(['read', 'create', 'update'], 'Event', ownOrganization);
     can(['read', 'create'], ['Pledge', 'ToolkitRequest'], ownOrganization);
     can('read', 'ToolkitItem');

@@ -23,6 +23,12 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
   Report: [],
 };
 
+/**
+ * What a MEMBER may change on their own organization: its public profile. Its
+ * membership, province, tags, internal notes and owner are the coalition's to set.
+ */
+export const memberEditableOrganizationFields = ['nameEn', 'nameFr', 'kind', 'city', 'postalCode', 'email', 'phone', 'website'] as const;
+
 /** Person fields only ADMIN, STAFF and the person's owner may read or write. */
 export const sensitivePersonFields = ['livedExperience'] as const;
 

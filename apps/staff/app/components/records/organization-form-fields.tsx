@@ -1,20 +1,32 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { membershipValues, organizationKindValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
-import type { ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
+import type { OwnerOptionFieldsFragment, ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack } from '@mantine/core';
 import { CheckboxGroupField, SelectField, TextField } from '../form-fields';
 import { kindKey, membershipKey } from '../../utils/records';
 import { useLanguage, useT } from '../../utils/i18n';
+import { OwnerField } from './owner-field';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 type OrganizationFields = Record<
-  'nameEn' | 'nameFr' | 'kind' | 'membership' | 'membershipSince' | 'provinceCode' | 'city' | 'postalCode' | 'email' | 'phone' | 'website' | 'tags' | 'notes',
+  'nameEn' | 'nameFr' | 'kind' | 'membership' | 'membershipSince' | 'provinceCode' | 'city' | 'postalCode' | 'email' | 'phone' | 'website' | 'tags' | 'notes' | 'ownerId',
   Field
 >;
 
 /** The fields of the new- and edit-organization forms (one schema: @crm/contracts). */
-export function OrganizationFormFields({ fields, provinces, tags }: { fields: OrganizationFields; provinces: ProvinceFieldsFragment[]; tags: TagFieldsFragment[] }) {
+export function OrganizationFormFields({
+  fields,
+  provinces,
+  tags,
+  owners,
+}: {
+  fields: OrganizationFields;
+  provinces: ProvinceFieldsFragment[];
+  tags: TagFieldsFragment[];
+  /** Whom the user may make owner, and the owner now; null hides the choice (member contacts). */
+  owners: { options: readonly OwnerOptionFieldsFragment[]; currentOwnerId?: string | null } | null;
+}) {
   const t = useT();
   const lang = useLanguage();
   const half = { base: 12, sm: 6 };
@@ -66,9 +78,14 @@ export function OrganizationFormFields({ fields, provinces, tags }: { fields: Or
         <Grid.Col span={half}>
           <TextField field={fields.phone} label={t('organization.phone')} data-testid="phone" />
         </Grid.Col>
-        <Grid.Col span={12}>
+        <Grid.Col span={owners ? half : 12}>
           <TextField field={fields.website} label={t('organization.website')} data-testid="website" />
         </Grid.Col>
+        {owners ? (
+          <Grid.Col span={half}>
+            <OwnerField field={fields.ownerId} owners={owners.options} currentOwnerId={owners.currentOwnerId} />
+          </Grid.Col>
+        ) : null}
       </Grid>
       {tags.length ? (
         <CheckboxGroupField

@@ -1,11 +1,13 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { leaderCategoryValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
-import type { ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
+import type { OwnerOptionFieldsFragment, ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack } from '@mantine/core';
 import { CheckboxGroupField, SelectField, TextField } from '../form-fields';
 import { leaderKey } from '../../utils/records';
 import { useLanguage, useT } from '../../utils/i18n';
+import { AffiliationsField } from './affiliations-field';
+import { OwnerField } from './owner-field';
 import { CheckField, ListField } from './record-fields';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -23,7 +25,8 @@ type PersonFields = Record<
   | 'doNotContact'
   | 'livedExperience'
   | 'tags'
-  | 'notes',
+  | 'notes'
+  | 'ownerId',
   Field
 >;
 
@@ -43,12 +46,18 @@ export function PersonFormFields({
   provinces,
   tags,
   showLivedExperience,
+  affiliations,
+  owners,
 }: {
   fields: PersonFields;
   values: PersonFormValues;
   provinces: ProvinceFieldsFragment[];
   tags: TagFieldsFragment[];
   showLivedExperience: boolean;
+  /** The form (for its list intents), its affiliations field and the names of the organizations on it. */
+  affiliations: Parameters<typeof AffiliationsField>[0];
+  /** Whom the user may make owner, and the owner now; null hides the choice. */
+  owners: { options: readonly OwnerOptionFieldsFragment[]; currentOwnerId?: string | null } | null;
 }) {
   const t = useT();
   const lang = useLanguage();
@@ -91,6 +100,11 @@ export function PersonFormFields({
             data-testid="preferredLanguage"
           />
         </Grid.Col>
+        {owners ? (
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <OwnerField field={fields.ownerId} owners={owners.options} currentOwnerId={owners.currentOwnerId} />
+          </Grid.Col>
+        ) : null}
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <ListField field={fields.emails} values={values.emails} label={t('person.emails')} data-testid="emails" />
         </Grid.Col>
@@ -112,6 +126,7 @@ export function PersonFormFields({
           />
         ) : null}
       </Stack>
+      <AffiliationsField {...affiliations} />
       {tags.length ? (
         <CheckboxGroupField
           field={fields.tags}

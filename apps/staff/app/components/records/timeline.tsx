@@ -1,6 +1,7 @@
 import type { PlainMessageKey } from '@crm/i18n';
 import type { TimelineFieldsFragment } from '@crm/staff-graphql';
-import { Card, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
+import { Anchor, Card, Group, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
+import { Link, useLocation } from '@remix-run/react';
 import { DateTime } from '../date-time';
 import { isPlainMessageKey } from '../../utils/field-messages';
 import { useT } from '../../utils/i18n';
@@ -29,9 +30,23 @@ function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
   return key ? t(key as PlainMessageKey) : field;
 }
 
-/** What happened to a record, newest first. */
-export function RecordTimeline({ entries }: { entries: TimelineFieldsFragment[] }) {
+/**
+ * What happened to a record, newest first, a page at a time: "Show older" is a plain
+ * link to `?timelineAfter=<cursor>` (the page's loader reads it), so it works before
+ * JavaScript and the browser's back button returns to the newer entries.
+ */
+export function RecordTimeline({
+  entries,
+  pageInfo,
+  paged = false,
+}: {
+  entries: TimelineFieldsFragment[];
+  pageInfo?: { endCursor: string | null; hasNextPage: boolean };
+  /** Showing an older page (a link back to the newest entries is offered). */
+  paged?: boolean;
+}) {
   const t = useT();
+  const { pathname } = useLocation();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="md">
@@ -65,6 +80,22 @@ export function RecordTimeline({ entries }: { entries: TimelineFieldsFragment[] 
           })}
         </MantineTimeline>
       )}
+      {paged || (pageInfo?.hasNextPage && pageInfo.endCursor) ? (
+        <Group justify="space-between" mt="md">
+          {paged ? (
+            <Anchor component={Link} to={pathname} preventScrollReset size="sm" data-testid="timeline-newest">
+              {t('records.timeline.newest')}
+            </Anchor>
+          ) : (
+            <span />
+          )}
+          {pageInfo?.hasNextPage && pageInfo.endCursor ? (
+            <Anchor component={Link} to={`${pathname}?${new URLSearchParams({ timelineAfter: pageInfo.endCursor })}`} preventScrollReset size="sm" data-testid="timeline-older">
+              {t('records.timeline.older')}
+            </Anchor>
+          ) : null}
+        </Group>
+      ) : null}
     </Card>
   );
 }
