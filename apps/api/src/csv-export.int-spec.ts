@@ -128,7 +128,7 @@ describe('CSV export', () => {
     expect((await parse(english.raw))[0].slice(0, 6)).toEqual(['ID', 'Name', 'Name (French)', 'Kind', 'Membership', 'Member since']);
     const organizationsFr = await download('/export/organizations.csv?lang=fr', 'ADMIN');
     const orgRows = await parse(organizationsFr.raw);
-    expect(orgRows.find((r) => r[1] === 'Ottawa Welcome Centre')!.slice(3, 5)).toEqual(["Organisme d'établissement", 'Allié']);
+    expect(orgRows.find((r) => r[1] === 'Ottawa Welcome Centre')!.slice(3, 5)).toEqual(['Organisme d’établissement', 'Allié']);
   });
 
   it('applies the list filters given as query parameters', async () => {

@@ -1,55 +1,23 @@
-import type { EngagementStage, LeaderCategory, Membership, OrganizationKind } from '@crm/contracts';
+import { engagementStageValues, leaderCategoryValues, membershipValues, organizationKindValues, type EngagementStage, type LeaderCategory, type Membership, type OrganizationKind } from '@crm/contracts';
+import { translate, type PlainMessageKey } from '@crm/i18n';
 
 // EN/FR labels of coded values, as they appear in exported files and as an
 // import accepts them (besides the codes themselves). A CSV is a document for
-// spreadsheets, so its cells say "Faith" / "Foi", not "faith".
-// TODO(i18n): move to @crm/i18n once the catalogues carry these labels.
+// spreadsheets, so its cells say "Faith" / "Foi", not "faith". The labels are
+// the screens' own (@crm/i18n): a file and a screen never name a value differently.
 
 export type Labels = { en: string; fr: string };
 
-export const leaderCategoryLabels: Record<LeaderCategory, Labels> = {
-  faith: { en: 'Faith', fr: 'Foi' },
-  business: { en: 'Business', fr: 'Affaires' },
-  elected_municipal: { en: 'Elected / municipal', fr: 'Élu / municipal' },
-  education: { en: 'Education', fr: 'Éducation' },
-  media: { en: 'Media', fr: 'Médias' },
-  community: { en: 'Community', fr: 'Communauté' },
-  lived_experience: { en: 'Lived experience', fr: 'Expérience vécue' },
-};
+function catalogueLabels<C extends string>(codes: readonly C[], key: (code: C) => PlainMessageKey): Record<C, Labels> {
+  return Object.fromEntries(codes.map((code) => [code, { en: translate('en', key(code)), fr: translate('fr', key(code)) }])) as Record<C, Labels>;
+}
 
-export const engagementStageLabels: Record<EngagementStage, Labels> = {
-  identified: { en: 'Identified', fr: 'Repéré' },
-  contacted: { en: 'Contacted', fr: 'Contacté' },
-  engaged: { en: 'Engaged', fr: 'Mobilisé' },
-  committed: { en: 'Committed', fr: 'Engagé' },
-  champion: { en: 'Champion', fr: 'Champion' },
-};
-
-export const organizationKindLabels: Record<OrganizationKind, Labels> = {
-  settlement_agency: { en: 'Settlement agency', fr: "Organisme d'établissement" },
-  sponsorship_agreement_holder: { en: 'Sponsorship agreement holder', fr: "Signataire d'entente de parrainage" },
-  faith_community: { en: 'Faith community', fr: 'Communauté de foi' },
-  legal_clinic: { en: 'Legal clinic', fr: 'Clinique juridique' },
-  advocacy_group: { en: 'Advocacy group', fr: 'Groupe de défense des droits' },
-  youth_group: { en: 'Youth group', fr: 'Groupe de jeunes' },
-  municipality: { en: 'Municipality', fr: 'Municipalité' },
-  business: { en: 'Business', fr: 'Entreprise' },
-  other: { en: 'Other', fr: 'Autre' },
-};
-
-export const membershipLabels: Record<Membership, Labels> = {
-  member: { en: 'Member', fr: 'Membre' },
-  associate: { en: 'Associate', fr: 'Associé' },
-  ally: { en: 'Ally', fr: 'Allié' },
-  lapsed: { en: 'Lapsed', fr: 'Expiré' },
-};
-
-export const languageLabels: Record<'en' | 'fr', Labels> = {
-  en: { en: 'English', fr: 'Anglais' },
-  fr: { en: 'French', fr: 'Français' },
-};
-
-export const yesNo: Record<'yes' | 'no', Labels> = { yes: { en: 'Yes', fr: 'Oui' }, no: { en: 'No', fr: 'Non' } };
+export const leaderCategoryLabels = catalogueLabels<LeaderCategory>(leaderCategoryValues, (code) => `leader.${code}`);
+export const engagementStageLabels = catalogueLabels<EngagementStage>(engagementStageValues, (code) => `stage.${code}`);
+export const organizationKindLabels = catalogueLabels<OrganizationKind>(organizationKindValues, (code) => `orgKind.${code}`);
+export const membershipLabels = catalogueLabels<Membership>(membershipValues, (code) => `membership.${code}`);
+export const languageLabels = catalogueLabels<'en' | 'fr'>(['en', 'fr'], (code) => `languageName.${code}`);
+export const yesNo = catalogueLabels<'yes' | 'no'>(['yes', 'no'], (code) => `records.${code}`);
 
 /** Lower case, no accents, words joined by single spaces: "État/Province" → "etat province". */
 export function normalizeWords(text: string): string {
@@ -75,7 +43,14 @@ export function vocabularyReader<C extends string>(labels: Record<C, Labels>, sy
   return (text) => byWords.get(normalizeWords(text)) ?? null;
 }
 
-export const readLeaderCategory = vocabularyReader(leaderCategoryLabels, { elected: 'elected_municipal', municipal: 'elected_municipal', religious: 'faith', religieux: 'faith' });
+export const readLeaderCategory = vocabularyReader(leaderCategoryLabels, {
+  elected: 'elected_municipal',
+  municipal: 'elected_municipal',
+  'élu / municipal': 'elected_municipal',
+  religious: 'faith',
+  religieux: 'faith',
+  'expérience vécue': 'lived_experience',
+});
 export const readOrganizationKind = vocabularyReader(organizationKindLabels, {
   sah: 'sponsorship_agreement_holder',
   'settlement organization': 'settlement_agency',
@@ -90,7 +65,7 @@ export const readOrganizationKind = vocabularyReader(organizationKindLabels, {
   organization: 'other',
   organisation: 'other',
 });
-export const readMembership = vocabularyReader(membershipLabels, { 'current member': 'member', expired: 'lapsed', former: 'lapsed', partner: 'ally', partenaire: 'ally' });
+export const readMembership = vocabularyReader(membershipLabels, { 'current member': 'member', expired: 'lapsed', expiré: 'lapsed', former: 'lapsed', partner: 'ally', partenaire: 'ally' });
 export const readLanguage = vocabularyReader(languageLabels, {
   english: 'en',
   anglais: 'en',

@@ -27,6 +27,9 @@ export const en = {
   'language.fr': 'Français',
   'language.en.short': 'EN',
   'language.fr.short': 'FR',
+  // A language's name in running text (a CSV cell), not the switch's own-language label.
+  'languageName.en': 'English',
+  'languageName.fr': 'French',
 
   'dashboard.title': 'Dashboard',
 

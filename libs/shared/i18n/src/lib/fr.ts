@@ -29,6 +29,9 @@ export const fr: Record<MessageKey, string> = {
   'language.fr': 'Français',
   'language.en.short': 'EN',
   'language.fr.short': 'FR',
+  // A language's name in running text (a CSV cell), not the switch's own-language label.
+  'languageName.en': 'Anglais',
+  'languageName.fr': 'Français',
 
   'dashboard.title': 'Tableau de bord',
 
