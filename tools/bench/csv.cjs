@@ -21,8 +21,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const procs = require('../dev/procs.cjs');
+const machine = require('./lib/machine.cjs');
+const report = require('./lib/report.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -87,48 +88,7 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------
 // The machine
 
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU seconds the whole machine has spent busy so far (all cores), from /proc/stat; null elsewhere. */
-function machineBusySeconds() {
-  try {
-    const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return (user + nice + system + irq + softirq + steal) / clockTicks;
-  } catch {
-    return null;
-  }
-}
-
-/** CPUs busy over `ms`, this process excluded (our API and worker are idle while we wait). */
-async function othersBusy(ms) {
-  const before = machineBusySeconds();
-  const own = process.cpuUsage();
-  await procs.sleep(ms);
-  const after = machineBusySeconds();
-  const used = process.cpuUsage(own);
-  return before === null || after === null ? null : (after - before - (used.user + used.system) / 1e6) / (ms / 1000);
-}
-
-async function waitForIdle() {
-  const started = Date.now();
-  let told = false;
-  for (;;) {
-    const busy = await othersBusy(3_000);
-    if (busy === null || busy < 0.2) return busy;
-    if (!told) procs.say(`waiting for the machine to be idle (other processes use ${busy.toFixed(2)} CPUs)…`);
-    told = true;
-    if (Date.now() - started > 15 * 60_000) {
-      procs.warn('the machine did not become idle within 15 min: measuring anyway');
-      return busy;
-    }
-  }
-}
+const waitForIdle = () => machine.waitForIdle({ limit: 0.2, maxSeconds: 15 * 60, sampleMs: 3000, say: procs.say, warn: procs.warn });
 
 // ---------------------------------------------------------------------------
 // Memory sampling
@@ -280,16 +240,6 @@ async function benchExport(base, token, pids) {
 // ---------------------------------------------------------------------------
 // Reporting
 
-function gitDescription() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
 const mb = (value) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 
@@ -308,7 +258,7 @@ function renderSection({ options, csv, imported, exported, pgVersion, load }) {
     `node tools/bench/csv.cjs${args ? ` ${args}` : ''}`,
     '```',
     '',
-    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${gitDescription()}`,
+    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${report.gitDescription()}`,
     `- API and worker started by the script (\`NODE_ENV=production\`, \`LOG_LEVEL=${options.logLevel}\`, default pool sizes) on a fresh database with the development seed; PostgreSQL, Redis, API, worker and this script on the same machine`,
     `- 1-minute load average: ${load[0].toFixed(2)} before the import, ${load[1].toFixed(2)} after the export (this run's own load included)${options.waitIdle ? '; started once other processes left the CPUs idle (--wait-idle)' : ''}`,
     `- File: ${imported.rows.toLocaleString('en-US')} people in a CiviCRM-like layout (9 columns; tags on two rows in three, a quoted two-line note every 50 rows), ${(csv.bytes / 2 ** 20).toFixed(1)} MiB, UTF-8 with BOM; imported as ADMIN with the guessed mapping, duplicates → update`,
@@ -334,21 +284,7 @@ function renderSection({ options, csv, imported, exported, pgVersion, load }) {
   ].join('\n');
 }
 
-const FILE_HEADER = `# Benchmarks
-
-Figures measured on a named machine with the exact command that produced them.
-Scripts in \`tools/bench/\` write their own section; re-run them rather than
-editing the numbers by hand. Compare figures only when machine and command match.
-`;
-
-function writeSection(file, section) {
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : FILE_HEADER;
-  const start = text.indexOf(SECTION_START);
-  const end = text.indexOf(SECTION_END);
-  if (start !== -1 && end > start) text = `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}`;
-  else text = `${text.replace(/\n*$/, '\n\n')}${section}\n`;
-  fs.writeFileSync(file, text);
-}
+const writeSection = (file, section) => report.writeSection(file, section, { start: SECTION_START, end: SECTION_END });
 
 // ---------------------------------------------------------------------------
 

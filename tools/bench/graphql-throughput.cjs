@@ -13,12 +13,12 @@
 // Run `--help` for every option.
 'use strict';
 
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const autocannon = require('autocannon');
 const procs = require('../dev/procs.cjs');
+const machine = require('./lib/machine.cjs');
+const report = require('./lib/report.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -198,67 +198,11 @@ function run(url, query, { connections, duration, token }) {
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null elsewhere. */
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function cpuSeconds(pid) {
-  if (!pid) return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime + stime
-  } catch {
-    return null;
-  }
-}
-/** CPU seconds the whole machine has spent busy so far (all cores), from /proc/stat; null elsewhere. */
-function machineBusySeconds() {
-  try {
-    const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return (user + nice + system + irq + softirq + steal) / clockTicks;
-  } catch {
-    return null;
-  }
-}
-/** CPU seconds this process (the load generator) has used so far. */
-function ownCpuSeconds() {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
 const percent = (share) => (share === null || share === undefined ? 'n/a' : `${Math.round(share * 100)}%`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const sum = (values) => (values.some((v) => v === null) ? null : values.reduce((a, b) => a + b, 0));
 
-/** CPU (in cores) the rest of the machine used over `ms`, this process excluded. */
-async function othersBusy(ms) {
-  const machine = machineBusySeconds();
-  const own = ownCpuSeconds();
-  await sleep(ms);
-  const after = machineBusySeconds();
-  return machine === null || after === null ? null : (after - machine - (ownCpuSeconds() - own)) / (ms / 1000);
-}
-
 /** --wait-idle: the machine is shared; wait (up to maxSeconds) until nothing else runs. */
-async function waitForIdle(limit, maxSeconds) {
-  const started = Date.now();
-  let told = false;
-  for (;;) {
-    const busy = await othersBusy(2_000);
-    if (busy === null || busy < limit) return;
-    if (!told) procs.say(`waiting for the machine to be idle (other processes use ${busy.toFixed(2)} CPUs)…`);
-    told = true;
-    if (Date.now() - started > maxSeconds * 1000) {
-      procs.warn(`the machine did not become idle within ${maxSeconds} s: measuring anyway`);
-      return;
-    }
-  }
-}
+const waitForIdle = (limit, maxSeconds) => machine.waitForIdle({ limit, maxSeconds, say: procs.say, warn: procs.warn });
 
 // A row counts as disturbed when processes other than the API, its database
 // backends and this script used more than this share of one CPU meanwhile.
@@ -267,13 +211,13 @@ const OTHER_CPU_LIMIT = 0.1;
 async function measureOnce(url, q, connections, options, probes, token) {
   if (options.waitIdle) await waitForIdle(OTHER_CPU_LIMIT, options.waitIdle);
   if (options.warmup > 0) await run(url, q.query, { connections, duration: options.warmup, token });
-  const sample = () => ({ api: cpuSeconds(probes.apiPid), own: ownCpuSeconds(), machine: machineBusySeconds() });
-  const backendsBefore = probes.dbPids ? new Map((await probes.dbPids()).map((pid) => [pid, cpuSeconds(pid)])) : null;
+  const sample = () => ({ api: machine.cpuSeconds(probes.apiPid), own: machine.ownCpuSeconds(), machine: machine.machineBusySeconds() });
+  const backendsBefore = probes.dbPids ? new Map((await probes.dbPids()).map((pid) => [pid, machine.cpuSeconds(pid)])) : null;
   const before = sample();
   const result = await run(url, q.query, { connections, duration: options.duration, token });
   const after = sample();
   // Backends open at the end: their CPU since the start, or all of it if the pool opened them meanwhile.
-  const dbSeconds = backendsBefore ? sum((await probes.dbPids()).map((pid) => Math.max(0, (cpuSeconds(pid) ?? 0) - (backendsBefore.get(pid) ?? 0)))) : null;
+  const dbSeconds = backendsBefore ? sum((await probes.dbPids()).map((pid) => Math.max(0, (machine.cpuSeconds(pid) ?? 0) - (backendsBefore.get(pid) ?? 0)))) : null;
   const share = (key) => (before[key] === null || after[key] === null ? null : (after[key] - before[key]) / result.duration);
   const cpu = { api: probes.apiPid ? share('api') : null, db: dbSeconds === null ? null : dbSeconds / result.duration, own: share('own'), machine: share('machine') };
   return {
@@ -325,30 +269,8 @@ async function measure(url, options, probes, session) {
 // ---------------------------------------------------------------------------
 // Reporting
 
-function gitDescription() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function machineDescription() {
-  const cpus = os.cpus();
-  return {
-    cpus: `${typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}`,
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    node: process.version,
-  };
-}
-
-function commandLine() {
-  const args = process.argv.slice(2).map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`));
-  return ['node', path.relative(root, __filename), ...args].join(' ');
-}
+const machineDescription = () => machine.machineDescription();
+const commandLine = () => report.commandLine(__filename);
 
 function renderSection({ options, rows, context }) {
   const machine = machineDescription();
@@ -366,7 +288,7 @@ function renderSection({ options, rows, context }) {
     '```',
     '',
     `- Machine: ${machine.cpus}, ${machine.memory} RAM, ${machine.os}; load generator and API on the same machine`,
-    `- Node ${machine.node}, autocannon ${require('autocannon/package.json').version}, commit ${gitDescription()}`,
+    `- Node ${machine.node}, autocannon ${require('autocannon/package.json').version}, commit ${report.gitDescription()}`,
     `- Target: ${context.target}`,
     `- 1-minute load average: ${context.load[0].toFixed(2)} before the run, ${context.load[1].toFixed(2)} at its end (this script's own load included)`,
     `- Each row: ${options.warmup > 0 ? `${options.warmup} s warm-up (not counted), then ` : ''}${options.duration} s of POST /graphql with keep-alive, one request in flight per connection`,
@@ -393,23 +315,7 @@ function renderSection({ options, rows, context }) {
   return lines.join('\n');
 }
 
-const FILE_HEADER = `# Benchmarks
-
-Figures measured on a named machine, each with the exact command that produced
-it. Every section is written by a script in \`tools/bench/\`; re-run the script
-rather than editing numbers by hand, and compare figures only when machine and
-command match.
-`;
-
-function writeSection(file, section) {
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : FILE_HEADER;
-  const start = text.indexOf(SECTION_START);
-  const end = text.indexOf(SECTION_END);
-  if (start !== -1 && end > start) text = `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}`;
-  else text = `${text.replace(/\n*$/, '\n\n')}${section}\n`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-}
+const writeSection = (file, section) => report.writeSection(file, section, { start: SECTION_START, end: SECTION_END });
 
 // ---------------------------------------------------------------------------
 // --start: a private API on a throw-away database

@@ -12,12 +12,13 @@
 // seed (or --skip-seed). Run `--help` for every option.
 'use strict';
 
-const fs = require('node:fs');
 const os = require('node:os');
 const net = require('node:net');
 const http = require('node:http');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const machine = require('./lib/machine.cjs');
+const report = require('./lib/report.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -204,31 +205,11 @@ function startCountingProxy(pgHost, pgPort) {
 // ---------------------------------------------------------------------------
 // Measuring
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function cpuSeconds(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-  } catch {
-    return 0;
-  }
-}
-function machineBusySeconds() {
-  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + steal) / clockTicks;
-}
-const ownCpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
+const { sleep } = machine;
+// A missing process counts as no CPU here (a backend that ended mid-run).
+const cpuSeconds = (pid) => machine.cpuSeconds(pid) ?? 0;
+const machineBusySeconds = () => machine.machineBusySeconds() ?? 0;
+const ownCpu = machine.ownCpuSeconds;
 
 function isGoodBody(body) {
   return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"');
@@ -252,24 +233,7 @@ async function signIn(url) {
   return { token: result.data.signIn.token, who: `${COORDINATOR} (${result.data.signIn.user.role})` };
 }
 
-async function othersBusy(ms) {
-  const m = machineBusySeconds();
-  const own = ownCpu();
-  await sleep(ms);
-  return machineBusySeconds() - m - (ownCpu() - own);
-}
-
-async function waitForIdle(say) {
-  const started = Date.now();
-  for (;;) {
-    const busy = (await othersBusy(2000)) / 2;
-    if (busy < 0.1) return;
-    if (Date.now() - started > 120_000) {
-      say(`machine still busy (${busy.toFixed(2)} CPUs used by others): measuring anyway`);
-      return;
-    }
-  }
-}
+const waitForIdle = (say) => machine.waitForIdle({ limit: 0.1, maxSeconds: 120, say, warn: say });
 
 /** autocannon with a warm-up; CPU of the server, its DB backends, the load generator and everything else. */
 async function load(name, url, body, token, options, probes) {
@@ -557,18 +521,7 @@ function render(r) {
   return lines.join('\n');
 }
 
-function writeSection(file, section) {
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = text.indexOf(`\n${HEADING}\n`);
-  if (start !== -1) {
-    // Up to the next "## " heading (or a section marker of another script), or the end.
-    const rest = text.slice(start + 1 + HEADING.length);
-    const next = rest.search(/\n(## |<!-- bench:)/);
-    const end = next === -1 ? text.length : start + 1 + HEADING.length + next;
-    text = `${text.slice(0, start + 1)}${section}\n${text.slice(end)}`;
-  } else text = `${text.replace(/\n*$/, '\n\n')}${section}\n`;
-  fs.writeFileSync(file, text);
-}
+const writeSection = (file, section) => report.writeSection(file, section, { start: HEADING });
 
 if (process.argv[2] === '--serve-floor') {
   void serveFloor();

@@ -1,0 +1,91 @@
+// What the benchmark scripts read off the machine: CPU time of a process, of
+// the whole machine, and whether other work is running. Linux /proc only; the
+// functions answer null elsewhere rather than guess.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU seconds (user + system) a process has used so far; null if it is gone or unknown. */
+function cpuSeconds(pid) {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime + stime
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the whole machine has spent busy so far (all cores), from /proc/stat. */
+function machineBusySeconds() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq + steal) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds this process (the load generator) has used so far. */
+function ownCpuSeconds() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** CPUs (cores) the rest of the machine kept busy over `ms`, this process excluded. */
+async function othersBusy(ms) {
+  const before = machineBusySeconds();
+  const own = ownCpuSeconds();
+  await sleep(ms);
+  const after = machineBusySeconds();
+  return before === null || after === null ? null : (after - before - (ownCpuSeconds() - own)) / (ms / 1000);
+}
+
+/**
+ * --wait-idle: the machine is shared; wait until other processes use less than
+ * `limit` CPUs (sampled over `sampleMs`), at most `maxSeconds`, then measure anyway.
+ * Answers the last reading (null where /proc is missing).
+ */
+async function waitForIdle({ limit = 0.2, maxSeconds = 120, sampleMs = 2000, say = console.log, warn = console.warn } = {}) {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    const busy = await othersBusy(sampleMs);
+    if (busy === null || busy < limit) return busy;
+    if (!told) say(`waiting for the machine to be idle (other processes use ${busy.toFixed(2)} CPUs)…`);
+    told = true;
+    if (Date.now() - started > maxSeconds * 1000) {
+      warn(`the machine did not become idle within ${maxSeconds} s (others use ${busy.toFixed(2)} CPUs): measuring anyway`);
+      return busy;
+    }
+  }
+}
+
+/** "2 × AMD EPYC …, 23.5 GiB RAM, Linux 6.1 (x64)" and the parts of it. */
+function machineDescription() {
+  const cpus = os.cpus();
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length;
+  const parts = {
+    cpus: `${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+    cores,
+  };
+  return { ...parts, line: `${parts.cpus}, ${parts.memory} RAM, ${parts.os}` };
+}
+
+module.exports = { clockTicks, sleep, cpuSeconds, machineBusySeconds, ownCpuSeconds, othersBusy, waitForIdle, machineDescription };
