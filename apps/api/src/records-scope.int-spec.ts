@@ -213,6 +213,18 @@ describe('records: who sees which organizations and people', () => {
       });
       expect(errorCode(other)).toBe('NOT_FOUND');
     });
+
+    it('member changes their profile, not the membership, tags or notes the coalition sets: each refused field is named, nothing changes', async () => {
+      const [before] = await api.dataSource.query(`SELECT version, membership, website, notes FROM organization WHERE id = $1`, [memberOrganizationId]);
+      const refused = await as('MEMBER', 'mutation($input: UpdateOrganizationInputType!) { updateOrganization(input: $input) { id } }', {
+        input: { id: memberOrganizationId, version: before.version, website: 'https://changed.example.org', membership: before.membership === 'lapsed' ? 'member' : 'lapsed', notes: 'we are great' },
+      });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      const fields = (refused.errors?.[0].extensions?.fields as { path: string[] }[]).map((f) => f.path.join('.'));
+      expect(fields.sort()).toEqual(['input.membership', 'input.notes']);
+      const [after] = await api.dataSource.query(`SELECT version, membership, website, notes FROM organization WHERE id = $1`, [memberOrganizationId]);
+      expect(after).toEqual(before);
+    });
   });
 
   describe('lived experience: ADMIN, STAFF and the owner only', () => {

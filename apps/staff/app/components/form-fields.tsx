@@ -64,11 +64,13 @@ export function CheckboxGroupField({
   label,
   description,
   options,
+  disabled,
 }: {
   field: AnyField;
   label: ReactNode;
   description?: ReactNode;
   options: { value: string; label: string }[];
+  disabled?: boolean;
 }) {
   const t = useT();
   const checked = new Set(field.defaultOptions ?? (field.defaultValue ? [field.defaultValue] : []));
@@ -76,7 +78,7 @@ export function CheckboxGroupField({
     <Checkbox.Group key={field.key} label={label} description={description} error={errorText(t, field.errors)} defaultValue={[...checked]}>
       <Group gap="lg" mt={6}>
         {options.map((option) => (
-          <Checkbox key={option.value} name={field.name} form={field.formId} value={option.value} label={option.label} />
+          <Checkbox key={option.value} name={field.name} form={field.formId} value={option.value} label={option.label} disabled={disabled} />
         ))}
       </Group>
     </Checkbox.Group>

@@ -1,4 +1,5 @@
-import { completeUpdate, NewPersonForm, OrganizationForm, PersonForm, personLists } from './records-forms';
+import { defineAbilityFor } from '@crm/authz';
+import { completeUpdate, lockedOrganizationFields, NewPersonForm, OrganizationForm, PersonForm, personLists, withoutLocked } from './records-forms';
 import { parseForm } from './forms';
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -55,5 +56,19 @@ describe('organization form', () => {
   it('checks the postal code against the province', () => {
     const submission = parseForm(form({ id, version: '1', provinceCode: 'QC', postalCode: 'K1A 0B1' }), OrganizationForm);
     expect(submission.status === 'error' ? submission.error?.postalCode : null).toEqual(['validation.postalCode.province']);
+  });
+});
+
+describe('lockedOrganizationFields', () => {
+  const member = defineAbilityFor({ id: 'm1', role: 'MEMBER', provinceCodes: [], organizationId: 'org-1' });
+  const staff = defineAbilityFor({ id: 's1', role: 'STAFF', provinceCodes: [], organizationId: null });
+
+  it('locks what a member contact may not change on their organization, and nothing for staff', () => {
+    expect(lockedOrganizationFields(member, { id: 'org-1' })).toEqual(['membership', 'membershipSince', 'provinceCode', 'tags', 'notes', 'ownerId']);
+    expect(lockedOrganizationFields(staff, { id: 'org-1' })).toEqual([]);
+  });
+
+  it('leaves locked fields out of the update', () => {
+    expect(withoutLocked({ id: 'org-1', city: 'Ottawa', notes: 'x', tags: [] }, ['notes', 'tags'])).toEqual({ id: 'org-1', city: 'Ottawa' });
   });
 });

@@ -1,3 +1,4 @@
+import { permittedFields, type AppAbility } from '@crm/authz';
 import { CreateOrganizationInput, CreatePersonInput, Emails, Phones, UpdateOrganizationInput, UpdatePersonInput } from '@crm/contracts';
 import { z } from 'zod';
 import { splitList } from './records';
@@ -85,3 +86,18 @@ export const organizationFormFields = [
   'notes',
   'ownerId',
 ] as const;
+
+/**
+ * The organization fields `ability` may see but not change on this record (a
+ * member contact: membership, province, tags, notes, owner). The form shows
+ * them locked; the action leaves them out of the update (the API would refuse).
+ */
+export function lockedOrganizationFields(ability: AppAbility, organization: { id: string }): string[] {
+  const changeable = new Set(permittedFields(ability, 'update', 'Organization', organizationFormFields, organization));
+  return organizationFormFields.filter((field) => !changeable.has(field));
+}
+
+/** `input` without the `locked` fields. */
+export function withoutLocked<T extends Record<string, unknown>>(input: T, locked: readonly string[]): T {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !locked.includes(key))) as T;
+}

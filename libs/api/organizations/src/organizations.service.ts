@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { personalFields, subject } from '@crm/authz';
+import { canReadField, personalFields, subject } from '@crm/authz';
 import {
   postalCodeMatchesProvince,
   type CreateOrganizationInput,
@@ -15,6 +15,7 @@ import {
   ForbiddenException,
   NotFoundException,
   type RequestContext,
+  SessionCache,
 } from '@crm/platform';
 import { ActivityRecorder, TimelineSubjects } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -39,6 +40,7 @@ export class OrganizationsService implements OnModuleInit {
     private readonly activity: ActivityRecorder,
     private readonly mergeHooks: OrganizationMergeHooks,
     private readonly timelineSubjects: TimelineSubjects,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   onModuleInit(): void {
@@ -106,6 +108,14 @@ export class OrganizationsService implements OnModuleInit {
       if (next.postalCode && (values.postalCode !== undefined || values.provinceCode !== undefined) && !postalCodeMatchesProvince(next.postalCode, next.provinceCode)) {
         throw new BadUserInputException([{ path: ['input', 'postalCode'], message: `is not a postal code of ${next.provinceCode}` }]);
       }
+      // Field-level rules: a MEMBER changes their organization's profile, not its membership or notes.
+      const refused = Object.keys(values).filter((field) => !canReadField(ctx.ability, 'update', 'Organization', field, before));
+      if (refused.length) {
+        throw new BadUserInputException(
+          refused.map((field) => ({ path: ['input', field], message: 'is set by the coalition; you may not change it' })),
+          'You may change only your organization’s profile',
+        );
+      }
       // Nobody moves a record out of what they may see (a coordinator to another region).
       if (!ctx.ability.can('update', subject('Organization', { ...next }))) {
         throw new BadUserInputException([{ path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the organization outside what you may edit' }]);
@@ -138,7 +148,7 @@ export class OrganizationsService implements OnModuleInit {
    * is archived with a pointer to the survivor. One transaction, audited.
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<OrganizationRow> {
-    return this.dataSource.transaction(async (manager) => {
+    const merged = await this.dataSource.transaction(async (manager) => {
       // Lock in id order so two merges of the same pair cannot deadlock.
       const [firstId, secondId] = [input.survivorId, input.duplicateId].sort();
       const locked = new Map<string, OrganizationRow>();
@@ -185,6 +195,9 @@ export class OrganizationsService implements OnModuleInit {
       ]);
       return after;
     });
+    // The duplicate's member contacts now act for the survivor: their sessions must say so at once.
+    await this.sessionCache.invalidateUsers(await this.organizations.memberContactIds(merged.id));
+    return merged;
   }
 
   private async setArchived(ctx: RequestContext, input: RecordVersionInput, archive: boolean): Promise<OrganizationRow> {

@@ -330,6 +330,7 @@ export const en = {
   'membership.member': 'Member',
   'membership.associate': 'Associate',
   'membership.ally': 'Ally',
+  'organization.lockedField': "Set by the coalition's staff",
   'membership.lapsed': 'Lapsed',
   'records.any': 'Any',
   'records.none': 'None',

@@ -332,6 +332,7 @@ export const fr: Record<MessageKey, string> = {
   'membership.member': 'Membre',
   'membership.associate': 'Associé',
   'membership.ally': 'Allié',
+  'organization.lockedField': "Défini par l’équipe de la coalition",
   'membership.lapsed': 'Échu',
   'records.any': 'Tous',
   'records.none': 'Aucun',
