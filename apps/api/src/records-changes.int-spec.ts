@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { MASKED } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
 import {
@@ -317,6 +318,13 @@ describe('records: creating, changing, archiving and merging', () => {
         `INSERT INTO app_user (email, name, role, organization_id) VALUES ('moncton-member@example.org', 'Moncton Member', 'MEMBER', $1) RETURNING id`,
         [duplicate.id],
       );
+      // The member contact is signed in (their session cached) while the merge happens.
+      const memberToken = randomBytes(32).toString('base64url');
+      await api.dataSource.query(`INSERT INTO user_session (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+        member.id,
+        createHash('sha256').update(memberToken).digest(),
+      ]);
+      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${duplicate.id}") { id } }`, {}, memberToken)).organization.id).toBe(duplicate.id);
 
       const merged = ok<{ mergeOrganizations: CreatedOrganization }>(
         await api.graphql(mergeOrganizationsDoc, { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: 1 } }, staff),
@@ -329,6 +337,8 @@ describe('records: creating, changing, archiving and merging', () => {
       expect(title).toBe('Director');
       const [user] = await api.dataSource.query(`SELECT organization_id FROM app_user WHERE id = $1`, [member.id]);
       expect(user.organization_id).toBe(survivor.id);
+      // Their very next request acts for the survivor.
+      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${survivor.id}") { id } }`, {}, memberToken)).organization.id).toBe(survivor.id);
       const dup = await organizationRow(api, duplicate.id);
       expect(dup.merged_into_id).toBe(survivor.id);
       expect(dup.archived_at).not.toBeNull();
