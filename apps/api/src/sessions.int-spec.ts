@@ -131,10 +131,15 @@ describe('invitations, resets and the audit log', () => {
     expect(invited.errors).toBeUndefined();
     expect(invited.data!.inviteUser).toMatchObject({ invitationPending: true, role: 'COORDINATOR', regionIds: [ontario.id] });
     const token = await linkToken('nadia@example.org', 'invitation');
+    // The page reads whom the link is for, anonymously, without using it (twice: still there).
+    const PREVIEW = `query($token: String!) { invitation(token: $token) { name email role } }`;
+    for (let i = 0; i < 2; i++) expect((await api.graphql(PREVIEW, { token })).data!.invitation).toEqual({ name: 'Nadia', email: 'nadia@example.org', role: 'COORDINATOR' });
     const accept = `mutation($input: AcceptInvitationInputType!) { acceptInvitation(input: $input) { token user { name invitationPending } } }`;
     const accepted = await api.graphql(accept, { input: { token, newPassword: 'nadia chose a long one' } });
     expect(accepted.data!.acceptInvitation).toMatchObject({ user: { name: 'Nadia', invitationPending: false } });
     expect(code(await api.graphql(accept, { input: { token, newPassword: 'nadia chose a long one' } }))).toBe('BAD_USER_INPUT');
+    expect(code(await api.graphql(PREVIEW, { token }))).toBe('BAD_USER_INPUT');
+    expect(code(await api.graphql(PREVIEW, { token: 'x' }))).toBe('BAD_USER_INPUT');
     await expect(api.signIn('NADIA@example.org', 'nadia chose a long one')).resolves.toEqual(expect.any(String));
   });
 

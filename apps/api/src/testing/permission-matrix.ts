@@ -58,6 +58,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   updateMyPreferences: { document: 'mutation { updateMyPreferences(input: { preferredLanguage: en }) { id } }', allowed: SIGNED_IN },
   requestPasswordReset: { document: 'mutation { requestPasswordReset(input: { email: "nobody@example.org" }) }', allowed: ALL },
   resetPassword: { document: `mutation { resetPassword(input: { token: "${token}", newPassword: "long enough password" }) }`, allowed: ALL },
+  invitation: { document: `{ invitation(token: "${token}") { name } }`, allowed: ALL },
   acceptInvitation: { document: `mutation { acceptInvitation(input: { token: "${token}", newPassword: "long enough password" }) { token } }`, allowed: ALL },
   inviteUser: { document: 'mutation { inviteUser(input: { email: "not-an-email", name: "X", role: STAFF }) { id } }', allowed: ADMIN },
   updateUser: { document: `mutation { updateUser(input: { id: "${uuid}", version: 1, name: "X", role: STAFF }) { id } }`, allowed: ADMIN },

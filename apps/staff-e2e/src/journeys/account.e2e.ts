@@ -54,6 +54,8 @@ describe('inviting a coordinator', () => {
         // The link names the API's STAFF_URL; open its path on the stack under test.
         await page.goto(staffUrl(new URL(link as string).pathname));
         await page.getByTestId('invitation').waitFor();
+        // It greets them: whose account, which role.
+        expect(await page.getByTestId('invitation-for').textContent()).toBe(`This account is for ${email}, as Coordinator.`);
         await page.getByTestId('new-password').fill(password);
         await page.getByTestId('confirm-password').fill(`${password}!`);
         await page.getByTestId('invitation-submit').click();
@@ -93,12 +95,11 @@ describe('inviting a coordinator', () => {
         const path = new URL(/https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]+/.exec(text)?.[0] as string).pathname;
         await signOut(page);
 
+        // A used link says so at once: no form to fill in for nothing.
         await page.goto(staffUrl(path));
-        await page.getByTestId('new-password').fill(password);
-        await page.getByTestId('confirm-password').fill(password);
-        await page.getByTestId('invitation-submit').click();
-        await page.getByTestId('form-error').waitFor();
-        expect(await page.getByTestId('form-error').textContent()).toBe('This link has expired or was already used. Ask for a new one.');
+        await page.getByTestId('invitation-expired').waitFor();
+        expect(await page.getByTestId('invitation-expired').textContent()).toBe('This invitation link has expired or was already used. Ask the national office for a new one.');
+        expect(await page.getByTestId('new-password').count()).toBe(0);
       } finally {
         await context.close();
       }

@@ -1,8 +1,8 @@
 import { getFormProps } from '@conform-to/react';
-import { AcceptInvitationDocument } from '@crm/staff-graphql';
-import { Button, Stack } from '@mantine/core';
+import { AcceptInvitationDocument, InvitationPreviewDocument } from '@crm/staff-graphql';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { FormAlert, PasswordField, TextField } from '../components/form-fields';
 import { PublicCard } from '../components/public-shell';
@@ -10,7 +10,7 @@ import { AcceptInvitationForm } from '../forms/identity-forms';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
-import { gql } from '../utils/graphql.server';
+import { ApiError, gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { startSession } from '../utils/session.server';
@@ -18,9 +18,18 @@ import { useAppForm } from '../utils/use-app-form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invitation.title');
 
-// The link from the invitation e-mail: /invitation/<token>. The token is the credential.
-export function loader({ params }: LoaderFunctionArgs) {
-  return { token: params.token ?? '' };
+// The link from the invitation e-mail: /invitation/<token>. The token is the
+// credential; reading whom it is for does not use it. A dead link says so at
+// once, before anyone types a password.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? '';
+  try {
+    const { invitation } = await gql(InvitationPreviewDocument, { token }, { request });
+    return { token, invitation };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') return { token, invitation: null };
+    throw error;
+  }
 }
 
 const passwordFields = ['newPassword', 'confirmPassword'];
@@ -46,13 +55,31 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Invitation() {
   const t = useT();
-  const { token } = useLoaderData<typeof loader>();
+  const { token, invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useAppForm(AcceptInvitationForm, { id: 'invitation', lastResult });
+  const [form, fields] = useAppForm(AcceptInvitationForm, { id: 'invitation', lastResult, defaultValue: { name: invitation?.name ?? '' } });
+
+  if (!invitation) {
+    return (
+      <PublicCard title={t('invitation.title')} testId="invitation">
+        <Stack gap="md">
+          <Alert color="red" variant="light" data-testid="invitation-expired">
+            {t('invitation.expired')}
+          </Alert>
+          <Anchor component={Link} to="/sign-in">
+            {t('invitation.toSignIn')}
+          </Anchor>
+        </Stack>
+      </PublicCard>
+    );
+  }
 
   return (
     <PublicCard title={t('invitation.title')} intro={t('invitation.intro')} testId="invitation">
+      <Text size="sm" mb="md" data-testid="invitation-for">
+        {t('invitation.for', { email: invitation.email, role: t(`role.${invitation.role}`) })}
+      </Text>
       <ActionForm {...getFormProps(form)}>
         <input type="hidden" name={fields.token.name} value={token} />
         <Stack gap="md">

@@ -143,6 +143,13 @@ export class AuthService {
     return true;
   }
 
+  /** The invitation page's greeting; the same answer as accepting for a dead link. */
+  async previewInvitation(token: string) {
+    const preview = await this.tokens.previewInvitation(this.dataSource.manager, hashToken(token));
+    if (!preview) throw expiredLink();
+    return preview;
+  }
+
   async acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<SignInResult> {
     const newHash = await hashPassword(input.newPassword);
     return this.dataSource.transaction(async (manager) => {

@@ -27,7 +27,7 @@ import {
   UpdateUserInputType,
   UserFilterInputType,
 } from './dtos/identity.inputs';
-import { SignInResultObject, UserConnection, UserObject } from './dtos/user.object';
+import { InvitationPreviewObject, SignInResultObject, UserConnection, UserObject } from './dtos/user.object';
 import { UserAdminService } from './user-admin.service';
 import type { UserRow } from './user.row';
 
@@ -81,6 +81,13 @@ export class IdentityResolver {
   @Mutation(() => Boolean)
   resetPassword(@Ctx() ctx: RequestContext, @Args('input') input: ResetPasswordInputType): Promise<boolean> {
     return this.auth.resetPassword(ctx, parseInput(ResetPasswordInput, input));
+  }
+
+  @Public('the one-time invitation link is the credential; reading it does not use it')
+  @Query(() => InvitationPreviewObject, { description: 'Whom an invitation link is for (BAD_USER_INPUT when it has expired or was used)' })
+  async invitation(@Args('token') token: string): Promise<InvitationPreviewObject> {
+    const { token: checked } = parseInput(AcceptInvitationInput.pick({ token: true }), { token }, []);
+    return (await this.auth.previewInvitation(checked)) as InvitationPreviewObject;
   }
 
   @Public('the one-time invitation link is the credential')

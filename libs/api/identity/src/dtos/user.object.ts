@@ -75,3 +75,18 @@ export class SignInResultObject {
   @Field(() => UserObject)
   user: UserObject;
 }
+
+@ObjectType('InvitationPreview', { description: 'Whom an invitation link is for, so the page can greet them before they choose a password' })
+export class InvitationPreviewObject {
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => RoleEnum)
+  role: RoleEnum;
+
+  @Field()
+  expiresAt: Date;
+}

@@ -127,7 +127,10 @@ export const en = {
   'invitation.title': 'Welcome to the Coalition CRM',
   'invitation.intro': 'Choose your password to finish setting up your account. You will be signed in right away.',
   'invitation.name': 'Your name',
-  'invitation.name.hint': 'Leave it empty to keep the name the national office entered.',
+  'invitation.name.hint': 'As the national office entered it: correct it if needed.',
+  'invitation.for': 'This account is for {email}, as {role}.',
+  'invitation.expired': 'This invitation link has expired or was already used. Ask the national office for a new one.',
+  'invitation.toSignIn': 'Go to sign in',
   'invitation.submit': 'Save my password and sign in',
 
   'account.title': 'My account',

@@ -129,7 +129,10 @@ export const fr: Record<MessageKey, string> = {
   'invitation.title': 'Bienvenue dans le CRM de la coalition',
   'invitation.intro': 'Choisissez votre mot de passe pour terminer la création de votre compte. Vous serez connecté tout de suite.',
   'invitation.name': 'Votre nom',
-  'invitation.name.hint': 'Laissez vide pour garder le nom saisi par le bureau national.',
+  'invitation.name.hint': 'Tel que saisi par le bureau national : corrigez-le au besoin.',
+  'invitation.for': 'Ce compte est celui de {email}, avec le rôle « {role} ».',
+  'invitation.expired': 'Ce lien d’invitation a expiré ou a déjà servi. Demandez-en un nouveau au bureau national.',
+  'invitation.toSignIn': 'Aller à la connexion',
   'invitation.submit': 'Enregistrer mon mot de passe et me connecter',
 
   'account.title': 'Mon compte',
