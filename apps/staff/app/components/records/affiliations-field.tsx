@@ -27,7 +27,7 @@ export function AffiliationsField({ form, field, names }: { form: FormIntents; f
   const chosen = new Set(rows.map(({ fieldset }) => String(fieldset.organizationId.value ?? '')));
 
   return (
-    <Fieldset legend={t('person.affiliations')} variant="unstyled" data-testid="affiliations">
+    <Fieldset legend={t('person.affiliations')} variant="unstyled" data-testid="affiliations-field">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('person.affiliations.help')}
@@ -56,8 +56,10 @@ export function AffiliationsField({ form, field, names }: { form: FormIntents; f
                   </Text>
                 ) : null}
               </Stack>
+              {/* A submit button (Mantine's default is "button"): conform handles it in the browser, the action before JavaScript. */}
               <CloseButton
                 {...form.remove.getButtonProps({ name: field.name, index })}
+                type="submit"
                 aria-label={t('person.affiliations.remove', { organization })}
                 title={t('person.affiliations.remove', { organization })}
                 mb={6}
