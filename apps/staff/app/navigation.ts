@@ -23,7 +23,7 @@ export const navSections: NavSection[] = [
       { to: '/search', label: 'nav.search', can: ['read', 'Person'] },
       { to: '/organizations', label: 'nav.organizations', can: ['read', 'Organization'] },
       { to: '/people', label: 'nav.people', can: ['read', 'Person'] },
-      { to: '/imports/new', label: 'nav.imports', can: ['create', 'Person'] },
+      { to: '/imports/new', label: 'nav.imports', can: ['import', 'Person'] },
     ],
   },
   {

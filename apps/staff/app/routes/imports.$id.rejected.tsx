@@ -5,6 +5,6 @@ import { requireUserWithPermission } from '../utils/session.server';
 
 // `GET /imports/:id/rejected`: the rows an import refused, with the reason, as CSV.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'create', 'Person');
+  await requireUserWithPermission(request, 'import', 'Person');
   return proxyCsv(request, `/imports/${encodeURIComponent(params.id ?? '')}/rejected.csv?lang=${getLanguage(request)}`);
 }

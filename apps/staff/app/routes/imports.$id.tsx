@@ -33,7 +33,7 @@ const rowsPageSize = 25;
 // One page per batch; what it shows follows the batch's status:
 // uploaded → columns; validating → progress; validated → dry run; importing → progress; imported → done.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'create', 'Person');
+  await requireUserWithPermission(request, 'import', 'Person');
   const id = params.id ?? '';
   const search = new URL(request.url).searchParams;
   const fateParam = search.get('fate');
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   await assertCsrf(request, formData);
-  await requireUserWithPermission(request, 'create', 'Person');
+  await requireUserWithPermission(request, 'import', 'Person');
   const batchId = params.id ?? '';
   const intent = formData.get('intent');
   try {

@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.t
 
 // Coordinators import people; organizations are national staff's (the API decides per kind).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireUserWithPermission(request, 'create', 'Person');
+  const viewer = await requireUserWithPermission(request, 'import', 'Person');
   return { organizations: abilityFor(viewer).can('import', 'Organization') };
 }
 
@@ -27,7 +27,7 @@ type Forwarded = { ok: true; id: string } | { ok: false; answer: Answer };
 // The file streams on to the API's `POST /imports` (CSV is not GraphQL) with the
 // session's token, then the wizard continues on /imports/:id.
 export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
-  await requireUserWithPermission(request, 'create', 'Person');
+  await requireUserWithPermission(request, 'import', 'Person');
   const { forwarded } = await forwardMultipartFile<Forwarded>(request, 'file', async (fields, file) => {
     // The token comes before the file in the form: nothing is sent on without it.
     await assertCsrfToken(request, fields.get(csrfFieldName));

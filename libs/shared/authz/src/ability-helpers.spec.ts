@@ -107,11 +107,11 @@ describe('funder and personal data', () => {
 
 describe('allowedActions', () => {
   it('lists what a coordinator may do with a person they own in their region', () => {
-    expect(allowedActions(coordinator, subject('Person', { ...ownedPerson }))).toEqual(['read', 'create', 'update', 'archive', 'export']);
+    expect(allowedActions(coordinator, subject('Person', { ...ownedPerson }))).toEqual(['read', 'create', 'update', 'archive', 'export', 'import']);
   });
 
   it('lists only reading for a person in their region they neither created nor own', () => {
-    expect(allowedActions(coordinator, subject('Person', { ...otherPerson }))).toEqual(['read', 'create', 'export']);
+    expect(allowedActions(coordinator, subject('Person', { ...otherPerson }))).toEqual(['read', 'create', 'export', 'import']);
   });
 
   it('lists nothing for a person outside their regions', () => {
