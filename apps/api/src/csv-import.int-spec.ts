@@ -420,6 +420,25 @@ describe('CSV import', () => {
       expect(await count(`person WHERE emails @> ARRAY['m.reyes@example.org']`)).toBe(0);
     });
 
+    it('lets a coordinator name as owner only whom their forms offer: staff, themselves, not a coordinator of another region', async () => {
+      const csv =
+        'First Name,Email,State/Province,Owner Email\r\n' +
+        'Dana,d.scully@example.org,ON,staff@demo.coalition.invalid\r\n' +
+        'Fox,f.mulder@example.org,ON,ontario@demo.coalition.invalid\r\n' +
+        'Gibson,g.praise@example.org,ON,quebec@demo.coalition.invalid\r\n';
+      const batchId = await uploaded('COORDINATOR', csv);
+      await mapAsGuessed('COORDINATOR', batchId, 'SKIP', true);
+      const checked = await dryRun('COORDINATOR', batchId);
+      expect(checked.counts).toMatchObject({ create: 2, error: 1 });
+      expect(checked.problemSummary).toEqual([
+        { field: 'ownerEmail', message: '“quebec@demo.coalition.invalid” is not the e-mail of a staff or coordinator account you can make owner', count: 1 },
+      ]);
+      // Staff may name any coordinator.
+      const asStaff = await uploaded('STAFF', csv.replace(/example\.org/g, 'example.net'));
+      await mapAsGuessed('STAFF', asStaff, 'SKIP', true);
+      expect((await dryRun('STAFF', asStaff)).counts).toMatchObject({ create: 3, error: 0 });
+    });
+
     it('does not let a coordinator update a person they neither created nor own, nor see one in another region', async () => {
       await insertPerson({ firstName: 'Alvin', lastName: 'Kersh', provinceCode: 'ON', emails: ['a.kersh@example.org'] });
       await insertPerson({ firstName: 'John', lastName: 'Doggett', provinceCode: 'QC', emails: ['j.doggett@example.org'] });

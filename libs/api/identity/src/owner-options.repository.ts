@@ -33,6 +33,17 @@ export class OwnerOptionsRepository {
   }
 }
 
+/** The users among `emails` (any case) the caller may make owner: e-mail (lower case) → id. A CSV import names owners by e-mail. */
+export async function assignableByEmail(manager: EntityManager, actor: Actor, emails: readonly string[]): Promise<Map<string, string>> {
+  const where = assignableWhere(actor, 1);
+  if (!where || emails.length === 0) return new Map();
+  const rows: { id: string; email: string }[] = await manager.query(
+    `SELECT u.id, lower(u.email) AS email FROM app_user u WHERE lower(u.email) = ANY($1::text[]) AND ${where.sql}`,
+    [emails.map((email) => email.toLowerCase()), ...where.params],
+  );
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
 // `offset`: how many parameters the surrounding query already uses.
 function assignableWhere(actor: Actor, offset = 0): { sql: string; params: unknown[] } | null {
   const owners = `u.active AND u.role IN ('ADMIN', 'STAFF', 'COORDINATOR')`;

@@ -3,6 +3,7 @@ import { personalFields, type AppAbility } from '@crm/authz';
 import { AuditService, ConflictException, type AuditInput, type RequestContext } from '@crm/platform';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assignableByEmail } from '@crm/identity';
 import { ImportActorLoader } from './import-actor';
 import { ImportBatchRepository, type Applied, type DryRunCounts, type ImportBatchRow, type ImportRowRecord, type RunCounts } from './import-batch.repository';
 import { mayImport } from './import-access';
@@ -64,7 +65,7 @@ export class ImportEngine {
           return false;
         }
         after = rows[rows.length - 1].rowNumber;
-        const inputs = await this.prepare(manager, batch, ctx.ability, rows, base);
+        const inputs = await this.prepare(manager, batch, ctx, rows, base);
         const { keys, matches } = await this.match(manager, batch.kind, ctx.ability, inputs, false);
         const planned = planChunk(this.planContext(batch, ctx), inputs, keys, matches, file);
         // Only the row numbers stay for later chunks, not the records' values.
@@ -163,13 +164,14 @@ export class ImportEngine {
   }
 
   /** Cells → the create schema's input, with the chunk's owners and organizations looked up in two statements. */
-  private async prepare(manager: EntityManager, batch: ImportBatchRow, ability: AppAbility, rows: ImportRowRecord[], base: Pick<ImportLookups, 'province' | 'tag'>): Promise<PlanInput[]> {
+  private async prepare(manager: EntityManager, batch: ImportBatchRow, ctx: RequestContext, rows: ImportRowRecord[], base: Pick<ImportLookups, 'province' | 'tag'>): Promise<PlanInput[]> {
     const mapping = batch.mapping!;
     const needed = lookupsNeeded(batch.kind, rows.map((r) => r.cells), mapping);
     const lookups: ImportLookups = {
       ...base,
-      owners: await this.records.ownersByEmail(manager, needed.ownerEmails),
-      organizations: await this.records.organizationsByName(manager, ability, needed.organizationNames),
+      // Owners as the single-record forms allow them (a coordinator: staff, themselves, coordinators of their provinces).
+      owners: await assignableByEmail(manager, ctx.actor!, needed.ownerEmails),
+      organizations: await this.records.organizationsByName(manager, ctx.ability, needed.organizationNames),
     };
     return rows.map((row) => {
       const prepared = prepareRow(batch.kind, row.cells, batch.headers, mapping, lookups);

@@ -123,15 +123,6 @@ export class ImportRecordsRepository {
   }
 
   /** Owners by e-mail: active ADMIN, STAFF or COORDINATOR accounts (as RecordRules.assertOwner). */
-  async ownersByEmail(manager: EntityManager, emails: string[]): Promise<Map<string, string>> {
-    if (emails.length === 0) return new Map();
-    const rows: { id: string; email: string }[] = await manager.query(
-      `SELECT id, lower(email) AS email FROM app_user WHERE lower(email) = ANY($1::text[]) AND active AND role IN ('ADMIN', 'STAFF', 'COORDINATOR')`,
-      [emails.map((e) => e.toLowerCase())],
-    );
-    return new Map(rows.map((row) => [row.email, row.id]));
-  }
-
   /** Active organizations the ability may read, by name (English or French, compared unaccented, any case): name as given → ids. */
   async organizationsByName(manager: EntityManager, ability: AppAbility, names: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>(names.map((name) => [name, []]));

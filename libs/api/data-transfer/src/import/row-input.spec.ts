@@ -50,7 +50,7 @@ describe('prepareRow (people)', () => {
       'null: has 13 cells but the file has 12 columns (a separator inside an unquoted cell?)',
       'Lang: must be English or French (en, fr)',
       'Prov: “Ontaria” is not a Canadian province or territory (ON, Ontario, Québec…)',
-      'Owner: “nobody@example.org” is not the e-mail of an active staff or coordinator account',
+      'Owner: “nobody@example.org” is not the e-mail of a staff or coordinator account you can make owner',
       'Do Not Email: must be yes or no',
       'Tags: “Gala” is not in the tag list',
       'Org: several organizations are named “Twice”: merge them first, or leave this column out',

@@ -257,7 +257,7 @@ function readOwner(text: string | undefined, lookups: ImportLookups, found: (id:
   if (text === undefined) return;
   const id = lookups.owners.get(text.toLowerCase());
   if (id) found(id);
-  else problem('ownerEmail', `“${text}” is not the e-mail of an active staff or coordinator account`);
+  else problem('ownerEmail', `“${text}” is not the e-mail of a staff or coordinator account you can make owner`);
 }
 
 function readTags(cells: string[] | undefined, lookups: ImportLookups, found: (slugs: string[]) => void, problem: Report): void {
