@@ -200,6 +200,90 @@ describe('records: lists, pages, filters and search', () => {
     it('the people list search is just as tolerant', async () => {
       expect((await peoplePage({ search: 'mohamed rahimi' }, 50, null)).nodes.map((n) => n.lastName)).toEqual(['Rahimi']);
     });
+
+    // Decision 051: terms become the dictionary's words; people are read word by word.
+    describe('by words (decision 051)', () => {
+      const people = (text: string, token = staff) => search(text, token).then((r) => r.people.map((p) => `${p.firstName} ${p.lastName}`));
+
+      it('puts the exact word before close spellings, then name order', async () => {
+        await insertPeople(api, [
+          { firstName: 'Zora', lastName: 'Quillfeather', provinceCode: 'ON' },
+          { firstName: 'Abel', lastName: 'Quilfeather', provinceCode: 'ON' },
+          { firstName: 'Bella', lastName: 'Quillfeathers', provinceCode: 'ON' },
+        ]);
+        expect(await people('quilfeather')).toEqual(['Abel Quilfeather', 'Zora Quillfeather', 'Bella Quillfeathers']);
+        expect(await people('QUILLFEATHER')).toEqual(['Zora Quillfeather', 'Bella Quillfeathers', 'Abel Quilfeather']);
+      });
+
+      it('matches every term of a multi-word search, each forgiving typos, accents and case', async () => {
+        await insertPeople(api, [
+          { firstName: 'Fatimah', lastName: 'Xuanvuong', provinceCode: 'ON' },
+          { firstName: 'Fatimah', lastName: 'Brightwater', provinceCode: 'ON' },
+          { firstName: 'Gérald', lastName: 'Xuanvuong', provinceCode: 'ON' },
+        ]);
+        expect(await people('fatimah xuanvong')).toEqual(['Fatimah Xuanvuong']);
+        expect(await people('XUANVUONG gerald')).toEqual(['Gérald Xuanvuong']);
+        expect((await peoplePage({ search: 'Fatima Xuanvuong' }, 50, null)).nodes.map((n) => n.firstName)).toEqual(['Fatimah']);
+      });
+
+      it('finds people with compound names by any of their words, and by a short fragment', async () => {
+        await insertPeople(api, [{ firstName: 'Marie-Ève', lastName: "O'Quennell-Saint Jovite", provinceCode: 'ON' }]);
+        expect(await people('quenel')).toEqual(["Marie-Ève O'Quennell-Saint Jovite"]);
+        expect(await people('marie-eve jovite')).toEqual(["Marie-Ève O'Quennell-Saint Jovite"]);
+        expect((await peoplePage({ search: 'jovit' }, 50, null)).nodes.map((n) => n.lastName)).toEqual(["O'Quennell-Saint Jovite"]);
+      });
+
+      it('finds French organization names with or without accents, misspelt', async () => {
+        await createOrganization(api, { nameEn: 'Rimouski Refugee Rights Network', nameFr: 'Réseau pour les droits des réfugiés de Rimouski', provinceCode: 'QC' });
+        expect((await search('réseau réfugiés rimouski')).organizations.map((o) => o.nameEn)).toEqual(['Rimouski Refugee Rights Network']);
+        expect((await search('reseau refugies rimouksi')).organizations.map((o) => o.nameEn)).toEqual(['Rimouski Refugee Rights Network']);
+      });
+
+      it('a coordinator never sees out-of-region matches, exact or fuzzy, in search or list', async () => {
+        await insertPeople(api, [
+          { firstName: 'Odile', lastName: 'Wyndermoor', provinceCode: 'ON' },
+          { firstName: 'Odile', lastName: 'Wyndermoor', provinceCode: 'QC' },
+          { firstName: 'Odile', lastName: 'Windermoor', provinceCode: 'BC' },
+        ]);
+        const coordinator = await api.tokenFor('COORDINATOR');
+        expect(await people('wyndermoor')).toHaveLength(3);
+        const scoped = ok<{ searchDirectory: { people: { provinceCode: string }[] } }>(
+          await api.graphql('{ searchDirectory(text: "wyndermor") { people { provinceCode } } }', {}, coordinator),
+        ).searchDirectory.people;
+        expect(scoped.map((p) => p.provinceCode)).toEqual(['ON']);
+        expect((await peoplePage({ search: 'windermoor' }, 50, null, coordinator)).nodes).toHaveLength(1);
+        expect((await peoplePage({ search: 'odile windermoor' }, 50, null, coordinator)).nodes).toHaveLength(1);
+      });
+
+      it('finds new words right after a create, a bulk insert, an update and a rename', async () => {
+        const created = await createPerson(api, { firstName: 'Thaddeus', lastName: 'Vormwalde', provinceCode: 'ON' });
+        expect(await people('vormwald')).toEqual(['Thaddeus Vormwalde']);
+        await insertPeople(api, Array.from({ length: 30 }, (_, i) => ({ firstName: `Imported${i}`, lastName: 'Zephyrinova', provinceCode: 'ON' })));
+        expect((await peoplePage({ search: 'zephyrinva' }, 50, null)).nodes).toHaveLength(30);
+        const renamed = ok<{ updatePerson: { lastName: string } }>(
+          await api.graphql('mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { lastName } }', { input: { id: created.id, version: created.version, lastName: 'Wolkenstrand' } }, staff),
+        ).updatePerson;
+        expect(renamed.lastName).toBe('Wolkenstrand');
+        expect(await people('wolkenstrnd')).toEqual(['Thaddeus Wolkenstrand']);
+        expect(await people('vormwalde')).toEqual([]);
+        await api.dataSource.query(`UPDATE person SET first_name = 'Philippa' WHERE id = $1`, [created.id]);
+        expect(await people('philipa wolkenstrand')).toEqual(['Philippa Wolkenstrand']);
+      });
+
+      it('pages a common name in name order, every match once', async () => {
+        await insertPeople(api, Array.from({ length: 75 }, (_, i) => ({ firstName: ['Zed', 'Ann', 'Ivy'][i % 3], lastName: i % 2 ? 'Pendergrast' : `Pendergrast-${i % 5}`, provinceCode: 'ON' })));
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const page: PageResult = await peoplePage({ search: 'pendergast' }, 20, after);
+          seen.push(...page.nodes.map((n) => n.id));
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after);
+        expect(new Set(seen).size).toBe(75);
+        const all = await peoplePage({ search: 'pendergast' }, 200, null);
+        expect(all.nodes.map((n) => n.id)).toEqual(seen);
+      });
+    });
   });
 
   describe('SQL statements per request', () => {

@@ -8,3 +8,4 @@ export { organizationColumns, organizationScopeColumns, organizationSortKey, typ
 export { SqlParams, keysetCursor, likeEscape } from './sql';
 export { withoutNulls } from './without-nulls';
 export { organizationListWhere } from './organization.repository';
+export { textSearch, searchTerms, type TextSearch } from './search';

@@ -6,13 +6,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
   organizationScopeColumns,
-  organizationSearchExpression,
   organizationSortKey,
   organizationWritableColumns,
   type OrganizationRow,
   type OrganizationWritableField,
 } from './organization.row';
-import { keysetCursor, likeEscape, SqlParams } from './sql';
+import { textSearch, type TextSearch } from './search';
+import { keysetCursor, SqlParams } from './sql';
 
 export type OrganizationValues = { [K in OrganizationWritableField]?: OrganizationRow[K] };
 
@@ -74,15 +74,15 @@ export class OrganizationRepository {
     };
   }
 
-  /** Best matches first: typo, accent and case tolerant (trigram word similarity). */
+  /** Best matches first (exact words, then words containing the text, then close spellings), then name order. */
   async search(ability: AppAbility, text: string, first: number): Promise<OrganizationRow[]> {
     const params = new SqlParams();
     const scope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
-    const condition = searchCondition(params, text);
+    const search = organizationSearch(params, text);
     return this.dataSource.query(
       `SELECT ${organizationColumns} FROM organization o
-        WHERE o.archived_at IS NULL AND ${scope} AND ${condition.sql}
-        ORDER BY word_similarity(f_search_norm(${condition.text}), ${organizationSearchExpression}) DESC, ${organizationSortKey}, o.id
+        WHERE o.archived_at IS NULL AND ${scope} AND ${search.condition}
+        ORDER BY ${search.score} DESC, ${organizationSortKey}, o.id
         LIMIT ${params.add(first)}`,
       params.values,
     );
@@ -132,11 +132,9 @@ export class OrganizationRepository {
   }
 }
 
-function searchCondition(params: SqlParams, text: string): { sql: string; text: string } {
-  const raw = params.add(text);
-  const like = params.add(`%${likeEscape(text)}%`);
-  // LIKE catches short fragments ("ccr"), `<%` misspellings ("nguyn"); both use the trigram index.
-  return { sql: `(${organizationSearchExpression} LIKE f_search_norm(${like}) OR f_search_norm(${raw}) <% ${organizationSearchExpression})`, text: raw };
+/** Organizations by their names, English and French (`o.search_text`): see `textSearch`. */
+function organizationSearch(params: SqlParams, text: string): TextSearch {
+  return textSearch(params, text, { kind: 'organization', alias: 'o' });
 }
 
 /**
@@ -153,6 +151,6 @@ export function organizationListWhere(params: SqlParams, ability: AppAbility, ac
   if (filter.tags?.length) where.push(`o.tags @> ${params.add(filter.tags)}::text[]`);
   if (filter.ownerId) where.push(`o.owner_id = ${params.add(filter.ownerId)}`);
   if (filter.updatedSince) where.push(`o.updated_at >= ${params.add(filter.updatedSince)}`);
-  if (filter.search) where.push(searchCondition(params, filter.search).sql);
+  if (filter.search) where.push(organizationSearch(params, filter.search).condition);
   return where;
 }

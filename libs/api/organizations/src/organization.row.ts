@@ -43,9 +43,6 @@ export const organizationScopeColumns = {
 /** List order (keyset): unaccented lower-case English name, then id (indexed). */
 export const organizationSortKey = `f_search_norm(o.name_en)`;
 
-/** The expression the trigram index is built on (keep identical to the migration's). */
-// A stored generated column (see the migration), indexed with pg_trgm.
-export const organizationSearchExpression = `o.search_text`;
 
 /** Writable fields → their columns. */
 export const organizationWritableColumns = {

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter } from '@crm/contracts';
 import { encodeCursor } from '@crm/platform';
-import { keysetCursor, likeEscape, organizationScopeColumns, SqlParams } from '@crm/organizations';
+import { keysetCursor, organizationScopeColumns, SqlParams, textSearch, type TextSearch } from '@crm/organizations';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,
   personColumns,
   personScopeColumns,
-  personSearchExpression,
   personSortKey,
   personWritableColumns,
   type AffiliationRow,
@@ -53,17 +52,26 @@ export class PersonRepository {
   async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
-    const { where, with: hits } = personListWhere(params, ability, 'read', filter);
+    const { where, with: hits, search } = personListWhere(params, ability, 'read', filter);
     const cursor = keysetCursor(after, 3);
     if (cursor) {
-      where.push(`(${personSortKey}) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
+      where.push(`(${personSortKey}) > (${params.add(cursor[0])}::text, ${params.add(cursor[1])}::text, ${params.add(cursor[2])}::uuid)`);
     }
+    // Read word by word, the search condition is the streams' (see byWord): not a filter of every row.
+    const others = search?.words ? where.filter((condition) => condition !== search.condition) : where;
+    const limit = params.add(first + 1);
     const rows: (RawPersonRow & { sortLast: string; sortFirst: string })[] = await this.dataSource.query(
-      `${hits}SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
-         FROM person p
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${personSortKey}
-        LIMIT ${params.add(first + 1)}`,
+      search?.words
+        ? `SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, h.k1 AS "sortLast", h.k2 AS "sortFirst"
+             FROM (SELECT id, k1, k2 FROM (${byWord(search, others.join(' AND '), limit)}) u
+                    GROUP BY id, k1, k2 ORDER BY k1, k2, id LIMIT ${limit}) h
+             JOIN person p ON p.id = h.id
+            ORDER BY h.k1, h.k2, h.id`
+        : `${hits}SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
+             FROM person p
+            WHERE ${where.join(' AND ')}
+            ORDER BY ${personSortKey}
+            LIMIT ${limit}`,
       params.values,
     );
     const page = rows.slice(0, first);
@@ -75,19 +83,39 @@ export class PersonRepository {
     };
   }
 
-  /** Best matches first: typo, accent and case tolerant; an exact e-mail matches too. */
+  /**
+   * Best matches first (exact words, then words containing the text, then close
+   * spellings), then name order; typo, accent and case tolerant; an exact e-mail matches too.
+   */
   async search(ability: AppAbility, text: string, first: number): Promise<PersonRow[]> {
     const params = new SqlParams();
     const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
-    const scope = params.scope(ability, 'read', 'Person', personScopeColumns);
-    const condition = searchCondition(params, text);
-    const rows: RawPersonRow[] = await this.dataSource.query(
-      `SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
-        WHERE p.archived_at IS NULL AND ${scope} AND ${condition.sql}
-        ORDER BY word_similarity(f_search_norm(${condition.text}), ${personSearchExpression}) DESC, ${personSortKey}
-        LIMIT ${params.add(first)}`,
-      params.values,
-    );
+    const where = ['p.archived_at IS NULL', params.scope(ability, 'read', 'Person', personScopeColumns)];
+    const search = personSearch(params, text);
+    const limit = params.add(first);
+    let sql: string;
+    if (search.words) {
+      // One term: its words' people, read by name index a page per word.
+      sql = `SELECT ${personColumns}, ${affiliationsColumn(orgScope)}
+               FROM (SELECT id, k1, k2, max(score) AS score FROM (${byWord(search, where.join(' AND '), limit)}) u
+                      GROUP BY id, k1, k2 ORDER BY score DESC, k1, k2, id LIMIT ${limit}) h
+               JOIN person p ON p.id = h.id
+              ORDER BY h.score DESC, h.k1, h.k2, h.id`;
+    } else if (search.ranked) {
+      // Several terms (the word index intersects them) or an e-mail: few matches, ranked.
+      sql = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${search.condition})
+             SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
+              WHERE p.id IN (SELECT id FROM hits) AND ${where.join(' AND ')}
+              ORDER BY ${search.score} DESC, ${personSortKey}
+              LIMIT ${limit}`;
+    } else {
+      // Short fragments only: common, found walking the list in name order.
+      sql = `SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
+              WHERE ${where.join(' AND ')} AND ${search.condition}
+              ORDER BY ${personSortKey}
+              LIMIT ${limit}`;
+    }
+    const rows: RawPersonRow[] = await this.dataSource.query(sql, params.values);
     return rows.map(toPersonRow);
   }
 
@@ -188,12 +216,31 @@ export class PersonRepository {
   }
 }
 
-function searchCondition(params: SqlParams, text: string): { sql: string; text: string } {
-  const raw = params.add(text);
-  const like = params.add(`%${likeEscape(text)}%`);
-  // LIKE catches fragments, `<%` misspellings; both use the trigram index. An e-mail matches exactly (GIN on emails).
-  const email = text.includes('@') ? ` OR p.emails @> ARRAY[lower(${raw})]` : '';
-  return { sql: `(${personSearchExpression} LIKE f_search_norm(${like}) OR f_search_norm(${raw}) <% ${personSearchExpression}${email})`, text: raw };
+/** People by name (`p.search_text`, first then last name) or exact e-mail: see `textSearch`. */
+function personSearch(params: SqlParams, text: string): TextSearch {
+  return textSearch(params, text, { kind: 'person', alias: 'p', emails: 'p.emails' });
+}
+
+/**
+ * Rows `(id, k1, k2, score)` of the people meeting `where` (alias `p`, without the
+ * search condition) who match `search` (one term: `search.words`), in list order, at
+ * most `limit` per word and name index: people of one-word first and last names by
+ * the first- or last-name index (list order: a page of index per word, however common
+ * the name), people with compound names by the partial index of their words (few). A
+ * person may come more than once.
+ */
+function byWord(search: TextSearch, where: string, limit: string): string {
+  const words = search.words!;
+  const byName = (column: 'first_name' | 'last_name') =>
+    `(SELECT p.id, f_search_norm(p.last_name) AS k1, f_search_norm(p.first_name) AS k2, w.score FROM person p
+       WHERE f_search_norm(p.${column}) = w.word AND ${words.others} AND ${where}
+       ORDER BY ${personSortKey} LIMIT ${limit})`;
+  return `SELECT s.id, s.k1, s.k2, s.score FROM (${words.lookup}) w CROSS JOIN LATERAL (${byName('last_name')} UNION ALL ${byName('first_name')}) s
+          UNION ALL
+          (WITH compound AS MATERIALIZED (SELECT p.id FROM person p WHERE NOT f_search_simple_name(p.first_name, p.last_name) AND ${search.condition})
+           SELECT p.id, f_search_norm(p.last_name), f_search_norm(p.first_name), ${search.score} FROM person p
+            WHERE p.id IN (SELECT id FROM compound) AND ${where}
+            ORDER BY ${personSortKey} LIMIT ${limit})`;
 }
 
 // JSON brings dates back as text; the API's rows carry Dates.
@@ -219,9 +266,11 @@ function toPersonRow(row: RawPersonRow): PersonRow {
  * The WHERE conditions (alias `p`) of a people list for `action`: the ability's
  * scope, then the filter. The list and the CSV export both use it, so an export
  * holds exactly the rows of the list the user filtered. `with` is a CTE to put
- * before the SELECT: from 3 characters, search collects its matches first.
+ * before the SELECT: a search of several terms (or an e-mail) collects its few
+ * matches first. `search` is the search, for a list that reads one term's matches
+ * word by word (`search.words`): its condition is in `where` either way.
  */
-export function personListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PersonFilter): { where: string[]; with: string } {
+export function personListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PersonFilter): { where: string[]; with: string; search: TextSearch | null } {
   const where = [params.scope(ability, action, 'Person', personScopeColumns)];
   where.push(filter.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
   if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
@@ -239,16 +288,15 @@ export function personListWhere(params: SqlParams, ability: AppAbility, action: 
   if (filter.leaderCategories?.length) where.push(`p.leader_category = ANY(${params.add(filter.leaderCategories)}::text[])`);
   if (filter.updatedSince) where.push(`p.updated_at >= ${params.add(filter.updatedSince)}`);
   let cte = '';
+  let search: TextSearch | null = null;
   if (filter.search) {
-    const condition = searchCondition(params, filter.search).sql;
-    // Matches cluster by name ("nguyn" -> the N's), so walking the list index and
-    // testing each row can read most of the table before finding a page. From 3
-    // characters the trigram index is selective: collect the matches first, then
-    // order and page them.
-    if (filter.search.length >= 3) {
-      cte = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${condition}) `;
+    search = personSearch(params, filter.search);
+    if (!search.words && search.ranked) {
+      // Several terms: the word index intersects them into few matches, collected
+      // first (walking the list in order would test most of the table).
+      cte = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${search.condition}) `;
       where.push('p.id IN (SELECT id FROM hits)');
-    } else where.push(condition);
+    } else where.push(search.condition);
   }
-  return { where, with: cte };
+  return { where, with: cte, search };
 }

@@ -76,9 +76,6 @@ export const personScopeColumns = {
 /** List order (keyset): unaccented lower-case last then first name, then id (indexed). */
 export const personSortKey = `f_search_norm(p.last_name), f_search_norm(p.first_name), p.id`;
 
-/** The expression the trigram index is built on (keep identical to the migration's). */
-// A stored generated column (see the migration), indexed with pg_trgm.
-export const personSearchExpression = `p.search_text`;
 
 export const personWritableColumns = {
   firstName: 'first_name',

@@ -2,6 +2,7 @@ import { Foundation1764190000000 } from './1764190000000-foundation';
 import { IdentityAndAudit1764200000000 } from './1764200000000-identity-and-audit';
 import { OrganizationsAndPeople1764210000000 } from './1764210000000-organizations-and-people';
 import { Imports1764220000000 } from './1764220000000-imports';
+import { SearchWords1764230000000 } from './1764230000000-search-words';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
-export const migrations = [Foundation1764190000000, IdentityAndAudit1764200000000, OrganizationsAndPeople1764210000000, Imports1764220000000];
+export const migrations = [Foundation1764190000000, IdentityAndAudit1764200000000, OrganizationsAndPeople1764210000000, Imports1764220000000, SearchWords1764230000000];
