@@ -286,6 +286,31 @@ describe('records: lists, pages, filters and search', () => {
     });
   });
 
+  describe('a list reads only the fields its query asks for', () => {
+    it('answers them exactly as a lookup does, through fragments too', async () => {
+      const org = await createOrganization(api, { nameEn: 'Shape Org', provinceCode: 'PE', city: 'Charlottetown', kind: 'faith_community' });
+      const person = await createPerson(api, {
+        firstName: 'Shape',
+        lastName: 'Tester',
+        provinceCode: 'PE',
+        emails: ['shape@example.org'],
+        notes: 'Met at the PEI forum',
+        livedExperience: true,
+        affiliations: [{ organizationId: org.id, title: 'Chair' }],
+      });
+      const fields = 'id firstName emails notes livedExperience createdAt affiliations { title organization { id kind city createdAt membership } }';
+      const listed = ok<{ people: { nodes: Record<string, unknown>[] } }>(
+        await api.graphql(`query { people(filter: { provinceCodes: ["PE"] }) { nodes { ...P } } } fragment P on Person { ${fields} }`, {}, staff),
+      ).people.nodes;
+      const looked = ok<{ person: Record<string, unknown> }>(await api.graphql(`query($id: ID!) { person(id: $id) { ${fields} } }`, { id: person.id }, staff)).person;
+      expect(listed).toEqual([looked]);
+      expect(looked).toMatchObject({ emails: ['shape@example.org'], notes: 'Met at the PEI forum', livedExperience: true, affiliations: [{ title: 'Chair', organization: { kind: 'faith_community', city: 'Charlottetown' } }] });
+      // No affiliations asked for: none read, the rest as before.
+      const bare = ok<{ people: { nodes: Record<string, unknown>[] } }>(await api.graphql('{ people(filter: { provinceCodes: ["PE"] }) { nodes { id lastName } } }', {}, staff)).people.nodes;
+      expect(bare).toEqual([{ id: person.id, lastName: 'Tester' }]);
+    });
+  });
+
   describe('SQL statements per request', () => {
     let statements: string[] | null = null;
 

@@ -1,11 +1,13 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePersonInput, Id, MergeRecordsInput, PageArgs, PersonFilter, RecordVersionInput, SearchDirectoryArgs, UpdatePersonInput } from '@crm/contracts';
 import { MergeRecordsInputType, OrganizationObject, OrganizationsService, RecordVersionInputType, withoutNulls, type OrganizationRow } from '@crm/organizations';
-import { Allow, Authenticated, Ctx, ForbiddenException, parseInput, type RequestContext } from '@crm/platform';
+import { Allow, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { CreatePersonInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
-import { AffiliationObject, DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
+import { DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
 import { PeopleLoaders } from './people-loaders';
-import { PeopleService, type PersonView } from './people.service';
+import { PeopleService } from './people.service';
+import type { PersonShape } from './person.row';
 
 const OrganizationPeopleFirst = 50;
 
@@ -20,9 +22,10 @@ export class PeopleResolver {
     @Args('filter', { nullable: true }) filter: PersonFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PersonConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.service.list(ctx, parseInput(PersonFilter, withoutNulls(filter), ['filter']), page.first, page.after);
+    const result = await this.service.list(ctx, parseInput(PersonFilter, withoutNulls(filter), ['filter']), page.first, page.after, shapeOf(info));
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
   }
 
@@ -61,13 +64,14 @@ export class PeopleResolver {
   mergePeople(@Ctx() ctx: RequestContext, @Args('input') input: MergeRecordsInputType): Promise<PersonObject> {
     return this.service.merge(ctx, parseInput(MergeRecordsInput, input));
   }
+}
 
-  // Loaded with the person (same statement), limited to organizations the caller may see.
-  @Allow('read', 'Person')
-  @ResolveField(() => [AffiliationObject])
-  affiliations(@Parent() person: PersonView): AffiliationObject[] {
-    return person.affiliations;
-  }
+/** A list reads only the fields its query asks for, of people and of their organizations. */
+function shapeOf(info: GraphQLResolveInfo): PersonShape {
+  const fields = selectedFields(info, ['nodes']) ?? new Set<string>();
+  if (!fields.has('affiliations')) return { fields, affiliations: 'none' };
+  // A resolved field of the organization (its people, say) needs only the id, always read.
+  return { fields, affiliations: { organizationFields: selectedFields(info, ['nodes', 'affiliations', 'organization']) ?? new Set() } };
 }
 
 @Resolver(() => OrganizationObject)

@@ -23,6 +23,7 @@ import { ActivityRecorder, TimelineSubjects, type ActivityEntry } from '@crm/tim
 import { DataSource, type EntityManager } from 'typeorm';
 import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
+import { wholePerson, type PersonShape } from './person.row';
 import type { PersonRow, PersonValues, PersonWritableField } from './person.row';
 
 const limits = { emails: 5, phones: 5, tags: 20 } as const;
@@ -73,11 +74,13 @@ export class PeopleService implements OnModuleInit {
 
   /** Field-level rules applied to one row: the one place a person leaves the service. */
   view(ctx: RequestContext, row: PersonRow): PersonView {
+    // A shaped read (PersonShape) that did not ask for it has no livedExperience to hide.
+    if (!('livedExperience' in row)) return row as PersonView;
     return { ...row, livedExperience: canReadField(ctx.ability, 'read', 'Person', 'livedExperience', row) ? row.livedExperience : null };
   }
 
-  async list(ctx: RequestContext, filter: PersonFilter, first: number, after: string | null | undefined) {
-    const page = await this.people.list(ctx.ability, filter, first, after);
+  async list(ctx: RequestContext, filter: PersonFilter, first: number, after: string | null | undefined, shape: PersonShape = wholePerson) {
+    const page = await this.people.list(ctx.ability, filter, first, after, shape);
     return { ...page, rows: page.rows.map((row) => this.view(ctx, row)) };
   }
 

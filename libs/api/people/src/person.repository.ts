@@ -11,6 +11,9 @@ import {
   personSortKey,
   personWritableColumns,
   type AffiliationRow,
+  type PersonShape,
+  wholePerson,
+  personColumnsFor,
   type PersonRow,
   type PersonValues,
   type PersonWritableField,
@@ -49,9 +52,11 @@ export class PersonRepository {
   }
 
   /** One statement per page: the people, in name order, each with their visible affiliations. */
-  async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined) {
+  async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined, shape: PersonShape = wholePerson) {
     const params = new SqlParams();
-    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    // No affiliations asked for, no organization scope (an unused parameter has no type).
+    const affiliations = shape.affiliations === 'none' ? affiliationsColumn('', 'none') : affiliationsColumn(params.scope(ability, 'read', 'Organization', organizationScopeColumns), shape.affiliations);
+    const columns = personColumnsFor(shape.fields);
     const { where, with: hits, search } = personListWhere(params, ability, 'read', filter);
     const cursor = keysetCursor(after, 3);
     if (cursor) {
@@ -62,12 +67,12 @@ export class PersonRepository {
     const limit = params.add(first + 1);
     const rows: (RawPersonRow & { sortLast: string; sortFirst: string })[] = await this.dataSource.query(
       search?.words
-        ? `SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, h.k1 AS "sortLast", h.k2 AS "sortFirst"
+        ? `SELECT ${columns}, ${affiliations}, h.k1 AS "sortLast", h.k2 AS "sortFirst"
              FROM (SELECT id, k1, k2 FROM (${byWord(search, others.join(' AND '), limit)}) u
                     GROUP BY id, k1, k2 ORDER BY k1, k2, id LIMIT ${limit}) h
              JOIN person p ON p.id = h.id
             ORDER BY h.k1, h.k2, h.id`
-        : `${hits}SELECT ${personColumns}, ${affiliationsColumn(orgScope)}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
+        : `${hits}SELECT ${columns}, ${affiliations}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
              FROM person p
             WHERE ${where.join(' AND ')}
             ORDER BY ${personSortKey}
@@ -243,21 +248,17 @@ function byWord(search: TextSearch, where: string, limit: string): string {
             ORDER BY ${personSortKey} LIMIT ${limit})`;
 }
 
-// JSON brings dates back as text; the API's rows carry Dates.
+// JSON brings dates back as text; the API's rows carry Dates. A shaped read
+// (AffiliationShape) may leave organization fields out: they stay out.
 function toPersonRow(row: RawPersonRow): PersonRow {
   return {
     ...row,
     affiliations: row.affiliations.map((affiliation) => {
-      const organization = affiliation.organization;
-      return {
-        ...affiliation,
-        organization: {
-          ...organization,
-          archivedAt: organization.archivedAt ? new Date(organization.archivedAt as string) : null,
-          createdAt: new Date(organization.createdAt as string),
-          updatedAt: new Date(organization.updatedAt as string),
-        } as AffiliationRow['organization'],
-      };
+      const organization = { ...affiliation.organization };
+      for (const field of ['createdAt', 'updatedAt', 'archivedAt'] as const) {
+        if (typeof organization[field] === 'string') organization[field] = new Date(organization[field] as string);
+      }
+      return { ...affiliation, organization: organization as unknown as AffiliationRow['organization'] };
     }),
   };
 }

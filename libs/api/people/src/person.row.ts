@@ -36,31 +36,68 @@ export interface PersonRow {
   affiliations: AffiliationRow[];
 }
 
-export const personColumns = `
-  p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.preferred_language AS "preferredLanguage",
-  p.emails, p.phones, p.leader_category AS "leaderCategory", p.province_code AS "provinceCode", p.city,
-  p.owner_id AS "ownerId", p.created_by_id AS "createdById", p.engagement_stage AS "engagementStage",
-  p.engagement_reason AS "engagementReason", p.consent_email AS "consentEmail", p.consent_phone AS "consentPhone",
-  p.do_not_contact AS "doNotContact", p.lived_experience AS "livedExperience", p.tags, p.notes,
-  p.archived_at AS "archivedAt", p.merged_into_id AS "mergedIntoId", p.version, p.created_at AS "createdAt",
-  p.updated_at AS "updatedAt"`;
+// PersonRow field -> column of alias `p`.
+const personColumnOf: Record<Exclude<keyof PersonRow, 'affiliations'>, string> = {
+  id: 'p.id', firstName: 'p.first_name', lastName: 'p.last_name', preferredLanguage: 'p.preferred_language',
+  emails: 'p.emails', phones: 'p.phones', leaderCategory: 'p.leader_category', provinceCode: 'p.province_code', city: 'p.city',
+  ownerId: 'p.owner_id', createdById: 'p.created_by_id', engagementStage: 'p.engagement_stage',
+  engagementReason: 'p.engagement_reason', consentEmail: 'p.consent_email', consentPhone: 'p.consent_phone',
+  doNotContact: 'p.do_not_contact', livedExperience: 'p.lived_experience', tags: 'p.tags', notes: 'p.notes',
+  archivedAt: 'p.archived_at', mergedIntoId: 'p.merged_into_id', version: 'p.version', createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+};
+const selectList = (fields: readonly string[]) => fields.map((field) => `${personColumnOf[field as keyof typeof personColumnOf]} AS "${field}"`).join(', ');
+
+/** Every column of a PersonRow but its affiliations. */
+export const personColumns = selectList(Object.keys(personColumnOf));
+
+// What the access rules read (scope and field-level rules): always selected.
+const alwaysSelected = ['id', 'provinceCode', 'ownerId', 'createdById'];
+
+/**
+ * The columns of the fields a query asks for (`fields`: PersonRow field names,
+ * unknown ones ignored), plus those the access rules need. A row read this way
+ * lacks the other fields; a list reads only what its page shows.
+ */
+export function personColumnsFor(fields: ReadonlySet<string> | 'all'): string {
+  if (fields === 'all') return personColumns;
+  return selectList(Object.keys(personColumnOf).filter((field) => alwaysSelected.includes(field) || fields.has(field)));
+}
 
 // The organization of an affiliation, shaped like OrganizationRow (dates come back as text).
-const affiliatedOrganization = `json_build_object(
-  'id', o.id, 'nameEn', o.name_en, 'nameFr', o.name_fr, 'kind', o.kind, 'membership', o.membership,
-  'membershipSince', to_char(o.membership_since, 'YYYY-MM-DD'), 'provinceCode', o.province_code, 'city', o.city,
-  'postalCode', o.postal_code, 'email', o.email, 'phone', o.phone, 'website', o.website, 'tags', o.tags,
-  'notes', o.notes, 'ownerId', o.owner_id, 'createdById', o.created_by_id, 'archivedAt', o.archived_at,
-  'mergedIntoId', o.merged_into_id, 'version', o.version, 'createdAt', o.created_at, 'updatedAt', o.updated_at)`;
+const affiliatedOrganizationFields: Record<string, string> = {
+  id: 'o.id', nameEn: 'o.name_en', nameFr: 'o.name_fr', kind: 'o.kind', membership: 'o.membership',
+  membershipSince: `to_char(o.membership_since, 'YYYY-MM-DD')`, provinceCode: 'o.province_code', city: 'o.city',
+  postalCode: 'o.postal_code', email: 'o.email', phone: 'o.phone', website: 'o.website', tags: 'o.tags',
+  notes: 'o.notes', ownerId: 'o.owner_id', createdById: 'o.created_by_id', archivedAt: 'o.archived_at',
+  mergedIntoId: 'o.merged_into_id', version: 'o.version', createdAt: 'o.created_at', updatedAt: 'o.updated_at',
+};
+
+/**
+ * What of the affiliations a read must return: all of each organization, only
+ * some of its fields (the query asked for no more: a list reads a fifth of the
+ * bytes), or no affiliations at all.
+ */
+export type AffiliationShape = 'all' | 'none' | { organizationFields: ReadonlySet<string> };
+
+/** What a read returns of each person (field names) and of their affiliations. */
+export interface PersonShape {
+  fields: ReadonlySet<string> | 'all';
+  affiliations: AffiliationShape;
+}
+export const wholePerson: PersonShape = { fields: 'all', affiliations: 'all' };
 
 /**
  * A person's affiliations as one JSON column, limited to organizations the caller
  * may read (`orgScope` is the SQL of that condition over alias `o`): affiliations
  * come with the person in the same statement, whatever the page size.
  */
-export function affiliationsColumn(orgScope: string): string {
+export function affiliationsColumn(orgScope: string, shape: AffiliationShape = 'all'): string {
+  if (shape === 'none') return `'[]'::json AS affiliations`;
+  const fields = Object.keys(affiliatedOrganizationFields).filter((field) => shape === 'all' || field === 'id' || shape.organizationFields.has(field));
+  const organization = `json_build_object(${fields.map((field) => `'${field}', ${affiliatedOrganizationFields[field]}`).join(', ')})`;
   return `COALESCE((
-    SELECT json_agg(json_build_object('organizationId', a.organization_id, 'title', a.title, 'organization', ${affiliatedOrganization})
+    SELECT json_agg(json_build_object('organizationId', a.organization_id, 'title', a.title, 'organization', ${organization})
                     ORDER BY f_search_norm(o.name_en), o.id)
       FROM affiliation a JOIN organization o ON o.id = a.organization_id
      WHERE a.person_id = p.id AND ${orgScope}), '[]'::json) AS affiliations`;

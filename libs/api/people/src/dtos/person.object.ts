@@ -48,6 +48,8 @@ export class PersonObject {
   @Field(() => Int) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  // Read with the person in the same statement, limited to organizations the caller may see.
+  @Field(() => [AffiliationObject]) affiliations: AffiliationObject[];
 }
 
 @ObjectType('PersonConnection')
