@@ -2,17 +2,20 @@ import { subjectNames } from '@crm/authz';
 import { AuditFilter } from '@crm/contracts';
 import { en, type Translate } from '@crm/i18n';
 import { AuditEntriesDocument } from '@crm/staff-graphql';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Anchor, Badge, Card, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 import { AuditChanges } from '../components/audit-changes';
 import { DateTime } from '../components/date-time';
+import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { startOfDay } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/field-messages';
-import { ApiError, gql } from '../utils/graphql.server';
+import { gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
+import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
 import { requireUserWithPermission } from '../utils/session.server';
 
@@ -55,16 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     to: startOfDay(form.to, { dayAfter: true }),
   });
   const filter = parsed.success ? parsed.data : {};
-  try {
-    const { auditEntries, users, regions } = await gql(AuditEntriesDocument, { filter, first: pageSize, after: params.get('after') || undefined }, { request });
-    return { entries: auditEntries, actors: users.nodes, regions, form };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && params.has('after')) {
-      params.delete('after');
-      throw redirect(`/admin/audit?${params}`);
-    }
-    throw error;
-  }
+  const { auditEntries, users, regions } = await loadListPage('/admin/audit', params, (after) => gql(AuditEntriesDocument, { filter, first: pageSize, after }, { request }));
+  return { entries: auditEntries, actors: users.nodes, regions, form };
 }
 
 export default function AuditLog() {
@@ -82,50 +77,45 @@ export default function AuditLog() {
     <Stack gap="lg" maw={1280}>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
 
-      <Card withBorder padding="md">
-        <Form method="get" role="search" data-testid="audit-filters">
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <NativeSelect
-              name="action"
-              label={t('audit.filter.action')}
-              defaultValue={form.action}
-              data={[{ value: '', label: t('audit.filter.action.all') }, ...actions.map((action) => ({ value: action, label: actionLabel(t, action) }))]}
-              w={{ base: '100%', sm: 210 }}
-              data-testid="filter-action"
-            />
-            <NativeSelect
-              name="subjectType"
-              label={t('audit.filter.subjectType')}
-              defaultValue={form.subjectType}
-              data={[{ value: '', label: t('audit.filter.subjectType.all') }, ...subjectNames.map((name) => ({ value: name, label: subjectLabel(t, name) }))]}
-              w={{ base: '100%', sm: 160 }}
-              data-testid="filter-subject-type"
-            />
-            <NativeSelect
-              name="actorId"
-              label={t('audit.filter.actor')}
-              defaultValue={form.actorId}
-              data={[{ value: '', label: t('audit.filter.actor.all') }, ...actors.map((actor) => ({ value: actor.id, label: actor.name }))]}
-              w={{ base: '100%', sm: 180 }}
-              data-testid="filter-actor"
-            />
-            <TextInput name="from" type="date" label={t('audit.filter.from')} defaultValue={form.from} w={{ base: '47%', sm: 150 }} data-testid="filter-from" />
-            <TextInput name="to" type="date" label={t('audit.filter.to')} defaultValue={form.to} w={{ base: '47%', sm: 150 }} data-testid="filter-to" />
-            <Button type="submit" variant="default">
-              {t('filter.apply')}
-            </Button>
-            {filtered ? (
-              <Button component={Link} to="/admin/audit" variant="subtle">
-                {t('filter.clear')}
-              </Button>
-            ) : null}
-          </Group>
-        </Form>
-      </Card>
+      <FilterBar testId="audit-filters" clearTo="/admin/audit" filtered={filtered}>
+        <FilterSelect
+          name="action"
+          label={t('audit.filter.action')}
+          value={form.action}
+          any={t('audit.filter.action.all')}
+          options={actions.map((action) => ({ value: action, label: actionLabel(t, action) }))}
+          width={210}
+          testId="filter-action"
+        />
+        <FilterSelect
+          name="subjectType"
+          label={t('audit.filter.subjectType')}
+          value={form.subjectType}
+          any={t('audit.filter.subjectType.all')}
+          options={subjectNames.map((name) => ({ value: name, label: subjectLabel(t, name) }))}
+          width={160}
+          testId="filter-subject-type"
+        />
+        <FilterSelect
+          name="actorId"
+          label={t('audit.filter.actor')}
+          value={form.actorId}
+          any={t('audit.filter.actor.all')}
+          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+          width={180}
+          testId="filter-actor"
+        />
+        <TextInput name="from" type="date" label={t('audit.filter.from')} defaultValue={form.from} w={{ base: '47%', sm: 150 }} data-testid="filter-from" />
+        <TextInput name="to" type="date" label={t('audit.filter.to')} defaultValue={form.to} w={{ base: '47%', sm: 150 }} data-testid="filter-to" />
+      </FilterBar>
 
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="audit-table" style={{ tableLayout: 'fixed' }}>
+        <ListTable
+          minWidth={900}
+          data-testid="audit-table"
+          style={{ tableLayout: 'fixed' }}
+          items={entries.nodes}
+          head={
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th w={150}>{t('audit.column.when')}</Table.Th>
@@ -135,71 +125,66 @@ export default function AuditLog() {
                 <Table.Th>{t('audit.column.changes')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {entries.nodes.map((entry) => (
-                <Table.Tr key={entry.id} data-testid="audit-row" data-action={entry.action} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>
-                    <DateTime value={entry.at} stacked />
-                  </Table.Td>
-                  <Table.Td>
-                    {entry.actorId ? (
-                      <Anchor component={Link} to={byActor(entry.actorId)} size="sm">
-                        {entry.actorName ?? entry.actorId.slice(0, 8)}
+          }
+          empty={
+            <EmptyRow columns={5} testId="audit-empty">
+              {t('audit.empty')}
+            </EmptyRow>
+          }
+        >
+          {(entry) => (
+            <Table.Tr key={entry.id} data-testid="audit-row" data-action={entry.action} style={{ verticalAlign: 'top' }}>
+              <Table.Td>
+                <DateTime value={entry.at} stacked />
+              </Table.Td>
+              <Table.Td>
+                {entry.actorId ? (
+                  <Anchor component={Link} to={byActor(entry.actorId)} size="sm">
+                    {entry.actorName ?? entry.actorId.slice(0, 8)}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('audit.nobody')}
+                  </Text>
+                )}
+                {entry.actorRole && isPlainMessageKey(`role.${entry.actorRole}`) ? (
+                  <Text size="xs" c="dimmed">
+                    {t(`role.${entry.actorRole}` as 'role.ADMIN')}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {actionLabel(t, entry.action)}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {entry.action}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color="gray" tt="none" radius="sm">
+                  {subjectLabel(t, entry.subjectType)}
+                </Badge>
+                {entry.subjectId ? (
+                  <Tooltip label={entry.subjectId} openDelay={300}>
+                    {entry.subjectType === 'User' ? (
+                      <Anchor component={Link} to={`/admin/users/${entry.subjectId}`} size="xs" ff="monospace" display="block" mt={4}>
+                        {entry.subjectId.slice(0, 8)}
                       </Anchor>
                     ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('audit.nobody')}
+                      <Text size="xs" ff="monospace" c="dimmed" mt={4}>
+                        {entry.subjectId.slice(0, 8)}
                       </Text>
                     )}
-                    {entry.actorRole && isPlainMessageKey(`role.${entry.actorRole}`) ? (
-                      <Text size="xs" c="dimmed">
-                        {t(`role.${entry.actorRole}` as 'role.ADMIN')}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {actionLabel(t, entry.action)}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {entry.action}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray" tt="none" radius="sm">
-                      {subjectLabel(t, entry.subjectType)}
-                    </Badge>
-                    {entry.subjectId ? (
-                      <Tooltip label={entry.subjectId} openDelay={300}>
-                        {entry.subjectType === 'User' ? (
-                          <Anchor component={Link} to={`/admin/users/${entry.subjectId}`} size="xs" ff="monospace" display="block" mt={4}>
-                            {entry.subjectId.slice(0, 8)}
-                          </Anchor>
-                        ) : (
-                          <Text size="xs" ff="monospace" c="dimmed" mt={4}>
-                            {entry.subjectId.slice(0, 8)}
-                          </Text>
-                        )}
-                      </Tooltip>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <AuditChanges changes={entry.changes} regions={regions} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {entries.nodes.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed" ta="center" py="lg" data-testid="audit-empty">
-                      {t('audit.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Tooltip>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <AuditChanges changes={entry.changes} regions={regions} />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </ListTable>
       </Card>
 
       <Pager endCursor={entries.pageInfo.endCursor} hasNextPage={entries.pageInfo.hasNextPage} />

@@ -3,6 +3,7 @@ import { Anchor, Card, Stack, Table, Text } from '@mantine/core';
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DateTime } from '../components/date-time';
+import { EmptyRow, ListTable } from '../components/list-table';
 import { MailStatusBadge } from '../components/mail-status-badge';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
@@ -35,8 +36,12 @@ export default function Mailbox() {
     <Stack gap="lg" maw={1100}>
       <PageHeader title={t('mailbox.title')} description={t('mailbox.intro')} />
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="mail-table">
+        <ListTable
+          minWidth={720}
+          highlightOnHover
+          data-testid="mail-table"
+          items={messages.nodes}
+          head={
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th w={150}>{t('mailbox.column.when')}</Table.Th>
@@ -45,39 +50,30 @@ export default function Mailbox() {
                 <Table.Th w={120}>{t('mailbox.column.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {messages.nodes.map((message) => (
-                <Table.Tr key={message.id} data-testid="mail-row" data-to={message.toAddress}>
-                  <Table.Td>
-                    <DateTime value={message.createdAt} stacked />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" truncate="end" title={message.toAddress}>
-                      {message.toAddress}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/mail/${message.id}`} size="sm" fw={500} data-testid="mail-open">
-                      {message.subject}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <MailStatusBadge status={message.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {messages.nodes.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {t('mailbox.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          }
+          empty={<EmptyRow columns={4}>{t('mailbox.empty')}</EmptyRow>}
+        >
+          {(message) => (
+            <Table.Tr key={message.id} data-testid="mail-row" data-to={message.toAddress}>
+              <Table.Td>
+                <DateTime value={message.createdAt} stacked />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end" title={message.toAddress}>
+                  {message.toAddress}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/mail/${message.id}`} size="sm" fw={500} data-testid="mail-open">
+                  {message.subject}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <MailStatusBadge status={message.status} />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </ListTable>
       </Card>
       <Pager endCursor={messages.pageInfo.endCursor} hasNextPage={messages.pageInfo.hasNextPage} />
     </Stack>

@@ -14,6 +14,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { ActionForm } from '../components/action-form';
+import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { apiFormErrors } from '../utils/form-errors.server';
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             skipInvalidRows: formData.get('skipInvalidRows') === 'on',
           },
         },
-        { request },
+        { request }
       );
       await gql(DryRunImportDocument, { batchId }, { request });
     } else if (intent === 'run') await gql(RunImportDocument, { batchId }, { request });
@@ -333,8 +334,12 @@ export default function ImportBatchPage() {
               </Group>
             </Form>
           </Group>
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="xs" horizontalSpacing="md" data-testid="import-rows">
+          <ListTable
+            minWidth={800}
+            verticalSpacing="xs"
+            data-testid="import-rows"
+            items={data.rows.nodes}
+            head={
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={70}>{t('imports.rows.line')}</Table.Th>
@@ -343,43 +348,38 @@ export default function ImportBatchPage() {
                   <Table.Th>{t('imports.rows.problems')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
-              <Table.Tbody>
-                {data.rows.nodes.map((row) => (
-                  <Table.Tr key={row.rowNumber} data-testid="import-row" data-fate={row.fate ?? ''}>
-                    <Table.Td>{row.lineNumber}</Table.Td>
-                    <Table.Td>
-                      {row.fate ? (
-                        <Badge variant="light" style={{ overflow: 'visible' }} color={{ CREATE: 'teal', UPDATE: 'blue', SKIP: 'gray', ERROR: 'red' }[row.fate]}>
-                          {t(`imports.fate.${row.fate}`)}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" lineClamp={2} maw={420}>
-                        {row.cells.filter(Boolean).join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {row.problems.map((problem, index) => (
-                        <Text key={index} size="xs" c="red.8">
-                          {problem.column ?? problem.field ?? ''} {problem.message}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {data.rows.nodes.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text size="sm" c="dimmed" ta="center" py="md">
-                        {t('imports.rows.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : null}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            }
+            empty={
+              <EmptyRow columns={4} size="sm" py="md">
+                {t('imports.rows.empty')}
+              </EmptyRow>
+            }
+          >
+            {(row) => (
+              <Table.Tr key={row.rowNumber} data-testid="import-row" data-fate={row.fate ?? ''}>
+                <Table.Td>{row.lineNumber}</Table.Td>
+                <Table.Td>
+                  {row.fate ? (
+                    <Badge variant="light" style={{ overflow: 'visible' }} color={{ CREATE: 'teal', UPDATE: 'blue', SKIP: 'gray', ERROR: 'red' }[row.fate]}>
+                      {t(`imports.fate.${row.fate}`)}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" lineClamp={2} maw={420}>
+                    {row.cells.filter(Boolean).join(' · ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {row.problems.map((problem, index) => (
+                    <Text key={index} size="xs" c="red.8">
+                      {problem.column ?? problem.field ?? ''} {problem.message}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </ListTable>
         </Card>
       ) : null}
       {data.rows ? <Pager endCursor={data.rows.pageInfo.endCursor} hasNextPage={data.rows.pageInfo.hasNextPage} /> : null}

@@ -1,12 +1,8 @@
-import { getFormProps } from '@conform-to/react';
 import { CreateOrganizationDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
-import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ActionForm } from '../components/action-form';
-import { FormAlert } from '../components/form-fields';
-import { PageHeader } from '../components/page-header';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { OrganizationFormFields } from '../components/records/organization-form-fields';
+import { RecordFormPage } from '../components/records/record-form-page';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
@@ -45,35 +41,11 @@ export default function NewOrganization() {
   const t = useT();
   const { provinces, tags, assignableOwners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useAppForm(NewOrganizationForm, { id: 'new-organization', lastResult: answer?.result, defaultValue: { membership: 'ally' } });
 
   return (
-    <Stack gap="lg" maw={900}>
-      <PageHeader
-        above={
-          <Anchor component={Link} to="/organizations" size="sm">
-            ← {t('organizations.back')}
-          </Anchor>
-        }
-        title={t('organizations.new.title')}
-      />
-      <Card withBorder padding="lg">
-        <ActionForm {...getFormProps(form)} data-testid="organization-form">
-          <Stack gap="md">
-            <FormAlert form={form} />
-            <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={{ options: assignableOwners }} />
-            <Group justify="flex-end">
-              <Button component={Link} to="/organizations" variant="subtle">
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" loading={navigation.state === 'submitting'} data-testid="save-organization">
-                {t('records.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </ActionForm>
-      </Card>
-    </Stack>
+    <RecordFormPage title={t('organizations.new.title')} back={{ to: '/organizations', label: t('organizations.back') }} form={form} testId="organization-form" saveTestId="save-organization">
+      <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={{ options: assignableOwners }} />
+    </RecordFormPage>
   );
 }

@@ -1,19 +1,12 @@
-import { MergeRecordsInput } from '@crm/contracts';
-import type { PlainMessageKey } from '@crm/i18n';
 import { MergePeopleDocument, PeopleToMergeDocument, PersonDocument, SearchDirectoryDocument, type PersonFieldsFragment } from '@crm/staff-graphql';
-import { Anchor, Stack } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { PageHeader } from '../components/page-header';
-import { MergePicker, MergeView, type MergeRow } from '../components/records/merge-view';
-import { assertCsrf } from '../utils/csrf.server';
-import { apiFormErrors } from '../utils/form-errors.server';
-import { isPlainMessageKey } from '../utils/field-messages';
-import { ApiError, gql } from '../utils/graphql.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { MergeScreen, type MergeRow } from '../components/records/merge-view';
+import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { leaderKey, organizationName, personName, stageKey } from '../utils/records';
-import { orNotFound } from '../utils/records.server';
+import { loadMergeChoice, mergeRecords } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'merge.title');
@@ -22,38 +15,25 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'merge.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'merge', 'Person');
   const id = params.id ?? '';
-  const search = new URL(request.url).searchParams;
-  const otherId = search.get('with');
-  if (otherId && otherId !== id) {
-    const pair = await orNotFound(() => gql(PeopleToMergeDocument, { id, otherId }, { request }));
-    return { mode: 'compare' as const, ...pair, q: '', candidates: [] };
-  }
-  const { person } = await orNotFound(() => gql(PersonDocument, { id }, { request }));
-  const q = (search.get('q') ?? personName(person)).trim().slice(0, 100);
-  const found = q.length >= 2 ? (await gql(SearchDirectoryDocument, { text: q, first: 20 }, { request })).searchDirectory.people : [];
-  return { mode: 'pick' as const, person, other: null, q, candidates: found.filter((candidate) => candidate.id !== id) };
+  return loadMergeChoice(request, id, {
+    pair: async (otherId) => {
+      const { person, other } = await gql(PeopleToMergeDocument, { id, otherId }, { request });
+      return { record: person, other };
+    },
+    record: async () => (await gql(PersonDocument, { id }, { request })).person,
+    name: personName,
+    search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.people,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData);
-  await requireUserWithPermission(request, 'merge', 'Person');
-  const input = MergeRecordsInput.safeParse({
-    survivorId: formData.get('survivorId'),
-    survivorVersion: Number(formData.get('survivorVersion')),
-    duplicateId: formData.get('duplicateId'),
-    duplicateVersion: Number(formData.get('duplicateVersion')),
-  });
-  // Only a merge that involves this page's person.
-  if (!input.success || (input.data.survivorId !== params.id && input.data.duplicateId !== params.id)) return { error: 'validation.invalid' as PlainMessageKey };
-  try {
-    await gql(MergePeopleDocument, { input: input.data }, { request });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const [first] = apiFormErrors(error, [], { CONFLICT: 'records.conflict' }).formErrors;
-    return { error: isPlainMessageKey(first) ? first : ('form.error.unexpected' as PlainMessageKey) };
-  }
-  throw redirect(`/people/${input.data.survivorId}?merged=1`);
+  return mergeRecords(
+    request,
+    params.id,
+    'Person',
+    (input) => gql(MergePeopleDocument, { input }, { request }),
+    (survivorId) => `/people/${survivorId}`
+  );
 }
 
 export default function MergePeople() {
@@ -61,7 +41,7 @@ export default function MergePeople() {
   const lang = useLanguage();
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { person } = data;
+  const person = data.record;
   const yesNo = (value: boolean) => t(value ? 'records.yes' : 'records.no');
   const rowsFor = (a: PersonFieldsFragment, b: PersonFieldsFragment): MergeRow[] => {
     const row = (label: string, read: (p: PersonFieldsFragment) => string) => ({ label, a: read(a), b: read(b) });
@@ -85,36 +65,25 @@ export default function MergePeople() {
   };
 
   return (
-    <Stack gap="lg" maw={1200}>
-      <PageHeader
-        above={
-          <Anchor component={Link} to={`/people/${person.id}`} size="sm">
-            ← {personName(person)}
-          </Anchor>
-        }
-        title={t('merge.title')}
-        description={t('merge.intro')}
-      />
-      {data.mode === 'compare' && data.other ? (
-        <MergeView
-          a={{ id: person.id, version: person.version, title: personName(person), href: `/people/${person.id}` }}
-          b={{ id: data.other.id, version: data.other.version, title: personName(data.other), href: `/people/${data.other.id}` }}
-          rows={rowsFor(person, data.other)}
-          error={answer?.error ? t(answer.error) : null}
-        />
-      ) : (
-        <MergePicker
-          q={data.q}
-          candidates={data.candidates.map((candidate) => ({
-            id: candidate.id,
-            title: personName(candidate),
-            detail: [candidate.affiliations[0] ? organizationName(lang, candidate.affiliations[0].organization) : null, candidate.city, candidate.provinceCode]
-              .filter(Boolean)
-              .join(' · '),
-            href: `/people/${person.id}/merge?with=${candidate.id}`,
-          }))}
-        />
-      )}
-    </Stack>
+    <MergeScreen
+      back={{ to: `/people/${person.id}`, label: personName(person) }}
+      compare={
+        data.mode === 'compare' && data.other
+          ? {
+              a: { id: person.id, version: person.version, title: personName(person), href: `/people/${person.id}` },
+              b: { id: data.other.id, version: data.other.version, title: personName(data.other), href: `/people/${data.other.id}` },
+              rows: rowsFor(person, data.other),
+            }
+          : null
+      }
+      q={data.q}
+      candidates={data.candidates.map((candidate) => ({
+        id: candidate.id,
+        title: personName(candidate),
+        detail: [candidate.affiliations[0] ? organizationName(lang, candidate.affiliations[0].organization) : null, candidate.city, candidate.provinceCode].filter(Boolean).join(' · '),
+        href: `/people/${person.id}/merge?with=${candidate.id}`,
+      }))}
+      error={answer?.error ? t(answer.error) : null}
+    />
   );
 }

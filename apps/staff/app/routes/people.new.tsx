@@ -1,12 +1,8 @@
-import { getFormProps } from '@conform-to/react';
 import { CreatePersonDocument, OrganizationNameDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
-import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ActionForm } from '../components/action-form';
-import { FormAlert } from '../components/form-fields';
-import { PageHeader } from '../components/page-header';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { PersonFormFields } from '../components/records/person-form-fields';
+import { RecordFormPage } from '../components/records/record-form-page';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
@@ -72,7 +68,6 @@ export default function NewPerson() {
   const lang = useLanguage();
   const { provinces, tags, showLivedExperience, assignableOwners, organization, defaultOwnerId } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useAppForm(NewPersonForm, {
     id: 'new-person',
     lastResult: answer?.result,
@@ -86,39 +81,16 @@ export default function NewPerson() {
   const affiliationNames = organization ? { [organization.id]: organizationName(lang, organization) } : {};
 
   return (
-    <Stack gap="lg" maw={900}>
-      <PageHeader
-        above={
-          <Anchor component={Link} to="/people" size="sm">
-            ← {t('people.back')}
-          </Anchor>
-        }
-        title={t('people.new.title')}
+    <RecordFormPage title={t('people.new.title')} back={{ to: '/people', label: t('people.back') }} form={form} testId="person-form" saveTestId="save-person">
+      <PersonFormFields
+        fields={fields}
+        values={{ emails: [], phones: [], consentEmail: false, consentPhone: false, doNotContact: false, livedExperience: false }}
+        provinces={provinces}
+        tags={tags}
+        showLivedExperience={showLivedExperience}
+        affiliations={{ form, field: fields.affiliations, names: affiliationNames }}
+        owners={{ options: assignableOwners }}
       />
-      <Card withBorder padding="lg">
-        <ActionForm {...getFormProps(form)} data-testid="person-form">
-          <Stack gap="md">
-            <FormAlert form={form} />
-            <PersonFormFields
-              fields={fields}
-              values={{ emails: [], phones: [], consentEmail: false, consentPhone: false, doNotContact: false, livedExperience: false }}
-              provinces={provinces}
-              tags={tags}
-              showLivedExperience={showLivedExperience}
-              affiliations={{ form, field: fields.affiliations, names: affiliationNames }}
-              owners={{ options: assignableOwners }}
-            />
-            <Group justify="flex-end">
-              <Button component={Link} to="/people" variant="subtle">
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" loading={navigation.state === 'submitting'} data-testid="save-person">
-                {t('records.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </ActionForm>
-      </Card>
-    </Stack>
+    </RecordFormPage>
   );
 }

@@ -13,3 +13,9 @@ export function pageTitle(matches: Match[], page?: PlainMessageKey): { title: st
   const lang = languageFromMatches(matches);
   return [{ title: page ? translate(lang, 'app.pageTitle', { page: translate(lang, page) }) : translate(lang, 'app.name') }];
 }
+
+// `<title>` for one record's pages: its name, or the list's title when it did not load.
+export function recordPageTitle(matches: Match[], fallback: PlainMessageKey, name: ((lang: Language) => string) | null): { title: string }[] {
+  const lang = languageFromMatches(matches);
+  return [{ title: translate(lang, 'app.pageTitle', { page: name ? name(lang) : translate(lang, fallback) }) }];
+}

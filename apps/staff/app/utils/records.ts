@@ -31,6 +31,14 @@ export function organizationName(lang: Language, organization: { nameEn: string;
   return (lang === 'fr' ? organization.nameFr : organization.nameEn) || organization.nameEn;
 }
 
+/** A tag's label in the reader's language, from the tags the API listed (the slug itself when unknown). */
+export function tagLabels(lang: Language, tags: readonly { slug: string; labelEn: string; labelFr: string }[]): (slug: string) => string {
+  return (slug) => {
+    const tag = tags.find((entry) => entry.slug === slug);
+    return tag ? (lang === 'fr' ? tag.labelFr : tag.labelEn) : slug;
+  };
+}
+
 export const stageKey = (stage: string) => `stage.${stage}` as PlainMessageKey;
 export const leaderKey = (category: string) => `leader.${category}` as PlainMessageKey;
 export const kindKey = (kind: string) => `orgKind.${kind}` as PlainMessageKey;
@@ -53,66 +61,70 @@ export function splitList(value: unknown): unknown {
     .filter(Boolean);
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => (value && (values as readonly string[]).includes(value) ? (value as T) : undefined);
 
-/** The people list's filters, as the URL carries them (?search=&province=&region=&stage=&category=&tag=&mine=1&archived=1). */
-export function peopleFiltersFrom(params: URLSearchParams) {
+/** The filters every records list has, as the URL carries them (?search=&province=&region=&tag=&mine=1&archived=1). */
+function recordFiltersFrom(params: URLSearchParams) {
   return {
     search: params.get('search')?.trim() ?? '',
     province: oneOf(provinceCodeValues, params.get('province')) ?? '',
     region: params.get('region') ?? '',
-    stage: (oneOf(engagementStageValues, params.get('stage')) ?? '') as EngagementStage | '',
-    category: (oneOf(leaderCategoryValues, params.get('category')) ?? '') as LeaderCategory | '',
     tag: params.get('tag') ?? '',
     mine: params.get('mine') === '1',
     archived: params.get('archived') === '1',
   };
 }
+type RecordFilters = ReturnType<typeof recordFiltersFrom>;
+
+/** The people list's filters: the common ones, and ?stage=&category=. */
+export function peopleFiltersFrom(params: URLSearchParams) {
+  return {
+    ...recordFiltersFrom(params),
+    stage: (oneOf(engagementStageValues, params.get('stage')) ?? '') as EngagementStage | '',
+    category: (oneOf(leaderCategoryValues, params.get('category')) ?? '') as LeaderCategory | '',
+  };
+}
 export type PeopleFilters = ReturnType<typeof peopleFiltersFrom>;
 
-/** The organizations list's filters (?search=&province=&region=&kind=&membership=&tag=&mine=1&archived=1). */
+/** The organizations list's filters: the common ones, and ?kind=&membership=. */
 export function organizationFiltersFrom(params: URLSearchParams) {
   return {
-    search: params.get('search')?.trim() ?? '',
-    province: oneOf(provinceCodeValues, params.get('province')) ?? '',
-    region: params.get('region') ?? '',
+    ...recordFiltersFrom(params),
     kind: (oneOf(organizationKindValues, params.get('kind')) ?? '') as OrganizationKind | '',
     membership: (oneOf(membershipValues, params.get('membership')) ?? '') as Membership | '',
-    tag: params.get('tag') ?? '',
-    mine: params.get('mine') === '1',
-    archived: params.get('archived') === '1',
   };
 }
 export type OrganizationFilters = ReturnType<typeof organizationFiltersFrom>;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The API's PersonFilter for these URL filters (the same for the list and its CSV export). */
-export function personFilter(filters: PeopleFilters, viewerId: string) {
+// The API's filter for the common filters, with the list's own in the middle (the
+// export's query keeps this order).
+function recordFilter<Own extends Record<string, unknown>>(filters: RecordFilters, viewerId: string, own: Own) {
   return {
     search: filters.search.length >= 1 ? filters.search.slice(0, 100) : undefined,
     provinceCodes: filters.province ? [filters.province] : undefined,
     regionId: uuid.test(filters.region) ? filters.region : undefined,
-    engagementStages: filters.stage ? [filters.stage] : undefined,
-    leaderCategories: filters.category ? [filters.category] : undefined,
+    ...own,
     tags: filters.tag ? [filters.tag] : undefined,
     ownerId: filters.mine ? viewerId : undefined,
     archived: filters.archived,
   };
 }
 
+/** The API's PersonFilter for these URL filters (the same for the list and its CSV export). */
+export function personFilter(filters: PeopleFilters, viewerId: string) {
+  return recordFilter(filters, viewerId, {
+    engagementStages: filters.stage ? [filters.stage] : undefined,
+    leaderCategories: filters.category ? [filters.category] : undefined,
+  });
+}
+
 export function organizationFilter(filters: OrganizationFilters, viewerId: string) {
-  return {
-    search: filters.search.length >= 1 ? filters.search.slice(0, 100) : undefined,
-    provinceCodes: filters.province ? [filters.province] : undefined,
-    regionId: uuid.test(filters.region) ? filters.region : undefined,
+  return recordFilter(filters, viewerId, {
     kinds: filters.kind ? [filters.kind] : undefined,
     memberships: filters.membership ? [filters.membership] : undefined,
-    tags: filters.tag ? [filters.tag] : undefined,
-    ownerId: filters.mine ? viewerId : undefined,
-    archived: filters.archived,
-  };
+  });
 }
 
 /** A filter as the export endpoint reads it: `?provinceCodes=ON&tags=youth&archived=false`. */

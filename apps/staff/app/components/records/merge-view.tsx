@@ -3,7 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { Form, Link } from '@remix-run/react';
 import { useState } from 'react';
 import { ActionForm } from '../action-form';
+import type { ReactNode } from 'react';
 import { useT } from '../../utils/i18n';
+import { BackLink } from '../back-link';
+import { PageHeader } from '../page-header';
 
 export type MergeSide = { id: string; version: number; title: string; href: string };
 export type MergeRow = { label: string; a: string; b: string };
@@ -106,7 +109,7 @@ export function MergeView({ a, b, rows, error }: { a: MergeSide; b: MergeSide; r
 }
 
 /** Before a merge: a search for the other record. */
-export function MergePicker({ q, candidates }: { q: string; candidates: { id: string; title: string; detail: string; href: string }[] }) {
+export function MergePicker({ q, candidates }: { q: string; candidates: MergeCandidate[] }) {
   const t = useT();
   return (
     <Card withBorder padding="lg">
@@ -144,5 +147,33 @@ export function MergePicker({ q, candidates }: { q: string; candidates: { id: st
         ) : null}
       </Stack>
     </Card>
+  );
+}
+
+type MergeCandidate = { id: string; title: string; detail: string; href: string };
+
+/**
+ * A merge page: back to the record, then the two records side by side (`compare`,
+ * once the other is chosen) or the search for the other one.
+ */
+export function MergeScreen({
+  back,
+  compare,
+  q,
+  candidates,
+  error,
+}: {
+  back: { to: string; label: ReactNode };
+  compare: { a: MergeSide; b: MergeSide; rows: MergeRow[] } | null;
+  q: string;
+  candidates: MergeCandidate[];
+  error: string | null;
+}) {
+  const t = useT();
+  return (
+    <Stack gap="lg" maw={1200}>
+      <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={t('merge.title')} description={t('merge.intro')} />
+      {compare ? <MergeView a={compare.a} b={compare.b} rows={compare.rows} error={error} /> : <MergePicker q={q} candidates={candidates} />}
+    </Stack>
   );
 }
