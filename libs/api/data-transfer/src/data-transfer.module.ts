@@ -2,6 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@crm/platform';
 import { HttpAdapterHost } from '@nestjs/core';
 import { IdentityModule } from '@crm/identity';
+import { OrganizationBulkRepository } from '@crm/organizations';
+import { PersonBulkRepository } from '@crm/people';
 import { ActivityRecorder } from '@crm/timeline';
 import type { FastifyInstance } from 'fastify';
 import { ExportRepository } from './export/export.repository';
@@ -39,7 +41,18 @@ export class DataTransferModule implements OnModuleInit {
 /** The import jobs without a queue consumer: what the worker runs, and what tests call directly. */
 @Module({
   // AuditService here too: the jobs also run in the worker, which has no global AuditModule.
-  providers: [AuditService, ImportBatchRepository, ImportRecordsRepository, ImportActorLoader, ActivityRecorder, ImportEngine, DryRunImportJob, RunImportJob],
+  providers: [
+    AuditService,
+    ImportBatchRepository,
+    ImportRecordsRepository,
+    PersonBulkRepository,
+    OrganizationBulkRepository,
+    ImportActorLoader,
+    ActivityRecorder,
+    ImportEngine,
+    DryRunImportJob,
+    RunImportJob,
+  ],
   exports: [ImportEngine, DryRunImportJob, RunImportJob],
 })
 export class ImportJobsModule {}

@@ -5,7 +5,8 @@ export { MergeHooks, OrganizationMergeHooks, type MergeHook, type MergeStep } fr
 export { OrganizationObject, OrganizationConnection, TagObject } from './dtos/organization.object';
 export { RecordVersionInputType, MergeRecordsInputType } from './dtos/organization.inputs';
 export { organizationColumns, organizationScopeColumns, organizationSortKey, type OrganizationRow } from './organization.row';
-export { SqlParams, keysetCursor, likeEscape } from './sql';
+export { SqlParams, keysetCursor, likeEscape, recordset } from './sql';
+export { OrganizationBulkRepository, type OrganizationState } from './organization-bulk.repository';
 export { withoutNulls } from './without-nulls';
 export { organizationListWhere } from './organization.repository';
 export { textSearch, searchTerms, type TextSearch } from './search';

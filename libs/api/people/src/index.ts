@@ -5,3 +5,4 @@ export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person
 export { personListWhere } from './person.repository';
 export { personScopeColumns } from './person.row';
 export { personSortKey } from './person.row';
+export { PersonBulkRepository, type PersonState } from './person-bulk.repository';

@@ -4,12 +4,14 @@ import { AuditService, ConflictException, type AuditInput, type RequestContext }
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assignableByEmail } from '@crm/identity';
+import { OrganizationBulkRepository, type OrganizationState } from '@crm/organizations';
+import { PersonBulkRepository, type PersonState } from '@crm/people';
 import { ImportActorLoader } from './import-actor';
 import { ImportBatchRepository, type Applied, type DryRunCounts, type ImportBatchRow, type ImportRowRecord, type RunCounts } from './import-batch.repository';
 import { mayImport } from './import-access';
 import type { ImportKind } from './import-fields';
 import { planChunk, type FileRef, type Pending, type PlanInput, type PlannedRow } from './import-planner';
-import { ImportRecordsRepository, type OrganizationState, type PersonState } from './import-records.repository';
+import { ImportRecordsRepository } from './import-records.repository';
 import { lookupsNeeded, prepareRow, provinceReader, tagReader, withColumns, type ImportLookups, type RowInput, type RowProblem } from './row-input';
 
 /** Rows per transaction: big enough for set-based statements, small enough to hold few locks for long. */
@@ -38,6 +40,8 @@ export class ImportEngine {
     private readonly dataSource: DataSource,
     private readonly batches: ImportBatchRepository,
     private readonly records: ImportRecordsRepository,
+    private readonly people: PersonBulkRepository,
+    private readonly organizations: OrganizationBulkRepository,
     private readonly actors: ImportActorLoader,
     private readonly activity: ActivityRecorder,
     private readonly audit: AuditService,
@@ -171,7 +175,7 @@ export class ImportEngine {
       ...base,
       // Owners as the single-record forms allow them (a coordinator: staff, themselves, coordinators of their provinces).
       owners: await assignableByEmail(manager, ctx.actor!, needed.ownerEmails),
-      organizations: await this.records.organizationsByName(manager, ctx.ability, needed.organizationNames),
+      organizations: await this.organizations.idsByName(manager, ctx.ability, needed.organizationNames),
     };
     return rows.map((row) => {
       const prepared = prepareRow(batch.kind, row.cells, batch.headers, mapping, lookups);
@@ -183,13 +187,13 @@ export class ImportEngine {
   private async match(manager: EntityManager, kind: ImportKind, ability: AppAbility, rows: PlanInput[], lock: boolean): Promise<{ keys: string[][]; matches: State[][] }> {
     if (kind === 'people') {
       const keys = rows.map((row) => ((row.input?.values.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
-      const people = await this.records.peopleByEmail(manager, ability, [...new Set(keys.flat())], lock);
+      const people = await this.people.byEmails(manager, ability, [...new Set(keys.flat())], lock);
       const byEmail = new Map<string, PersonState[]>();
       for (const person of people) for (const email of person.emails) byEmail.set(email.toLowerCase(), [...(byEmail.get(email.toLowerCase()) ?? []), person]);
       return { keys, matches: keys.map((emails) => emails.flatMap((email) => byEmail.get(email) ?? [])) };
     }
     const withInput = rows.map((row, i) => ({ i, values: row.input?.values })).filter((r) => r.values);
-    const found = await this.records.organizationsByNameAndCity(
+    const found = await this.organizations.byNameAndCity(
       manager,
       ability,
       withInput.map((r) => ({ name: r.values!.nameEn as string, city: (r.values!.city as string | null | undefined) ?? null })),
@@ -217,11 +221,11 @@ export class ImportEngine {
     const creates = pendings.filter((p) => p.original === null);
     const updates = pendings.filter((p) => p.original !== null && changed(p.original, p.state));
     if (kind === 'people') {
-      await this.records.insertPeople(manager, creates.map((p) => p.state as PersonState));
-      if ((await this.records.updatePeople(manager, updates.map((p) => p.state as PersonState))) !== updates.length) throw new ConflictException();
+      await this.people.insertMany(manager, creates.map((p) => p.state as PersonState));
+      if ((await this.people.updateManyVersioned(manager, updates.map((p) => p.state as PersonState))) !== updates.length) throw new ConflictException();
     } else {
-      await this.records.insertOrganizations(manager, creates.map((p) => p.state as OrganizationState));
-      if ((await this.records.updateOrganizations(manager, updates.map((p) => p.state as OrganizationState))) !== updates.length) throw new ConflictException();
+      await this.organizations.insertMany(manager, creates.map((p) => p.state as OrganizationState));
+      if ((await this.organizations.updateManyVersioned(manager, updates.map((p) => p.state as OrganizationState))) !== updates.length) throw new ConflictException();
     }
     const activity: ActivityEntry[] = [];
     const audits: AuditInput[] = [];
@@ -281,8 +285,8 @@ export class ImportEngine {
     const wanted = pendings.flatMap((p) => [...p.affiliations].map(([organizationId, title]) => ({ personId: p.state.id, organizationId, title })));
     const added = new Map<string, string[]>();
     if (wanted.length === 0) return added;
-    const existing = await this.records.existingAffiliations(manager, [...new Set(wanted.map((a) => a.personId))]);
-    await this.records.upsertAffiliations(manager, wanted);
+    const existing = await this.people.existingAffiliations(manager, [...new Set(wanted.map((a) => a.personId))]);
+    await this.people.upsertAffiliations(manager, wanted);
     for (const a of wanted) {
       if (existing.has(`${a.personId}|${a.organizationId}`)) continue;
       added.set(a.personId, [...(added.get(a.personId) ?? []), a.organizationId]);

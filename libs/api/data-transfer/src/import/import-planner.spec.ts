@@ -1,6 +1,6 @@
 import { defineAbilityFor } from '@crm/authz';
 import { merge, planChunk, type FileRef, type PlanInput } from './import-planner';
-import type { PersonState } from './import-records.repository';
+import type { PersonState } from '@crm/people';
 
 const coordinator = { id: 'coord-1', role: 'COORDINATOR' as const, provinceCodes: ['ON'], organizationId: null };
 const staff = { id: 'staff-1', role: 'STAFF' as const, provinceCodes: [], organizationId: null };

@@ -3,7 +3,8 @@ import { canReadField, subject, type AppAbility } from '@crm/authz';
 import { postalCodeMatchesProvince } from '@crm/contracts';
 import type { RowInput, RowProblem } from './row-input';
 import type { ImportKind } from './import-fields';
-import type { OrganizationState, PersonState } from './import-records.repository';
+import type { OrganizationState } from '@crm/organizations';
+import type { PersonState } from '@crm/people';
 
 export type DuplicatePolicy = 'UPDATE' | 'SKIP';
 export type Fate = 'create' | 'update' | 'skip' | 'error';

@@ -16,11 +16,12 @@ export class SearchWords1764230000000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $fn$ SELECT array_remove(regexp_split_to_array($1, '[[:space:][:punct:]]+'), '') $fn$`);
     // A name whose first and last names are one word each (or no last name): its words
-    // are exactly f_search_norm(first_name) and f_search_norm(last_name).
+    // are exactly f_search_norm(first_name) and f_search_norm(last_name). Schema-qualified:
+    // PostgreSQL 17+ builds and maintains indexes with search_path = pg_catalog, pg_temp.
     await db.query(`
       CREATE FUNCTION f_search_simple_name(first_name text, last_name text) RETURNS boolean
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $fn$ SELECT f_search_norm(first_name) ~ '^[^[:space:][:punct:]]+$' AND f_search_norm(last_name) ~ '^[^[:space:][:punct:]]*$' $fn$`);
+      AS $fn$ SELECT public.f_search_norm(first_name) ~ '^[^[:space:][:punct:]]+$' AND public.f_search_norm(last_name) ~ '^[^[:space:][:punct:]]*$' $fn$`);
 
     await db.query(`
       CREATE TABLE search_word (
@@ -41,9 +42,9 @@ export class SearchWords1764230000000 implements MigrationInterface {
       LANGUAGE plpgsql
       AS $fn$
       BEGIN
-        INSERT INTO search_word (kind, word)
-        SELECT DISTINCT TG_ARGV[0], w FROM new_rows n, unnest(f_search_words(n.search_text)) AS w
-         WHERE NOT EXISTS (SELECT 1 FROM search_word s WHERE s.kind = TG_ARGV[0] AND s.word = w)
+        INSERT INTO public.search_word (kind, word)
+        SELECT DISTINCT TG_ARGV[0], w FROM new_rows n, unnest(public.f_search_words(n.search_text)) AS w
+         WHERE NOT EXISTS (SELECT 1 FROM public.search_word s WHERE s.kind = TG_ARGV[0] AND s.word = w)
         ON CONFLICT DO NOTHING;
         RETURN NULL;
       END
