@@ -44,11 +44,12 @@ const USAGE = `Usage: node tools/bench/records.cjs [options]
   --duration S       seconds per measurement (default 10)
   --warmup S         seconds of load before each measurement, not counted (default 3)
   --connections N    concurrent connections (default 20)
+  --rounds N         API and floor list measurements, alternating, N each (default 3; the median is reported)
   --wait-idle        before each measurement, wait (up to 2 min) for other processes to go quiet
   --no-write         print only; leave docs/benchmarks.md alone`;
 
 function parseArgs(argv) {
-  const o = { reuseDb: null, skipSeed: false, skipBuild: false, duration: 10, warmup: 3, connections: 20, waitIdle: false, write: true };
+  const o = { reuseDb: null, skipSeed: false, skipBuild: false, duration: 10, warmup: 3, connections: 20, rounds: 3, waitIdle: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -60,6 +61,7 @@ function parseArgs(argv) {
     else if (arg === '--skip-build') o.skipBuild = true;
     else if (arg === '--duration') o.duration = Number(next());
     else if (arg === '--warmup') o.warmup = Number(next());
+    else if (arg === '--rounds') o.rounds = Math.max(1, Number(next()));
     else if (arg === '--connections') o.connections = Number(next());
     else if (arg === '--wait-idle') o.waitIdle = true;
     else if (arg === '--no-write') o.write = false;
@@ -250,11 +252,20 @@ async function load(name, url, body, token, options, probes) {
     });
   if (options.waitIdle) await waitForIdle(probes.say);
   if (options.warmup > 0) await run(options.warmup);
-  const dbPids = await probes.dbPids();
-  const sample = () => ({ server: cpuSeconds(probes.pid), db: dbPids.reduce((s, pid) => s + cpuSeconds(pid), 0), own: ownCpu(), machine: machineBusySeconds(), load: os.loadavg()[0] });
+  // Database backends come and go (a pool opens connections under load and closes idle
+  // ones): count each backend alive at the end from its CPU at the start, or from zero
+  // if it started meanwhile; one that ended meanwhile is left out (it was idle).
+  const backends = async () => new Map((await probes.dbPids()).map((pid) => [pid, machine.cpuSeconds(pid)]));
+  const sample = () => ({ server: cpuSeconds(probes.pid), own: ownCpu(), machine: machineBusySeconds(), load: os.loadavg()[0] });
+  const dbBefore = await backends();
   const before = sample();
   const result = await run(options.duration);
   const after = sample();
+  const dbAfter = await backends();
+  let dbSeconds = 0;
+  for (const [pid, cpu] of dbAfter) if (cpu !== null) dbSeconds += Math.max(0, cpu - (dbBefore.get(pid) ?? 0));
+  after.db = dbSeconds;
+  before.db = 0;
   const share = (k) => (after[k] - before[k]) / result.duration;
   const row = {
     name,
@@ -416,8 +427,17 @@ async function main() {
   const loadBefore = os.loadavg();
   const rows = [];
   const probesApi = { pid: bench.api.pid, dbPids, say };
-  rows.push(await load('people list, first 50 (API)', bench.url, requests.people50, session.token, options, probesApi));
-  rows.push(await load('people list, first 50 (floor: pg + node:http)', floorUrl, { first: 50 }, null, options, { pid: floor.pid, dbPids, say }));
+  // API and floor alternate, `--rounds` times each: the machine's own drift hits both,
+  // and the row reported for each is its median round (by req/s).
+  const apiRounds = [];
+  const floorRounds = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    say(`list round ${round} of ${options.rounds}`);
+    apiRounds.push(await load('people list, first 50 (API)', bench.url, requests.people50, session.token, options, probesApi));
+    floorRounds.push(await load('people list, first 50 (floor: pg + node:http)', floorUrl, { first: 50 }, null, options, { pid: floor.pid, dbPids, say }));
+  }
+  const median = (list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
+  rows.push({ ...median(apiRounds), rounds: apiRounds }, { ...median(floorRounds), rounds: floorRounds });
   // Search: one person searching (the latency target), then 20 at once (throughput).
   const single = { ...options, connections: 1 };
   rows.push(await load('searchDirectory(text: "mohamed")', bench.url, requests.searchDirectory, session.token, single, probesApi));
@@ -482,7 +502,7 @@ function render(r) {
     `- Node ${process.version}, autocannon ${require('autocannon/package.json').version}, commit ${commit}`,
     `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces (${r.provinces.join(', ')})`,
     `- API: \`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, default pool; signed in as ${r.session.who}, bearer token from one signIn`,
-    `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ${r.options.connections}; search at 1 — one person searching, the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without \`errors\``,
+    `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ${r.options.connections}, API and floor alternating ${r.options.rounds} rounds each, the median round reported; search at 1 — one person searching, the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without \`errors\``,
     '- The benchmarked API runs with its defaults, sessions cached in memory (SESSION_CACHE_SECONDS=10, decision 052); the statement counts below come from an instance with the cache off',
     `- 1-minute load average ${r.loadBefore[0].toFixed(2)} before the measurements, ${r.loadAfter[0].toFixed(2)} after (this run included)`,
     '',
@@ -494,7 +514,9 @@ function render(r) {
       return `| ${row.name} | ${row.connections} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`;
     }),
     '',
-    `API ÷ floor: p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    `API ÷ floor (median rounds): p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    '',
+    `Every round, alternating (req/s, p50 ms): API ${api.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; floor ${floor.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}.`,
     '',
     'SQL statements per request (target ≤ 3 whatever the page size), 5 requests each after one not counted, sessions not cached (a request whose session is cached sends one statement fewer):',
     '',

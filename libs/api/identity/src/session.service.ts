@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { defineAbilityFor, type Actor } from '@crm/authz';
+import { defineAbilityFor, type Actor, type AppAbility } from '@crm/authz';
 import { APP_CONFIG, requestIdFrom, SessionCache, type AppConfig, type RequestContext, type SessionActorRow } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
 import { SessionRepository } from './session.repository';
@@ -13,6 +13,9 @@ interface IncomingRequest {
 
 @Injectable()
 export class SessionService {
+  // Abilities are immutable: one per session row, dropped with the row.
+  private readonly abilities = new WeakMap<SessionActorRow, { actor: Actor; ability: AppAbility }>();
+
   constructor(
     private readonly sessions: SessionRepository,
     private readonly cache: SessionCache,
@@ -41,8 +44,20 @@ export class SessionService {
       await this.sessions.touch(row.sessionId);
       row.lastSeenAt = new Date();
     }
-    const actor: Actor = { id: row.userId, role: row.role, provinceCodes: row.provinceCodes, organizationId: row.organizationId };
-    return { requestId, ip, actor, ability: defineAbilityFor(actor), sessionId: row.sessionId, language: row.preferredLanguage };
+    const { actor, ability } = this.abilityOf(row);
+    return { requestId, ip, actor, ability, sessionId: row.sessionId, language: row.preferredLanguage };
+  }
+
+  /** The actor and ability of a session row, built once per row (a cached row is the same object on every hit). */
+  private abilityOf(row: SessionActorRow): { actor: Actor; ability: AppAbility } {
+    let built = this.abilities.get(row);
+    if (!built) {
+      // Shared by the requests of this session for a few seconds: frozen, so none can change it for the others.
+      const actor: Actor = Object.freeze({ id: row.userId, role: row.role, provinceCodes: Object.freeze([...row.provinceCodes]) as string[], organizationId: row.organizationId });
+      built = { actor, ability: defineAbilityFor(actor) };
+      this.abilities.set(row, built);
+    }
+    return built;
   }
 
   private async liveSession(tokenHash: Buffer): Promise<SessionActorRow | null> {

@@ -94,10 +94,11 @@ export const wholePerson: PersonShape = { fields: 'all', affiliations: 'all' };
  */
 export function affiliationsColumn(orgScope: string, shape: AffiliationShape = 'all'): string {
   if (shape === 'none') return `'[]'::json AS affiliations`;
+  // A shaped read answers GraphQL, whose Affiliation has the organization (with its id), not organizationId.
   const fields = Object.keys(affiliatedOrganizationFields).filter((field) => shape === 'all' || field === 'id' || shape.organizationFields.has(field));
   const organization = `json_build_object(${fields.map((field) => `'${field}', ${affiliatedOrganizationFields[field]}`).join(', ')})`;
   return `COALESCE((
-    SELECT json_agg(json_build_object('organizationId', a.organization_id, 'title', a.title, 'organization', ${organization})
+    SELECT json_agg(json_build_object(${shape === 'all' ? `'organizationId', a.organization_id, ` : ''}'title', a.title, 'organization', ${organization})
                     ORDER BY f_search_norm(o.name_en), o.id)
       FROM affiliation a JOIN organization o ON o.id = a.organization_id
      WHERE a.person_id = p.id AND ${orgScope}), '[]'::json) AS affiliations`;
