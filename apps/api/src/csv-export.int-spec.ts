@@ -152,6 +152,17 @@ describe('CSV export', () => {
     expect(exported).toEqual(listed);
   });
 
+  it('keeps the list order it was asked for: most recently changed first too', async () => {
+    const list = await api.graphql(`{ people(first: 200, filter: { provinceCodes: ["ON", "QC"], sort: UPDATED }) { nodes { id } } }`, {}, await api.tokenFor('ADMIN'));
+    const listed = (list.data!.people as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+    const byName = (await parse((await download('/export/people.csv?provinceCodes=ON,QC', 'ADMIN')).raw)).slice(1).map((r) => r[0]);
+    const exported = (await parse((await download('/export/people.csv?provinceCodes=ON,QC&sort=UPDATED', 'ADMIN')).raw)).slice(1).map((r) => r[0]);
+    expect(exported).toEqual(listed);
+    expect(new Set(exported)).toEqual(new Set(byName));
+    const refused = await download('/export/people.csv?sort=SIZE', 'ADMIN');
+    expect(refused.status).toBe(400);
+  });
+
   it('coordinator in Ontario cannot export a person in Quebec, even by asking for Quebec', async () => {
     const all = await parse((await download('/export/people.csv', 'COORDINATOR')).raw);
     const exported = all.slice(1).map((r) => r[0]);
@@ -214,7 +225,7 @@ describe('CSV export', () => {
     expect(entries[0].actor_role).toBe('COORDINATOR');
     expect(entries[0].changes.rowCount.to).toBe(1);
     expect(entries[0].changes.completed.to).toBe(true);
-    expect(entries[0].changes.filter.to).toEqual({ provinceCodes: ['ON'], archived: false, search: '•••' });
+    expect(entries[0].changes.filter.to).toEqual({ provinceCodes: ['ON'], archived: false, search: '•••', sort: 'NAME' });
     expect(JSON.stringify(entries[0].changes)).not.toMatch(/Haddad|Amina|example\.org/);
     const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM audit_entry WHERE action = 'organization.export'`);
     expect(count).toBeGreaterThan(0);

@@ -286,6 +286,44 @@ describe('records: lists, pages, filters and search', () => {
     });
   });
 
+  describe('sort: by name (default) or most recently changed first', () => {
+    const LIST = 'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }';
+    type Page = { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+
+    it('pages people newest change first, each once, and refuses a cursor of the other order', async () => {
+      const ids = await insertPeople(api, Array.from({ length: 7 }, (_, i) => ({ firstName: `Sorted${i}`, lastName: 'Yukon', provinceCode: 'YT' })));
+      // Distinct, known change times (ties are broken by id, newest-first too).
+      for (const [i, id] of ids.entries()) await api.dataSource.query(`UPDATE person SET updated_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, i * 5]);
+      await api.dataSource.query(`UPDATE person SET updated_at = now() + interval '1 minute' WHERE id = $1`, [ids[4]]);
+      const filter = { provinceCodes: ['YT'], sort: 'UPDATED' };
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: Page = ok<{ people: Page }>(await api.graphql(LIST, { filter, first: 3, after }, staff)).people;
+        seen.push(...page.nodes.map((n) => n.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual([ids[4], ids[0], ids[1], ids[2], ids[3], ids[5], ids[6]]);
+
+      const byName = ok<{ people: Page }>(await api.graphql(LIST, { filter: { provinceCodes: ['YT'] }, first: 3 }, staff)).people;
+      expect(errorCode(await api.graphql(LIST, { filter, first: 3, after: byName.pageInfo.endCursor }, staff))).toBe('BAD_USER_INPUT');
+    });
+
+    it('orders organizations the same way, and refuses an unknown order naming the field', async () => {
+      const older = await createOrganization(api, { nameEn: 'AAA Sort Older', provinceCode: 'NU' });
+      const newer = await createOrganization(api, { nameEn: 'ZZZ Sort Newer', provinceCode: 'NU' });
+      await api.dataSource.query(`UPDATE organization SET updated_at = now() - interval '1 hour' WHERE id = $1`, [older.id]);
+      const list = async (sort?: string) =>
+        ok<{ organizations: Page }>(
+          await api.graphql('query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { id } pageInfo { endCursor hasNextPage } } }', { filter: { provinceCodes: ['NU'], sort } }, staff),
+        ).organizations.nodes.map((n) => n.id);
+      expect(await list()).toEqual([older.id, newer.id]);
+      expect(await list('UPDATED')).toEqual([newer.id, older.id]);
+      const unknown = await api.graphql('{ organizations(filter: { sort: SIZE }) { nodes { id } } }', {}, staff);
+      expect(unknown.errors?.[0].message).toMatch(/SIZE/);
+    });
+  });
+
   describe('a list reads only the fields its query asks for', () => {
     it('answers them exactly as a lookup does, through fragments too', async () => {
       const org = await createOrganization(api, { nameEn: 'Shape Org', provinceCode: 'PE', city: 'Charlottetown', kind: 'faith_community' });

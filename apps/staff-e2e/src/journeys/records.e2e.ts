@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -166,10 +167,29 @@ describe('records: people and organizations', () => {
         if (screenshots) await page.screenshot({ path: `${screenshots}/people.png`, fullPage: false });
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-people').click()]);
         const csv = await readFile((await download.path()) ?? '', 'utf8');
-        const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        const [header, ...rows] = parse(csv, { bom: true }) as string[][];
         expect(header.length).toBeGreaterThan(10);
         expect(rows.length).toBeGreaterThan(10);
         expect(csv).toContain('Kowalczyk');
+        // The rows of the list as filtered: Ontario only.
+        const province = header.indexOf('Province');
+        expect(new Set(rows.map((row) => row[province]))).toEqual(new Set(['ON']));
+
+        // Ordered by last change instead: the list and its export, newest first.
+        await page.getByTestId('filter-sort').selectOption('UPDATED');
+        await page.getByTestId('apply-filters').click();
+        await page.waitForURL(/sort=UPDATED/);
+        await page.locator('[data-testid="export-people"][href*="sort=UPDATED"]').waitFor();
+        expect(new URL(page.url()).searchParams.get('province')).toBe('ON');
+        const [recent] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-people').click()]);
+        const [head, ...records] = parse(await readFile((await recent.path()) ?? ''), { bom: true }) as string[][];
+        const updated = head.findIndex((name) => name === 'Updated' || name === 'Modifié le');
+        expect(updated).toBeGreaterThan(-1);
+        const stamps = records.map((record) => record[updated]);
+        expect(stamps.length).toBeGreaterThan(10);
+        // ISO timestamps: newest first is non-increasing text.
+        expect([...stamps].sort().reverse()).toEqual(stamps);
+        expect(records[0][0]).toBe(await page.getByTestId('person-row').first().getAttribute('data-id'));
       }),
     timeout,
   );

@@ -14,7 +14,7 @@ import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
-import { exportQuery, kindKey, membershipKey, organizationFilter, organizationFiltersFrom, organizationName, tagLabels } from '../utils/records';
+import { filtersQuery, kindKey, membershipKey, organizationFilter, organizationFiltersFrom, organizationName, tagLabels } from '../utils/records';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'organizations.title');
@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = organizationFiltersFrom(params);
   const filter = organizationFilter(filters, viewer.id);
   const data = await loadListPage('/organizations', params, (after) => gql(OrganizationsDocument, { filter, first: pageSize, after }, { request }));
-  return { ...data, filters, exportQuery: exportQuery(filter).toString() };
+  // The export route reads the same URL filters as this page (and builds the same API filter).
+  return { ...data, filters, exportQuery: filtersQuery(filters).toString() };
 }
 
 const membershipColor: Record<string, string> = { member: 'teal', associate: 'blue', ally: 'grape', lapsed: 'gray' };

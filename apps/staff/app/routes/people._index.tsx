@@ -18,7 +18,7 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
-import { exportQuery, leaderKey, organizationName, ownerLabel, peopleFiltersFrom, personFilter, personName, stageKey, tagLabels } from '../utils/records';
+import { filtersQuery, leaderKey, organizationName, ownerLabel, peopleFiltersFrom, personFilter, personName, stageKey, tagLabels } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
 import { ownerOptions } from '../utils/owners.server';
 import { requireUserWithPermission } from '../utils/session.server';
@@ -35,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = peopleFiltersFrom(params);
   const filter = personFilter(filters, viewer.id);
   const [data, owners] = await loadListPage('/people', params, (after) => Promise.all([gql(PeopleDocument, { filter, first: pageSize, after }, { request }), ownerOptions(request, viewer)]));
-  return { ...data, owners, filters, exportQuery: exportQuery(filter).toString() };
+  // The export route reads the same URL filters as this page (and builds the same API filter).
+  return { ...data, owners, filters, exportQuery: filtersQuery(filters).toString() };
 }
 
 // Bulk actions on the selected rows: one updatePerson each, at the version read

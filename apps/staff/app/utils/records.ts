@@ -4,10 +4,12 @@ import {
   membershipValues,
   organizationKindValues,
   provinceCodeValues,
+  recordSortValues,
   type EngagementStage,
   type LeaderCategory,
   type Membership,
   type OrganizationKind,
+  type RecordSort,
 } from '@crm/contracts';
 import type { Language, PlainMessageKey, Translate } from '@crm/i18n';
 
@@ -72,6 +74,8 @@ function recordFiltersFrom(params: URLSearchParams) {
     tag: params.get('tag') ?? '',
     mine: params.get('mine') === '1',
     archived: params.get('archived') === '1',
+    // The order (?sort=UPDATED); name order is the default and not in the URL.
+    sort: (oneOf(recordSortValues, params.get('sort')) ?? '') as RecordSort | '',
   };
 }
 type RecordFilters = ReturnType<typeof recordFiltersFrom>;
@@ -109,6 +113,7 @@ function recordFilter<Own extends Record<string, unknown>>(filters: RecordFilter
     tags: filters.tag ? [filters.tag] : undefined,
     ownerId: filters.mine ? viewerId : undefined,
     archived: filters.archived,
+    sort: filters.sort || undefined,
   };
 }
 
@@ -125,6 +130,19 @@ export function organizationFilter(filters: OrganizationFilters, viewerId: strin
     kinds: filters.kind ? [filters.kind] : undefined,
     memberships: filters.membership ? [filters.membership] : undefined,
   });
+}
+
+/**
+ * The list's filters as its URL carries them (`?province=ON&stage=engaged&sort=UPDATED`),
+ * for links that re-read them, such as the list's export (/people/export?…).
+ */
+export function filtersQuery(filters: Record<string, string | boolean>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === true) query.set(key, '1');
+    else if (typeof value === 'string' && value !== '') query.set(key, value);
+  }
+  return query;
 }
 
 /** A filter as the export endpoint reads it: `?provinceCodes=ON&tags=youth&archived=false`. */

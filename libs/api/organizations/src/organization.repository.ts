@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
-import type { OrganizationFilter } from '@crm/contracts';
-import { encodeCursor } from '@crm/platform';
+import type { OrganizationFilter, RecordSort } from '@crm/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
@@ -12,7 +11,7 @@ import {
   type OrganizationWritableField,
 } from './organization.row';
 import { textSearch, type TextSearch } from './search';
-import { keysetCursor, SqlParams } from './sql';
+import { encodeOrderedCursor, orderedCursor, SqlParams } from './sql';
 
 export type OrganizationValues = { [K in OrganizationWritableField]?: OrganizationRow[K] };
 
@@ -57,12 +56,14 @@ export class OrganizationRepository {
   async list(ability: AppAbility, filter: OrganizationFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = organizationListWhere(params, ability, 'read', filter);
-    const cursor = keysetCursor(after, 2);
-    if (cursor) where.push(`(${organizationSortKey}, o.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}::uuid)`);
+    const byUpdated = filter.sort === 'UPDATED';
+    const cursor = orderedCursor(after, filter.sort, 2);
+    if (cursor && byUpdated) where.push(`(o.updated_at, o.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
+    else if (cursor) where.push(`(${organizationSortKey}, o.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}::uuid)`);
     const rows: (OrganizationRow & { sortKey: string })[] = await this.dataSource.query(
-      `SELECT ${organizationColumns}, ${organizationSortKey} AS "sortKey" FROM organization o
+      `SELECT ${organizationColumns}, ${byUpdated ? 'o.updated_at::text' : organizationSortKey} AS "sortKey" FROM organization o
         WHERE ${where.join(' AND ')}
-        ORDER BY ${organizationSortKey}, o.id LIMIT ${params.add(first + 1)}`,
+        ORDER BY ${organizationListOrder(filter.sort)} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);
@@ -70,7 +71,7 @@ export class OrganizationRepository {
     return {
       rows: page.map(({ sortKey: _s, ...row }) => row),
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor([last.sortKey, last.id]) : null,
+      endCursor: last ? encodeOrderedCursor(filter.sort, [last.sortKey, last.id]) : null,
     };
   }
 
@@ -135,6 +136,11 @@ export class OrganizationRepository {
 /** Organizations by their names, English and French (`o.search_text`): see `textSearch`. */
 function organizationSearch(params: SqlParams, text: string): TextSearch {
   return textSearch(params, text, { kind: 'organization', alias: 'o' });
+}
+
+/** The ORDER BY of an organizations list (alias `o`): the list and its CSV export share it. */
+export function organizationListOrder(sort: RecordSort | undefined): string {
+  return sort === 'UPDATED' ? 'o.updated_at DESC, o.id DESC' : `${organizationSortKey}, o.id`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { accessibleWhere, BadUserInputException, decodeCursor, type ColumnMap } from '@crm/platform';
+import { accessibleWhere, BadUserInputException, decodeCursor, encodeCursor, type ColumnMap } from '@crm/platform';
 import type { Action, AppAbility, SubjectName } from '@crm/authz';
 
 /** Positional parameters for one hand-written statement: `params.add(value)` gives `$n`. */
@@ -22,10 +22,31 @@ export class SqlParams {
 export function keysetCursor(after: string | null | undefined, arity: number): string[] | null {
   if (!after) return null;
   const values = decodeCursor(after, arity);
-  if (!values || values.some((value) => typeof value !== 'string')) {
-    throw new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
-  }
+  if (!values || values.some((value) => typeof value !== 'string')) throw invalidCursor();
   return values as string[];
+}
+
+// A timestamptz as PostgreSQL writes it as text (the UPDATED order's key).
+const timestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/**
+ * The keyset cursor of a list in `order` (its `arity` sort values): a cursor of
+ * another order, or tampered, is BAD_USER_INPUT, never a wrong page or a SQL error.
+ */
+export function orderedCursor(after: string | null | undefined, order: 'NAME' | 'UPDATED', arity: number): string[] | null {
+  const values = keysetCursor(after, arity + 1);
+  if (!values) return null;
+  const [tag, ...keys] = values;
+  if (tag !== order || (order === 'UPDATED' && !timestampText.test(keys[0]))) throw invalidCursor();
+  return keys;
+}
+
+export function encodeOrderedCursor(order: 'NAME' | 'UPDATED', keys: string[]): string {
+  return encodeCursor([order, ...keys]);
+}
+
+function invalidCursor(): BadUserInputException {
+  return new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
 }
 
 /** `%` and `_` are LIKE wildcards: a search for "50%" means the characters. */

@@ -2,7 +2,7 @@ export { PeopleModule } from './people.module';
 export { PeopleService, type PersonView } from './people.service';
 export { PersonMergeHooks } from './person-merge-hooks';
 export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person.object';
-export { personListWhere } from './person.repository';
+export { personListOrder, personListWhere } from './person.repository';
 export { personScopeColumns } from './person.row';
 export { personSortKey } from './person.row';
 export { PersonBulkRepository, type PersonState } from './person-bulk.repository';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
-import type { PersonFilter } from '@crm/contracts';
-import { encodeCursor } from '@crm/platform';
-import { keysetCursor, organizationScopeColumns, SqlParams, textSearch, type TextSearch } from '@crm/organizations';
+import type { PersonFilter, RecordSort } from '@crm/contracts';
+import { encodeOrderedCursor, orderedCursor, organizationScopeColumns, SqlParams, textSearch, type TextSearch } from '@crm/organizations';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,
@@ -58,33 +57,37 @@ export class PersonRepository {
     const affiliations = shape.affiliations === 'none' ? affiliationsColumn('', 'none') : affiliationsColumn(params.scope(ability, 'read', 'Organization', organizationScopeColumns), shape.affiliations);
     const columns = personColumnsFor(shape.fields);
     const { where, with: hits, search } = personListWhere(params, ability, 'read', filter);
-    const cursor = keysetCursor(after, 3);
-    if (cursor) {
+    const byUpdated = filter.sort === 'UPDATED';
+    const cursor = orderedCursor(after, filter.sort, byUpdated ? 2 : 3);
+    if (cursor && byUpdated) where.push(`(p.updated_at, p.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
+    else if (cursor) {
       where.push(`(${personSortKey}) > (${params.add(cursor[0])}::text, ${params.add(cursor[1])}::text, ${params.add(cursor[2])}::uuid)`);
     }
-    // Read word by word, the search condition is the streams' (see byWord): not a filter of every row.
-    const others = search?.words ? where.filter((condition) => condition !== search.condition) : where;
+    // Read word by word (name order only), the search condition is the streams' (see byWord): not a filter of every row.
+    const byWords = search?.words && !byUpdated ? search : null;
+    const others = byWords ? where.filter((condition) => condition !== byWords.condition) : where;
     const limit = params.add(first + 1);
-    const rows: (RawPersonRow & { sortLast: string; sortFirst: string })[] = await this.dataSource.query(
-      search?.words
+    const sortColumns = byUpdated ? `p.updated_at::text AS "sortUpdated"` : `f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"`;
+    const rows: (RawPersonRow & { sortLast?: string; sortFirst?: string; sortUpdated?: string })[] = await this.dataSource.query(
+      byWords
         ? `SELECT ${columns}, ${affiliations}, h.k1 AS "sortLast", h.k2 AS "sortFirst"
-             FROM (SELECT id, k1, k2 FROM (${byWord(search, others.join(' AND '), limit)}) u
+             FROM (SELECT id, k1, k2 FROM (${byWord(byWords, others.join(' AND '), limit)}) u
                     GROUP BY id, k1, k2 ORDER BY k1, k2, id LIMIT ${limit}) h
              JOIN person p ON p.id = h.id
             ORDER BY h.k1, h.k2, h.id`
-        : `${hits}SELECT ${columns}, ${affiliations}, f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"
+        : `${hits}SELECT ${columns}, ${affiliations}, ${sortColumns}
              FROM person p
             WHERE ${where.join(' AND ')}
-            ORDER BY ${personSortKey}
+            ORDER BY ${personListOrder(filter.sort)}
             LIMIT ${limit}`,
       params.values,
     );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
-      rows: page.map(({ sortLast: _l, sortFirst: _f, ...row }) => toPersonRow(row)),
+      rows: page.map(({ sortLast: _l, sortFirst: _f, sortUpdated: _u, ...row }) => toPersonRow(row)),
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor([last.sortLast, last.sortFirst, last.id]) : null,
+      endCursor: !last ? null : encodeOrderedCursor(filter.sort, byUpdated ? [last.sortUpdated!, last.id] : [last.sortLast!, last.sortFirst!, last.id]),
     };
   }
 
@@ -261,6 +264,11 @@ function toPersonRow(row: RawPersonRow): PersonRow {
       return { ...affiliation, organization: organization as unknown as AffiliationRow['organization'] };
     }),
   };
+}
+
+/** The ORDER BY of a people list (alias `p`): the list and its CSV export share it. */
+export function personListOrder(sort: RecordSort | undefined): string {
+  return sort === 'UPDATED' ? 'p.updated_at DESC, p.id DESC' : personSortKey;
 }
 
 /**

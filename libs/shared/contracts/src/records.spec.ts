@@ -95,7 +95,7 @@ describe('CreatePersonInput', () => {
     expect(CreatePersonInput.parse({ firstName: 'A', provinceCode: 'QC', emails: ['A@x.ca', 'a@x.ca'] }).emails).toEqual(['a@x.ca']);
   });
 
-  it('lists default to active records', () => {
-    expect(PersonFilter.parse({})).toEqual({ archived: false });
+  it('lists default to active records, by name', () => {
+    expect(PersonFilter.parse({})).toEqual({ archived: false, sort: 'NAME' });
   });
 });

@@ -156,6 +156,11 @@ export const UpdatedSince = z.iso.datetime({ offset: true, error: 'must be an IS
 export const SearchText = z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' });
 
 /** Shared by both lists: where the records are, their tags, owner, freshness. */
+/** The order of a records list: by name (the default) or most recently changed first. */
+export const recordSortValues = ['NAME', 'UPDATED'] as const;
+export const RecordSort = z.enum(recordSortValues);
+export type RecordSort = z.infer<typeof RecordSort>;
+
 export const recordFilterFields = {
   provinceCodes: z.array(ProvinceCode).max(13).optional(),
   regionId: Id.optional(),
@@ -164,5 +169,7 @@ export const recordFilterFields = {
   updatedSince: UpdatedSince.optional(),
   archived: z.boolean().default(false),
   search: SearchText.optional(),
+  // The order travels with the filters, so an export holds the rows in the order the list showed them.
+  sort: RecordSort.default('NAME'),
 };
 

@@ -7,7 +7,7 @@ import { useAbility } from '../../utils/root-data';
 import { FilterBar, FilterSelect } from '../filter-bar';
 
 type Place = { nameEn: string; nameFr: string };
-type CommonFilters = { search: string; province: string; region: string; tag: string; mine: boolean; archived: boolean };
+type CommonFilters = { search: string; province: string; region: string; tag: string; mine: boolean; archived: boolean; sort: string };
 
 /** A records list's header actions: "Export CSV" (with the list's filters) and "New …", each when allowed. */
 export function RecordListActions({
@@ -108,6 +108,15 @@ export function RecordFilterBar({
         options={tags.map((tag) => ({ value: tag.slug, label: tagLabel(tag.slug) }))}
         width={170}
         testId="filter-tag"
+      />
+      <FilterSelect
+        name="sort"
+        label={t('records.sort')}
+        value={filters.sort}
+        any={t('records.sort.name')}
+        options={[{ value: 'UPDATED', label: t('records.sort.updated') }]}
+        width={190}
+        testId="filter-sort"
       />
       <Stack gap={6} pb={4}>
         <Checkbox name="mine" value="1" defaultChecked={filters.mine} label={t('records.filter.owner.mine')} data-testid="filter-mine" />

@@ -34,7 +34,7 @@ export class ExportRepository {
                      WHERE a.person_id = p.id AND ${orgScope}) AS organizations
               FROM person p LEFT JOIN app_user ow ON ow.id = p.owner_id
              WHERE ${where.join(' AND ')}
-             ORDER BY ${personListOrder}`,
+             ORDER BY ${personListOrder(filter.sort)}`,
       params: params.values,
     };
   }
@@ -48,7 +48,7 @@ export class ExportRepository {
                    ow.email AS owner_email, o.created_at, o.updated_at
               FROM organization o LEFT JOIN app_user ow ON ow.id = o.owner_id
              WHERE ${where.join(' AND ')}
-             ORDER BY ${organizationListOrder}`,
+             ORDER BY ${organizationListOrder(filter.sort)}`,
       params: params.values,
     };
   }

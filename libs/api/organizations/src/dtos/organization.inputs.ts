@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { Membership, OrganizationKind } from '@crm/contracts';
-import { MembershipEnum, OrganizationKindEnum } from './organization.object';
+import type { Membership, OrganizationKind, RecordSort } from '@crm/contracts';
+import { MembershipEnum, OrganizationKindEnum, RecordSortEnum } from './organization.object';
 
 // GraphQL shapes only: validation is the shared zod schema, in the resolver.
 
@@ -67,6 +67,7 @@ export class OrganizationFilterInputType {
   @Field({ nullable: true, description: 'ISO date-time, inclusive' }) updatedSince?: string;
   @Field({ nullable: true, description: 'Archived records instead of active ones (default false)' }) archived?: boolean;
   @Field({ nullable: true, description: 'Name, tolerant of typos, accents and case' }) search?: string;
+  @Field(() => RecordSortEnum, { nullable: true, description: 'The order of the list (default NAME)' }) sort?: RecordSort;
 }
 
 @InputType()

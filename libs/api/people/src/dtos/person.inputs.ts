@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { EngagementStage, Language, LeaderCategory } from '@crm/contracts';
+import type { EngagementStage, Language, LeaderCategory, RecordSort } from '@crm/contracts';
+import { RecordSortEnum } from '@crm/organizations';
 import { LanguageEnum } from '@crm/identity';
 import { EngagementStageEnum, LeaderCategoryEnum } from './person.object';
 
@@ -65,4 +66,5 @@ export class PersonFilterInputType {
   @Field({ nullable: true, description: 'ISO date-time, inclusive' }) updatedSince?: string;
   @Field({ nullable: true, description: 'Archived records instead of active ones (default false)' }) archived?: boolean;
   @Field({ nullable: true, description: 'Name or e-mail, tolerant of typos, accents and case' }) search?: string;
+  @Field(() => RecordSortEnum, { nullable: true, description: 'The order of the list (default NAME)' }) sort?: RecordSort;
 }

@@ -162,6 +162,8 @@ export type OrganizationFilterInputType = {
   regionId?: string | null | undefined;
   /** Name, tolerant of typos, accents and case */
   search?: string | null | undefined;
+  /** The order of the list (default NAME) */
+  sort?: RecordSort | null | undefined;
   /** All of these tags */
   tags?: Array<string> | null | undefined;
   /** ISO date-time, inclusive */
@@ -192,11 +194,18 @@ export type PersonFilterInputType = {
   regionId?: string | null | undefined;
   /** Name or e-mail, tolerant of typos, accents and case */
   search?: string | null | undefined;
+  /** The order of the list (default NAME) */
+  sort?: RecordSort | null | undefined;
   /** All of these tags */
   tags?: Array<string> | null | undefined;
   /** ISO date-time, inclusive */
   updatedSince?: string | null | undefined;
 };
+
+/** NAME (default) or UPDATED: most recently changed first */
+export type RecordSort =
+  | 'NAME'
+  | 'UPDATED';
 
 export type RecordVersionInputType = {
   id: string;
