@@ -13,10 +13,12 @@ export async function forwardMultipartFile<T>(
   request: Request,
   fileField: string,
   forward: (fields: ReadonlyMap<string, string>, file: { filename: string; body: ReadableStream<Uint8Array> }) => Promise<T>,
-): Promise<{ fields: ReadonlyMap<string, string>; forwarded: T | null }> {
+  maxFileBytes: number,
+): Promise<{ fields: ReadonlyMap<string, string>; forwarded: T | null; tooLarge: boolean }> {
   const fields = new Map<string, string>();
   let forwarded: T | null = null;
   let sent = false;
+  const size = { tooLarge: false };
   await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
     if (name === fileField && filename !== undefined) {
       // A browser sends an empty part without a name when no file was chosen; a second file is ignored.
@@ -25,7 +27,15 @@ export async function forwardMultipartFile<T>(
         return undefined;
       }
       sent = true;
-      forwarded = await forward(fields, { filename, body: pulled(data) });
+      const file = capped(data, maxFileBytes, size);
+      forwarded = await forward(fields, { filename, body: pulled(file) });
+      // What the receiver did not read (it answered early: a refusal) is read and dropped
+      // here; left unread, the multipart parser would keep it in memory.
+      try {
+        for await (const _chunk of file) void _chunk;
+      } catch {
+        // Past the limit: `size.tooLarge` says so; the rest of the request is not read.
+      }
       return undefined;
     }
     const decoder = new TextDecoder();
@@ -37,7 +47,23 @@ export async function forwardMultipartFile<T>(
     fields.set(name, text + decoder.decode());
     return undefined;
   });
-  return { fields, forwarded };
+  return { fields, forwarded, tooLarge: size.tooLarge };
+}
+
+/**
+ * The part, failing past `maxBytes` (and saying so in `size`): the stream to the
+ * receiver then errors, so it never gets a truncated file it could take for whole.
+ */
+async function* capped(source: AsyncIterable<Uint8Array>, maxBytes: number, size: { tooLarge: boolean }): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) {
+      size.tooLarge = true;
+      throw new Error('file too large');
+    }
+    yield chunk;
+  }
 }
 
 /** A stream that reads the part only as fast as the API takes it (back-pressure). */

@@ -1,6 +1,6 @@
 import { defineAbilityFor } from '@crm/authz';
 import { combineNotes } from './organizations.service';
-import { keysetCursor, likeEscape, SqlParams } from './sql';
+import { encodeOrderedCursor, keysetCursor, likeEscape, orderedCursor, SqlParams } from './sql';
 import { withoutNulls } from './without-nulls';
 import { encodeCursor } from '@crm/platform';
 
@@ -51,5 +51,27 @@ describe('small helpers', () => {
     expect(combineNotes('A', null, 'x')).toBe('A');
     expect(combineNotes('A', 'A', 'x')).toBe('A');
     expect(combineNotes('a'.repeat(9_990), 'b'.repeat(100), 'x')).toHaveLength(10_000);
+  });
+});
+
+describe('orderedCursor', () => {
+  const id = '6f1c1f0e-8a3b-4c1d-9e2f-0a1b2c3d4e5f';
+  it('reads a cursor of its own order', () => {
+    expect(orderedCursor(encodeOrderedCursor('NAME', ['smith', 'ana', id]), 'NAME', 3)).toEqual(['smith', 'ana', id]);
+    expect(orderedCursor(encodeOrderedCursor('UPDATED', ['2026-11-27 01:02:03.123456+00', id]), 'UPDATED', 2)).toEqual(['2026-11-27 01:02:03.123456+00', id]);
+    expect(orderedCursor(null, 'NAME', 3)).toBeNull();
+  });
+
+  // Each of these once reached SQL and failed there (a 500): now BAD_USER_INPUT before any statement.
+  it.each<[string, string, 'NAME' | 'UPDATED', number]>([
+    ['another order', encodeOrderedCursor('NAME', ['2026-11-27 01:02:03+00', id]), 'UPDATED', 2],
+    ['a month 13', encodeOrderedCursor('UPDATED', ['2024-13-05 00:00:00+00', id]), 'UPDATED', 2],
+    ['a 31 February', encodeOrderedCursor('UPDATED', ['2024-02-31 00:00:00+00', id]), 'UPDATED', 2],
+    ['year 0000', encodeOrderedCursor('UPDATED', ['0000-01-01 00:00:00+00', id]), 'UPDATED', 2],
+    ['hour 99', encodeOrderedCursor('UPDATED', ['2024-01-01 99:00:00+00', id]), 'UPDATED', 2],
+    ['a bad id', encodeOrderedCursor('UPDATED', ['2024-01-01 00:00:00+00', 'not-a-uuid']), 'UPDATED', 2],
+    ['a NUL in a name', encodeOrderedCursor('NAME', ['a\u0000', 'b', id]), 'NAME', 3],
+  ])('refuses %s', (_what, cursor, order, arity) => {
+    expect(() => orderedCursor(cursor, order, arity)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 });

@@ -520,6 +520,7 @@ export const en = {
   'imports.file': 'CSV file',
   'imports.file.help': 'UTF-8 or Windows-1252, with a header row; at most 100 MB.',
   'imports.upload': 'Upload',
+  'imports.file.tooLarge': 'The file is larger than 100 MB: split it into smaller files and import them one after the other.',
   'imports.file.required': 'Choose a CSV file.',
   'imports.file.refused': 'This file could not be read: {reason}',
   'imports.step.mapping': 'Columns',

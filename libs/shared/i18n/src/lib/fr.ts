@@ -522,6 +522,7 @@ export const fr: Record<MessageKey, string> = {
   'imports.file': 'Fichier CSV',
   'imports.file.help': 'UTF-8 ou Windows-1252, avec une ligne d’en-tête\u00a0; 100\u00a0Mo au plus.',
   'imports.upload': 'Téléverser',
+  'imports.file.tooLarge': 'Le fichier dépasse 100\u00a0Mo\u00a0: divisez-le en fichiers plus petits et importez-les l’un après l’autre.',
   'imports.file.required': 'Choisissez un fichier CSV.',
   'imports.file.refused': 'Ce fichier n’a pas pu être lu\u00a0: {reason}',
   'imports.step.mapping': 'Colonnes',

@@ -30,8 +30,6 @@ export class SearchWords1764230000000 implements MigrationInterface {
         PRIMARY KEY (kind, word)
       )`);
     await db.query(`CREATE INDEX search_word_trgm_idx ON search_word USING gin (word gin_trgm_ops)`);
-    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'person', w FROM person, unnest(f_search_words(search_text)) AS w`);
-    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w`);
 
     // New words join the dictionary in the statement that brings them, once per
     // statement (an import's 1,000-row INSERT adds its new words in one go). A word
@@ -45,6 +43,7 @@ export class SearchWords1764230000000 implements MigrationInterface {
         INSERT INTO public.search_word (kind, word)
         SELECT DISTINCT TG_ARGV[0], w FROM new_rows n, unnest(public.f_search_words(n.search_text)) AS w
          WHERE NOT EXISTS (SELECT 1 FROM public.search_word s WHERE s.kind = TG_ARGV[0] AND s.word = w)
+        ORDER BY 2 -- every writer takes new words' keys in the same order: no deadlock between two
         ON CONFLICT DO NOTHING;
         RETURN NULL;
       END
@@ -58,6 +57,10 @@ export class SearchWords1764230000000 implements MigrationInterface {
         );
       }
     }
+    // The words already there, after the triggers exist: a record written meanwhile brings
+    // its own words, none falls between the backfill's snapshot and the triggers.
+    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'person', w FROM person, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`);
+    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`);
 
     // Records by word (any number of terms: the index intersects them).
     await db.query(`CREATE INDEX person_search_words_idx ON person USING gin (f_search_words(search_text))`);
