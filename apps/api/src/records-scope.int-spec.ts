@@ -214,6 +214,17 @@ describe('records: who sees which organizations and people', () => {
       expect(errorCode(other)).toBe('NOT_FOUND');
     });
 
+    it("member reads their organization without the coalition's internal notes; staff read them", async () => {
+      await api.dataSource.query(`UPDATE organization SET notes = 'Internal: follow up on funding' WHERE id = $1`, [memberOrganizationId]);
+      const query = `{ organization(id: "${memberOrganizationId}") { nameEn notes } }`;
+      const member = ok<{ organization: { nameEn: string; notes: string | null } }>(await as('MEMBER', query)).organization;
+      expect(member.nameEn).toBeTruthy();
+      expect(member.notes).toBeNull();
+      const listed = ok<{ organizations: { nodes: { notes: string | null }[] } }>(await as('MEMBER', '{ organizations { nodes { notes } } }')).organizations.nodes;
+      expect(listed.map((n) => n.notes)).toEqual([null]);
+      expect(ok<{ organization: { notes: string | null } }>(await as('STAFF', query)).organization.notes).toBe('Internal: follow up on funding');
+    });
+
     it('member changes their profile, not the membership, tags or notes the coalition sets: each refused field is named, nothing changes', async () => {
       const [before] = await api.dataSource.query(`SELECT version, membership, website, notes FROM organization WHERE id = $1`, [memberOrganizationId]);
       const refused = await as('MEMBER', 'mutation($input: UpdateOrganizationInputType!) { updateOrganization(input: $input) { id } }', {

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { canReadField } from '@crm/authz';
 import {
   CreateOrganizationInput,
   CreateTagInput,
@@ -20,6 +21,7 @@ import {
 } from './dtos/organization.inputs';
 import { OrganizationConnection, OrganizationObject, TagObject } from './dtos/organization.object';
 import { OrganizationsService } from './organizations.service';
+import type { OrganizationRow } from './organization.row';
 import { RecordRules } from './record-rules';
 import { withoutNulls } from './without-nulls';
 
@@ -74,6 +76,14 @@ export class OrganizationsResolver {
   @Mutation(() => OrganizationObject, { description: 'Folds the duplicate into the survivor and archives it; returns the survivor' })
   mergeOrganizations(@Ctx() ctx: RequestContext, @Args('input') input: MergeRecordsInputType): Promise<OrganizationObject> {
     return this.service.merge(ctx, parseInput(MergeRecordsInput, input));
+  }
+
+  // The coalition's internal notes: null for a member contact reading their own organization
+  // (a field rule), on every path that answers an organization (lists, lookups, affiliations).
+  @Allow('read', 'Organization')
+  @ResolveField(() => String, { nullable: true, description: "Internal notes (not shown to the organization's member contacts)" })
+  notes(@Ctx() ctx: RequestContext, @Parent() organization: OrganizationRow): string | null {
+    return canReadField(ctx.ability, 'read', 'Organization', 'notes', organization) ? (organization.notes ?? null) : null;
   }
 }
 

@@ -73,6 +73,8 @@ const affiliatedOrganizationFields: Record<string, string> = {
   mergedIntoId: 'o.merged_into_id', version: 'o.version', createdAt: 'o.created_at', updatedAt: 'o.updated_at',
 };
 
+const organizationRuleFields = ['id', 'provinceCode', 'ownerId', 'createdById'];
+
 /**
  * What of the affiliations a read must return: all of each organization, only
  * some of its fields (the query asked for no more: a list reads a fifth of the
@@ -95,7 +97,8 @@ export const wholePerson: PersonShape = { fields: 'all', affiliations: 'all' };
 export function affiliationsColumn(orgScope: string, shape: AffiliationShape = 'all'): string {
   if (shape === 'none') return `'[]'::json AS affiliations`;
   // A shaped read answers GraphQL, whose Affiliation has the organization (with its id), not organizationId.
-  const fields = Object.keys(affiliatedOrganizationFields).filter((field) => shape === 'all' || field === 'id' || shape.organizationFields.has(field));
+  // What the organization's field rules read (its notes, say) is always there.
+  const fields = Object.keys(affiliatedOrganizationFields).filter((field) => shape === 'all' || organizationRuleFields.includes(field) || shape.organizationFields.has(field));
   const organization = `json_build_object(${fields.map((field) => `'${field}', ${affiliatedOrganizationFields[field]}`).join(', ')})`;
   return `COALESCE((
     SELECT json_agg(json_build_object(${shape === 'all' ? `'organizationId', a.organization_id, ` : ''}'title', a.title, 'organization', ${organization})

@@ -239,3 +239,16 @@ describe('defineAbilityFor: what a MEMBER may change on their own organization',
     expect(abilityOf('member').can('update', subject('Organization', { id: 'org-2', provinceCode: 'ON' }), 'nameEn')).toBe(false);
   });
 });
+
+describe("defineAbilityFor: an organization's internal notes", () => {
+  const own = subject('Organization', { id: 'org-1', provinceCode: 'ON' });
+  it('are hidden from its member contacts, who still read the organization', () => {
+    expect(abilityOf('member').can('read', own)).toBe(true);
+    expect(abilityOf('member').can('read', own, 'notes')).toBe(false);
+    expect(abilityOf('member').can('read', own, 'nameEn')).toBe(true);
+  });
+  it('are read by staff and by coordinators of the region', () => {
+    expect(abilityOf('staff').can('read', own, 'notes')).toBe(true);
+    expect(abilityOf('coordinator').can('read', subject('Organization', { id: 'org-1', provinceCode: 'QC' }), 'notes')).toBe(true);
+  });
+});

@@ -102,10 +102,12 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
 }
 
 function memberRules(builder: Builder, actor: Actor): void {
-  const { can } = builder;
+  const { can, cannot } = builder;
   if (actor.organizationId !== null) {
     const ownOrganization = { organizationId: actor.organizationId };
     can('read', 'Organization', { id: actor.organizationId });
+    // Its internal notes are the coalition's (field rule: the organization stays readable).
+    cannot('read', 'Organization', ['notes']);
     can('update', 'Organization', [...memberEditableOrganizationFields], { id: actor.organizationId });
     can(['read', 'create', 'update'], 'Event', ownOrganization);
     can(['read', 'create'], ['Pledge', 'ToolkitRequest'], ownOrganization);

@@ -27,7 +27,6 @@ export class OrganizationObject {
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +16135550199' }) phone: string | null;
   @Field(() => String, { nullable: true }) website: string | null;
   @Field(() => [String]) tags: string[];
-  @Field(() => String, { nullable: true }) notes: string | null;
   @Field(() => ID, { nullable: true }) ownerId: string | null;
   @Field(() => ID, { nullable: true }) createdById: string | null;
   @Field(() => Date, { nullable: true }) archivedAt: Date | null;
