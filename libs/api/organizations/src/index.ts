@@ -2,6 +2,7 @@ export { OrganizationsModule } from './organizations.module';
 export { OrganizationsService, combineNotes } from './organizations.service';
 export { RecordRules } from './record-rules';
 export { MergeHooks, OrganizationMergeHooks, type MergeHook, type MergeStep } from './merge-hooks';
+export { lockMergePair, recordMerge, type MergeableRow } from './merge-records';
 export { OrganizationObject, OrganizationConnection, TagObject, RecordSortEnum } from './dtos/organization.object';
 export { RecordVersionInputType, MergeRecordsInputType } from './dtos/organization.inputs';
 export { organizationColumns, organizationScopeColumns, organizationSortKey, type OrganizationRow } from './organization.row';

@@ -20,6 +20,7 @@ import {
 import { ActivityRecorder, TimelineSubjects } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganizationMergeHooks } from './merge-hooks';
+import { lockMergePair, recordMerge } from './merge-records';
 import { OrganizationRepository, type OrganizationValues } from './organization.repository';
 import { organizationWritableColumns, type OrganizationRow, type OrganizationWritableField } from './organization.row';
 import { RecordRules } from './record-rules';
@@ -149,22 +150,7 @@ export class OrganizationsService implements OnModuleInit {
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<OrganizationRow> {
     const merged = await this.dataSource.transaction(async (manager) => {
-      // Lock in id order so two merges of the same pair cannot deadlock.
-      const [firstId, secondId] = [input.survivorId, input.duplicateId].sort();
-      const locked = new Map<string, OrganizationRow>();
-      for (const id of [firstId, secondId]) {
-        const row = await this.organizations.findVisible(ctx.ability, id, manager, true);
-        if (!row) throw new NotFoundException('Organization');
-        locked.set(id, row);
-      }
-      const survivor = locked.get(input.survivorId)!;
-      const duplicate = locked.get(input.duplicateId)!;
-      for (const row of [survivor, duplicate]) {
-        if (!ctx.ability.can('merge', subject('Organization', { ...row }))) throw new ForbiddenException();
-      }
-      if (survivor.version !== input.survivorVersion || duplicate.version !== input.duplicateVersion) throw new ConflictException();
-      if (duplicate.mergedIntoId) throw new BadUserInputException([{ path: ['input', 'duplicateId'], message: 'was already merged into another organization' }]);
-      if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], message: 'is archived; restore it first' }]);
+      const { survivor, duplicate } = await lockMergePair(ctx, 'Organization', input, (id) => this.organizations.findVisible(ctx.ability, id, manager, true));
 
       const step = { manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id };
       const moved = await this.mergeHooks.run(step);
@@ -174,25 +160,15 @@ export class OrganizationsService implements OnModuleInit {
       const archived = await this.organizations.updateVersioned(manager, duplicate.id, duplicate.version, { archivedAt: duplicate.archivedAt ?? new Date(), mergedIntoId: survivor.id });
       if (!after || !archived) throw new ConflictException();
 
-      await this.audit.record(manager, ctx, {
-        action: 'organization.merge',
+      await recordMerge(manager, ctx, { audit: this.audit, activity: this.activity }, {
         subjectType: 'Organization',
-        subjectId: survivor.id,
-        before: { ...auditView(survivor), mergedFromId: null, moved: null },
-        after: { ...auditView(after), mergedFromId: duplicate.id, moved },
+        survivorBefore: auditView(survivor),
+        survivorAfter: auditView(after),
+        survivorId: survivor.id,
+        duplicate,
+        moved,
         personalFields: auditMasked,
       });
-      await this.audit.record(manager, ctx, {
-        action: 'organization.mergedInto',
-        subjectType: 'Organization',
-        subjectId: duplicate.id,
-        before: { archived: duplicate.archivedAt !== null, mergedIntoId: null },
-        after: { archived: true, mergedIntoId: survivor.id },
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Organization', subjectId: survivor.id, kind: 'record.merged', recordType: 'Organization', recordId: duplicate.id, summary: { duplicateId: duplicate.id, moved } },
-        { subjectType: 'Organization', subjectId: duplicate.id, kind: 'record.mergedInto', recordType: 'Organization', recordId: survivor.id, summary: { survivorId: survivor.id } },
-      ]);
       return after;
     });
     // The duplicate's member contacts now act for the survivor: their sessions must say so at once.

@@ -9,7 +9,7 @@ import {
   type RecordVersionInput,
   type UpdatePersonInput,
 } from '@crm/contracts';
-import { combineNotes, OrganizationMergeHooks, OrganizationsService, RecordRules } from '@crm/organizations';
+import { combineNotes, lockMergePair, OrganizationMergeHooks, OrganizationsService, recordMerge, RecordRules } from '@crm/organizations';
 import {
   AuditService,
   BadUserInputException,
@@ -203,21 +203,7 @@ export class PeopleService implements OnModuleInit {
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<PersonView> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = new Map<string, PersonRow>();
-      // Lock in id order so two merges of the same pair cannot deadlock.
-      for (const id of [input.survivorId, input.duplicateId].sort()) {
-        const row = await this.people.findVisible(ctx.ability, id, manager, true);
-        if (!row) throw new NotFoundException('Person');
-        locked.set(id, row);
-      }
-      const survivor = locked.get(input.survivorId)!;
-      const duplicate = locked.get(input.duplicateId)!;
-      for (const row of [survivor, duplicate]) {
-        if (!ctx.ability.can('merge', subject('Person', { ...row }))) throw new ForbiddenException();
-      }
-      if (survivor.version !== input.survivorVersion || duplicate.version !== input.duplicateVersion) throw new ConflictException();
-      if (duplicate.mergedIntoId) throw new BadUserInputException([{ path: ['input', 'duplicateId'], message: 'was already merged into another person' }]);
-      if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], message: 'is archived; restore it first' }]);
+      const { survivor, duplicate } = await lockMergePair(ctx, 'Person', input, (id) => this.people.findVisible(ctx.ability, id, manager, true));
 
       const moved: Record<string, number> = { affiliations: await this.people.moveAffiliationsOfPerson(manager, duplicate.id, survivor.id) };
       Object.assign(moved, await this.mergeHooks.run({ manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id }));
@@ -228,25 +214,15 @@ export class PeopleService implements OnModuleInit {
       if (!survivorSaved || !duplicateSaved) throw new ConflictException();
       const after = (await this.people.findVisible(ctx.ability, survivor.id, manager))!;
 
-      await this.audit.record(manager, ctx, {
-        action: 'person.merge',
+      await recordMerge(manager, ctx, { audit: this.audit, activity: this.activity }, {
         subjectType: 'Person',
-        subjectId: survivor.id,
-        before: { ...auditView(survivor), mergedFromId: null, moved: null },
-        after: { ...auditView(after), mergedFromId: duplicate.id, moved },
+        survivorBefore: auditView(survivor),
+        survivorAfter: auditView(after),
+        survivorId: survivor.id,
+        duplicate,
+        moved,
         personalFields: personalFields.Person,
       });
-      await this.audit.record(manager, ctx, {
-        action: 'person.mergedInto',
-        subjectType: 'Person',
-        subjectId: duplicate.id,
-        before: { archived: duplicate.archivedAt !== null, mergedIntoId: null },
-        after: { archived: true, mergedIntoId: survivor.id },
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Person', subjectId: survivor.id, kind: 'record.merged', recordType: 'Person', recordId: duplicate.id, summary: { duplicateId: duplicate.id, moved } },
-        { subjectType: 'Person', subjectId: duplicate.id, kind: 'record.mergedInto', recordType: 'Person', recordId: survivor.id, summary: { survivorId: survivor.id } },
-      ]);
       return this.view(ctx, after);
     });
   }
