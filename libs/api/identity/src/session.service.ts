@@ -35,7 +35,7 @@ export class SessionService {
     const ip = request.ip ?? 'unknown';
     const headerLanguage = String(request.headers['accept-language'] ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
     const token = bearerToken(request.headers.authorization);
-    const anonymous: RequestContext = { requestId, ip, actor: null, ability: defineAbilityFor(null), sessionId: null, language: headerLanguage };
+    const anonymous: RequestContext = { requestId, ip, actor: null, ability: anonymousAbility, sessionId: null, language: headerLanguage };
     if (!token) return anonymous;
     const row = await this.liveSession(hashToken(token));
     if (!row) return anonymous;
@@ -74,6 +74,9 @@ export class SessionService {
     return this.cache.invalidateUsers([userId]);
   }
 }
+
+// Abilities are immutable: the public's is built once, not on every request.
+const anonymousAbility = defineAbilityFor(null);
 
 function bearerToken(header: string | string[] | undefined): string | null {
   if (typeof header !== 'string') return null;

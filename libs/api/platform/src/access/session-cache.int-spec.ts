@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { parseConfig } from '../config/load-config';
 import { privateRedis, type PrivateRedis } from '../testing/redis-server';
-import { SessionCache, type SessionActorRow } from './session-cache';
+import { SESSION_INVALIDATION_CHANNEL, SessionCache, type SessionActorRow } from './session-cache';
 
 const row = (userId: string, overrides: Partial<SessionActorRow> = {}): SessionActorRow => ({
   sessionId: `s-${userId}`,
@@ -36,10 +36,9 @@ describe('SessionCache (real Redis pub/sub)', () => {
     clients.push(client);
     const instance = new SessionCache(config, client);
     caches.push(instance);
-    await instance.onModuleInit();
     return instance;
   }
-  /** Stores through the public protocol and waits until the instance is subscribed (it bypasses itself before). */
+  /** Stores through the public protocol and waits until the instance is subscribed (its first lookup subscribes; it bypasses itself before). */
   async function storeWhenReady(instance: SessionCache, key: Buffer, value: SessionActorRow) {
     await until(() => {
       instance.store(instance.begin(), key, value);
@@ -98,6 +97,19 @@ describe('SessionCache (real Redis pub/sub)', () => {
     await redis.start();
     await storeWhenReady(a, hash('t7'), row('u7'));
     expect(a.get(hash('t7'), 30)?.userId).toBe('u7');
+  });
+
+  it('subscribes on its first lookup, not before (the worker only invalidates)', async () => {
+    const subscribers = async () => {
+      const [, count] = (await clients[0].pubsub('NUMSUB', SESSION_INVALIDATION_CHANNEL)) as [string, number];
+      return Number(count);
+    };
+    const before = await subscribers();
+    const idle = await cache();
+    await idle.invalidateUsers(['u9']);
+    expect(await subscribers()).toBe(before);
+    await storeWhenReady(idle, hash('t9'), row('u9'));
+    expect(await subscribers()).toBe(before + 1);
   });
 
   it('caches nothing when SESSION_CACHE_SECONDS is 0', async () => {

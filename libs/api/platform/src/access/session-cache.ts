@@ -1,5 +1,5 @@
 import type { Role } from '@crm/contracts';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
@@ -42,7 +42,7 @@ const MAX_ENTRIES = 10_000;
  * The key is the token's SHA-256 (what the database stores), never the token.
  */
 @Injectable()
-export class SessionCache implements OnModuleInit, OnApplicationShutdown {
+export class SessionCache implements OnApplicationShutdown {
   private readonly entries = new Map<string, Entry>();
   private subscriber: Redis | null = null;
   private subscribed = false;
@@ -57,8 +57,13 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
     this.ttlMs = config.SESSION_CACHE_SECONDS * 1000;
   }
 
-  async onModuleInit(): Promise<void> {
-    if (this.ttlMs === 0) return;
+  /**
+   * Subscribes on the first lookup, not at start-up: only a process that reads
+   * sessions (the API) holds the extra connection; the worker, which only
+   * invalidates, never opens it.
+   */
+  private subscribe(): void {
+    if (this.subscriber || this.ttlMs === 0) return;
     // A subscribed connection can do nothing else: a dedicated one.
     const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: true, autoResubscribe: false });
     this.subscriber = subscriber;
@@ -85,7 +90,10 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   get(tokenHash: Buffer, idleMinutes: number): SessionActorRow | null {
-    if (!this.subscribed) return null;
+    if (!this.subscribed) {
+      this.subscribe();
+      return null;
+    }
     const key = tokenHash.toString('base64');
     const entry = this.entries.get(key);
     if (!entry) return null;
