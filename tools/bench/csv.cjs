@@ -24,6 +24,7 @@ const path = require('node:path');
 const procs = require('../dev/procs.cjs');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
+const { cleanups, run } = require('./lib/run.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -288,26 +289,8 @@ const writeSection = (file, section) => report.writeSection(file, section, { sta
 
 // ---------------------------------------------------------------------------
 
-const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length) {
-    const step = cleanups.pop();
-    try {
-      await step();
-    } catch (error) {
-      procs.warn(`cleaning up: ${error.message}`);
-    }
-  }
-}
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      procs.warn(`${signal}: stopping`);
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
   const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
   await procs.reapOrphans();
   try {
@@ -387,6 +370,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => services.fail(error))
-  .finally(() => cleanUp());
+run(main);

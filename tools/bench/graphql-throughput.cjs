@@ -19,6 +19,7 @@ const autocannon = require('autocannon');
 const procs = require('../dev/procs.cjs');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
+const { cleanups, run: runScript } = require('./lib/run.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -320,18 +321,6 @@ const writeSection = (file, section) => report.writeSection(file, section, { sta
 // ---------------------------------------------------------------------------
 // --start: a private API on a throw-away database
 
-const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length) {
-    const step = cleanups.pop();
-    try {
-      await step();
-    } catch (error) {
-      procs.warn(`cleaning up: ${error.message}`);
-    }
-  }
-}
-
 async function startApi(options) {
   const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
@@ -403,16 +392,6 @@ async function startApi(options) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  let interrupted = false;
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      if (interrupted) process.exit(130);
-      interrupted = true;
-      procs.warn(`${signal}: stopping`);
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
-
   let url = options.url;
   let probes = { apiPid: null, dbPids: null };
   let target = `${url} (already running)`;
@@ -439,14 +418,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    process.exitCode = 1;
-    const message = error instanceof procs.UserError || (error && error.name === 'UserError') ? error.message : (error && error.stack) || String(error);
-    process.stderr.write(`${procs.color('red', 'error:')} ${message}\n`);
-  })
-  .finally(async () => {
-    await cleanUp();
-    // autocannon and pg may leave handles open briefly: do not wait for them.
-    setTimeout(() => process.exit(process.exitCode || 0), 100).unref();
-  });
+runScript(main);

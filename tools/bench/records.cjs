@@ -19,6 +19,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
+const { cleanups, run } = require('./lib/run.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -287,16 +288,6 @@ const pc = (v) => `${Math.round(v * 100)}%`;
 
 // ---------------------------------------------------------------------------
 
-const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch (error) {
-      process.stderr.write(`cleaning up: ${error.message}\n`);
-    }
-  }
-}
 
 async function main() {
   const procs = require('../dev/procs.cjs');
@@ -552,24 +543,5 @@ function render(r) {
 
 const writeSection = (file, section) => report.writeSection(file, section, { start: HEADING });
 
-if (process.argv[2] === '--serve-floor') {
-  void serveFloor();
-} else {
-  let interrupted = false;
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      if (interrupted) process.exit(130);
-      interrupted = true;
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
-  main()
-    .catch((error) => {
-      process.exitCode = 1;
-      process.stderr.write(`error: ${(error && error.stack) || error}\n`);
-    })
-    .finally(async () => {
-      await cleanUp();
-      setTimeout(() => process.exit(process.exitCode || 0), 100).unref();
-    });
-}
+if (process.argv[2] === '--serve-floor') void serveFloor();
+else run(main);
