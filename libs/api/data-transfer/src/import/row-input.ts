@@ -165,14 +165,19 @@ export function prepareRow(kind: ImportKind, cells: string[], headers: string[],
 
 type Report = (field: string | null, message: string) => void;
 
-function personInput(fields: FieldCells, lookups: ImportLookups, problem: Report) {
+/** A row's input built field by field, remembering which fields the file gave (`provided`). */
+function inputBuilder(fields: FieldCells) {
   const input: Record<string, unknown> = {};
   const provided = new Set<string>();
   const set = (key: string, value: unknown) => {
     input[key] = value;
     provided.add(key);
   };
-  const one = (field: string) => fields.get(field)?.[0];
+  return { input, provided, set, one: (field: string) => fields.get(field)?.[0] };
+}
+
+function personInput(fields: FieldCells, lookups: ImportLookups, problem: Report) {
+  const { input, provided, set, one } = inputBuilder(fields);
 
   const contactType = one('contactType');
   if (contactType && organizationLike.has(normalizeWords(contactType))) {
@@ -210,13 +215,7 @@ function personInput(fields: FieldCells, lookups: ImportLookups, problem: Report
 }
 
 function organizationInput(fields: FieldCells, lookups: ImportLookups, problem: Report) {
-  const input: Record<string, unknown> = {};
-  const provided = new Set<string>();
-  const set = (key: string, value: unknown) => {
-    input[key] = value;
-    provided.add(key);
-  };
-  const one = (field: string) => fields.get(field)?.[0];
+  const { input, provided, set, one } = inputBuilder(fields);
 
   const contactType = one('contactType');
   if (contactType && personLike.has(normalizeWords(contactType))) {
