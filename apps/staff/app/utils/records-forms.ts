@@ -48,44 +48,11 @@ export const showsOwnerField = 'showsOwner';
 export function ownerTextFields<T extends string>(formData: FormData, text: readonly T[]): readonly (T | 'ownerId')[] {
   return formData.get(showsOwnerField) === '1' ? [...text, 'ownerId'] : text;
 }
-export const personFormFields = [
-  'firstName',
-  'lastName',
-  'preferredLanguage',
-  'emails',
-  'phones',
-  'leaderCategory',
-  'provinceCode',
-  'city',
-  'consentEmail',
-  'consentPhone',
-  'doNotContact',
-  'livedExperience',
-  'tags',
-  'notes',
-  'ownerId',
-  'affiliations',
-  'affiliations[].organizationId',
-  'affiliations[].title',
-] as const;
+// Where the API's errors go: the input's own fields, and each affiliation row's.
+export const personFormFields = [...Object.keys(CreatePersonInput.shape), 'affiliations[].organizationId', 'affiliations[].title'];
 
 export const organizationTextFields = ['nameFr', 'membershipSince', 'city', 'postalCode', 'email', 'phone', 'website', 'notes'] as const;
-export const organizationFormFields = [
-  'nameEn',
-  'nameFr',
-  'kind',
-  'membership',
-  'membershipSince',
-  'provinceCode',
-  'city',
-  'postalCode',
-  'email',
-  'phone',
-  'website',
-  'tags',
-  'notes',
-  'ownerId',
-] as const;
+export const organizationFormFields = Object.keys(CreateOrganizationInput.shape);
 
 /**
  * The organization fields `ability` may see but not change on this record (a

@@ -7,7 +7,7 @@ import {
   type MergeRecordsInput,
   type PersonFilter,
   type RecordVersionInput,
-  type UpdatePersonInput,
+  UpdatePersonInput,
 } from '@crm/contracts';
 import { combineNotes, lockMergePair, OrganizationMergeHooks, OrganizationsService, recordMerge, RecordRules } from '@crm/organizations';
 import {
@@ -28,24 +28,11 @@ import type { PersonRow, PersonValues, PersonWritableField } from './person.row'
 
 const limits = { emails: 5, phones: 5, tags: 20 } as const;
 
-// Fields a person's input may set (engagement stage is the ladder's, archive/merge are their own mutations).
-const inputFields = [
-  'firstName',
-  'lastName',
-  'preferredLanguage',
-  'emails',
-  'phones',
-  'leaderCategory',
-  'provinceCode',
-  'city',
-  'ownerId',
-  'consentEmail',
-  'consentPhone',
-  'doNotContact',
-  'livedExperience',
-  'tags',
-  'notes',
-] as const satisfies readonly PersonWritableField[];
+// Fields a person's input may set, from the input's own schema (engagement stage is the
+// ladder's; affiliations are written apart; archive and merge are their own mutations).
+const inputFields = (Object.keys(UpdatePersonInput.shape) as (keyof UpdatePersonInput)[]).filter(
+  (field): field is Exclude<keyof UpdatePersonInput, 'id' | 'version' | 'affiliations'> => field !== 'id' && field !== 'version' && field !== 'affiliations',
+) satisfies readonly PersonWritableField[];
 
 /** What the API serves of a person: lived experience only to those allowed to read it, else null. */
 export type PersonView = Omit<PersonRow, 'livedExperience'> & { livedExperience: boolean | null };
