@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, IntersectionType, PartialType } from '@nestjs/graphql';
 import type { Membership, OrganizationKind, RecordSort } from '@crm/contracts';
 import { MembershipEnum, OrganizationKindEnum, RecordSortEnum } from './organization.object';
 
@@ -22,31 +22,15 @@ export class CreateOrganizationInputType {
   @Field(() => ID, { nullable: true }) ownerId?: string | null;
 }
 
-@InputType({ description: 'Only the fields given change; null clears an optional field' })
-export class UpdateOrganizationInputType {
-  @Field(() => ID) id: string;
-  @Field(() => Int) version: number;
-  @Field(() => String, { nullable: true }) nameEn?: string;
-  @Field(() => String, { nullable: true }) nameFr?: string | null;
-  @Field(() => OrganizationKindEnum, { nullable: true }) kind?: OrganizationKind;
-  @Field(() => MembershipEnum, { nullable: true }) membership?: Membership;
-  @Field(() => String, { nullable: true }) membershipSince?: string | null;
-  @Field(() => String, { nullable: true }) provinceCode?: string;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => String, { nullable: true }) postalCode?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => String, { nullable: true }) website?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[];
-  @Field(() => String, { nullable: true }) notes?: string | null;
-  @Field(() => ID, { nullable: true }) ownerId?: string | null;
-}
-
 @InputType()
 export class RecordVersionInputType {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
 }
+
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateOrganizationInputType extends IntersectionType(RecordVersionInputType, PartialType(CreateOrganizationInputType)) {}
+
 
 @InputType()
 export class MergeRecordsInputType {

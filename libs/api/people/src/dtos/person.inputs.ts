@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, IntersectionType, PartialType } from '@nestjs/graphql';
 import type { EngagementStage, Language, LeaderCategory, RecordSort } from '@crm/contracts';
-import { RecordSortEnum } from '@crm/organizations';
+import { RecordSortEnum, RecordVersionInputType } from '@crm/organizations';
 import { LanguageEnum } from '@crm/identity';
 import { EngagementStageEnum, LeaderCategoryEnum } from './person.object';
 
@@ -12,7 +12,7 @@ export class AffiliationInputType {
   @Field(() => String, { nullable: true }) title?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'ownerId defaults to the coordinator who adds the person' })
 export class CreatePersonInputType {
   @Field() firstName: string;
   @Field(() => String, { nullable: true }) lastName?: string;
@@ -22,7 +22,7 @@ export class CreatePersonInputType {
   @Field(() => LeaderCategoryEnum, { nullable: true }) leaderCategory?: LeaderCategory | null;
   @Field() provinceCode: string;
   @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Defaults to the coordinator who adds the person' }) ownerId?: string | null;
+  @Field(() => ID, { nullable: true }) ownerId?: string | null;
   @Field({ nullable: true }) consentEmail?: boolean;
   @Field({ nullable: true }) consentPhone?: boolean;
   @Field({ nullable: true }) doNotContact?: boolean;
@@ -33,26 +33,7 @@ export class CreatePersonInputType {
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field; affiliations, when given, replace those you can see' })
-export class UpdatePersonInputType {
-  @Field(() => ID) id: string;
-  @Field(() => Int) version: number;
-  @Field(() => String, { nullable: true }) firstName?: string;
-  @Field(() => String, { nullable: true }) lastName?: string;
-  @Field(() => LanguageEnum, { nullable: true }) preferredLanguage?: Language;
-  @Field(() => [String], { nullable: true }) emails?: string[];
-  @Field(() => [String], { nullable: true }) phones?: string[];
-  @Field(() => LeaderCategoryEnum, { nullable: true }) leaderCategory?: LeaderCategory | null;
-  @Field(() => String, { nullable: true }) provinceCode?: string;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => ID, { nullable: true }) ownerId?: string | null;
-  @Field(() => Boolean, { nullable: true }) consentEmail?: boolean;
-  @Field(() => Boolean, { nullable: true }) consentPhone?: boolean;
-  @Field(() => Boolean, { nullable: true }) doNotContact?: boolean;
-  @Field(() => Boolean, { nullable: true }) livedExperience?: boolean;
-  @Field(() => [String], { nullable: true }) tags?: string[];
-  @Field(() => String, { nullable: true }) notes?: string | null;
-  @Field(() => [AffiliationInputType], { nullable: true }) affiliations?: AffiliationInputType[];
-}
+export class UpdatePersonInputType extends IntersectionType(RecordVersionInputType, PartialType(CreatePersonInputType)) {}
 
 @InputType()
 export class PersonFilterInputType {
