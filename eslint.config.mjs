@@ -6,14 +6,27 @@ import globals from 'globals';
 export default [
   {
     ignores: [
-      '**/node_modules/**', 'dist/**', 'tmp/**', '.data/**', '.nx/**', 'coverage/**',
-      'apps/staff/build/**', 'apps/staff/.cache/**', '**/__generated__/**', '**/*.d.ts',
+      '**/node_modules/**',
+      'dist/**',
+      'tmp/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'apps/staff/build/**',
+      'apps/staff/.cache/**',
+      '**/__generated__/**',
+      '**/*.d.ts',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
   },
   {
     plugins: { '@nx': nx },

@@ -4,7 +4,6 @@
 //   node healthcheck.cjs redis         -> healthy when $REDIS_URL answers PING
 //   node healthcheck.cjs pid1          -> healthy while PID 1 is not a zombie
 'use strict';
- 
 
 const [mode, target] = process.argv.slice(2);
 const done = (ok, why) => {

@@ -146,7 +146,9 @@ async function generateCsv(rows) {
     const phone = `613-555-${String(i % 10000).padStart(4, '0')}`;
     const tags = i % 3 === 0 ? '"Youth, Housing"' : i % 3 === 1 ? 'Employment' : '';
     const note = i % 50 === 0 ? `"Met at the ""Welcome"" forum\r\nfollow up in spring"` : '';
-    const pending = write(`${i + 1},${firstNames[i % 10]},${lastNames[Math.floor(i / 10) % 10]}-${i},bench${i}@example.org,${phone},${province},${city},${tags},${note}\r\n`);
+    const pending = write(
+      `${i + 1},${firstNames[i % 10]},${lastNames[Math.floor(i / 10) % 10]}-${i},bench${i}@example.org,${phone},${province},${city},${tags},${note}\r\n`,
+    );
     if (pending) await pending;
   }
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
@@ -169,7 +171,31 @@ async function graphql(base, token, query, variables = {}) {
 
 async function waitForStatus(base, token, id, wanted) {
   for (;;) {
-    const { importBatch } = await graphql(base, token, `query($id: ID!) { importBatch(id: $id) { status lastError progress { validatedRows appliedRows } counts { create update error created updated failed } } }`, { id });
+    const { importBatch } = await graphql(
+      base,
+      token,
+      `
+        query ($id: ID!) {
+          importBatch(id: $id) {
+            status
+            lastError
+            progress {
+              validatedRows
+              appliedRows
+            }
+            counts {
+              create
+              update
+              error
+              created
+              updated
+              failed
+            }
+          }
+        }
+      `,
+      { id },
+    );
     if (importBatch.status === wanted) return importBatch;
     if (importBatch.status === 'FAILED' || importBatch.status === 'CANCELLED') throw new Error(`import ${importBatch.status}: ${importBatch.lastError}`);
     await procs.sleep(200);
@@ -193,17 +219,69 @@ async function benchImport(base, token, csv, pids) {
   const uploadedAt = Date.now();
   procs.say(`uploaded ${uploaded.importBatch.rowCount} rows in ${seconds(uploadedAt - started).toFixed(1)} s`);
 
-  const { guessImportMapping } = await graphql(base, token, `query($id: ID!) { guessImportMapping(batchId: $id) { columns { column field } } }`, { id });
-  await graphql(base, token, `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`, {
-    input: { batchId: id, mapping: guessImportMapping.columns.map((c) => ({ column: c.column, field: c.field })), duplicatePolicy: 'UPDATE', skipInvalidRows: false },
-  });
-  await graphql(base, token, `mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id });
+  const { guessImportMapping } = await graphql(
+    base,
+    token,
+    `
+      query ($id: ID!) {
+        guessImportMapping(batchId: $id) {
+          columns {
+            column
+            field
+          }
+        }
+      }
+    `,
+    { id },
+  );
+  await graphql(
+    base,
+    token,
+    `
+      mutation ($input: SetImportMappingInput!) {
+        setImportMapping(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      input: {
+        batchId: id,
+        mapping: guessImportMapping.columns.map((c) => ({ column: c.column, field: c.field })),
+        duplicatePolicy: 'UPDATE',
+        skipInvalidRows: false,
+      },
+    },
+  );
+  await graphql(
+    base,
+    token,
+    `
+      mutation ($id: ID!) {
+        dryRunImport(batchId: $id) {
+          id
+        }
+      }
+    `,
+    { id },
+  );
   const checked = await waitForStatus(base, token, id, 'VALIDATED');
   const checkedAt = Date.now();
   procs.say(`dry run: ${JSON.stringify(checked.counts)} in ${seconds(checkedAt - uploadedAt).toFixed(1)} s`);
   if (checked.counts.error > 0) throw new Error(`the generated file has ${checked.counts.error} invalid rows`);
 
-  await graphql(base, token, `mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id });
+  await graphql(
+    base,
+    token,
+    `
+      mutation ($id: ID!) {
+        runImport(batchId: $id) {
+          id
+        }
+      }
+    `,
+    { id },
+  );
   const done = await waitForStatus(base, token, id, 'IMPORTED');
   const doneAt = Date.now();
   procs.say(`import: ${JSON.stringify(done.counts)} in ${seconds(doneAt - checkedAt).toFixed(1)} s`);
@@ -313,12 +391,23 @@ async function main() {
   const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: options.logLevel, DATABASE_URL: database.url, REDIS_URL: redis.url };
   t = Date.now();
   await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
-  await procs.runStep({ name: 'seed', command: process.execPath, args: [path.join(root, 'dist/tools/seed/seed.js')], env: { ...env, NODE_ENV: 'development' }, quiet: true });
+  await procs.runStep({
+    name: 'seed',
+    command: process.execPath,
+    args: [path.join(root, 'dist/tools/seed/seed.js')],
+    env: { ...env, NODE_ENV: 'development' },
+    quiet: true,
+  });
   procs.say(`migrated and seeded ${database.name} (${procs.since(t)})`);
 
   const port = await procs.freePort();
   const startApi = () => {
-    const handle = procs.startProcess({ name: 'api', command: process.execPath, args: [path.join(root, 'dist/apps/api/src/main.js')], env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) } });
+    const handle = procs.startProcess({
+      name: 'api',
+      command: process.execPath,
+      args: [path.join(root, 'dist/apps/api/src/main.js')],
+      env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) },
+    });
     cleanups.push(() => handle.stop(10_000));
     return handle;
   };
@@ -344,7 +433,11 @@ async function main() {
   const pgVersion = (await client.query('show server_version')).rows[0].server_version.split(' ')[0];
   await client.end();
 
-  const { signIn } = await graphql(base, null, `mutation { signIn(input: { email: ${JSON.stringify(DEMO_EMAIL)}, password: ${JSON.stringify(DEMO_PASSWORD)} }) { token } }`);
+  const { signIn } = await graphql(
+    base,
+    null,
+    `mutation { signIn(input: { email: ${JSON.stringify(DEMO_EMAIL)}, password: ${JSON.stringify(DEMO_PASSWORD)} }) { token } }`,
+  );
   const token = signIn.token;
 
   t = Date.now();
@@ -360,7 +453,9 @@ async function main() {
   api = startApi();
   await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
   const exported = await benchExport(base, token, { api: api.pid });
-  procs.say(`export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ${mb(exported.memory.api.start)} → peak ${mb(exported.memory.api.peak)}`);
+  procs.say(
+    `export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ${mb(exported.memory.api.start)} → peak ${mb(exported.memory.api.peak)}`,
+  );
 
   const section = renderSection({ options, csv, imported, exported, pgVersion, load: [loadBefore, os.loadavg()[0]] });
   process.stdout.write(`\n${section}\n`);

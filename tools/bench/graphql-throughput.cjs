@@ -35,7 +35,11 @@ const SECTION_END = '<!-- bench:graphql-throughput:end -->';
 const QUERIES = {
   typename: { query: '{ __typename }', signedIn: false, what: 'no resolver, anonymous: HTTP + GraphQL layers only' },
   provinces: { query: '{ provinces { code } }', signedIn: true, what: 'session lookup + access check + one SQL select (13 rows) through TypeORM' },
-  defaultCampaign: { query: '{ defaultCampaign { nameEn } }', signedIn: true, what: 'session lookup + access check + TypeORM findOne with a relation (campaign + policy asks)' },
+  defaultCampaign: {
+    query: '{ defaultCampaign { nameEn } }',
+    signedIn: true,
+    what: 'session lookup + access check + TypeORM findOne with a relation (campaign + policy asks)',
+  },
 };
 // The development seed's demo ADMIN (libs/api/seed/src/demo-users.ts): --start seeds it.
 const DEMO_EMAIL = 'admin@demo.coalition.invalid';
@@ -67,10 +71,24 @@ BENCH_EMAIL / BENCH_PASSWORD (default: the development seed's demo ADMIN, which
 database on, default ${DEFAULT_SERVER_URL}), REDIS_URL (default ${DEFAULT_REDIS_URL}).`;
 
 function parseArgs(argv) {
-  const options = { start: false, url: null, duration: 10, connections: [10], queries: [], warmup: 3, anonymous: false, waitIdle: false, retries: 0, logLevel: 'warn', output: path.join(root, 'docs/benchmarks.md'), write: true };
+  const options = {
+    start: false,
+    url: null,
+    duration: 10,
+    connections: [10],
+    queries: [],
+    warmup: 3,
+    anonymous: false,
+    waitIdle: false,
+    retries: 0,
+    logLevel: 'warn',
+    output: path.join(root, 'docs/benchmarks.md'),
+    write: true,
+  };
   const positive = (name, raw, { integer = true } = {}) => {
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new procs.UserError(`${name} must be a positive ${integer ? 'integer' : 'number'}, not "${raw}"`);
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+      throw new procs.UserError(`${name} must be a positive ${integer ? 'integer' : 'number'}, not "${raw}"`);
     return value;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -164,13 +182,17 @@ async function signIn(url) {
   const email = process.env.BENCH_EMAIL || DEMO_EMAIL;
   const password = process.env.BENCH_PASSWORD || DEMO_PASSWORD;
   // Inline arguments (JSON strings are valid GraphQL strings): no dependence on the input type's name.
-  const body = JSON.stringify({ query: `mutation { signIn(input: { email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)} }) { token user { role } } }` });
+  const body = JSON.stringify({
+    query: `mutation { signIn(input: { email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)} }) { token user { role } } }`,
+  });
   const response = await fetch(url, { method: 'POST', headers: headersFor(null), body, signal: AbortSignal.timeout(10_000) });
   const result = await response.json().catch(() => ({}));
   const signedIn = result.data && result.data.signIn;
   if (!signedIn) {
     const error = result.errors && result.errors[0];
-    throw new procs.UserError(`signing in as ${email} failed (${error ? `${error.extensions && error.extensions.code}: ${error.message}` : `HTTP ${response.status}`}); set BENCH_EMAIL/BENCH_PASSWORD or use --anonymous`);
+    throw new procs.UserError(
+      `signing in as ${email} failed (${error ? `${error.extensions && error.extensions.code}: ${error.message}` : `HTTP ${response.status}`}); set BENCH_EMAIL/BENCH_PASSWORD or use --anonymous`,
+    );
   }
   return { token: signedIn.token, who: `${email} (${signedIn.user.role})` };
 }
@@ -218,9 +240,16 @@ async function measureOnce(url, q, connections, options, probes, token) {
   const result = await run(url, q.query, { connections, duration: options.duration, token });
   const after = sample();
   // Backends open at the end: their CPU since the start, or all of it if the pool opened them meanwhile.
-  const dbSeconds = backendsBefore ? sum((await probes.dbPids()).map((pid) => Math.max(0, (machine.cpuSeconds(pid) ?? 0) - (backendsBefore.get(pid) ?? 0)))) : null;
+  const dbSeconds = backendsBefore
+    ? sum((await probes.dbPids()).map((pid) => Math.max(0, (machine.cpuSeconds(pid) ?? 0) - (backendsBefore.get(pid) ?? 0))))
+    : null;
   const share = (key) => (before[key] === null || after[key] === null ? null : (after[key] - before[key]) / result.duration);
-  const cpu = { api: probes.apiPid ? share('api') : null, db: dbSeconds === null ? null : dbSeconds / result.duration, own: share('own'), machine: share('machine') };
+  const cpu = {
+    api: probes.apiPid ? share('api') : null,
+    db: dbSeconds === null ? null : dbSeconds / result.duration,
+    own: share('own'),
+    machine: share('machine'),
+  };
   return {
     query: q.name,
     as: q.signedIn ? 'signed in' : 'anonymous',
@@ -254,7 +283,8 @@ async function measure(url, options, probes, session) {
         if (!best || (row.otherCpu ?? 0) < (best.otherCpu ?? 0)) best = { ...row };
         best.attempts = attempt;
         if (row.otherCpu === null || row.otherCpu <= OTHER_CPU_LIMIT) break;
-        if (attempt <= options.retries) procs.warn(`${q.name} c=${connections}: other processes used ${percent(row.otherCpu)} of a CPU meanwhile; measuring again`);
+        if (attempt <= options.retries)
+          procs.warn(`${q.name} c=${connections}: other processes used ${percent(row.otherCpu)} of a CPU meanwhile; measuring again`);
       }
       rows.push(best);
       procs.say(
@@ -328,7 +358,9 @@ async function startApi(options) {
   try {
     await services.checkPostgres(serverUrl);
   } catch (error) {
-    throw new procs.UserError(`PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL to a server where this user may create databases`);
+    throw new procs.UserError(
+      `PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL to a server where this user may create databases`,
+    );
   }
   try {
     await services.pingRedis(redisUrl);
@@ -355,7 +387,13 @@ async function startApi(options) {
   let t = Date.now();
   await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
   // The seed adds the demo users only outside production; the API itself runs as in production.
-  await procs.runStep({ name: 'seed', command: process.execPath, args: [path.join(root, 'dist/tools/seed/seed.js')], env: { ...env, NODE_ENV: 'development' }, quiet: true });
+  await procs.runStep({
+    name: 'seed',
+    command: process.execPath,
+    args: [path.join(root, 'dist/tools/seed/seed.js')],
+    env: { ...env, NODE_ENV: 'development' },
+    quiet: true,
+  });
   procs.say(`migrated and seeded (${procs.since(t)})`);
 
   const port = await procs.freePort();

@@ -34,7 +34,8 @@ const HEADING = '## Records (issue 4)';
 const PEOPLE_QUERY =
   'query People($first: Int, $after: String, $filter: PersonFilterInputType) { people(first: $first, after: $after, filter: $filter) ' +
   '{ nodes { id firstName lastName provinceCode engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }';
-const SEARCH_QUERY = 'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode engagementStage } } }';
+const SEARCH_QUERY =
+  'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode engagementStage } } }';
 
 const USAGE = `Usage: node tools/bench/records.cjs [options]
 
@@ -288,7 +289,6 @@ const pc = (v) => `${Math.round(v * 100)}%`;
 
 // ---------------------------------------------------------------------------
 
-
 async function main() {
   const procs = require('../dev/procs.cjs');
   const services = require('../dev/services.cjs');
@@ -324,7 +324,13 @@ async function main() {
     if (counts.people > 0) throw new Error(`${DB_NAME} holds ${counts.people} people, not the large seed: drop it (or pass --reuse-db/--skip-seed)`);
     const t = Date.now();
     say('seeding --scale large (minutes)…');
-    await procs.runStep({ name: 'seed', command: process.execPath, args: [path.join(root, 'dist/tools/seed/seed.js'), '--scale', 'large'], env: { ...env, NODE_ENV: 'development' }, quiet: true });
+    await procs.runStep({
+      name: 'seed',
+      command: process.execPath,
+      args: [path.join(root, 'dist/tools/seed/seed.js'), '--scale', 'large'],
+      env: { ...env, NODE_ENV: 'development' },
+      quiet: true,
+    });
     say(`seeded (${procs.since(t)})`);
     commands.push('node dist/tools/seed/seed.js --scale large   # NODE_ENV=development, once');
     counts = await countRows();
@@ -339,11 +345,17 @@ async function main() {
   const provinces = provRows[0].provinces;
   const pgVersion = (await db.query('show server_version')).rows[0].server_version.split(' ')[0];
   const dbName = new URL(dbUrl).pathname.slice(1);
-  const dbPids = async () => (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])).rows.map((r) => r.pid);
+  const dbPids = async () =>
+    (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])).rows.map((r) => r.pid);
 
   const startApi = async (name, databaseUrl, extraEnv = {}) => {
     const port = await procs.freePort();
-    const api = procs.startProcess({ name, command: process.execPath, args: [path.join(root, 'dist/apps/api/src/main.js')], env: { ...env, DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port), ...extraEnv } });
+    const api = procs.startProcess({
+      name,
+      command: process.execPath,
+      args: [path.join(root, 'dist/apps/api/src/main.js')],
+      env: { ...env, DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port), ...extraEnv },
+    });
     const stop = async () => api.stop(10_000);
     cleanups.push(stop);
     await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: api, name, timeoutMs: 60_000 });
@@ -389,7 +401,11 @@ async function main() {
         say(`${name}: ${nodes.length} rows, ${nodes.filter((n) => n.affiliations.length).length} with affiliations`);
       }
     }
-    statementCounts[name] = { min: Math.min(...runs), max: Math.max(...runs), statements: captured[name].map((s) => (s.sql || '').replace(/\s+/g, ' ').trim().slice(0, 90)) };
+    statementCounts[name] = {
+      min: Math.min(...runs),
+      max: Math.max(...runs),
+      statements: captured[name].map((s) => (s.sql || '').replace(/\s+/g, ' ').trim().slice(0, 90)),
+    };
     say(`${name}: ${runs.join(', ')} statements per request (${statementCounts[name].statements.join(' | ')})`);
   }
   await counting.stop();
@@ -450,7 +466,22 @@ async function main() {
   if (apiRow.p50 > 1.5 * floorRow.p50) await explain('people list first 50', captured.people50);
   for (const e of explains) say(`EXPLAIN ${e.label}:\n${e.plan}`);
 
-  const section = render({ dbName, options, counts, provinces, pgVersion, statementCounts, rows, explains, sameRows, session, loadBefore, loadAfter, seededNow: commands.length > 0, minutes: (Date.now() - t0) / 60000 });
+  const section = render({
+    dbName,
+    options,
+    counts,
+    provinces,
+    pgVersion,
+    statementCounts,
+    rows,
+    explains,
+    sameRows,
+    session,
+    loadBefore,
+    loadAfter,
+    seededNow: commands.length > 0,
+    minutes: (Date.now() - t0) / 60000,
+  });
   process.stdout.write(`\n${section}\n`);
   if (options.write) {
     writeSection(path.join(root, 'docs/benchmarks.md'), section);
@@ -513,7 +544,9 @@ function render(r) {
     '',
     '| request | statements | what |',
     '|---|---:|---|',
-    ...Object.entries(sc).map(([name, c]) => `| ${name} | ${range(c)} | ${c.statements.map((s) => `\`${s.replace(/\|/g, '\\|').slice(0, 60)}…\``).join('<br>')} |`),
+    ...Object.entries(sc).map(
+      ([name, c]) => `| ${name} | ${range(c)} | ${c.statements.map((s) => `\`${s.replace(/\|/g, '\\|').slice(0, 60)}…\``).join('<br>')} |`,
+    ),
     '',
     'How statements were counted: `pg_stat_statements` is not loaded on this server (it needs `shared_preload_libraries`), so the script starts a second API instance whose `DATABASE_URL` points at a TCP proxy in the script. The proxy reads the PostgreSQL frontend protocol and counts every simple Query and every extended-protocol Execute message the API sends, i.e. every statement including the session look-up and any BEGIN/COMMIT. Requests run one at a time with a 150 ms pause so that nothing else is in flight. The throughput rows use a different API instance connected straight to PostgreSQL.',
     '',
@@ -524,7 +557,10 @@ function render(r) {
     `- search: \`${SEARCH_QUERY}\` with \`{ "text": "mohamed" }\`; the people list with \`{ "first": 50, "filter": { "search": "nguyn" } }\``,
   ];
   if (r.explains.length) {
-    lines.push('', 'EXPLAIN (ANALYZE, BUFFERS) of the statements behind rows that missed their target (run once, after the load, same parameters the API sent):');
+    lines.push(
+      '',
+      'EXPLAIN (ANALYZE, BUFFERS) of the statements behind rows that missed their target (run once, after the load, same parameters the API sent):',
+    );
     for (const e of r.explains) lines.push('', `${e.label}; parameters ${JSON.stringify(e.params)}:`, '', '```', e.plan, '```');
   }
   const disturbed = r.rows.filter((row) => row.cpu.other > 0.1);

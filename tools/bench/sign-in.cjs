@@ -31,7 +31,9 @@ async function main() {
     await verify(stored, 'correct horse battery staple');
     verifies.push(performance.now() - t);
   }
-  console.log(`argon2id m=19456 t=2 p=1, ${count} runs: hash p50 ${percentile(hashes, 50).toFixed(1)} ms, verify p50 ${percentile(verifies, 50).toFixed(1)} ms, verify p95 ${percentile(verifies, 95).toFixed(1)} ms`);
+  console.log(
+    `argon2id m=19456 t=2 p=1, ${count} runs: hash p50 ${percentile(hashes, 50).toFixed(1)} ms, verify p50 ${percentile(verifies, 50).toFixed(1)} ms, verify p95 ${percentile(verifies, 95).toFixed(1)} ms`,
+  );
 
   const body = JSON.stringify({
     query: 'mutation($input: SignInInputType!) { signIn(input: $input) { token } }',
@@ -45,7 +47,9 @@ async function main() {
     if (!json.data?.signIn?.token) throw new Error(`sign-in failed: ${JSON.stringify(json.errors ?? json)}`);
     times.push(performance.now() - t);
   }
-  console.log(`signIn mutation end to end (${url}), ${count} sequential: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+  console.log(
+    `signIn mutation end to end (${url}), ${count} sequential: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+  );
 }
 
 main().catch((error) => {

@@ -65,7 +65,11 @@ function compileNode({ quiet = false, logFile } = {}) {
 
 /** remix vite:build in apps/staff, unless the build is fresh (force to rebuild anyway). Returns true if it built. */
 async function buildStaff({ force = false, quiet = false, logFile } = {}) {
-  if (!fs.existsSync(path.join(staffDir, 'vite.config.ts')) && !fs.existsSync(path.join(staffDir, 'vite.config.mts')) && !fs.existsSync(path.join(staffDir, 'vite.config.js'))) {
+  if (
+    !fs.existsSync(path.join(staffDir, 'vite.config.ts')) &&
+    !fs.existsSync(path.join(staffDir, 'vite.config.mts')) &&
+    !fs.existsSync(path.join(staffDir, 'vite.config.js'))
+  ) {
     throw new UserError('apps/staff has no vite.config: cannot build the staff app');
   }
   if (!force && staffBuildIsFresh()) return false;

@@ -194,9 +194,7 @@ async function reapOrphansNow({ log = warn } = {}) {
   for (const registry of readRegistries()) {
     if (registry.ownerPid === process.pid) continue;
     if (isAlive(registry.ownerPid, registry.ownerStart)) continue;
-    const entries = (registry.processes || [])
-      .filter((entry) => isAlive(entry.pid, entry.start))
-      .sort((a, b) => (order[a.kind] ?? 0) - (order[b.kind] ?? 0));
+    const entries = (registry.processes || []).filter((entry) => isAlive(entry.pid, entry.start)).sort((a, b) => (order[a.kind] ?? 0) - (order[b.kind] ?? 0));
     for (const entry of entries) {
       log(`stopping ${entry.name} (pid ${entry.pid}), left running by an earlier run (pid ${registry.ownerPid}) that did not shut down cleanly`);
       signalGroup(entry.pid, entry.stopSignal || 'SIGTERM', entry.group !== false);
@@ -238,7 +236,19 @@ let labelWidth = 7;
  * Starts a long-lived child in its own process group, printing its output with a
  * coloured prefix. onLine(line, stream) sees every line.
  */
-function startProcess({ name, command, args = [], cwd = root, env = process.env, kind = 'app', colorName, onLine, quiet = false, logFile, stopSignal = 'SIGTERM' }) {
+function startProcess({
+  name,
+  command,
+  args = [],
+  cwd = root,
+  env = process.env,
+  kind = 'app',
+  colorName,
+  onLine,
+  quiet = false,
+  logFile,
+  stopSignal = 'SIGTERM',
+}) {
   const tint = colorName || palette[owned.size % palette.length];
   const label = color(tint, name.padEnd(labelWidth));
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -262,7 +272,10 @@ function startProcess({ name, command, args = [], cwd = root, env = process.env,
     });
   });
   if (child.pid) track(child, { name, kind, stopSignal, info: { command: [command, ...args].join(' ') } });
-  for (const [stream, source] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
+  for (const [stream, source] of [
+    ['stdout', child.stdout],
+    ['stderr', child.stderr],
+  ]) {
     const rl = readline.createInterface({ input: source, crlfDelay: Infinity });
     rl.on('line', (line) => {
       recent.push(line);

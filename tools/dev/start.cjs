@@ -77,7 +77,10 @@ process.on('unhandledRejection', (error) => void shutdown(1, (error && error.sta
 function watchForCrash(handle) {
   handle.exited.then((result) => {
     if (phase === 'stopping') return;
-    void shutdown(1, `${handle.name} exited unexpectedly (${procs.describeExit(result)})${handle.recent.length ? `; its last output:\n  ${handle.recent.slice(-10).join('\n  ')}` : ''}`);
+    void shutdown(
+      1,
+      `${handle.name} exited unexpectedly (${procs.describeExit(result)})${handle.recent.length ? `; its last output:\n  ${handle.recent.slice(-10).join('\n  ')}` : ''}`,
+    );
   });
 }
 
@@ -128,7 +131,14 @@ async function main() {
     name: 'staff',
     ...serve,
     // A fresh cookie secret per run unless one is configured: restarting signs people out.
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(staffPort), HOST, API_URL: apiUrl, SESSION_SECRET: process.env.SESSION_SECRET || require('node:crypto').randomBytes(32).toString('hex') },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(staffPort),
+      HOST,
+      API_URL: apiUrl,
+      SESSION_SECRET: process.env.SESSION_SECRET || require('node:crypto').randomBytes(32).toString('hex'),
+    },
     colorName: 'green',
   });
   for (const handle of [api, worker, staff]) {

@@ -30,8 +30,14 @@ async function main(): Promise<void> {
         `INSERT INTO app_user (email, name, role, preferred_language, invited_at) VALUES ($1, $2, 'ADMIN', $3, now()) RETURNING id`,
         [email, name, language],
       );
-      await manager.query(`INSERT INTO user_token (user_id, kind, token_hash, expires_at) VALUES ($1, 'invitation', $2, now() + interval '72 hours')`, [user.id, hash]);
-      await manager.query(`INSERT INTO audit_entry (action, subject_type, subject_id, changes) VALUES ('user.createAdmin', 'User', $1, '{"role":{"from":null,"to":"ADMIN"}}')`, [user.id]);
+      await manager.query(`INSERT INTO user_token (user_id, kind, token_hash, expires_at) VALUES ($1, 'invitation', $2, now() + interval '72 hours')`, [
+        user.id,
+        hash,
+      ]);
+      await manager.query(
+        `INSERT INTO audit_entry (action, subject_type, subject_id, changes) VALUES ('user.createAdmin', 'User', $1, '{"role":{"from":null,"to":"ADMIN"}}')`,
+        [user.id],
+      );
     });
     const staffUrl = process.env.STAFF_URL ?? 'http://127.0.0.1:3000';
     console.log(`ADMIN ${email} created. Open this link within 72 hours to choose the password:\n  ${staffUrl}/invitation/${token}`);

@@ -12,12 +12,15 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
   const schemaFile = path.join(mkdtempSync(path.join(tmpdir(), 'crm-schema-')), 'schema.gql');
 
   const graphql = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      payload: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    const response = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      });
     return { status: response.statusCode, body: response.json(), raw: response.body };
   };
 
@@ -79,7 +82,9 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
 
   it('refuses a query whose cost is over the limit', async () => {
     // The limit is configurable; this app runs with GRAPHQL_MAX_COST=20 so a small query shows it.
-    const { body } = await graphql({ query: `{ a: regions { id code nameEn nameFr provinces { code nameEn nameFr } } b: regions { id code nameEn nameFr provinces { code nameEn nameFr } } }` });
+    const { body } = await graphql({
+      query: `{ a: regions { id code nameEn nameFr provinces { code nameEn nameFr } } b: regions { id code nameEn nameFr provinces { code nameEn nameFr } } }`,
+    });
     expect(body.errors?.[0]?.message).toMatch(/cost/i);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const cheap = await graphql({ query: '{ provinces { code } }' });
@@ -104,9 +109,15 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
   });
 
   it('echoes a safe request id and makes one up otherwise', async () => {
-    const given = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'req-12345678' } });
+    const given = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'req-12345678' } });
     expect(given.headers['x-request-id']).toBe('req-12345678');
-    const made = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'bad id <script>' } });
+    const made = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'bad id <script>' } });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -43,7 +43,19 @@ describe('CSV export', () => {
 
   async function insertPerson(values: Record<string, unknown>): Promise<string> {
     const id = randomUUID();
-    const row = { id, last_name: '', emails: [], phones: [], tags: [], lived_experience: false, notes: null, city: null, owner_id: null, created_by_id: null, ...values };
+    const row = {
+      id,
+      last_name: '',
+      emails: [],
+      phones: [],
+      tags: [],
+      lived_experience: false,
+      notes: null,
+      city: null,
+      owner_id: null,
+      created_by_id: null,
+      ...values,
+    };
     await api.dataSource.query(
       `INSERT INTO person (id, first_name, last_name, province_code, emails, phones, tags, city, notes, owner_id, created_by_id, lived_experience)
        SELECT x.id, x.first_name, x.last_name, x.province_code, x.emails, x.phones, x.tags, x.city, x.notes, x.owner_id, x.created_by_id, x.lived_experience
@@ -102,7 +114,18 @@ describe('CSV export', () => {
     // List order: last name, first name.
     expect(rows.slice(1).map((r) => r[0])).toEqual([ids.formula, ids.amina, ids.quebec, ids.other]);
     const amina = rows.find((r) => r[0] === ids.amina)!;
-    expect(amina.slice(1, 11)).toEqual(['Amina', 'Haddad', 'English', 'amina@example.org; a.haddad@example.org', "'+16135550101", 'Ottawa Welcome Centre (Director)', '', 'ON', 'Ottawa, "Centre"', '']);
+    expect(amina.slice(1, 11)).toEqual([
+      'Amina',
+      'Haddad',
+      'English',
+      'amina@example.org; a.haddad@example.org',
+      "'+16135550101",
+      'Ottawa Welcome Centre (Director)',
+      '',
+      'ON',
+      'Ottawa, "Centre"',
+      '',
+    ]);
     expect(amina.slice(11, 18)).toEqual(['Identified', 'No', 'No', 'No', 'Yes', 'housing; youth', 'Line one\nline two']);
   });
 
@@ -153,7 +176,11 @@ describe('CSV export', () => {
   });
 
   it('keeps the list order it was asked for: most recently changed first too', async () => {
-    const list = await api.graphql(`{ people(first: 200, filter: { provinceCodes: ["ON", "QC"], sort: UPDATED }) { nodes { id } } }`, {}, await api.tokenFor('ADMIN'));
+    const list = await api.graphql(
+      `{ people(first: 200, filter: { provinceCodes: ["ON", "QC"], sort: UPDATED }) { nodes { id } } }`,
+      {},
+      await api.tokenFor('ADMIN'),
+    );
     const listed = (list.data!.people as { nodes: { id: string }[] }).nodes.map((n) => n.id);
     const byName = (await parse((await download('/export/people.csv?provinceCodes=ON,QC', 'ADMIN')).raw)).slice(1).map((r) => r[0]);
     const exported = (await parse((await download('/export/people.csv?provinceCodes=ON,QC&sort=UPDATED', 'ADMIN')).raw)).slice(1).map((r) => r[0]);

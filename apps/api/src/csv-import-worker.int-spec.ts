@@ -50,10 +50,19 @@ describe('CSV import through the outbox and the worker', () => {
     const upload = await api.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'POST', url: '/imports?kind=people&filename=w.csv', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, payload: csv });
+      .inject({
+        method: 'POST',
+        url: '/imports?kind=people&filename=w.csv',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        payload: csv,
+      });
     const id = upload.json().importBatch.id as string;
     const mapping = [0, 1, 2, 3].map((column) => ({ column, field: ['firstName', 'lastName', 'emails', 'provinceCode'][column] }));
-    await api.graphql(`mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`, { input: { batchId: id, mapping, duplicatePolicy: 'SKIP', skipInvalidRows: true } }, token);
+    await api.graphql(
+      `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`,
+      { input: { batchId: id, mapping, duplicatePolicy: 'SKIP', skipInvalidRows: true } },
+      token,
+    );
     await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id }, token);
     expect((await until(id, token, 'VALIDATED')).counts).toMatchObject({ create: 1, error: 1 });
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);

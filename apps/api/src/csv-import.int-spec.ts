@@ -56,7 +56,12 @@ describe('CSV import', () => {
     const response = await api.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'POST', url: `/imports?${query}`, headers: { authorization: `Bearer ${await api.tokenFor(role)}`, 'content-type': contentType }, payload: body });
+      .inject({
+        method: 'POST',
+        url: `/imports?${query}`,
+        headers: { authorization: `Bearer ${await api.tokenFor(role)}`, 'content-type': contentType },
+        payload: body,
+      });
     return { status: response.statusCode, body: response.json() };
   }
 
@@ -71,11 +76,24 @@ describe('CSV import', () => {
   }
 
   async function guess(role: DemoRole, batchId: string) {
-    const result = await api.graphql(`query($id: ID!) { guessImportMapping(batchId: $id) { columns { column header field samples } fields { name required } } }`, { id: batchId }, await api.tokenFor(role));
-    return data<{ columns: { column: number; header: string; field: string | null; samples: string[] }[]; fields: { name: string; required: boolean }[] }>(result, 'guessImportMapping');
+    const result = await api.graphql(
+      `query($id: ID!) { guessImportMapping(batchId: $id) { columns { column header field samples } fields { name required } } }`,
+      { id: batchId },
+      await api.tokenFor(role),
+    );
+    return data<{ columns: { column: number; header: string; field: string | null; samples: string[] }[]; fields: { name: string; required: boolean }[] }>(
+      result,
+      'guessImportMapping',
+    );
   }
 
-  async function setMapping(role: DemoRole, batchId: string, mapping: { column: number; field: string | null }[], duplicatePolicy: 'UPDATE' | 'SKIP', skipInvalidRows = false) {
+  async function setMapping(
+    role: DemoRole,
+    batchId: string,
+    mapping: { column: number; field: string | null }[],
+    duplicatePolicy: 'UPDATE' | 'SKIP',
+    skipInvalidRows = false,
+  ) {
     return api.graphql(
       `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { ${batchFields} } }`,
       { input: { batchId, mapping, duplicatePolicy, skipInvalidRows } },
@@ -95,9 +113,15 @@ describe('CSV import', () => {
 
   /** The dry run: the mutation enqueues the job through the outbox; the job runs here. */
   async function dryRun(role: DemoRole, batchId: string): Promise<Batch> {
-    const started = data<Batch>(await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id status } }`, { id: batchId }, await api.tokenFor(role)), 'dryRunImport');
+    const started = data<Batch>(
+      await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id status } }`, { id: batchId }, await api.tokenFor(role)),
+      'dryRunImport',
+    );
     expect(started.status).toBe('VALIDATING');
-    const [job] = await api.dataSource.query(`SELECT job_name, queue, payload FROM outbox WHERE payload->>'importBatchId' = $1 ORDER BY created_at DESC LIMIT 1`, [batchId]);
+    const [job] = await api.dataSource.query(
+      `SELECT job_name, queue, payload FROM outbox WHERE payload->>'importBatchId' = $1 ORDER BY created_at DESC LIMIT 1`,
+      [batchId],
+    );
     expect(job).toEqual({ job_name: 'DryRunImportJob', queue: 'imports', payload: { importBatchId: batchId } });
     await jobs.get(DryRunImportJob).handle({ importBatchId: batchId });
     return batch(role, batchId);
@@ -120,7 +144,17 @@ describe('CSV import', () => {
     await api.dataSource.query(
       `INSERT INTO person (id, first_name, last_name, province_code, emails, phones, tags, owner_id, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, values.firstName, values.lastName ?? '', values.provinceCode, values.emails ?? [], values.phones ?? [], values.tags ?? [], values.ownerId ?? null, values.createdById ?? null],
+      [
+        id,
+        values.firstName,
+        values.lastName ?? '',
+        values.provinceCode,
+        values.emails ?? [],
+        values.phones ?? [],
+        values.tags ?? [],
+        values.ownerId ?? null,
+        values.createdById ?? null,
+      ],
     );
     return id;
   }
@@ -177,13 +211,25 @@ describe('CSV import', () => {
       expect(done.counts).toMatchObject({ created: 17, updated: 0, skipped: 1, failed: 0 });
       expect(done.progress.appliedRows).toBe(18);
       expect(await count('organization')).toBe(before + 17);
-      const [ocis] = await api.dataSource.query(`SELECT kind, province_code, website, tags, created_by_id FROM organization WHERE name_en = 'Ottawa Community Immigrant Services'`);
-      expect(ocis).toEqual({ kind: 'settlement_agency', province_code: 'ON', website: 'https://ocisdemo.example.org', tags: ['private-sponsorship'], created_by_id: userIds['staff@demo.coalition.invalid'] });
+      const [ocis] = await api.dataSource.query(
+        `SELECT kind, province_code, website, tags, created_by_id FROM organization WHERE name_en = 'Ottawa Community Immigrant Services'`,
+      );
+      expect(ocis).toEqual({
+        kind: 'settlement_agency',
+        province_code: 'ON',
+        website: 'https://ocisdemo.example.org',
+        tags: ['private-sponsorship'],
+        created_by_id: userIds['staff@demo.coalition.invalid'],
+      });
       // One audit entry per chunk lists the records it created (ids only).
-      const [created] = await api.dataSource.query(`SELECT actor_role, changes FROM audit_entry WHERE action = 'organization.import' AND subject_id = $1`, [organizationsBatch]);
+      const [created] = await api.dataSource.query(`SELECT actor_role, changes FROM audit_entry WHERE action = 'organization.import' AND subject_id = $1`, [
+        organizationsBatch,
+      ]);
       expect(created.actor_role).toBe('STAFF');
       expect(created.changes.created.to).toHaveLength(17);
-      expect(created.changes.created.to).toContain((await api.dataSource.query(`SELECT id FROM organization WHERE name_en = 'Ottawa Community Immigrant Services'`))[0].id);
+      expect(created.changes.created.to).toContain(
+        (await api.dataSource.query(`SELECT id FROM organization WHERE name_en = 'Ottawa Community Immigrant Services'`))[0].id,
+      );
       expect(await count(`activity WHERE kind = 'record.created' AND summary->>'importBatchId' = $1`, [organizationsBatch])).toBe(17);
     });
 
@@ -241,7 +287,9 @@ describe('CSV import', () => {
         title: 'Executive Director',
         organization: 'Ottawa Community Immigrant Services',
       });
-      const [marieClaude] = await api.dataSource.query(`SELECT preferred_language, consent_email, province_code FROM person WHERE emails @> ARRAY['mc.gagnon@example.org']`);
+      const [marieClaude] = await api.dataSource.query(
+        `SELECT preferred_language, consent_email, province_code FROM person WHERE emails @> ARRAY['mc.gagnon@example.org']`,
+      );
       expect(marieClaude).toEqual({ preferred_language: 'fr', consent_email: false, province_code: 'QC' });
       const [entry] = await api.dataSource.query(`SELECT changes FROM audit_entry WHERE action = 'person.import' AND subject_id = $1`, [peopleBatch]);
       expect(entry.changes.created.to).toHaveLength(41);
@@ -356,7 +404,9 @@ describe('CSV import', () => {
       await mapAsGuessed('ADMIN', batchId, 'SKIP');
       expect((await dryRun('ADMIN', batchId)).counts).toMatchObject({ create: 1, error: 0 });
       await run('ADMIN', batchId);
-      const [row] = await api.dataSource.query(`SELECT first_name, last_name, province_code, city FROM person WHERE emails @> ARRAY['francois.berube@example.org']`);
+      const [row] = await api.dataSource.query(
+        `SELECT first_name, last_name, province_code, city FROM person WHERE emails @> ARRAY['francois.berube@example.org']`,
+      );
       expect(row).toEqual({ first_name: 'François', last_name: 'Bérubé', province_code: 'QC', city: 'Trois-Rivières' });
     });
 
@@ -396,11 +446,17 @@ describe('CSV import', () => {
       const kind = await upload('ADMIN', 'First Name\r\nA\r\n', 'kind=events');
       expect(kind.status).toBe(400);
       expect(kind.body.errors[0].extensions.fields[0].path).toEqual(['kind']);
-      const anonymous = await api.app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/imports?kind=people', headers: { 'content-type': 'text/csv' }, payload: 'a,b\r\n1,2\r\n' });
+      const anonymous = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'POST', url: '/imports?kind=people', headers: { 'content-type': 'text/csv' }, payload: 'a,b\r\n1,2\r\n' });
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
       // Other routes still refuse CSV bodies.
-      const graphql = await api.app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+      const graphql = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
       expect(graphql.statusCode).toBe(415);
     });
   });
@@ -464,7 +520,10 @@ describe('CSV import', () => {
       const batchId = await uploaded('ADMIN', 'First Name,Province\r\nA,ON\r\n');
       const seen = await api.graphql(`query($id: ID!) { importBatch(id: $id) { id } }`, { id: batchId }, await api.tokenFor('STAFF'));
       expect(seen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const rejected = await api.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/imports/${batchId}/rejected.csv`, headers: { authorization: `Bearer ${await api.tokenFor('STAFF')}` } });
+      const rejected = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: `/imports/${batchId}/rejected.csv`, headers: { authorization: `Bearer ${await api.tokenFor('STAFF')}` } });
       expect(rejected.statusCode).toBe(404);
       const mine = await api.graphql('{ importBatches(first: 50) { nodes { id } } }', {}, await api.tokenFor('STAFF'));
       expect(data<{ nodes: { id: string }[] }>(mine, 'importBatches').nodes.map((n) => n.id)).not.toContain(batchId);
@@ -474,12 +533,17 @@ describe('CSV import', () => {
   describe('mapping', () => {
     it('refuses a mapping without the required fields, an unknown field, or a single field twice', async () => {
       const batchId = await uploaded('ADMIN', 'Given,Family,Email,Email 2\r\nA,B,a@example.org,b@example.org\r\n');
-      const resolved = await setMapping('ADMIN', batchId, [
-        { column: 0, field: 'lastName' },
-        { column: 1, field: 'lastName' },
-        { column: 2, field: 'favouriteColour' },
-        { column: 9, field: 'emails' },
-      ], 'SKIP');
+      const resolved = await setMapping(
+        'ADMIN',
+        batchId,
+        [
+          { column: 0, field: 'lastName' },
+          { column: 1, field: 'lastName' },
+          { column: 2, field: 'favouriteColour' },
+          { column: 9, field: 'emails' },
+        ],
+        'SKIP',
+      );
       expect(resolved.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(resolved.errors?.[0].extensions?.fields?.map((f) => [f.path.join('.'), f.message])).toEqual([
         ['input.mapping.1.field', 'Last name takes one column only'],
@@ -495,7 +559,8 @@ describe('CSV import', () => {
 
   describe('running again after a crash', () => {
     const people = (n: number, offset = 0) =>
-      'First Name,Last Name,Email,Province\r\n' + Array.from({ length: n }, (_v, i) => `Crash${i + offset},Test,crash${i + offset}@example.org,ON\r\n`).join('');
+      'First Name,Last Name,Email,Province\r\n' +
+      Array.from({ length: n }, (_v, i) => `Crash${i + offset},Test,crash${i + offset}@example.org,ON\r\n`).join('');
 
     afterEach(() => {
       jobs.get(ImportEngine).chunkSize = 1000;
@@ -526,7 +591,11 @@ describe('CSV import', () => {
       await Promise.all([jobs.get(RunImportJob).handle({ importBatchId: batchId }), jobs.get(RunImportJob).handle({ importBatchId: batchId })]);
       expect(await count(`person WHERE first_name LIKE 'Crash%'`)).toBe(7);
       const done = await batch('ADMIN', batchId);
-      expect(done).toMatchObject({ status: 'IMPORTED', counts: expect.objectContaining({ created: 7 }), progress: expect.objectContaining({ appliedRows: 7 }) });
+      expect(done).toMatchObject({
+        status: 'IMPORTED',
+        counts: expect.objectContaining({ created: 7 }),
+        progress: expect.objectContaining({ appliedRows: 7 }),
+      });
       expect(await count(`import_row WHERE batch_id = $1 AND applied = 'created'`, [batchId])).toBe(7);
       expect(await count(`(SELECT DISTINCT record_id FROM import_row WHERE batch_id = $1) AS r`, [batchId])).toBe(7);
 
@@ -539,14 +608,17 @@ describe('CSV import', () => {
 
     it('finds duplicates across chunks and within a chunk', async () => {
       jobs.get(ImportEngine).chunkSize = 2;
-      const csv = 'First Name,Email,Province,Tags\r\nA,dup1@example.org,ON,youth\r\nB,dup2@example.org,ON,\r\nC,DUP1@example.org,ON,housing\r\nD,dup2@example.org,ON,\r\nE,dup1@example.org,ON,\r\n';
+      const csv =
+        'First Name,Email,Province,Tags\r\nA,dup1@example.org,ON,youth\r\nB,dup2@example.org,ON,\r\nC,DUP1@example.org,ON,housing\r\nD,dup2@example.org,ON,\r\nE,dup1@example.org,ON,\r\n';
       const batchId = await uploaded('ADMIN', csv);
       await mapAsGuessed('ADMIN', batchId, 'UPDATE');
       const checked = await dryRun('ADMIN', batchId);
       expect(checked.counts).toMatchObject({ create: 2, update: 3 });
       const done = await run('ADMIN', batchId);
       expect(done.counts).toMatchObject({ created: 2, updated: 3 });
-      const rows = await api.dataSource.query(`SELECT first_name, tags FROM person WHERE emails && ARRAY['dup1@example.org', 'dup2@example.org'] ORDER BY first_name`);
+      const rows = await api.dataSource.query(
+        `SELECT first_name, tags FROM person WHERE emails && ARRAY['dup1@example.org', 'dup2@example.org'] ORDER BY first_name`,
+      );
       expect(rows).toEqual([
         { first_name: 'D', tags: [] },
         { first_name: 'E', tags: ['youth', 'housing'] },

@@ -51,7 +51,9 @@ describe('demo records (seed --scale small)', () => {
     const mine = async (role: 'COORDINATOR' | 'COORDINATOR_QC') => {
       const token = await api.tokenFor(role);
       const me = ok<{ me: { id: string } }>(await api.graphql('{ me { id } }', {}, token)).me.id;
-      return ok<{ people: { nodes: { provinceCode: string }[] } }>(await api.graphql(`{ people(first: 200, filter: { ownerId: "${me}" }) { nodes { provinceCode } } }`, {}, token)).people.nodes;
+      return ok<{ people: { nodes: { provinceCode: string }[] } }>(
+        await api.graphql(`{ people(first: 200, filter: { ownerId: "${me}" }) { nodes { provinceCode } } }`, {}, token),
+      ).people.nodes;
     };
     const ontario = await mine('COORDINATOR');
     const quebec = await mine('COORDINATOR_QC');
@@ -62,9 +64,13 @@ describe('demo records (seed --scale small)', () => {
   });
 
   it('gives the member contact a real organization with affiliated people', async () => {
-    const org = ok<{ organizations: { nodes: { nameEn: string; membership: string }[] } }>(await api.graphql('{ organizations { nodes { nameEn membership } } }', {}, await api.tokenFor('MEMBER'))).organizations.nodes;
+    const org = ok<{ organizations: { nodes: { nameEn: string; membership: string }[] } }>(
+      await api.graphql('{ organizations { nodes { nameEn membership } } }', {}, await api.tokenFor('MEMBER')),
+    ).organizations.nodes;
     expect(org).toEqual([{ nameEn: 'Ottawa Community Welcome Centre', membership: 'member' }]);
-    const [{ count }] = await api.dataSource.query(`SELECT count(*) FROM affiliation a JOIN app_user u ON u.organization_id = a.organization_id WHERE lower(u.email) = 'member@demo.coalition.invalid'`);
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*) FROM affiliation a JOIN app_user u ON u.organization_id = a.organization_id WHERE lower(u.email) = 'member@demo.coalition.invalid'`,
+    );
     expect(Number(count)).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     await app.listen({ port: config.API_PORT, host: config.API_HOST });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `API: port ${config.API_PORT} is already in use; set API_PORT to another port` : `API: could not start: ${(error as Error).message}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `API: port ${config.API_PORT} is already in use; set API_PORT to another port`
+        : `API: could not start: ${(error as Error).message}`,
+    );
     await app.close().catch(() => undefined);
     process.exit(1);
   }

@@ -31,10 +31,15 @@ describe('choosing an owner: assignableOwners and the ownerId check', () => {
       capital: await insertUser('capital@example.org', 'Cam Capital', true),
       retired: await insertUser('retired@example.org', 'Rita Retired', false),
     };
-    const [region]: { id: string }[] = await api.dataSource.query(`INSERT INTO region (code, name_en, name_fr) VALUES ('capital', 'Capital', 'Capitale') RETURNING id`);
+    const [region]: { id: string }[] = await api.dataSource.query(
+      `INSERT INTO region (code, name_en, name_fr) VALUES ('capital', 'Capital', 'Capitale') RETURNING id`,
+    );
     await api.dataSource.query(`INSERT INTO region_province (region_id, province_code) VALUES ($1, 'ON'), ($1, 'QC')`, [region.id]);
     await api.dataSource.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2)`, [ids.capital, region.id]);
-    await api.dataSource.query(`INSERT INTO user_region (user_id, region_id) SELECT $1, region_id FROM user_region WHERE user_id = $2`, [ids.retired, ids.ontario]);
+    await api.dataSource.query(`INSERT INTO user_region (user_id, region_id) SELECT $1, region_id FROM user_region WHERE user_id = $2`, [
+      ids.retired,
+      ids.ontario,
+    ]);
   });
   afterAll(() => api?.close());
 
@@ -72,7 +77,9 @@ describe('choosing an owner: assignableOwners and the ownerId check', () => {
 
     it('a coordinator may hand a new person to a coordinator sharing their provinces, or to national staff', async () => {
       for (const ownerId of [ids.capital, ids.staff]) {
-        const created = ok<{ createPerson: { ownerId: string } }>(await as('COORDINATOR', createPersonDoc, { input: { firstName: 'Shared', provinceCode: 'ON', ownerId } }));
+        const created = ok<{ createPerson: { ownerId: string } }>(
+          await as('COORDINATOR', createPersonDoc, { input: { firstName: 'Shared', provinceCode: 'ON', ownerId } }),
+        );
         expect(created.createPerson.ownerId).toBe(ownerId);
       }
     });
@@ -89,7 +96,9 @@ describe('choosing an owner: assignableOwners and the ownerId check', () => {
 
     it('staff may make any active coordinator the owner of a person, but not a funder', async () => {
       const person = await createPerson(api, { firstName: 'Reassigned', provinceCode: 'QC' });
-      const moved = ok<{ updatePerson: { ownerId: string; version: number } }>(await as('STAFF', updatePersonDoc, { input: { id: person.id, version: person.version, ownerId: ids.quebec } }));
+      const moved = ok<{ updatePerson: { ownerId: string; version: number } }>(
+        await as('STAFF', updatePersonDoc, { input: { id: person.id, version: person.version, ownerId: ids.quebec } }),
+      );
       expect(moved.updatePerson.ownerId).toBe(ids.quebec);
       const refused = await as('STAFF', updatePersonDoc, { input: { id: person.id, version: moved.updatePerson.version, ownerId: ids.funder } });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
@@ -98,7 +107,9 @@ describe('choosing an owner: assignableOwners and the ownerId check', () => {
 
     it('an organization takes an owner the same way; an inactive account or a member contact is refused', async () => {
       const org = await createOrganization(api, { nameEn: 'Owner Test Centre', provinceCode: 'ON' });
-      const changed = ok<{ updateOrganization: { ownerId: string; version: number } }>(await as('STAFF', updateOrganizationDoc, { input: { id: org.id, version: org.version, ownerId: ids.ontario } }));
+      const changed = ok<{ updateOrganization: { ownerId: string; version: number } }>(
+        await as('STAFF', updateOrganizationDoc, { input: { id: org.id, version: org.version, ownerId: ids.ontario } }),
+      );
       expect(changed.updateOrganization.ownerId).toBe(ids.ontario);
       for (const ownerId of [ids.retired, ids.member]) {
         const refused = await as('STAFF', updateOrganizationDoc, { input: { id: org.id, version: changed.updateOrganization.version, ownerId } });
@@ -108,7 +119,10 @@ describe('choosing an owner: assignableOwners and the ownerId check', () => {
     });
 
     it('a member contact cannot choose an owner for their own organization', async () => {
-      const [org]: { id: string; version: number }[] = await api.dataSource.query(`SELECT o.id, o.version FROM organization o JOIN app_user u ON u.organization_id = o.id WHERE u.id = $1`, [ids.member]);
+      const [org]: { id: string; version: number }[] = await api.dataSource.query(
+        `SELECT o.id, o.version FROM organization o JOIN app_user u ON u.organization_id = o.id WHERE u.id = $1`,
+        [ids.member],
+      );
       const refused = await as('MEMBER', updateOrganizationDoc, { input: { id: org.id, version: org.version, ownerId: ids.staff } });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(refused)).toEqual([['input', 'ownerId']]);

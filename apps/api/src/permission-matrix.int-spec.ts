@@ -28,6 +28,11 @@ describe('permission matrix: every operation x anonymous and the five roles', ()
     const code = result.errors?.[0]?.extensions?.code;
     const refused = code !== undefined && refusedCodes.has(code) && result.errors?.[0]?.message !== 'E-mail or password is incorrect';
     const expected = row.allowed.includes(caller) ? 'allowed' : 'refused';
-    expect({ operation, caller, outcome: refused ? 'refused' : 'allowed', code }).toEqual({ operation, caller, outcome: expected, code: expected === 'refused' ? code : expect.not.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/) });
+    expect({ operation, caller, outcome: refused ? 'refused' : 'allowed', code }).toEqual({
+      operation,
+      caller,
+      outcome: expected,
+      code: expected === 'refused' ? code : expect.not.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/),
+    });
   });
 });

@@ -81,7 +81,13 @@ describe('records: creating, changing, archiving and merging', () => {
         tags: ['interfaith'],
         affiliations: [{ organizationId: org.id, title: 'Imam' }],
       });
-      expect(person).toMatchObject({ firstName: 'Amina', emails: ['amina@example.org'], phones: ['+12045550123'], engagementStage: 'identified', ownerId: null });
+      expect(person).toMatchObject({
+        firstName: 'Amina',
+        emails: ['amina@example.org'],
+        phones: ['+12045550123'],
+        engagementStage: 'identified',
+        ownerId: null,
+      });
       expect(person.affiliations).toEqual([{ title: 'Imam', organization: { id: org.id, nameEn: 'Winnipeg Welcome Place' } }]);
       const [audit] = await auditEntries(person.id);
       expect(audit.changes.firstName).toEqual({ from: null, to: MASKED });
@@ -112,13 +118,21 @@ describe('records: creating, changing, archiving and merging', () => {
       ['a tag not in the vocabulary', { tags: ['interfaith', 'no-such-tag'] }, ['input', 'tags', 1]],
       ['a tag of the wrong form', { tags: ['Not A Tag'] }, ['input', 'tags', 0]],
       ['too many tags', { tags: Array.from({ length: 21 }, (_, i) => `t-${i}`) }, ['input', 'tags']],
-      ['an unknown organization', { affiliations: [{ organizationId: '00000000-0000-4000-8000-00000000beef' }] }, ['input', 'affiliations', 0, 'organizationId']],
+      [
+        'an unknown organization',
+        { affiliations: [{ organizationId: '00000000-0000-4000-8000-00000000beef' }] },
+        ['input', 'affiliations', 0, 'organizationId'],
+      ],
       ['an owner who is not staff', { ownerId: '00000000-0000-4000-8000-00000000beef' }, ['input', 'ownerId']],
     ];
 
     it.each(cases)('creating a person with %s', async (_name, input, path) => {
       const counts = [await countRows(api, 'person'), await countRows(api, 'audit_entry'), await countRows(api, 'activity')];
-      const result = await api.graphql(`mutation($input: CreatePersonInputType!) { createPerson(input: $input) { id } }`, { input: { firstName: 'Test', provinceCode: 'ON', ...input } }, staff);
+      const result = await api.graphql(
+        `mutation($input: CreatePersonInputType!) { createPerson(input: $input) { id } }`,
+        { input: { firstName: 'Test', provinceCode: 'ON', ...input } },
+        staff,
+      );
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].extensions?.fields?.map((f) => f.path)).toContainEqual(path);
       expect([await countRows(api, 'person'), await countRows(api, 'audit_entry'), await countRows(api, 'activity')]).toEqual(counts);
@@ -192,14 +206,26 @@ describe('records: creating, changing, archiving and merging', () => {
     it('an archived person leaves the default list, shows among archived ones, and comes back when restored', async () => {
       const person = await createPerson(api, { firstName: 'Zoé', lastName: 'Archivable', provinceCode: 'PE' });
       const archived = ok<{ archivePerson: { archivedAt: string; version: number } }>(
-        await api.graphql('mutation($input: RecordVersionInputType!) { archivePerson(input: $input) { archivedAt version } }', { input: { id: person.id, version: 1 } }, staff),
+        await api.graphql(
+          'mutation($input: RecordVersionInputType!) { archivePerson(input: $input) { archivedAt version } }',
+          { input: { id: person.id, version: 1 } },
+          staff,
+        ),
       ).archivePerson;
       expect(archived.archivedAt).not.toBeNull();
       const list = async (archivedFilter: boolean) =>
-        ok<{ people: { nodes: { id: string }[] } }>(await api.graphql(`{ people(filter: { provinceCodes: ["PE"], archived: ${archivedFilter} }) { nodes { id } } }`, {}, staff)).people.nodes.map((n) => n.id);
+        ok<{ people: { nodes: { id: string }[] } }>(
+          await api.graphql(`{ people(filter: { provinceCodes: ["PE"], archived: ${archivedFilter} }) { nodes { id } } }`, {}, staff),
+        ).people.nodes.map((n) => n.id);
       expect(await list(false)).not.toContain(person.id);
       expect(await list(true)).toContain(person.id);
-      ok(await api.graphql('mutation($input: RecordVersionInputType!) { restorePerson(input: $input) { id } }', { input: { id: person.id, version: archived.version } }, staff));
+      ok(
+        await api.graphql(
+          'mutation($input: RecordVersionInputType!) { restorePerson(input: $input) { id } }',
+          { input: { id: person.id, version: archived.version } },
+          staff,
+        ),
+      );
       expect(await list(false)).toContain(person.id);
       expect((await auditEntries(person.id)).map((a) => a.action)).toEqual(['person.create', 'person.archive', 'person.restore']);
     });
@@ -241,13 +267,21 @@ describe('records: creating, changing, archiving and merging', () => {
 
     it('a stale version answers CONFLICT and merges nothing', async () => {
       const before = [await personRow(api, survivor.id), await personRow(api, duplicate.id)];
-      const result = await api.graphql(mergePeopleDoc, { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: 7 } }, staff);
+      const result = await api.graphql(
+        mergePeopleDoc,
+        { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: 7 } },
+        staff,
+      );
       expect(errorCode(result)).toBe('CONFLICT');
       expect([await personRow(api, survivor.id), await personRow(api, duplicate.id)]).toEqual(before);
     });
 
     it('a person cannot be merged into itself', async () => {
-      const result = await api.graphql(mergePeopleDoc, { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: survivor.id, duplicateVersion: 1 } }, staff);
+      const result = await api.graphql(
+        mergePeopleDoc,
+        { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: survivor.id, duplicateVersion: 1 } },
+        staff,
+      );
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['input', 'duplicateId']);
     });
@@ -300,20 +334,44 @@ describe('records: creating, changing, archiving and merging', () => {
 
     it('a merged duplicate cannot be restored nor merged again', async () => {
       const [{ version }] = await api.dataSource.query(`SELECT version FROM person WHERE id = $1`, [duplicate.id]);
-      const restore = await api.graphql('mutation($input: RecordVersionInputType!) { restorePerson(input: $input) { id } }', { input: { id: duplicate.id, version } }, staff);
+      const restore = await api.graphql(
+        'mutation($input: RecordVersionInputType!) { restorePerson(input: $input) { id } }',
+        { input: { id: duplicate.id, version } },
+        staff,
+      );
       expect(errorCode(restore)).toBe('BAD_USER_INPUT');
       const other = await createPerson(api, { firstName: 'Other', provinceCode: 'QC' });
-      const again = await api.graphql(mergePeopleDoc, { input: { survivorId: other.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: version } }, staff);
+      const again = await api.graphql(
+        mergePeopleDoc,
+        { input: { survivorId: other.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: version } },
+        staff,
+      );
       expect(errorCode(again)).toBe('BAD_USER_INPUT');
     });
   });
 
   describe('merging organizations', () => {
-    it("moves people, member contacts and activity to the survivor and archives the duplicate", async () => {
+    it('moves people, member contacts and activity to the survivor and archives the duplicate', async () => {
       const survivor = await createOrganization(api, { nameEn: 'Moncton Newcomer Centre', provinceCode: 'NB', tags: ['francophone'] });
-      const duplicate = await createOrganization(api, { nameEn: 'Moncton Newcomers Center', provinceCode: 'NB', email: 'hello@moncton.example.org', tags: ['rural'] });
-      const shared = await createPerson(api, { firstName: 'Léa', provinceCode: 'NB', affiliations: [{ organizationId: survivor.id, title: 'Director' }, { organizationId: duplicate.id, title: 'Founder' }] });
-      const onlyDuplicate = await createPerson(api, { firstName: 'Noah', provinceCode: 'NB', affiliations: [{ organizationId: duplicate.id, title: 'Volunteer' }] });
+      const duplicate = await createOrganization(api, {
+        nameEn: 'Moncton Newcomers Center',
+        provinceCode: 'NB',
+        email: 'hello@moncton.example.org',
+        tags: ['rural'],
+      });
+      const shared = await createPerson(api, {
+        firstName: 'Léa',
+        provinceCode: 'NB',
+        affiliations: [
+          { organizationId: survivor.id, title: 'Director' },
+          { organizationId: duplicate.id, title: 'Founder' },
+        ],
+      });
+      const onlyDuplicate = await createPerson(api, {
+        firstName: 'Noah',
+        provinceCode: 'NB',
+        affiliations: [{ organizationId: duplicate.id, title: 'Volunteer' }],
+      });
       const [member] = await api.dataSource.query(
         `INSERT INTO app_user (email, name, role, organization_id) VALUES ('moncton-member@example.org', 'Moncton Member', 'MEMBER', $1) RETURNING id`,
         [duplicate.id],
@@ -324,21 +382,31 @@ describe('records: creating, changing, archiving and merging', () => {
         member.id,
         createHash('sha256').update(memberToken).digest(),
       ]);
-      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${duplicate.id}") { id } }`, {}, memberToken)).organization.id).toBe(duplicate.id);
+      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${duplicate.id}") { id } }`, {}, memberToken)).organization.id).toBe(
+        duplicate.id,
+      );
 
       const merged = ok<{ mergeOrganizations: CreatedOrganization }>(
-        await api.graphql(mergeOrganizationsDoc, { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: 1 } }, staff),
+        await api.graphql(
+          mergeOrganizationsDoc,
+          { input: { survivorId: survivor.id, survivorVersion: 1, duplicateId: duplicate.id, duplicateVersion: 1 } },
+          staff,
+        ),
       ).mergeOrganizations;
       expect(merged).toMatchObject({ id: survivor.id, email: 'hello@moncton.example.org', tags: ['francophone', 'rural'], version: 2 });
 
-      const people = ok<{ organization: { people: { id: string }[] } }>(await api.graphql(`{ organization(id: "${survivor.id}") { people { id } } }`, {}, staff)).organization.people;
+      const people = ok<{ organization: { people: { id: string }[] } }>(
+        await api.graphql(`{ organization(id: "${survivor.id}") { people { id } } }`, {}, staff),
+      ).organization.people;
       expect(people.map((p) => p.id).sort()).toEqual([shared.id, onlyDuplicate.id].sort());
       const [{ title }] = await api.dataSource.query(`SELECT title FROM affiliation WHERE person_id = $1 AND organization_id = $2`, [shared.id, survivor.id]);
       expect(title).toBe('Director');
       const [user] = await api.dataSource.query(`SELECT organization_id FROM app_user WHERE id = $1`, [member.id]);
       expect(user.organization_id).toBe(survivor.id);
       // Their very next request acts for the survivor.
-      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${survivor.id}") { id } }`, {}, memberToken)).organization.id).toBe(survivor.id);
+      expect(ok<{ organization: { id: string } }>(await api.graphql(`{ organization(id: "${survivor.id}") { id } }`, {}, memberToken)).organization.id).toBe(
+        survivor.id,
+      );
       const dup = await organizationRow(api, duplicate.id);
       expect(dup.merged_into_id).toBe(survivor.id);
       expect(dup.archived_at).not.toBeNull();
@@ -352,7 +420,11 @@ describe('records: creating, changing, archiving and merging', () => {
     it('a coordinator cannot merge organizations', async () => {
       const a = await createOrganization(api, { nameEn: 'Hamilton A', provinceCode: 'ON' });
       const b = await createOrganization(api, { nameEn: 'Hamilton B', provinceCode: 'ON' });
-      const result = await api.graphql(mergeOrganizationsDoc, { input: { survivorId: a.id, survivorVersion: 1, duplicateId: b.id, duplicateVersion: 1 } }, await api.tokenFor('COORDINATOR'));
+      const result = await api.graphql(
+        mergeOrganizationsDoc,
+        { input: { survivorId: a.id, survivorVersion: 1, duplicateId: b.id, duplicateVersion: 1 } },
+        await api.tokenFor('COORDINATOR'),
+      );
       expect(errorCode(result)).toBe('FORBIDDEN');
       expect((await organizationRow(api, b.id)).merged_into_id).toBeNull();
     });
@@ -363,11 +435,16 @@ describe('records: creating, changing, archiving and merging', () => {
       const org = await createOrganization(api, { nameEn: 'Timeline Org', provinceCode: 'YT' });
       let version = org.version;
       for (const city of ['Whitehorse', 'Dawson City', 'Watson Lake']) {
-        version = ok<{ updateOrganization: { version: number } }>(await api.graphql(updateOrganizationDoc, { input: { id: org.id, version, city } }, staff)).updateOrganization.version;
+        version = ok<{ updateOrganization: { version: number } }>(await api.graphql(updateOrganizationDoc, { input: { id: org.id, version, city } }, staff))
+          .updateOrganization.version;
       }
       const page = async (after: string | null) =>
         ok<{ timeline: { nodes: { id: string; kind: string; actorName: string | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
-          await api.graphql('query($id: ID!, $after: String) { timeline(subjectType: Organization, subjectId: $id, first: 3, after: $after) { nodes { id kind actorName } pageInfo { endCursor hasNextPage } } }', { id: org.id, after }, await api.tokenFor('ADMIN')),
+          await api.graphql(
+            'query($id: ID!, $after: String) { timeline(subjectType: Organization, subjectId: $id, first: 3, after: $after) { nodes { id kind actorName } pageInfo { endCursor hasNextPage } } }',
+            { id: org.id, after },
+            await api.tokenFor('ADMIN'),
+          ),
         ).timeline;
       const first = await page(null);
       expect(first.nodes.map((n) => n.kind)).toEqual(['record.updated', 'record.updated', 'record.updated']);
@@ -381,7 +458,11 @@ describe('records: creating, changing, archiving and merging', () => {
     it('hides who did it from those who may not read user names', async () => {
       const org = await createOrganization(api, { nameEn: 'Who Did It', provinceCode: 'ON' });
       const nodes = ok<{ timeline: { nodes: { actorId: string; actorName: string | null }[] } }>(
-        await api.graphql(`{ timeline(subjectType: Organization, subjectId: "${org.id}") { nodes { actorId actorName } } }`, {}, await api.tokenFor('COORDINATOR')),
+        await api.graphql(
+          `{ timeline(subjectType: Organization, subjectId: "${org.id}") { nodes { actorId actorName } } }`,
+          {},
+          await api.tokenFor('COORDINATOR'),
+        ),
       ).timeline.nodes;
       expect(nodes).toEqual([{ actorId: await userId(api, 'STAFF'), actorName: null }]);
     });

@@ -31,7 +31,11 @@ describe('records: lists, pages, filters and search', () => {
       const lastNames = ['Côté', 'cote', 'Nguyen', 'Ali', 'Ávila', "O'Brien", 'Smith', 'Tremblay', 'Li', 'Zhang'];
       const original = await insertPeople(
         api,
-        Array.from({ length: 137 }, (_, i) => ({ firstName: ['Amina', 'Jean', 'Li', 'Zoé'][i % 4], lastName: lastNames[i % lastNames.length], provinceCode: 'SK' })),
+        Array.from({ length: 137 }, (_, i) => ({
+          firstName: ['Amina', 'Jean', 'Li', 'Zoé'][i % 4],
+          lastName: lastNames[i % lastNames.length],
+          provinceCode: 'SK',
+        })),
       );
       const seen: string[] = [];
       let after: string | null = null;
@@ -82,7 +86,11 @@ describe('records: lists, pages, filters and search', () => {
       let after: string | null = null;
       do {
         const page: { nodes: { nameEn: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = ok<{ organizations: never }>(
-          await api.graphql('query($after: String) { organizations(filter: { provinceCodes: ["YT"] }, first: 3, after: $after) { nodes { nameEn } pageInfo { endCursor hasNextPage } } }', { after }, staff),
+          await api.graphql(
+            'query($after: String) { organizations(filter: { provinceCodes: ["YT"] }, first: 3, after: $after) { nodes { nameEn } pageInfo { endCursor hasNextPage } } }',
+            { after },
+            staff,
+          ),
         ).organizations;
         seen.push(...page.nodes.map((n) => n.nameEn));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -96,10 +104,20 @@ describe('records: lists, pages, filters and search', () => {
 
     beforeAll(async () => {
       const ontario = await userId(api, 'COORDINATOR');
-      organizationId = (await createOrganization(api, { nameEn: 'Filter Org', provinceCode: 'MB', kind: 'faith_community', membership: 'associate', tags: ['interfaith'] })).id;
+      organizationId = (
+        await createOrganization(api, { nameEn: 'Filter Org', provinceCode: 'MB', kind: 'faith_community', membership: 'associate', tags: ['interfaith'] })
+      ).id;
       await createOrganization(api, { nameEn: 'Filter Business', provinceCode: 'AB', kind: 'business', membership: 'member' });
       const [, b, c, d] = await insertPeople(api, [
-        { firstName: 'Filter', lastName: 'Alpha', provinceCode: 'MB', engagementStage: 'champion', leaderCategory: 'faith', tags: ['interfaith', 'speaker'], organizationId },
+        {
+          firstName: 'Filter',
+          lastName: 'Alpha',
+          provinceCode: 'MB',
+          engagementStage: 'champion',
+          leaderCategory: 'faith',
+          tags: ['interfaith', 'speaker'],
+          organizationId,
+        },
         { firstName: 'Filter', lastName: 'Beta', provinceCode: 'AB', engagementStage: 'engaged', leaderCategory: 'media', tags: ['speaker'], ownerId: ontario },
         { firstName: 'Filter', lastName: 'Gamma', provinceCode: 'NU', engagementStage: 'identified', leaderCategory: 'business' },
         { firstName: 'Filter', lastName: 'Delta', provinceCode: 'MB', engagementStage: 'committed', leaderCategory: null, tags: ['interfaith'] },
@@ -136,7 +154,11 @@ describe('records: lists, pages, filters and search', () => {
     it('organizations by kind, membership, tags and region', async () => {
       const orgNames = async (filter: Record<string, unknown>) =>
         ok<{ organizations: { nodes: { nameEn: string }[] } }>(
-          await api.graphql('query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { nameEn } } }', { filter: { search: 'filter', ...filter } }, staff),
+          await api.graphql(
+            'query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { nameEn } } }',
+            { filter: { search: 'filter', ...filter } },
+            staff,
+          ),
         ).organizations.nodes.map((n) => n.nameEn);
       expect(await orgNames({ kinds: ['business'] })).toEqual(['Filter Business']);
       expect(await orgNames({ memberships: ['associate'] })).toEqual(['Filter Org']);
@@ -234,7 +256,11 @@ describe('records: lists, pages, filters and search', () => {
       });
 
       it('finds French organization names with or without accents, misspelt', async () => {
-        await createOrganization(api, { nameEn: 'Rimouski Refugee Rights Network', nameFr: 'Réseau pour les droits des réfugiés de Rimouski', provinceCode: 'QC' });
+        await createOrganization(api, {
+          nameEn: 'Rimouski Refugee Rights Network',
+          nameFr: 'Réseau pour les droits des réfugiés de Rimouski',
+          provinceCode: 'QC',
+        });
         expect((await search('réseau réfugiés rimouski')).organizations.map((o) => o.nameEn)).toEqual(['Rimouski Refugee Rights Network']);
         expect((await search('reseau refugies rimouksi')).organizations.map((o) => o.nameEn)).toEqual(['Rimouski Refugee Rights Network']);
       });
@@ -258,10 +284,17 @@ describe('records: lists, pages, filters and search', () => {
       it('finds new words right after a create, a bulk insert, an update and a rename', async () => {
         const created = await createPerson(api, { firstName: 'Thaddeus', lastName: 'Vormwalde', provinceCode: 'ON' });
         expect(await people('vormwald')).toEqual(['Thaddeus Vormwalde']);
-        await insertPeople(api, Array.from({ length: 30 }, (_, i) => ({ firstName: `Imported${i}`, lastName: 'Zephyrinova', provinceCode: 'ON' })));
+        await insertPeople(
+          api,
+          Array.from({ length: 30 }, (_, i) => ({ firstName: `Imported${i}`, lastName: 'Zephyrinova', provinceCode: 'ON' })),
+        );
         expect((await peoplePage({ search: 'zephyrinva' }, 50, null)).nodes).toHaveLength(30);
         const renamed = ok<{ updatePerson: { lastName: string } }>(
-          await api.graphql('mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { lastName } }', { input: { id: created.id, version: created.version, lastName: 'Wolkenstrand' } }, staff),
+          await api.graphql(
+            'mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { lastName } }',
+            { input: { id: created.id, version: created.version, lastName: 'Wolkenstrand' } },
+            staff,
+          ),
         ).updatePerson;
         expect(renamed.lastName).toBe('Wolkenstrand');
         expect(await people('wolkenstrnd')).toEqual(['Thaddeus Wolkenstrand']);
@@ -271,7 +304,14 @@ describe('records: lists, pages, filters and search', () => {
       });
 
       it('pages a common name in name order, every match once', async () => {
-        await insertPeople(api, Array.from({ length: 75 }, (_, i) => ({ firstName: ['Zed', 'Ann', 'Ivy'][i % 3], lastName: i % 2 ? 'Pendergrast' : `Pendergrast-${i % 5}`, provinceCode: 'ON' })));
+        await insertPeople(
+          api,
+          Array.from({ length: 75 }, (_, i) => ({
+            firstName: ['Zed', 'Ann', 'Ivy'][i % 3],
+            lastName: i % 2 ? 'Pendergrast' : `Pendergrast-${i % 5}`,
+            provinceCode: 'ON',
+          })),
+        );
         const seen: string[] = [];
         let after: string | null = null;
         do {
@@ -287,13 +327,18 @@ describe('records: lists, pages, filters and search', () => {
   });
 
   describe('sort: by name (default) or most recently changed first', () => {
-    const LIST = 'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }';
+    const LIST =
+      'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }';
     type Page = { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 
     it('pages people newest change first, each once, and refuses a cursor of the other order', async () => {
-      const ids = await insertPeople(api, Array.from({ length: 7 }, (_, i) => ({ firstName: `Sorted${i}`, lastName: 'Yukon', provinceCode: 'YT' })));
+      const ids = await insertPeople(
+        api,
+        Array.from({ length: 7 }, (_, i) => ({ firstName: `Sorted${i}`, lastName: 'Yukon', provinceCode: 'YT' })),
+      );
       // Distinct, known change times (ties are broken by id, newest-first too).
-      for (const [i, id] of ids.entries()) await api.dataSource.query(`UPDATE person SET updated_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, i * 5]);
+      for (const [i, id] of ids.entries())
+        await api.dataSource.query(`UPDATE person SET updated_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, i * 5]);
       await api.dataSource.query(`UPDATE person SET updated_at = now() + interval '1 minute' WHERE id = $1`, [ids[4]]);
       const filter = { provinceCodes: ['YT'], sort: 'UPDATED' };
       const seen: string[] = [];
@@ -315,7 +360,11 @@ describe('records: lists, pages, filters and search', () => {
       await api.dataSource.query(`UPDATE organization SET updated_at = now() - interval '1 hour' WHERE id = $1`, [older.id]);
       const list = async (sort?: string) =>
         ok<{ organizations: Page }>(
-          await api.graphql('query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { id } pageInfo { endCursor hasNextPage } } }', { filter: { provinceCodes: ['NU'], sort } }, staff),
+          await api.graphql(
+            'query($filter: OrganizationFilterInputType) { organizations(filter: $filter) { nodes { id } pageInfo { endCursor hasNextPage } } }',
+            { filter: { provinceCodes: ['NU'], sort } },
+            staff,
+          ),
         ).organizations.nodes.map((n) => n.id);
       expect(await list()).toEqual([older.id, newer.id]);
       expect(await list('UPDATED')).toEqual([newer.id, older.id]);
@@ -340,11 +389,20 @@ describe('records: lists, pages, filters and search', () => {
       const listed = ok<{ people: { nodes: Record<string, unknown>[] } }>(
         await api.graphql(`query { people(filter: { provinceCodes: ["PE"] }) { nodes { ...P } } } fragment P on Person { ${fields} }`, {}, staff),
       ).people.nodes;
-      const looked = ok<{ person: Record<string, unknown> }>(await api.graphql(`query($id: ID!) { person(id: $id) { ${fields} } }`, { id: person.id }, staff)).person;
+      const looked = ok<{ person: Record<string, unknown> }>(
+        await api.graphql(`query($id: ID!) { person(id: $id) { ${fields} } }`, { id: person.id }, staff),
+      ).person;
       expect(listed).toEqual([looked]);
-      expect(looked).toMatchObject({ emails: ['shape@example.org'], notes: 'Met at the PEI forum', livedExperience: true, affiliations: [{ title: 'Chair', organization: { kind: 'faith_community', city: 'Charlottetown' } }] });
+      expect(looked).toMatchObject({
+        emails: ['shape@example.org'],
+        notes: 'Met at the PEI forum',
+        livedExperience: true,
+        affiliations: [{ title: 'Chair', organization: { kind: 'faith_community', city: 'Charlottetown' } }],
+      });
       // No affiliations asked for: none read, the rest as before.
-      const bare = ok<{ people: { nodes: Record<string, unknown>[] } }>(await api.graphql('{ people(filter: { provinceCodes: ["PE"] }) { nodes { id lastName } } }', {}, staff)).people.nodes;
+      const bare = ok<{ people: { nodes: Record<string, unknown>[] } }>(
+        await api.graphql('{ people(filter: { provinceCodes: ["PE"] }) { nodes { id lastName } } }', {}, staff),
+      ).people.nodes;
       expect(bare).toEqual([{ id: person.id, lastName: 'Tester' }]);
     });
   });
@@ -363,7 +421,13 @@ describe('records: lists, pages, filters and search', () => {
       for (let i = 0; i < 5; i += 1) orgs.push((await createOrganization(api, { nameEn: `NL Org ${i}`, provinceCode: 'NL' })).id);
       await insertPeople(
         api,
-        Array.from({ length: 120 }, (_, i) => ({ firstName: `Person${i}`, lastName: `Newfoundland${i % 13}`, provinceCode: 'NL', engagementStage: 'engaged', organizationId: orgs[i % orgs.length] })),
+        Array.from({ length: 120 }, (_, i) => ({
+          firstName: `Person${i}`,
+          lastName: `Newfoundland${i % 13}`,
+          provinceCode: 'NL',
+          engagementStage: 'engaged',
+          organizationId: orgs[i % orgs.length],
+        })),
       );
     });
 
@@ -387,12 +451,17 @@ describe('records: lists, pages, filters and search', () => {
     });
 
     it('the same for a coordinator (scope in the same statement)', async () => {
-      const { issued } = await counted('{ people(first: 50) { nodes { id engagementStage affiliations { organization { nameEn } } } } }', await api.tokenFor('COORDINATOR'));
+      const { issued } = await counted(
+        '{ people(first: 50) { nodes { id engagementStage affiliations { organization { nameEn } } } } }',
+        await api.tokenFor('COORDINATOR'),
+      );
       expect(issued.length).toBeLessThanOrEqual(3);
     });
 
-    it("organizations with their people cost one statement per level, whatever the page size", async () => {
-      const { result, issued } = await counted('{ organizations(first: 10, filter: { provinceCodes: ["NL"] }) { nodes { id people(first: 10) { id affiliations { title } } } } }');
+    it('organizations with their people cost one statement per level, whatever the page size', async () => {
+      const { result, issued } = await counted(
+        '{ organizations(first: 10, filter: { provinceCodes: ["NL"] }) { nodes { id people(first: 10) { id affiliations { title } } } } }',
+      );
       const nodes = ok<{ organizations: { nodes: { people: unknown[] }[] } }>(result).organizations.nodes;
       expect(nodes).toHaveLength(5);
       expect(nodes.every((n) => n.people.length === 10)).toBe(true);

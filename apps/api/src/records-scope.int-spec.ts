@@ -27,7 +27,9 @@ describe('records: who sees which organizations and people', () => {
     api = await ApiHarness.start();
     ontarioCoordinator = await userId(api, 'COORDINATOR');
     quebecCoordinator = await userId(api, 'COORDINATOR_QC');
-    [{ organization_id: memberOrganizationId }] = await api.dataSource.query(`SELECT organization_id FROM app_user WHERE lower(email) = 'member@demo.coalition.invalid'`);
+    [{ organization_id: memberOrganizationId }] = await api.dataSource.query(
+      `SELECT organization_id FROM app_user WHERE lower(email) = 'member@demo.coalition.invalid'`,
+    );
     ontarioOrg = await createOrganization(api, { nameEn: 'Toronto Newcomer Hub', provinceCode: 'ON' });
     quebecOrg = await createOrganization(api, { nameEn: 'Montreal Refugee Centre', nameFr: 'Centre des réfugiés de Montréal', provinceCode: 'QC' });
     ontarioPerson = await createPerson(api, {
@@ -38,7 +40,10 @@ describe('records: who sees which organizations and people', () => {
       livedExperience: true,
       emails: ['olu@example.org'],
       // Also affiliated with a Quebec organization the Ontario coordinator may not see.
-      affiliations: [{ organizationId: ontarioOrg.id, title: 'Director' }, { organizationId: quebecOrg.id, title: 'Adviser' }],
+      affiliations: [
+        { organizationId: ontarioOrg.id, title: 'Director' },
+        { organizationId: quebecOrg.id, title: 'Adviser' },
+      ],
     });
     quebecPerson = await createPerson(api, {
       firstName: 'Marie',
@@ -49,7 +54,10 @@ describe('records: who sees which organizations and people', () => {
       phones: ['514-555-0100'],
       notes: 'Met at the Montréal vigil',
       // A Quebec person affiliated with an Ontario organization: still invisible to Ontario.
-      affiliations: [{ organizationId: quebecOrg.id, title: 'Pastor' }, { organizationId: ontarioOrg.id, title: 'Volunteer' }],
+      affiliations: [
+        { organizationId: quebecOrg.id, title: 'Pastor' },
+        { organizationId: ontarioOrg.id, title: 'Volunteer' },
+      ],
     });
   });
   afterAll(() => api?.close());
@@ -72,7 +80,9 @@ describe('records: who sees which organizations and people', () => {
         await as('COORDINATOR', '{ searchDirectory(text: "tremblay") { organizations { id } people { id } } }'),
       );
       expect(data.searchDirectory.people).toEqual([]);
-      const orgs = ok<{ searchDirectory: { organizations: { id: string }[] } }>(await as('COORDINATOR', '{ searchDirectory(text: "montreal") { organizations { id } people { id } } }'));
+      const orgs = ok<{ searchDirectory: { organizations: { id: string }[] } }>(
+        await as('COORDINATOR', '{ searchDirectory(text: "montreal") { organizations { id } people { id } } }'),
+      );
       expect(orgs.searchDirectory.organizations).toEqual([]);
       const list = ok<{ people: { nodes: unknown[] } }>(await as('COORDINATOR', '{ people(filter: { search: "Marie Tremblay" }) { nodes { id } } }'));
       expect(list.people.nodes).toEqual([]);
@@ -88,9 +98,13 @@ describe('records: who sees which organizations and people', () => {
     });
 
     it("coordinator does not see a person outside their regions among an organization's people", async () => {
-      const data = ok<{ organization: { people: { id: string }[] } }>(await as('COORDINATOR', `{ organization(id: "${ontarioOrg.id}") { people { id firstName } } }`));
+      const data = ok<{ organization: { people: { id: string }[] } }>(
+        await as('COORDINATOR', `{ organization(id: "${ontarioOrg.id}") { people { id firstName } } }`),
+      );
       expect(data.organization.people.map((p) => p.id)).toEqual([ontarioPerson.id]);
-      const list = ok<{ organizations: { nodes: { id: string; people: { id: string }[] }[] } }>(await as('COORDINATOR', '{ organizations { nodes { id people { id } } } }'));
+      const list = ok<{ organizations: { nodes: { id: string; people: { id: string }[] }[] } }>(
+        await as('COORDINATOR', '{ organizations { nodes { id people { id } } } }'),
+      );
       const hub = list.organizations.nodes.find((o) => o.id === ontarioOrg.id)!;
       expect(hub.people.map((p) => p.id)).toEqual([ontarioPerson.id]);
     });
@@ -132,10 +146,12 @@ describe('records: who sees which organizations and people', () => {
       expect([await personRow(api, ontarioPerson.id), await personRow(api, quebecPerson.id)]).toEqual(before);
     });
 
-    it("coordinator cannot read the timeline of a person outside their regions", async () => {
+    it('coordinator cannot read the timeline of a person outside their regions', async () => {
       const result = await as('COORDINATOR', `{ timeline(subjectType: Person, subjectId: "${quebecPerson.id}") { nodes { id } } }`);
       expect(errorCode(result)).toBe('NOT_FOUND');
-      const own = ok<{ timeline: { nodes: { kind: string }[] } }>(await as('COORDINATOR', `{ timeline(subjectType: Person, subjectId: "${ontarioPerson.id}") { nodes { kind } } }`));
+      const own = ok<{ timeline: { nodes: { kind: string }[] } }>(
+        await as('COORDINATOR', `{ timeline(subjectType: Person, subjectId: "${ontarioPerson.id}") { nodes { kind } } }`),
+      );
       expect(own.timeline.nodes.map((n) => n.kind)).toEqual(['record.created']);
     });
 
@@ -165,7 +181,11 @@ describe('records: who sees which organizations and people', () => {
       ['organization timeline', () => `{ timeline(subjectType: Organization, subjectId: "${quebecOrg.id}") { nodes { summary } } }`],
       ['update person', () => `mutation { updatePerson(input: { id: "${quebecPerson.id}", version: 1, city: "X" }) { firstName } }`],
       ['create person', () => 'mutation { createPerson(input: { firstName: "Eve", provinceCode: "QC" }) { firstName } }'],
-      ['merge people', () => `mutation { mergePeople(input: { survivorId: "${quebecPerson.id}", survivorVersion: 1, duplicateId: "${ontarioPerson.id}", duplicateVersion: 1 }) { firstName } }`],
+      [
+        'merge people',
+        () =>
+          `mutation { mergePeople(input: { survivorId: "${quebecPerson.id}", survivorVersion: 1, duplicateId: "${ontarioPerson.id}", duplicateVersion: 1 }) { firstName } }`,
+      ],
       ['archive person', () => `mutation { archivePerson(input: { id: "${quebecPerson.id}", version: 1 }) { firstName } }`],
     ];
 
@@ -188,7 +208,10 @@ describe('records: who sees which organizations and people', () => {
     });
 
     it("member cannot read their organization's people", async () => {
-      await api.dataSource.query(`INSERT INTO affiliation (person_id, organization_id, title) VALUES ($1, $2, 'Volunteer')`, [ontarioPerson.id, memberOrganizationId]);
+      await api.dataSource.query(`INSERT INTO affiliation (person_id, organization_id, title) VALUES ($1, $2, 'Volunteer')`, [
+        ontarioPerson.id,
+        memberOrganizationId,
+      ]);
       const result = await as('MEMBER', `{ organization(id: "${memberOrganizationId}") { nameEn people { firstName } } }`);
       expect(errorCode(result)).toBe('FORBIDDEN');
       expect(JSON.stringify(result)).not.toContain('Olu');
@@ -220,7 +243,8 @@ describe('records: who sees which organizations and people', () => {
       const member = ok<{ organization: { nameEn: string; notes: string | null } }>(await as('MEMBER', query)).organization;
       expect(member.nameEn).toBeTruthy();
       expect(member.notes).toBeNull();
-      const listed = ok<{ organizations: { nodes: { notes: string | null }[] } }>(await as('MEMBER', '{ organizations { nodes { notes } } }')).organizations.nodes;
+      const listed = ok<{ organizations: { nodes: { notes: string | null }[] } }>(await as('MEMBER', '{ organizations { nodes { notes } } }')).organizations
+        .nodes;
       expect(listed.map((n) => n.notes)).toEqual([null]);
       expect(ok<{ organization: { notes: string | null } }>(await as('STAFF', query)).organization.notes).toBe('Internal: follow up on funding');
     });
@@ -228,7 +252,13 @@ describe('records: who sees which organizations and people', () => {
     it('member changes their profile, not the membership, tags or notes the coalition sets: each refused field is named, nothing changes', async () => {
       const [before] = await api.dataSource.query(`SELECT version, membership, website, notes FROM organization WHERE id = $1`, [memberOrganizationId]);
       const refused = await as('MEMBER', 'mutation($input: UpdateOrganizationInputType!) { updateOrganization(input: $input) { id } }', {
-        input: { id: memberOrganizationId, version: before.version, website: 'https://changed.example.org', membership: before.membership === 'lapsed' ? 'member' : 'lapsed', notes: 'we are great' },
+        input: {
+          id: memberOrganizationId,
+          version: before.version,
+          website: 'https://changed.example.org',
+          membership: before.membership === 'lapsed' ? 'member' : 'lapsed',
+          notes: 'we are great',
+        },
       });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       const fields = (refused.errors?.[0].extensions?.fields as { path: string[] }[]).map((f) => f.path.join('.'));
@@ -244,15 +274,22 @@ describe('records: who sees which organizations and people', () => {
 
     beforeAll(async () => {
       unowned = await createPerson(api, { firstName: 'Yusuf', lastName: 'Haddad', provinceCode: 'ON', livedExperience: true });
-      createdByCoordinator = await createPerson(api, { firstName: 'Grace', lastName: 'Osei', provinceCode: 'ON', ownerId: await userId(api, 'STAFF') }, 'COORDINATOR');
+      createdByCoordinator = await createPerson(
+        api,
+        { firstName: 'Grace', lastName: 'Osei', provinceCode: 'ON', ownerId: await userId(api, 'STAFF') },
+        'COORDINATOR',
+      );
     });
 
     it('owner and staff read it; another coordinator in the region reads null', async () => {
-      const read = async (role: 'COORDINATOR' | 'STAFF', id: string) => ok<{ person: { livedExperience: boolean | null } }>(await as(role, `{ person(id: "${id}") { livedExperience } }`)).person.livedExperience;
+      const read = async (role: 'COORDINATOR' | 'STAFF', id: string) =>
+        ok<{ person: { livedExperience: boolean | null } }>(await as(role, `{ person(id: "${id}") { livedExperience } }`)).person.livedExperience;
       expect(await read('COORDINATOR', ontarioPerson.id)).toBe(true);
       expect(await read('COORDINATOR', unowned.id)).toBeNull();
       expect(await read('STAFF', unowned.id)).toBe(true);
-      const list = ok<{ people: { nodes: { id: string; livedExperience: boolean | null }[] } }>(await as('COORDINATOR', '{ people { nodes { id livedExperience } } }'));
+      const list = ok<{ people: { nodes: { id: string; livedExperience: boolean | null }[] } }>(
+        await as('COORDINATOR', '{ people { nodes { id livedExperience } } }'),
+      );
       expect(list.people.nodes.find((n) => n.id === unowned.id)?.livedExperience).toBeNull();
       expect(list.people.nodes.find((n) => n.id === ontarioPerson.id)?.livedExperience).toBe(true);
     });
@@ -284,7 +321,11 @@ describe('records: who sees which organizations and people', () => {
 
     it('the timeline does not even name the field to those who may not read it', async () => {
       const [{ version }] = await api.dataSource.query(`SELECT version FROM person WHERE id = $1`, [unowned.id]);
-      ok(await as('STAFF', 'mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { id } }', { input: { id: unowned.id, version, livedExperience: false, city: 'Kingston' } }));
+      ok(
+        await as('STAFF', 'mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { id } }', {
+          input: { id: unowned.id, version, livedExperience: false, city: 'Kingston' },
+        }),
+      );
       const nodes = ok<{ timeline: { nodes: { kind: string; summary: Record<string, unknown> }[] } }>(
         await as('COORDINATOR', `{ timeline(subjectType: Person, subjectId: "${unowned.id}") { nodes { kind summary } } }`),
       ).timeline.nodes;

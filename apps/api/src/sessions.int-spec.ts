@@ -27,20 +27,28 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
 
   it('refuses a session idle for more than 30 minutes', async () => {
     const token = await api.tokenFor('FUNDER', true);
-    await api.dataSource.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'funder@demo.coalition.invalid')`);
+    await api.dataSource.query(
+      `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'funder@demo.coalition.invalid')`,
+    );
     expect(code(await api.graphql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a session past its absolute expiry even if active', async () => {
     const token = await api.tokenFor('MEMBER', true);
-    await api.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'member@demo.coalition.invalid')`);
+    await api.dataSource.query(
+      `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'member@demo.coalition.invalid')`,
+    );
     expect(code(await api.graphql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
 
   it('ends the other sessions on password change and keeps the current one', async () => {
     const a = await api.signIn('quebec@demo.coalition.invalid', demoPassword);
     const b = await api.signIn('quebec@demo.coalition.invalid', demoPassword);
-    const change = await api.graphql(`mutation($input: ChangePasswordInputType!) { changePassword(input: $input) }`, { input: { currentPassword: demoPassword, newPassword: 'a much longer new passphrase' } }, a);
+    const change = await api.graphql(
+      `mutation($input: ChangePasswordInputType!) { changePassword(input: $input) }`,
+      { input: { currentPassword: demoPassword, newPassword: 'a much longer new passphrase' } },
+      a,
+    );
     expect(change.errors).toBeUndefined();
     expect(code(await api.graphql(ME, {}, a))).toBeUndefined();
     expect(code(await api.graphql(ME, {}, b))).toBe('UNAUTHENTICATED');
@@ -49,7 +57,11 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
 
   it('refuses a wrong current password with a field error and changes nothing', async () => {
     const token = await api.tokenFor('ADMIN');
-    const result = await api.graphql(`mutation($input: ChangePasswordInputType!) { changePassword(input: $input) }`, { input: { currentPassword: 'not it', newPassword: 'another long passphrase' } }, token);
+    const result = await api.graphql(
+      `mutation($input: ChangePasswordInputType!) { changePassword(input: $input) }`,
+      { input: { currentPassword: 'not it', newPassword: 'another long passphrase' } },
+      token,
+    );
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['input', 'currentPassword']);
     await expect(api.signIn('admin@demo.coalition.invalid', demoPassword)).resolves.toEqual(expect.any(String));
@@ -59,13 +71,21 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
     const admin = await api.tokenFor('ADMIN');
     const victim = await api.signIn('ontario@demo.coalition.invalid', demoPassword);
     const me = (await api.graphql(`{ me { id version } }`, {}, victim)).data!.me as { id: string; version: number };
-    const off = await api.graphql(`mutation($input: SetUserActiveInputType!) { setUserActive(input: $input) { active } }`, { input: { id: me.id, version: me.version, active: false } }, admin);
+    const off = await api.graphql(
+      `mutation($input: SetUserActiveInputType!) { setUserActive(input: $input) { active } }`,
+      { input: { id: me.id, version: me.version, active: false } },
+      admin,
+    );
     expect(off.errors).toBeUndefined();
     expect(code(await api.graphql(ME, {}, victim))).toBe('UNAUTHENTICATED');
     const refused = await api.graphql(SIGN_IN, { input: { email: 'ontario@demo.coalition.invalid', password: demoPassword } });
     expect(refused.errors?.[0].message).toBe('E-mail or password is incorrect');
     const user = (await api.graphql(`query($id: ID!) { user(id: $id) { version } }`, { id: me.id }, admin)).data!.user as { version: number };
-    await api.graphql(`mutation($input: SetUserActiveInputType!) { setUserActive(input: $input) { active } }`, { input: { id: me.id, version: user.version, active: true } }, admin);
+    await api.graphql(
+      `mutation($input: SetUserActiveInputType!) { setUserActive(input: $input) { active } }`,
+      { input: { id: me.id, version: user.version, active: true } },
+      admin,
+    );
   });
 
   it('applies a change of role on the very next request, although sessions are cached', async () => {
@@ -85,7 +105,9 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
 
   it('answers an unknown e-mail exactly like a wrong password', async () => {
     const unknown = await api.graphql(SIGN_IN, { input: { email: 'nobody@example.org', password: 'whatever' } }, undefined, { 'x-forwarded-for': '10.9.9.1' });
-    const wrong = await api.graphql(SIGN_IN, { input: { email: 'staff@demo.coalition.invalid', password: 'whatever' } }, undefined, { 'x-forwarded-for': '10.9.9.1' });
+    const wrong = await api.graphql(SIGN_IN, { input: { email: 'staff@demo.coalition.invalid', password: 'whatever' } }, undefined, {
+      'x-forwarded-for': '10.9.9.1',
+    });
     expect(unknown.errors?.[0]).toEqual({ ...wrong.errors?.[0] });
     expect(code(unknown)).toBe('UNAUTHENTICATED');
   });
@@ -95,7 +117,9 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
     const from = { 'x-forwarded-for': '10.1.1.1' };
     for (let i = 0; i < 3; i += 1) expect(code(await api.graphql(SIGN_IN, { input: { email, password: 'wrong' } }, undefined, from))).toBe('UNAUTHENTICATED');
     // Even the right password is refused while throttled, from another address too.
-    expect(code(await api.graphql(SIGN_IN, { input: { email, password: demoPassword } }, undefined, { 'x-forwarded-for': '10.1.1.2' }))).toBe('TOO_MANY_REQUESTS');
+    expect(code(await api.graphql(SIGN_IN, { input: { email, password: demoPassword } }, undefined, { 'x-forwarded-for': '10.1.1.2' }))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(code(await api.graphql(SIGN_IN, { input: { email, password: demoPassword } }, undefined, from))).toBeUndefined();
   });
@@ -103,8 +127,14 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
   it('throttles an address trying many accounts', async () => {
     const from = { 'x-forwarded-for': '10.2.2.2' };
     for (let i = 0; i < 8; i += 1) await api.graphql(SIGN_IN, { input: { email: `guess${i}@example.org`, password: 'x' } }, undefined, from);
-    expect(code(await api.graphql(SIGN_IN, { input: { email: 'admin@demo.coalition.invalid', password: demoPassword } }, undefined, from))).toBe('TOO_MANY_REQUESTS');
-    expect(code(await api.graphql(SIGN_IN, { input: { email: 'admin@demo.coalition.invalid', password: demoPassword } }, undefined, { 'x-forwarded-for': '10.2.2.3' }))).toBeUndefined();
+    expect(code(await api.graphql(SIGN_IN, { input: { email: 'admin@demo.coalition.invalid', password: demoPassword } }, undefined, from))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect(
+      code(
+        await api.graphql(SIGN_IN, { input: { email: 'admin@demo.coalition.invalid', password: demoPassword } }, undefined, { 'x-forwarded-for': '10.2.2.3' }),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -116,7 +146,10 @@ describe('invitations, resets and the audit log', () => {
   afterAll(() => api?.close());
 
   const linkToken = async (email: string, template: string) => {
-    const [row] = await api.dataSource.query(`SELECT body_text FROM mail_message WHERE to_address = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1`, [email, template]);
+    const [row] = await api.dataSource.query(`SELECT body_text FROM mail_message WHERE to_address = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1`, [
+      email,
+      template,
+    ]);
     return /\/(?:invitation|reset-password)\/([A-Za-z0-9_-]+)/.exec(row.body_text)![1];
   };
 
@@ -133,7 +166,8 @@ describe('invitations, resets and the audit log', () => {
     const token = await linkToken('nadia@example.org', 'invitation');
     // The page reads whom the link is for, anonymously, without using it (twice: still there).
     const PREVIEW = `query($token: String!) { invitation(token: $token) { name email role } }`;
-    for (let i = 0; i < 2; i++) expect((await api.graphql(PREVIEW, { token })).data!.invitation).toEqual({ name: 'Nadia', email: 'nadia@example.org', role: 'COORDINATOR' });
+    for (let i = 0; i < 2; i++)
+      expect((await api.graphql(PREVIEW, { token })).data!.invitation).toEqual({ name: 'Nadia', email: 'nadia@example.org', role: 'COORDINATOR' });
     const accept = `mutation($input: AcceptInvitationInputType!) { acceptInvitation(input: $input) { token user { name invitationPending } } }`;
     const accepted = await api.graphql(accept, { input: { token, newPassword: 'nadia chose a long one' } });
     expect(accepted.data!.acceptInvitation).toMatchObject({ user: { name: 'Nadia', invitationPending: false } });
@@ -145,18 +179,28 @@ describe('invitations, resets and the audit log', () => {
 
   it('refuses a second account with the same e-mail in any case, naming the field', async () => {
     const admin = await api.tokenFor('ADMIN');
-    const result = await api.graphql(`mutation($input: InviteUserInputType!) { inviteUser(input: $input) { id } }`, { input: { email: 'STAFF@demo.coalition.invalid', name: 'Dup', role: 'STAFF' } }, admin);
+    const result = await api.graphql(
+      `mutation($input: InviteUserInputType!) { inviteUser(input: $input) { id } }`,
+      { input: { email: 'STAFF@demo.coalition.invalid', name: 'Dup', role: 'STAFF' } },
+      admin,
+    );
     expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['input', 'email']);
   });
 
   it('resets a password by e-mail link and ends existing sessions', async () => {
     const old = await api.tokenFor('STAFF', true);
-    expect(await api.graphql(`mutation { requestPasswordReset(input: { email: "staff@demo.coalition.invalid" }) }`)).toMatchObject({ data: { requestPasswordReset: true } });
+    expect(await api.graphql(`mutation { requestPasswordReset(input: { email: "staff@demo.coalition.invalid" }) }`)).toMatchObject({
+      data: { requestPasswordReset: true },
+    });
     // Same answer for an address with no account, and no mail for it.
-    expect(await api.graphql(`mutation { requestPasswordReset(input: { email: "ghost@example.org" }) }`)).toMatchObject({ data: { requestPasswordReset: true } });
+    expect(await api.graphql(`mutation { requestPasswordReset(input: { email: "ghost@example.org" }) }`)).toMatchObject({
+      data: { requestPasswordReset: true },
+    });
     expect(await api.dataSource.query(`SELECT 1 FROM mail_message WHERE to_address = 'ghost@example.org'`)).toHaveLength(0);
     const token = await linkToken('staff@demo.coalition.invalid', 'password_reset');
-    const reset = await api.graphql(`mutation($input: ResetPasswordInputType!) { resetPassword(input: $input) }`, { input: { token, newPassword: 'a brand new passphrase' } });
+    const reset = await api.graphql(`mutation($input: ResetPasswordInputType!) { resetPassword(input: $input) }`, {
+      input: { token, newPassword: 'a brand new passphrase' },
+    });
     expect(reset.errors).toBeUndefined();
     expect(code(await api.graphql(ME, {}, old))).toBe('UNAUTHENTICATED');
     await expect(api.signIn('staff@demo.coalition.invalid', 'a brand new passphrase')).resolves.toEqual(expect.any(String));
@@ -164,10 +208,16 @@ describe('invitations, resets and the audit log', () => {
 
   it('refuses an expired invitation link', async () => {
     const admin = await api.tokenFor('ADMIN');
-    await api.graphql(`mutation($input: InviteUserInputType!) { inviteUser(input: $input) { id } }`, { input: { email: 'late@example.org', name: 'Late', role: 'FUNDER' } }, admin);
+    await api.graphql(
+      `mutation($input: InviteUserInputType!) { inviteUser(input: $input) { id } }`,
+      { input: { email: 'late@example.org', name: 'Late', role: 'FUNDER' } },
+      admin,
+    );
     const token = await linkToken('late@example.org', 'invitation');
     await api.dataSource.query(`UPDATE user_token SET expires_at = now() - interval '1 minute' WHERE kind = 'invitation' AND used_at IS NULL`);
-    const result = await api.graphql(`mutation($input: AcceptInvitationInputType!) { acceptInvitation(input: $input) { token } }`, { input: { token, newPassword: 'too late for this' } });
+    const result = await api.graphql(`mutation($input: AcceptInvitationInputType!) { acceptInvitation(input: $input) { token } }`, {
+      input: { token, newPassword: 'too late for this' },
+    });
     expect(result.errors?.[0].extensions?.fields?.[0]).toEqual({ path: ['input', 'token'], message: 'this link has expired or was already used' });
   });
 

@@ -37,7 +37,11 @@ describe('API start-up faults: one clear message, non-zero exit', () => {
 
   it('says which database cannot be reached, password hidden', async () => {
     const port = await freePort();
-    const { code, stderr } = await runApi({ DATABASE_URL: `postgres://crm:s3cret@127.0.0.1:${port}/crm`, REDIS_URL: redisUrl, API_PORT: String(await freePort()) });
+    const { code, stderr } = await runApi({
+      DATABASE_URL: `postgres://crm:s3cret@127.0.0.1:${port}/crm`,
+      REDIS_URL: redisUrl,
+      API_PORT: String(await freePort()),
+    });
     expect(code).toBe(1);
     expect(stderr).toContain(`DATABASE_URL postgres://crm:***@127.0.0.1:${port}/crm cannot be reached: ECONNREFUSED`);
     expect(stderr).not.toContain('s3cret');

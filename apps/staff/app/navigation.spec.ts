@@ -12,7 +12,10 @@ describe('navigation', () => {
   });
 
   it('shows people and organizations to the roles that may read them, never to a funder', () => {
-    const records = (role: Role) => visibleSections(defineAbilityFor(actor(role))).find((section) => section.testId === 'nav-records')?.items.map((item) => item.to) ?? [];
+    const records = (role: Role) =>
+      visibleSections(defineAbilityFor(actor(role)))
+        .find((section) => section.testId === 'nav-records')
+        ?.items.map((item) => item.to) ?? [];
     for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(['/search', '/organizations', '/people', '/imports/new']);
     expect(records('MEMBER')).toEqual([]);
     expect(records('FUNDER')).toEqual([]);

@@ -59,7 +59,9 @@ describe('outbox delivery while Redis is away', () => {
     expect(pending.relayed_at).toBeNull();
 
     // 2. A relay pass while Redis is down fails softly and keeps the row.
-    const downQueue = new Queue(QueueName.Mail, { connection: { host: '127.0.0.1', port: redis.port, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null } });
+    const downQueue = new Queue(QueueName.Mail, {
+      connection: { host: '127.0.0.1', port: redis.port, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null },
+    });
     downQueue.on('error', () => undefined);
     const relay = new OutboxRelay(dataSource, new Map([[QueueName.Mail, downQueue]]));
     expect(await relay.relayOnce()).toEqual({ relayed: 0, failed: 1 });

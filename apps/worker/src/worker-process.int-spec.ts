@@ -16,7 +16,13 @@ describe('worker process', () => {
 
   it('starts, says it is ready, and exits 0 promptly on SIGTERM', async () => {
     const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: database.url,
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+      },
     });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

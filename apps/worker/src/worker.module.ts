@@ -1,14 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
-import {
-  ConfigModule,
-  DatabaseModule,
-  OutboxModule,
-  OutboxRelayService,
-  QueueModule,
-  type AppConfig,
-} from '@crm/platform';
+import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
 @Module({})

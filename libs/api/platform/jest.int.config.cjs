@@ -1,2 +1,9 @@
 const preset = require('../../../jest.preset.cjs');
-module.exports = { ...preset, displayName: 'platform:int', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.int-spec.ts'], testTimeout: 60000, maxWorkers: 1 };
+module.exports = {
+  ...preset,
+  displayName: 'platform:int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
+  testTimeout: 60000,
+  maxWorkers: 1,
+};

@@ -15,7 +15,9 @@ export function graphqlOptions(config: AppConfig, schemaFile?: string) {
   const armor = {
     exposeLimits: true,
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+    ],
   };
   const validationRules: ValidationRule[] = [
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...armor }) as unknown as ValidationRule,

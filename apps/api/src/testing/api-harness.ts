@@ -48,12 +48,15 @@ export class ApiHarness {
   }
 
   async graphql(query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GraphqlResult> {
-    const response = await this.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      payload: JSON.stringify({ query, variables }),
-    });
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        payload: JSON.stringify({ query, variables }),
+      });
     const body = response.json();
     return { status: response.statusCode, data: body.data ?? null, errors: body.errors };
   }

@@ -52,7 +52,11 @@ export interface CreatedPerson {
 }
 
 export async function createPerson(api: ApiHarness, input: Record<string, unknown>, role: DemoRole = 'STAFF'): Promise<CreatedPerson> {
-  const result = await api.graphql(`mutation($input: CreatePersonInputType!) { createPerson(input: $input) { ${personFields} } }`, { input }, await api.tokenFor(role));
+  const result = await api.graphql(
+    `mutation($input: CreatePersonInputType!) { createPerson(input: $input) { ${personFields} } }`,
+    { input },
+    await api.tokenFor(role),
+  );
   return ok<{ createPerson: CreatedPerson }>(result).createPerson;
 }
 

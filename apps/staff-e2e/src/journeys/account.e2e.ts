@@ -98,7 +98,9 @@ describe('inviting a coordinator', () => {
         // A used link says so at once: no form to fill in for nothing.
         await page.goto(staffUrl(path));
         await page.getByTestId('invitation-expired').waitFor();
-        expect(await page.getByTestId('invitation-expired').textContent()).toBe('This invitation link has expired or was already used. Ask the national office for a new one.');
+        expect(await page.getByTestId('invitation-expired').textContent()).toBe(
+          'This invitation link has expired or was already used. Ask the national office for a new one.',
+        );
         expect(await page.getByTestId('new-password').count()).toBe(0);
       } finally {
         await context.close();

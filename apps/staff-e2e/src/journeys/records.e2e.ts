@@ -118,7 +118,10 @@ describe('records: people and organizations', () => {
         await page.getByTestId('save-person').click();
         await page.waitForURL(staffUrl(`/people/${id}?saved=1`));
         expect(await page.getByTestId('record-owner').textContent()).toBe('Olivia Ontario');
-        const affiliation = page.getByTestId('affiliations').locator('a[href="/organizations/' + welcomeCentre + '"]').locator('..');
+        const affiliation = page
+          .getByTestId('affiliations')
+          .locator('a[href="/organizations/' + welcomeCentre + '"]')
+          .locator('..');
         expect(await affiliation.textContent()).toContain('Board chair');
 
         // Removing the row on the edit form removes the affiliation.
@@ -216,7 +219,9 @@ describe('records: people and organizations', () => {
         await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
         // The CiviCRM headers are recognized: most columns come pre-mapped.
         await page.getByTestId('import-mapping').waitFor();
-        const mapped = await page.getByTestId('mapping-select').evaluateAll((selects) => selects.filter((select) => (select as HTMLSelectElement).value !== '').length);
+        const mapped = await page
+          .getByTestId('mapping-select')
+          .evaluateAll((selects) => selects.filter((select) => (select as HTMLSelectElement).value !== '').length);
         expect(mapped).toBeGreaterThan(2);
         await page.getByTestId('skip-invalid').check();
         await page.getByTestId('dry-run').click();

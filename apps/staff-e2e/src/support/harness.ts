@@ -95,12 +95,40 @@ export async function startStack(): Promise<Stack> {
       STAFF_URL: staffUrl,
     };
 
-    await procs.runStep({ name: 'migrate', command: process.execPath, args: [build.requireDist(build.dist.migrate)], env, quiet: true, logFile: logFile('migrate') });
-    await procs.runStep({ name: 'seed', command: process.execPath, args: [build.requireDist(build.dist.seed), '--scale', 'small', '--if-empty'], env, quiet: true, logFile: logFile('seed') });
+    await procs.runStep({
+      name: 'migrate',
+      command: process.execPath,
+      args: [build.requireDist(build.dist.migrate)],
+      env,
+      quiet: true,
+      logFile: logFile('migrate'),
+    });
+    await procs.runStep({
+      name: 'seed',
+      command: process.execPath,
+      args: [build.requireDist(build.dist.seed), '--scale', 'small', '--if-empty'],
+      env,
+      quiet: true,
+      logFile: logFile('seed'),
+    });
 
     const serve = build.staffServeCommand();
-    const api = procs.startProcess({ name: 'api', command: process.execPath, args: [build.requireDist(build.dist.api)], env, quiet: true, logFile: logFile('api') });
-    const worker = procs.startProcess({ name: 'worker', command: process.execPath, args: [build.requireDist(build.dist.worker)], env, quiet: true, logFile: logFile('worker') });
+    const api = procs.startProcess({
+      name: 'api',
+      command: process.execPath,
+      args: [build.requireDist(build.dist.api)],
+      env,
+      quiet: true,
+      logFile: logFile('api'),
+    });
+    const worker = procs.startProcess({
+      name: 'worker',
+      command: process.execPath,
+      args: [build.requireDist(build.dist.worker)],
+      env,
+      quiet: true,
+      logFile: logFile('worker'),
+    });
     const staff = procs.startProcess({
       name: 'staff',
       ...serve,

@@ -36,7 +36,10 @@ function Value({ field, value, regions }: { field: string; value: unknown; regio
   else if (field === 'role' && isPlainMessageKey(`role.${String(value)}`)) text = t(`role.${String(value)}` as 'role.ADMIN');
   else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`language.${value}`);
   else if (field === 'regionIds' && Array.isArray(value)) {
-    text = value.map((id) => regions.find((region) => region.id === id)).map((region, i) => (region ? localizedName(lang, region) : String(value[i]))).join(', ');
+    text = value
+      .map((id) => regions.find((region) => region.id === id))
+      .map((region, i) => (region ? localizedName(lang, region) : String(value[i])))
+      .join(', ');
   } else if (Array.isArray(value)) text = value.map(String).join(', ');
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);

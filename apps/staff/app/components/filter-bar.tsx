@@ -46,5 +46,14 @@ export function FilterSelect({
   width: number;
   testId: string;
 }) {
-  return <NativeSelect name={name} label={label} defaultValue={value} data={[{ value: '', label: any }, ...options]} w={{ base: '100%', sm: width }} data-testid={testId} />;
+  return (
+    <NativeSelect
+      name={name}
+      label={label}
+      defaultValue={value}
+      data={[{ value: '', label: any }, ...options]}
+      w={{ base: '100%', sm: width }}
+      data-testid={testId}
+    />
+  );
 }

@@ -45,7 +45,13 @@ export function UserScopeFields({
         />
       ) : null}
       {current === 'MEMBER' ? (
-        <TextField field={organizationId} label={t('user.organization')} description={t('user.organization.hint')} ff="monospace" data-testid="organization-id" />
+        <TextField
+          field={organizationId}
+          label={t('user.organization')}
+          description={t('user.organization.hint')}
+          ff="monospace"
+          data-testid="organization-id"
+        />
       ) : null}
     </>
   );

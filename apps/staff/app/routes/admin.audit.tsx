@@ -58,7 +58,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     to: startOfDay(form.to, { dayAfter: true }),
   });
   const filter = parsed.success ? parsed.data : {};
-  const { auditEntries, users, regions } = await loadListPage('/admin/audit', params, (after) => gql(AuditEntriesDocument, { filter, first: pageSize, after }, { request }));
+  const { auditEntries, users, regions } = await loadListPage('/admin/audit', params, (after) =>
+    gql(AuditEntriesDocument, { filter, first: pageSize, after }, { request }),
+  );
   return { entries: auditEntries, actors: users.nodes, regions, form };
 }
 

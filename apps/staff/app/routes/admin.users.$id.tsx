@@ -86,7 +86,14 @@ export default function EditUser() {
   const [form, fields] = useAppForm(UpdateUserForm, {
     id: `edit-user-${user.id}`,
     lastResult: update?.result,
-    defaultValue: { id: user.id, version: user.version, name: user.name, role: user.role, regionIds: user.regionIds, organizationId: user.organizationId ?? '' },
+    defaultValue: {
+      id: user.id,
+      version: user.version,
+      name: user.name,
+      role: user.role,
+      regionIds: user.regionIds,
+      organizationId: user.organizationId ?? '',
+    },
   });
   const isSelf = viewer?.id === user.id;
   const busy = navigation.state !== 'idle';
@@ -142,7 +149,13 @@ export default function EditUser() {
                   </Group>
                 ) : null}
                 <TextField field={fields.name} label={t('user.name')} data-testid="name" />
-                <UserScopeFields role={fields.role} regionIds={fields.regionIds} organizationId={fields.organizationId} regions={regions} roleDisabled={isSelf} />
+                <UserScopeFields
+                  role={fields.role}
+                  regionIds={fields.regionIds}
+                  organizationId={fields.organizationId}
+                  regions={regions}
+                  roleDisabled={isSelf}
+                />
                 <Group justify="flex-end">
                   <Button type="submit" loading={busy && navigation.formData?.get('intent') === 'update'} data-testid="save-user">
                     {t('userEdit.save')}

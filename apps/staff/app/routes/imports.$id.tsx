@@ -9,7 +9,24 @@ import {
   type ImportBatchFieldsFragment,
   type ImportRowFate,
 } from '@crm/staff-graphql';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Progress, Radio, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Progress,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
@@ -46,7 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (batch.status === 'VALIDATED' || batch.status === 'IMPORTED') {
     const data = await gql(ImportBatchDocument, { id, withRows: true, fate, first: rowsPageSize, after: search.get('after') || undefined }, { request });
-    return { step: batch.status === 'VALIDATED' ? ('dryRun' as const) : ('done' as const), batch: data.importBatch, guess: null, rows: data.importRows ?? null, fate };
+    return {
+      step: batch.status === 'VALIDATED' ? ('dryRun' as const) : ('done' as const),
+      batch: data.importBatch,
+      guess: null,
+      rows: data.importRows ?? null,
+      fate,
+    };
   }
   return { step: 'progress' as const, batch, guess: null, rows: null, fate };
 }
@@ -72,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             skipInvalidRows: formData.get('skipInvalidRows') === 'on',
           },
         },
-        { request }
+        { request },
       );
       await gql(DryRunImportDocument, { batchId }, { request });
     } else if (intent === 'run') await gql(RunImportDocument, { batchId }, { request });
@@ -81,7 +104,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(error instanceof ApiError)) throw error;
     console.error(`[staff] import ${intent} refused (${error.code}): ${error.message}`);
     const [first] = apiFormErrors(error, []).formErrors;
-    return { error: isPlainMessageKey(first) ? first : ('form.error.unexpected' as PlainMessageKey), detail: error.code === 'BAD_USER_INPUT' ? error.message : null };
+    return {
+      error: isPlainMessageKey(first) ? first : ('form.error.unexpected' as PlainMessageKey),
+      detail: error.code === 'BAD_USER_INPUT' ? error.message : null,
+    };
   }
   throw redirect(`/imports/${batchId}`);
 }
@@ -194,7 +220,10 @@ export default function ImportBatchPage() {
                           size="xs"
                           data={[
                             { value: '', label: t('imports.mapping.ignore') },
-                            ...(data.guess?.fields ?? []).map((field) => ({ value: field.name, label: `${lang === 'fr' ? field.labelFr : field.labelEn}${field.required ? ' *' : ''}` })),
+                            ...(data.guess?.fields ?? []).map((field) => ({
+                              value: field.name,
+                              label: `${lang === 'fr' ? field.labelFr : field.labelEn}${field.required ? ' *' : ''}`,
+                            })),
                           ]}
                           data-testid="mapping-select"
                         />

@@ -84,10 +84,10 @@ export default function NewImport() {
                 {answer.error === 'required'
                   ? t('imports.file.required')
                   : answer.error === 'tooLarge'
-                  ? t('imports.file.tooLarge')
-                  : answer.error === 'refused'
-                  ? t('imports.file.refused', { reason: answer.reason })
-                  : t('form.error.unexpected')}
+                    ? t('imports.file.tooLarge')
+                    : answer.error === 'refused'
+                      ? t('imports.file.refused', { reason: answer.reason })
+                      : t('form.error.unexpected')}
               </Alert>
             ) : null}
             <NativeSelect
@@ -104,7 +104,15 @@ export default function NewImport() {
             />
             {/* A native file input: it works before JavaScript and posts the file as is. */}
             <Input.Wrapper label={t('imports.file')} description={t('imports.file.help')} required id="import-file">
-              <input id="import-file" type="file" name="file" accept=".csv,text/csv" required data-testid="import-file" style={{ display: 'block', marginTop: 6 }} />
+              <input
+                id="import-file"
+                type="file"
+                name="file"
+                accept=".csv,text/csv"
+                required
+                data-testid="import-file"
+                style={{ display: 'block', marginTop: 6 }}
+              />
             </Input.Wrapper>
             <Button type="submit" loading={navigation.state === 'submitting'} data-testid="import-upload-submit" style={{ alignSelf: 'flex-end' }}>
               {t('imports.upload')}

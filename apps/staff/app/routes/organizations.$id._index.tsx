@@ -17,14 +17,15 @@ import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records
 import { useAbility, useViewer } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'organizations.title', data ? (lang) => organizationName(lang, data.organization) : null);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  recordPageTitle(matches, 'organizations.title', data ? (lang) => organizationName(lang, data.organization) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Organization');
   return withOwners(
     request,
     viewer,
-    withTimelinePage(request, (timelineAfter) => gql(OrganizationDocument, { id: params.id ?? '', timelineAfter }, { request }))
+    withTimelinePage(request, (timelineAfter) => gql(OrganizationDocument, { id: params.id ?? '', timelineAfter }, { request })),
   );
 }
 
@@ -43,7 +44,12 @@ export default function OrganizationPage() {
   const { organization, provinces, tags, timeline, timelineAfter, owners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const name = organizationName(lang, organization);
-  const record = subject('Organization', { id: organization.id, provinceCode: organization.provinceCode, ownerId: organization.ownerId, createdById: organization.createdById });
+  const record = subject('Organization', {
+    id: organization.id,
+    provinceCode: organization.provinceCode,
+    ownerId: organization.ownerId,
+    createdById: organization.createdById,
+  });
   const province = provinces.find((entry) => entry.code === organization.provinceCode);
   const tagLabel = tagLabels(lang, tags);
   const text = (value: string | null) => <Text size="sm">{value || '—'}</Text>;
@@ -59,7 +65,9 @@ export default function OrganizationPage() {
             {organization.archivedAt ? <ArchivedBadge /> : null}
           </Group>
         }
-        description={[t(kindKey(organization.kind)), organization.city, province ? localizedName(lang, province) : organization.provinceCode].filter(Boolean).join(' · ')}
+        description={[t(kindKey(organization.kind)), organization.city, province ? localizedName(lang, province) : organization.provinceCode]
+          .filter(Boolean)
+          .join(' · ')}
         actions={
           <RecordActions
             record={record}

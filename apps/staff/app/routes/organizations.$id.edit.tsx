@@ -10,20 +10,29 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { recordPageTitle } from '../utils/meta';
 import { organizationName } from '../utils/records';
-import { completeUpdate, lockedOrganizationFields, OrganizationForm, organizationFormFields, organizationTextFields, ownerTextFields, withoutLocked } from '../utils/records-forms';
+import {
+  completeUpdate,
+  lockedOrganizationFields,
+  OrganizationForm,
+  organizationFormFields,
+  organizationTextFields,
+  ownerTextFields,
+  withoutLocked,
+} from '../utils/records-forms';
 import { orNotFound, withOwners } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
 import { abilityFor } from '../utils/viewer';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'organizations.title', data ? (lang) => organizationName(lang, data.organization) : null);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  recordPageTitle(matches, 'organizations.title', data ? (lang) => organizationName(lang, data.organization) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'update', 'Organization');
   const data = await withOwners(
     request,
     viewer,
-    orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request }))
+    orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request })),
   );
   return { ...data, locked: lockedOrganizationFields(abilityFor(viewer), data.organization) };
 }
@@ -88,7 +97,13 @@ export default function EditOrganization() {
         </>
       }
     >
-      <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={owners ? { options: owners, currentOwnerId: organization.ownerId } : null} locked={new Set(locked)} />
+      <OrganizationFormFields
+        fields={fields}
+        provinces={provinces}
+        tags={tags}
+        owners={owners ? { options: owners, currentOwnerId: organization.ownerId } : null}
+        locked={new Set(locked)}
+      />
     </RecordFormPage>
   );
 }

@@ -1,4 +1,10 @@
-import { MergeOrganizationsDocument, OrganizationDocument, OrganizationsToMergeDocument, SearchDirectoryDocument, type OrganizationFieldsFragment } from '@crm/staff-graphql';
+import {
+  MergeOrganizationsDocument,
+  OrganizationDocument,
+  OrganizationsToMergeDocument,
+  SearchDirectoryDocument,
+  type OrganizationFieldsFragment,
+} from '@crm/staff-graphql';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { MergeScreen, type MergeRow } from '../components/records/merge-view';
@@ -31,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.id,
     'Organization',
     (input) => gql(MergeOrganizationsDocument, { input }, { request }),
-    (survivorId) => `/organizations/${survivorId}`
+    (survivorId) => `/organizations/${survivorId}`,
   );
 }
 

@@ -44,7 +44,13 @@ export default function NewOrganization() {
   const [form, fields] = useAppForm(NewOrganizationForm, { id: 'new-organization', lastResult: answer?.result, defaultValue: { membership: 'ally' } });
 
   return (
-    <RecordFormPage title={t('organizations.new.title')} back={{ to: '/organizations', label: t('organizations.back') }} form={form} testId="organization-form" saveTestId="save-organization">
+    <RecordFormPage
+      title={t('organizations.new.title')}
+      back={{ to: '/organizations', label: t('organizations.back') }}
+      form={form}
+      testId="organization-form"
+      saveTestId="save-organization"
+    >
       <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={{ options: assignableOwners }} />
     </RecordFormPage>
   );

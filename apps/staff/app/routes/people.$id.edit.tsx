@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return withOwners(
     request,
     viewer,
-    orNotFound(() => gql(PersonDocument, { id: params.id ?? '' }, { request }))
+    orNotFound(() => gql(PersonDocument, { id: params.id ?? '' }, { request })),
   );
 }
 
@@ -34,7 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return { conflict: false, result: submission.reply() };
   // Lived experience is sent only when the form showed it (the API hides it from others).
   const checkboxes = formData.get('showsLivedExperience') === '1' ? [...personCheckboxes, 'livedExperience'] : personCheckboxes;
-  const input = completeUpdate({ ...submission.value, id: params.id ?? submission.value.id }, { text: ownerTextFields(formData, personTextFields), checkboxes, lists: personLists });
+  const input = completeUpdate(
+    { ...submission.value, id: params.id ?? submission.value.id },
+    { text: ownerTextFields(formData, personTextFields), checkboxes, lists: personLists },
+  );
   try {
     await gql(UpdatePersonDocument, { input }, { request });
   } catch (error) {

@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.id,
     'Person',
     (input) => gql(MergePeopleDocument, { input }, { request }),
-    (survivorId) => `/people/${survivorId}`
+    (survivorId) => `/people/${survivorId}`,
   );
 }
 
@@ -80,7 +80,9 @@ export default function MergePeople() {
       candidates={data.candidates.map((candidate) => ({
         id: candidate.id,
         title: personName(candidate),
-        detail: [candidate.affiliations[0] ? organizationName(lang, candidate.affiliations[0].organization) : null, candidate.city, candidate.provinceCode].filter(Boolean).join(' · '),
+        detail: [candidate.affiliations[0] ? organizationName(lang, candidate.affiliations[0].organization) : null, candidate.city, candidate.provinceCode]
+          .filter(Boolean)
+          .join(' · '),
         href: `/people/${person.id}/merge?with=${candidate.id}`,
       }))}
       error={answer?.error ? t(answer.error) : null}

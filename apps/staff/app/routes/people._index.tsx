@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = peopleFiltersFrom(params);
   const filter = personFilter(filters, viewer.id);
-  const [data, owners] = await loadListPage('/people', params, (after) => Promise.all([gql(PeopleDocument, { filter, first: pageSize, after }, { request }), ownerOptions(request, viewer)]));
+  const [data, owners] = await loadListPage('/people', params, (after) =>
+    Promise.all([gql(PeopleDocument, { filter, first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
+  );
   // The export route reads the same URL filters as this page (and builds the same API filter).
   return { ...data, owners, filters, exportQuery: filtersQuery(filters).toString() };
 }
@@ -91,7 +93,16 @@ export default function People() {
       <PageHeader
         title={t('people.title')}
         description={t('people.intro')}
-        actions={<RecordListActions subject="Person" exportHref={`/people/export?${query}`} exportTestId="export-people" newTo="/people/new" newLabel={t('people.new')} newTestId="new-person" />}
+        actions={
+          <RecordListActions
+            subject="Person"
+            exportHref={`/people/export?${query}`}
+            exportTestId="export-people"
+            newTo="/people/new"
+            newLabel={t('people.new')}
+            newTestId="new-person"
+          />
+        }
       />
 
       <RecordFilterBar
@@ -129,8 +140,8 @@ export default function People() {
           {answer.empty
             ? t('records.bulk.noneSelected')
             : answer.failed
-            ? t('records.bulk.partial', { done: String(answer.done), failed: String(answer.failed) })
-            : t('records.bulk.done', { count: String(answer.done) })}
+              ? t('records.bulk.partial', { done: String(answer.done), failed: String(answer.failed) })
+              : t('records.bulk.done', { count: String(answer.done) })}
         </Alert>
       ) : null}
 
@@ -148,7 +159,16 @@ export default function People() {
                 data={[{ value: '', label: t('records.bulk.tag.choose') }, ...tags.map((tag) => ({ value: tag.slug, label: tagLabel(tag.slug) }))]}
                 data-testid="bulk-tag"
               />
-              <Button type="submit" name="intent" value="tag" size="xs" variant="default" disabled={!selected.length} loading={navigation.formData?.get('intent') === 'tag'} data-testid="bulk-add-tag">
+              <Button
+                type="submit"
+                name="intent"
+                value="tag"
+                size="xs"
+                variant="default"
+                disabled={!selected.length}
+                loading={navigation.formData?.get('intent') === 'tag'}
+                data-testid="bulk-add-tag"
+              >
                 {t('records.bulk.tag')}
               </Button>
               <Button
@@ -169,7 +189,10 @@ export default function People() {
                     name="ownerId"
                     aria-label={t('records.bulk.owner.choose')}
                     size="xs"
-                    data={[{ value: '', label: t('records.bulk.owner.choose') }, ...owners.map((owner) => ({ value: owner.id, label: `${owner.name} (${t(`role.${owner.role}`)})` }))]}
+                    data={[
+                      { value: '', label: t('records.bulk.owner.choose') },
+                      ...owners.map((owner) => ({ value: owner.id, label: `${owner.name} (${t(`role.${owner.role}`)})` })),
+                    ]}
                     data-testid="bulk-owner"
                   />
                   <Button
@@ -250,7 +273,14 @@ export default function People() {
                     {person.affiliations.length ? (
                       <Stack gap={2} maw={240}>
                         {person.affiliations.slice(0, 3).map((affiliation) => (
-                          <Anchor key={affiliation.organization.id} component={Link} to={`/organizations/${affiliation.organization.id}`} size="xs" c="dark" lineClamp={1}>
+                          <Anchor
+                            key={affiliation.organization.id}
+                            component={Link}
+                            to={`/organizations/${affiliation.organization.id}`}
+                            size="xs"
+                            c="dark"
+                            lineClamp={1}
+                          >
                             {organizationName(lang, affiliation.organization)}
                           </Anchor>
                         ))}
@@ -262,7 +292,10 @@ export default function People() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" title={localizedName(lang, provinces.find((province) => province.code === person.provinceCode) ?? { nameEn: '', nameFr: '' })}>
+                    <Text
+                      size="sm"
+                      title={localizedName(lang, provinces.find((province) => province.code === person.provinceCode) ?? { nameEn: '', nameFr: '' })}
+                    >
                       {person.provinceCode}
                     </Text>
                   </Table.Td>

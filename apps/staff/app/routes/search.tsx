@@ -68,11 +68,7 @@ export default function Search() {
                           {personName(person)}
                         </Anchor>
                         <Text size="xs" c="dimmed">
-                          {[
-                            person.affiliations[0] ? organizationName(lang, person.affiliations[0].organization) : null,
-                            person.city,
-                            person.provinceCode,
-                          ]
+                          {[person.affiliations[0] ? organizationName(lang, person.affiliations[0].organization) : null, person.city, person.provinceCode]
                             .filter(Boolean)
                             .join(' · ')}
                         </Text>

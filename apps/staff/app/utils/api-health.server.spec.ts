@@ -10,7 +10,15 @@ describe('fetchApiHealth', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('lists each component as up when the API is ready', async () => {
-    answer({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } }, 200);
+    answer(
+      {
+        status: 'ok',
+        info: { database: { status: 'up' }, redis: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' }, redis: { status: 'up' } },
+      },
+      200,
+    );
     expect(await fetchApiHealth(incoming())).toEqual({
       reachable: true,
       ok: true,

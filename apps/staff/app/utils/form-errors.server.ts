@@ -36,11 +36,7 @@ export type FormErrors = { fieldErrors: Record<string, string[]>; formErrors: st
  * problems with anything else (a hidden token, a version) and every other code
  * become the form's message. `messages` overrides a code's message for one form.
  */
-export function apiFormErrors(
-  error: ApiError,
-  fields: readonly string[],
-  messages: Partial<Record<ApiErrorCode, PlainMessageKey>> = {},
-): FormErrors {
+export function apiFormErrors(error: ApiError, fields: readonly string[], messages: Partial<Record<ApiErrorCode, PlainMessageKey>> = {}): FormErrors {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   const add = (list: string[], key: string) => {

@@ -45,7 +45,10 @@ describe('gql', () => {
   });
 
   it('reads the field problems of BAD_USER_INPUT', async () => {
-    answer({ data: null, errors: [{ message: 'Invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'is required' }, { bogus: true }] } }] });
+    answer({
+      data: null,
+      errors: [{ message: 'Invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'is required' }, { bogus: true }] } }],
+    });
     const error = (await gql(DashboardDocument, {}, { request: incoming() }).catch((e: unknown) => e)) as ApiError;
     expect(error.fields).toEqual([{ path: ['input', 'email'], message: 'is required' }]);
   });

@@ -47,8 +47,7 @@ export class ApiError extends Error {
       const fields = error.extensions?.fields;
       if (!Array.isArray(fields)) return [];
       return fields.filter(
-        (field): field is ApiFieldProblem =>
-          typeof field === 'object' && field !== null && Array.isArray(field.path) && typeof field.message === 'string',
+        (field): field is ApiFieldProblem => typeof field === 'object' && field !== null && Array.isArray(field.path) && typeof field.message === 'string',
       );
     });
   }

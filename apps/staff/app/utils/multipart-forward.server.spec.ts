@@ -11,10 +11,15 @@ describe('forwardMultipartFile', () => {
     form.append('kind', 'PEOPLE');
     form.append('file', new Blob(['first,last\nAmina,Rahimi\n']), 'people.csv');
     const seen: { fields: Record<string, string>; filename: string; text: string }[] = [];
-    const { forwarded, fields } = await forwardMultipartFile(post(form), 'file', async (before, file) => {
-      seen.push({ fields: Object.fromEntries(before), filename: file.filename, text: await new Response(file.body).text() });
-      return 'sent';
-    }, 1_000_000);
+    const { forwarded, fields } = await forwardMultipartFile(
+      post(form),
+      'file',
+      async (before, file) => {
+        seen.push({ fields: Object.fromEntries(before), filename: file.filename, text: await new Response(file.body).text() });
+        return 'sent';
+      },
+      1_000_000,
+    );
     expect(forwarded).toBe('sent');
     expect(seen).toEqual([{ fields: { csrf: 'token-1', kind: 'PEOPLE' }, filename: 'people.csv', text: 'first,last\nAmina,Rahimi\n' }]);
     expect(Object.fromEntries(fields)).toEqual({ csrf: 'token-1', kind: 'PEOPLE' });
@@ -64,7 +69,10 @@ describe('forwardMultipartFile', () => {
       'file',
       async (_f, file) => {
         // The receiver sees its stream fail, never a complete-looking truncated file.
-        await new Response(file.body).text().then((text) => received.push(text), () => received.push('failed'));
+        await new Response(file.body).text().then(
+          (text) => received.push(text),
+          () => received.push('failed'),
+        );
         return 'answered';
       },
       10_000,

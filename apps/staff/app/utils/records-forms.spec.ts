@@ -35,7 +35,10 @@ describe('person forms', () => {
 
   it('reads affiliation rows as the API input; a row twice is named by its index', () => {
     const other = '7a2d2f1e-9b4c-4d2e-8f3a-1b2c3d4e5f60';
-    const ok = parseForm(form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[0].title': ' Director ', 'affiliations[0].organizationName': 'x' }), PersonForm);
+    const ok = parseForm(
+      form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[0].title': ' Director ', 'affiliations[0].organizationName': 'x' }),
+      PersonForm,
+    );
     expect(ok.status === 'success' ? ok.value.affiliations : null).toEqual([{ organizationId: other, title: 'Director' }]);
     const twice = parseForm(form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[1].organizationId': other }), PersonForm);
     expect(twice.status === 'error' ? twice.error?.['affiliations[1].organizationId'] : null).toEqual(['validation.listedTwice']);

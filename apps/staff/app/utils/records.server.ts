@@ -41,7 +41,7 @@ export async function archiveOrRestore(
   request: Request,
   id: string | undefined,
   subject: RecordSubject,
-  mutations: { archive: (input: RecordVersionInput) => Promise<unknown>; restore: (input: RecordVersionInput) => Promise<unknown> }
+  mutations: { archive: (input: RecordVersionInput) => Promise<unknown>; restore: (input: RecordVersionInput) => Promise<unknown> },
 ): Promise<{ done: 'archive' | 'restore' | null; error: PlainMessageKey | null }> {
   const formData = await request.formData();
   await assertCsrf(request, formData);
@@ -66,7 +66,7 @@ export async function mergeRecords(
   id: string | undefined,
   subject: RecordSubject,
   merge: (input: MergeRecordsInput) => Promise<unknown>,
-  survivorPath: (survivorId: string) => string
+  survivorPath: (survivorId: string) => string,
 ): Promise<{ error: PlainMessageKey }> {
   const formData = await request.formData();
   await assertCsrf(request, formData);
@@ -99,7 +99,7 @@ export async function loadMergeChoice<Item extends { id: string }, Candidate ext
     record: () => Promise<Item>;
     name: (record: Item) => string;
     search: (q: string) => Promise<Candidate[]>;
-  }
+  },
 ) {
   const search = new URL(request.url).searchParams;
   const otherId = search.get('with');
@@ -118,7 +118,10 @@ export async function loadMergeChoice<Item extends { id: string }, Candidate ext
  * work without JavaScript): loads the page from that cursor; a stale or foreign
  * cursor starts again from the newest entries. Unknown records are a 404 as above.
  */
-export async function withTimelinePage<T>(request: Request, load: (timelineAfter: string | undefined) => Promise<T>): Promise<T & { timelineAfter: string | null }> {
+export async function withTimelinePage<T>(
+  request: Request,
+  load: (timelineAfter: string | undefined) => Promise<T>,
+): Promise<T & { timelineAfter: string | null }> {
   const url = new URL(request.url);
   const timelineAfter = url.searchParams.get('timelineAfter') || undefined;
   const data = await orNotFound(async () => {

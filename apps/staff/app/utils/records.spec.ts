@@ -5,8 +5,20 @@ describe('records list filters', () => {
   const regionId = '11111111-1111-4111-8111-111111111111';
 
   it('reads the people filters from the URL, dropping values the lists do not know', () => {
-    const filters = peopleFiltersFrom(new URLSearchParams({ search: ' Ana ', province: 'XX', region: regionId, stage: 'engaged', category: 'nope', tag: 'youth', mine: '1', sort: 'SIZE' }));
-    expect(filters).toEqual({ search: 'Ana', province: '', region: regionId, tag: 'youth', mine: true, archived: false, sort: '', stage: 'engaged', category: '' });
+    const filters = peopleFiltersFrom(
+      new URLSearchParams({ search: ' Ana ', province: 'XX', region: regionId, stage: 'engaged', category: 'nope', tag: 'youth', mine: '1', sort: 'SIZE' }),
+    );
+    expect(filters).toEqual({
+      search: 'Ana',
+      province: '',
+      region: regionId,
+      tag: 'youth',
+      mine: true,
+      archived: false,
+      sort: '',
+      stage: 'engaged',
+      category: '',
+    });
     expect(peopleFiltersFrom(new URLSearchParams({ sort: 'UPDATED' })).sort).toBe('UPDATED');
   });
 
@@ -16,7 +28,17 @@ describe('records list filters', () => {
       `search=Ana&provinceCodes=ON&regionId=${regionId}&engagementStages=engaged&tags=youth&ownerId=${viewerId}&archived=false`,
     );
     const organizations = organizationFiltersFrom(new URLSearchParams({ kind: 'faith_community', membership: 'member', archived: '1', region: 'not-a-uuid' }));
-    expect(Object.keys(organizationFilter(organizations, viewerId))).toEqual(['search', 'provinceCodes', 'regionId', 'kinds', 'memberships', 'tags', 'ownerId', 'archived', 'sort']);
+    expect(Object.keys(organizationFilter(organizations, viewerId))).toEqual([
+      'search',
+      'provinceCodes',
+      'regionId',
+      'kinds',
+      'memberships',
+      'tags',
+      'ownerId',
+      'archived',
+      'sort',
+    ]);
     expect(exportQuery(organizationFilter(organizations, viewerId)).toString()).toBe('kinds=faith_community&memberships=member&archived=true');
     const recent = organizationFiltersFrom(new URLSearchParams({ sort: 'UPDATED' }));
     expect(exportQuery(organizationFilter(recent, viewerId)).toString()).toBe('archived=false&sort=UPDATED');

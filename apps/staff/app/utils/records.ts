@@ -23,7 +23,12 @@ export function personName(person: Named): string {
 }
 
 /** Who looks after a record, as a list or page says it: nobody, you, their name when known, or someone else. */
-export function ownerLabel(t: Translate, ownerId: string | null, viewerId: string | undefined, owners: readonly { id: string; name: string }[] | null | undefined): string {
+export function ownerLabel(
+  t: Translate,
+  ownerId: string | null,
+  viewerId: string | undefined,
+  owners: readonly { id: string; name: string }[] | null | undefined,
+): string {
   if (!ownerId) return t('records.owner.none');
   if (ownerId === viewerId) return t('records.owner.me');
   return owners?.find((owner) => owner.id === ownerId)?.name ?? t('records.owner.other');
@@ -63,7 +68,8 @@ export function splitList(value: unknown): unknown {
     .filter(Boolean);
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => (value && (values as readonly string[]).includes(value) ? (value as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The filters every records list has, as the URL carries them (?search=&province=&region=&tag=&mine=1&archived=1). */
 function recordFiltersFrom(params: URLSearchParams) {

@@ -74,7 +74,9 @@ describe('requireUser', () => {
   });
 
   it('clears a session the API no longer accepts and asks to sign in again', async () => {
-    jest.spyOn(globalThis, 'fetch').mockResolvedValue(apiAnswer({ data: null, errors: [{ message: 'Please sign in', extensions: { code: 'UNAUTHENTICATED' } }] }));
+    jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(apiAnswer({ data: null, errors: [{ message: 'Please sign in', extensions: { code: 'UNAUTHENTICATED' } }] }));
     const response = (await thrown(requireUser(await signedIn('http://staff.test/account')))) as Response;
     expect(response.headers.get('Location')).toBe('/sign-in?redirectTo=%2Faccount');
     expect(response.headers.get('Set-Cookie')).toMatch(/^crm_session=;.*Expires=Thu, 01 Jan 1970/);

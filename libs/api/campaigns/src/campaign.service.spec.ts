@@ -4,7 +4,13 @@ import { toCampaignObject } from './campaign.service';
 describe('toCampaignObject', () => {
   it('orders policy asks by position whatever order the database returned', () => {
     const entity = {
-      id: 'c1', slug: 'protecting-refugees', nameEn: 'EN', nameFr: 'FR', startsOn: null, endsOn: null, isDefault: true,
+      id: 'c1',
+      slug: 'protecting-refugees',
+      nameEn: 'EN',
+      nameFr: 'FR',
+      startsOn: null,
+      endsOn: null,
+      isDefault: true,
       policyAsks: [
         { id: 'p3', position: 3, titleEn: 'c', titleFr: 'c' },
         { id: 'p1', position: 1, titleEn: 'a', titleFr: 'a' },

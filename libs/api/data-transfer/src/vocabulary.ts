@@ -1,4 +1,13 @@
-import { engagementStageValues, leaderCategoryValues, membershipValues, organizationKindValues, type EngagementStage, type LeaderCategory, type Membership, type OrganizationKind } from '@crm/contracts';
+import {
+  engagementStageValues,
+  leaderCategoryValues,
+  membershipValues,
+  organizationKindValues,
+  type EngagementStage,
+  type LeaderCategory,
+  type Membership,
+  type OrganizationKind,
+} from '@crm/contracts';
 import { translate, type PlainMessageKey } from '@crm/i18n';
 
 // EN/FR labels of coded values, as they appear in exported files and as an
@@ -65,7 +74,14 @@ export const readOrganizationKind = vocabularyReader(organizationKindLabels, {
   organization: 'other',
   organisation: 'other',
 });
-export const readMembership = vocabularyReader(membershipLabels, { 'current member': 'member', expired: 'lapsed', expiré: 'lapsed', former: 'lapsed', partner: 'ally', partenaire: 'ally' });
+export const readMembership = vocabularyReader(membershipLabels, {
+  'current member': 'member',
+  expired: 'lapsed',
+  expiré: 'lapsed',
+  former: 'lapsed',
+  partner: 'ally',
+  partenaire: 'ally',
+});
 export const readLanguage = vocabularyReader(languageLabels, {
   english: 'en',
   anglais: 'en',

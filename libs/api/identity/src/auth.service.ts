@@ -64,11 +64,15 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessionService.open(manager, user.id);
       await this.users.recordSignIn(manager, user.id);
-      await this.audit.record(manager, { ...ctx, actor: { id: user.id, role: user.role, provinceCodes: [], organizationId: user.organizationId } }, {
-        action: 'user.signIn',
-        subjectType: 'User',
-        subjectId: user.id,
-      });
+      await this.audit.record(
+        manager,
+        { ...ctx, actor: { id: user.id, role: user.role, provinceCodes: [], organizationId: user.organizationId } },
+        {
+          action: 'user.signIn',
+          subjectType: 'User',
+          subjectId: user.id,
+        },
+      );
       return { token: session.token, expiresAt: session.expiresAt, user: row };
     });
   }
@@ -89,7 +93,10 @@ export class AuthService {
     if (!actor) throw new UnauthenticatedException();
     const current = await this.users.passwordHashOf(actor.id);
     if (!(await verifyPassword(current, input.currentPassword))) {
-      throw new BadUserInputException([{ path: ['input', 'currentPassword'], message: 'is not your current password' }], 'Your current password is not correct');
+      throw new BadUserInputException(
+        [{ path: ['input', 'currentPassword'], message: 'is not your current password' }],
+        'Your current password is not correct',
+      );
     }
     const newHash = await hashPassword(input.newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -178,5 +185,8 @@ export class AuthService {
 }
 
 function expiredLink() {
-  return new BadUserInputException([{ path: ['input', 'token'], message: 'this link has expired or was already used' }], 'This link has expired or was already used; ask for a new one');
+  return new BadUserInputException(
+    [{ path: ['input', 'token'], message: 'this link has expired or was already used' }],
+    'This link has expired or was already used; ask for a new one',
+  );
 }

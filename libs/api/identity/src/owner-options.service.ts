@@ -13,9 +13,17 @@ export class OwnerOptionsService {
   }
 
   /** A new owner must be one the caller could pick (no owner is always allowed). */
-  async assertAssignable(manager: EntityManager, ctx: RequestContext, ownerId: string | null | undefined, path: (string | number)[] = ['input', 'ownerId']): Promise<void> {
+  async assertAssignable(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ownerId: string | null | undefined,
+    path: (string | number)[] = ['input', 'ownerId'],
+  ): Promise<void> {
     if (!ownerId) return;
     if (ctx.actor && (await this.owners.isAssignable(manager, ctx.actor, ownerId))) return;
-    throw new BadUserInputException([{ path, message: 'must be an active staff or coordinator account' }], 'The owner is not a staff or coordinator account you can choose');
+    throw new BadUserInputException(
+      [{ path, message: 'must be an active staff or coordinator account' }],
+      'The owner is not a staff or coordinator account you can choose',
+    );
   }
 }

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { SessionActorRow } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
-
 @Injectable()
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, userId: string, tokenHash: Buffer, expiresAt: Date): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO user_session (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-      [userId, tokenHash, expiresAt],
-    );
+    const rows: { id: string }[] = await manager.query(`INSERT INTO user_session (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`, [
+      userId,
+      tokenHash,
+      expiresAt,
+    ]);
     return rows[0].id;
   }
 

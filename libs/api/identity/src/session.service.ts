@@ -33,7 +33,11 @@ export class SessionService {
   async contextFor(request: IncomingRequest): Promise<RequestContext> {
     const requestId = request.id ?? requestIdFrom(request.headers['x-request-id']);
     const ip = request.ip ?? 'unknown';
-    const headerLanguage = String(request.headers['accept-language'] ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    const headerLanguage = String(request.headers['accept-language'] ?? '')
+      .toLowerCase()
+      .startsWith('fr')
+      ? 'fr'
+      : 'en';
     const token = bearerToken(request.headers.authorization);
     const anonymous: RequestContext = { requestId, ip, actor: null, ability: anonymousAbility, sessionId: null, language: headerLanguage };
     if (!token) return anonymous;
@@ -53,7 +57,12 @@ export class SessionService {
     let built = this.abilities.get(row);
     if (!built) {
       // Shared by the requests of this session for a few seconds: frozen, so none can change it for the others.
-      const actor: Actor = Object.freeze({ id: row.userId, role: row.role, provinceCodes: Object.freeze([...row.provinceCodes]) as string[], organizationId: row.organizationId });
+      const actor: Actor = Object.freeze({
+        id: row.userId,
+        role: row.role,
+        provinceCodes: Object.freeze([...row.provinceCodes]) as string[],
+        organizationId: row.organizationId,
+      });
       built = { actor, ability: defineAbilityFor(actor) };
       this.abilities.set(row, built);
     }

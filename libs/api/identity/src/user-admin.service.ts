@@ -101,7 +101,14 @@ export class UserAdminService {
         }),
       );
       const created = (await this.users.findById(id, manager)) as UserRow;
-      await this.audit.record(manager, ctx, { action: 'user.invite', subjectType: 'User', subjectId: id, before: null, after: auditView(created), personalFields: userPersonalFields });
+      await this.audit.record(manager, ctx, {
+        action: 'user.invite',
+        subjectType: 'User',
+        subjectId: id,
+        before: null,
+        after: auditView(created),
+        personalFields: userPersonalFields,
+      });
       return created;
     });
   }
@@ -123,7 +130,14 @@ export class UserAdminService {
       if (!updated) throw new ConflictException();
       await this.users.setRegions(manager, input.id, input.role === 'COORDINATOR' ? input.regionIds : []);
       const after = (await this.users.findById(input.id, manager)) as UserRow;
-      await this.audit.record(manager, ctx, { action: 'user.update', subjectType: 'User', subjectId: input.id, before: auditView(before), after: auditView(after), personalFields: userPersonalFields });
+      await this.audit.record(manager, ctx, {
+        action: 'user.update',
+        subjectType: 'User',
+        subjectId: input.id,
+        before: auditView(before),
+        after: auditView(after),
+        personalFields: userPersonalFields,
+      });
       return after;
     });
     await this.sessionCache.invalidateUsers([input.id]); // role, regions and organization take effect on the next request
@@ -132,7 +146,10 @@ export class UserAdminService {
 
   async setActive(ctx: RequestContext, input: SetUserActiveInput): Promise<UserRow> {
     if (input.id === ctx.actor?.id && !input.active) {
-      throw new BadUserInputException([{ path: ['input', 'active'], message: 'you cannot deactivate your own account' }], 'You cannot deactivate your own account');
+      throw new BadUserInputException(
+        [{ path: ['input', 'active'], message: 'you cannot deactivate your own account' }],
+        'You cannot deactivate your own account',
+      );
     }
     const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(input.id, manager);

@@ -14,7 +14,9 @@ export class UserRepository {
   }
 
   async findForSignIn(email: string): Promise<(UserRow & { passwordHash: string | null }) | null> {
-    const rows = await this.dataSource.query(`SELECT ${userColumns}, u.password_hash AS "passwordHash" FROM app_user u WHERE lower(u.email) = lower($1)`, [email]);
+    const rows = await this.dataSource.query(`SELECT ${userColumns}, u.password_hash AS "passwordHash" FROM app_user u WHERE lower(u.email) = lower($1)`, [
+      email,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -67,17 +69,21 @@ export class UserRepository {
   }
 
   async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.query(
-      `UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, passwordHash],
-    );
+    await manager.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 
   async recordSignIn(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [id]);
   }
 
-  async list(filter: UserFilter, first: number, after: string | null | undefined): Promise<{ rows: UserRow[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(
+    filter: UserFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ rows: UserRow[]; hasNextPage: boolean; endCursor: string | null }> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.search) {

@@ -40,7 +40,8 @@ export async function lockMergePair<R extends MergeableRow>(
     if (!ctx.ability.can('merge', subject(subjectType, { ...row }))) throw new ForbiddenException();
   }
   if (survivor.version !== input.survivorVersion || duplicate.version !== input.duplicateVersion) throw new ConflictException();
-  if (duplicate.mergedIntoId) throw new BadUserInputException([{ path: ['input', 'duplicateId'], message: `was already merged into another ${noun[subjectType]}` }]);
+  if (duplicate.mergedIntoId)
+    throw new BadUserInputException([{ path: ['input', 'duplicateId'], message: `was already merged into another ${noun[subjectType]}` }]);
   if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], message: 'is archived; restore it first' }]);
   return { survivor, duplicate };
 }
@@ -81,7 +82,14 @@ export async function recordMerge(
     after: { archived: true, mergedIntoId: survivorId },
   });
   await services.activity.append(manager, ctx, [
-    { subjectType, subjectId: survivorId, kind: 'record.merged', recordType: subjectType, recordId: duplicate.id, summary: { duplicateId: duplicate.id, moved } },
+    {
+      subjectType,
+      subjectId: survivorId,
+      kind: 'record.merged',
+      recordType: subjectType,
+      recordId: duplicate.id,
+      summary: { duplicateId: duplicate.id, moved },
+    },
     { subjectType, subjectId: duplicate.id, kind: 'record.mergedInto', recordType: subjectType, recordId: survivorId, summary: { survivorId } },
   ]);
 }

@@ -7,8 +7,23 @@ import { recordset, SqlParams } from './sql';
 /** Everything a bulk write (a CSV import) may set on an organization, plus what scope checks read. */
 export type OrganizationState = Pick<
   OrganizationRow,
-  | 'id' | 'nameEn' | 'nameFr' | 'kind' | 'membership' | 'membershipSince' | 'provinceCode' | 'city' | 'postalCode'
-  | 'email' | 'phone' | 'website' | 'tags' | 'notes' | 'ownerId' | 'createdById' | 'version'
+  | 'id'
+  | 'nameEn'
+  | 'nameFr'
+  | 'kind'
+  | 'membership'
+  | 'membershipSince'
+  | 'provinceCode'
+  | 'city'
+  | 'postalCode'
+  | 'email'
+  | 'phone'
+  | 'website'
+  | 'tags'
+  | 'notes'
+  | 'ownerId'
+  | 'createdById'
+  | 'version'
 >;
 
 const stateColumns = `o.id, o.name_en AS "nameEn", o.name_fr AS "nameFr", o.kind, o.membership,
@@ -18,8 +33,20 @@ const stateColumns = `o.id, o.name_en AS "nameEn", o.name_fr AS "nameFr", o.kind
 
 // The writable columns (organization.row.ts), as jsonb_to_recordset reads them.
 const columnTypes: Record<keyof typeof organizationWritableColumns, string> = {
-  nameEn: 'text', nameFr: 'text', kind: 'text', membership: 'text', membershipSince: 'date', provinceCode: 'text', city: 'text',
-  postalCode: 'text', email: 'text', phone: 'text', website: 'text', tags: 'text[]', notes: 'text', ownerId: 'uuid',
+  nameEn: 'text',
+  nameFr: 'text',
+  kind: 'text',
+  membership: 'text',
+  membershipSince: 'date',
+  provinceCode: 'text',
+  city: 'text',
+  postalCode: 'text',
+  email: 'text',
+  phone: 'text',
+  website: 'text',
+  tags: 'text[]',
+  notes: 'text',
+  ownerId: 'uuid',
 };
 const writable = (Object.keys(organizationWritableColumns) as (keyof typeof organizationWritableColumns)[]).map(
   (field) => [field, organizationWritableColumns[field], columnTypes[field]] as const,

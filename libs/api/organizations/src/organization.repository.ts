@@ -102,10 +102,16 @@ export class OrganizationRepository {
   }
 
   /** Writes `values` if the row is still at `version`; null when it changed meanwhile. */
-  async updateVersioned(manager: EntityManager, id: string, version: number, values: OrganizationValues & { archivedAt?: Date | null; mergedIntoId?: string | null }): Promise<OrganizationRow | null> {
+  async updateVersioned(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    values: OrganizationValues & { archivedAt?: Date | null; mergedIntoId?: string | null },
+  ): Promise<OrganizationRow | null> {
     const params = new SqlParams();
     const assignments = Object.entries(values).map(([field, value]) => {
-      const column = field === 'archivedAt' ? 'archived_at' : field === 'mergedIntoId' ? 'merged_into_id' : organizationWritableColumns[field as OrganizationWritableField];
+      const column =
+        field === 'archivedAt' ? 'archived_at' : field === 'mergedIntoId' ? 'merged_into_id' : organizationWritableColumns[field as OrganizationWritableField];
       return `${column} = ${params.add(value)}`;
     });
     // TypeORM 1.x: UPDATE … RETURNING answers [rows, affectedCount].

@@ -43,7 +43,6 @@ export const organizationScopeColumns = {
 /** List order (keyset): unaccented lower-case English name, then id (indexed). */
 export const organizationSortKey = `f_search_norm(o.name_en)`;
 
-
 /** Writable fields → their columns. */
 export const organizationWritableColumns = {
   nameEn: 'name_en',

@@ -46,7 +46,9 @@ export class OrganizationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.timelineSubjects.register('Organization', (ctx, id) => this.organizations.isVisible(ctx.ability, id));
-    this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) => this.organizations.moveMemberContacts(manager, duplicateId, survivorId));
+    this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) =>
+      this.organizations.moveMemberContacts(manager, duplicateId, survivorId),
+    );
   }
 
   list(ctx: RequestContext, filter: OrganizationFilter, first: number, after: string | null | undefined) {
@@ -93,8 +95,17 @@ export class OrganizationsService implements OnModuleInit {
       await this.rules.assertTagsKnown(manager, values.tags);
       await this.rules.assertOwner(manager, ctx, values.ownerId);
       const created = await this.organizations.insert(manager, { ...values, createdById });
-      await this.audit.record(manager, ctx, { action: 'organization.create', subjectType: 'Organization', subjectId: created.id, before: null, after: auditView(created), personalFields: auditMasked });
-      await this.activity.append(manager, ctx, [{ subjectType: 'Organization', subjectId: created.id, kind: 'record.created', recordType: 'Organization', recordId: created.id }]);
+      await this.audit.record(manager, ctx, {
+        action: 'organization.create',
+        subjectType: 'Organization',
+        subjectId: created.id,
+        before: null,
+        after: auditView(created),
+        personalFields: auditMasked,
+      });
+      await this.activity.append(manager, ctx, [
+        { subjectType: 'Organization', subjectId: created.id, kind: 'record.created', recordType: 'Organization', recordId: created.id },
+      ]);
       return created;
     });
   }
@@ -106,7 +117,11 @@ export class OrganizationsService implements OnModuleInit {
       const values = changedValues(before, changes as OrganizationValues);
       if (Object.keys(values).length === 0) return before;
       const next = { ...before, ...values };
-      if (next.postalCode && (values.postalCode !== undefined || values.provinceCode !== undefined) && !postalCodeMatchesProvince(next.postalCode, next.provinceCode)) {
+      if (
+        next.postalCode &&
+        (values.postalCode !== undefined || values.provinceCode !== undefined) &&
+        !postalCodeMatchesProvince(next.postalCode, next.provinceCode)
+      ) {
         throw new BadUserInputException([{ path: ['input', 'postalCode'], message: `is not a postal code of ${next.provinceCode}` }]);
       }
       // Field-level rules: a MEMBER changes their organization's profile, not its membership or notes.
@@ -119,15 +134,31 @@ export class OrganizationsService implements OnModuleInit {
       }
       // Nobody moves a record out of what they may see (a coordinator to another region).
       if (!ctx.ability.can('update', subject('Organization', { ...next }))) {
-        throw new BadUserInputException([{ path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the organization outside what you may edit' }]);
+        throw new BadUserInputException([
+          { path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the organization outside what you may edit' },
+        ]);
       }
       await this.rules.assertTagsKnown(manager, values.tags);
       if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
       const after = await this.organizations.updateVersioned(manager, before.id, before.version, values);
       if (!after) throw new ConflictException();
-      await this.audit.record(manager, ctx, { action: 'organization.update', subjectType: 'Organization', subjectId: after.id, before: auditView(before), after: auditView(after), personalFields: auditMasked });
+      await this.audit.record(manager, ctx, {
+        action: 'organization.update',
+        subjectType: 'Organization',
+        subjectId: after.id,
+        before: auditView(before),
+        after: auditView(after),
+        personalFields: auditMasked,
+      });
       await this.activity.append(manager, ctx, [
-        { subjectType: 'Organization', subjectId: after.id, kind: 'record.updated', recordType: 'Organization', recordId: after.id, summary: { fields: Object.keys(values) } },
+        {
+          subjectType: 'Organization',
+          subjectId: after.id,
+          kind: 'record.updated',
+          recordType: 'Organization',
+          recordId: after.id,
+          summary: { fields: Object.keys(values) },
+        },
       ]);
       return after;
     });
@@ -157,18 +188,26 @@ export class OrganizationsService implements OnModuleInit {
       moved.activity = await this.activity.moveSubject(manager, 'Organization', duplicate.id, survivor.id);
 
       const after = await this.organizations.updateVersioned(manager, survivor.id, survivor.version, mergedValues(survivor, duplicate));
-      const archived = await this.organizations.updateVersioned(manager, duplicate.id, duplicate.version, { archivedAt: duplicate.archivedAt ?? new Date(), mergedIntoId: survivor.id });
+      const archived = await this.organizations.updateVersioned(manager, duplicate.id, duplicate.version, {
+        archivedAt: duplicate.archivedAt ?? new Date(),
+        mergedIntoId: survivor.id,
+      });
       if (!after || !archived) throw new ConflictException();
 
-      await recordMerge(manager, ctx, { audit: this.audit, activity: this.activity }, {
-        subjectType: 'Organization',
-        survivorBefore: auditView(survivor),
-        survivorAfter: auditView(after),
-        survivorId: survivor.id,
-        duplicate,
-        moved,
-        personalFields: auditMasked,
-      });
+      await recordMerge(
+        manager,
+        ctx,
+        { audit: this.audit, activity: this.activity },
+        {
+          subjectType: 'Organization',
+          survivorBefore: auditView(survivor),
+          survivorAfter: auditView(after),
+          survivorId: survivor.id,
+          duplicate,
+          moved,
+          personalFields: auditMasked,
+        },
+      );
       return after;
     });
     // The duplicate's member contacts now act for the survivor: their sessions must say so at once.
@@ -186,14 +225,34 @@ export class OrganizationsService implements OnModuleInit {
       const after = await this.organizations.updateVersioned(manager, before.id, before.version, { archivedAt: archive ? new Date() : null });
       if (!after) throw new ConflictException();
       const action = archive ? 'archive' : 'restore';
-      await this.audit.record(manager, ctx, { action: `organization.${action}`, subjectType: 'Organization', subjectId: after.id, before: { archived: !archive }, after: { archived: archive } });
-      await this.activity.append(manager, ctx, [{ subjectType: 'Organization', subjectId: after.id, kind: `record.${archive ? 'archived' : 'restored'}`, recordType: 'Organization', recordId: after.id }]);
+      await this.audit.record(manager, ctx, {
+        action: `organization.${action}`,
+        subjectType: 'Organization',
+        subjectId: after.id,
+        before: { archived: !archive },
+        after: { archived: archive },
+      });
+      await this.activity.append(manager, ctx, [
+        {
+          subjectType: 'Organization',
+          subjectId: after.id,
+          kind: `record.${archive ? 'archived' : 'restored'}`,
+          recordType: 'Organization',
+          recordId: after.id,
+        },
+      ]);
       return after;
     });
   }
 
   /** Loads and locks a record for a change: missing or out of scope → NOT_FOUND, not allowed → FORBIDDEN, stale → CONFLICT. */
-  private async loadForChange(manager: EntityManager, ctx: RequestContext, id: string, version: number, action: 'update' | 'archive'): Promise<OrganizationRow> {
+  private async loadForChange(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    action: 'update' | 'archive',
+  ): Promise<OrganizationRow> {
     const row = await this.organizations.findVisible(ctx.ability, id, manager, true);
     if (!row) throw new NotFoundException('Organization');
     if (!ctx.ability.can(action, subject('Organization', { ...row }))) throw new ForbiddenException();

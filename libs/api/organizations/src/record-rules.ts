@@ -25,12 +25,19 @@ export class RecordRules {
     if (!tags?.length) return;
     const rows: { slug: string }[] = await manager.query(`SELECT slug FROM tag WHERE slug = ANY($1::text[])`, [tags]);
     const known = new Set(rows.map((row) => row.slug));
-    const problems: FieldProblem[] = tags.flatMap((tag, index) => (known.has(tag) ? [] : [{ path: [...path, index], message: `"${tag}" is not in the tag list` }]));
+    const problems: FieldProblem[] = tags.flatMap((tag, index) =>
+      known.has(tag) ? [] : [{ path: [...path, index], message: `"${tag}" is not in the tag list` }],
+    );
     if (problems.length) throw new BadUserInputException(problems, `Unknown tag(s): ${tags.filter((t) => !known.has(t)).join(', ')}`);
   }
 
   /** An owner looks after records: one of the accounts the caller may pick (identity's assignableOwners). */
-  assertOwner(manager: EntityManager, ctx: RequestContext, ownerId: string | null | undefined, path: (string | number)[] = ['input', 'ownerId']): Promise<void> {
+  assertOwner(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ownerId: string | null | undefined,
+    path: (string | number)[] = ['input', 'ownerId'],
+  ): Promise<void> {
     return this.owners.assertAssignable(manager, ctx, ownerId, path);
   }
 

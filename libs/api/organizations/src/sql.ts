@@ -71,7 +71,14 @@ export function likeEscape(text: string): string {
  * writes a whole chunk of records (bulk inserts and versioned updates).
  * `columns`: [record field, column, SQL type].
  */
-export function recordset<S extends object>(columns: readonly (readonly [keyof S, string, string])[], states: readonly S[]): { json: string; definition: string; columns: string[] } {
+export function recordset<S extends object>(
+  columns: readonly (readonly [keyof S, string, string])[],
+  states: readonly S[],
+): { json: string; definition: string; columns: string[] } {
   const rows = states.map((state) => Object.fromEntries(columns.map(([field, column]) => [column, state[field]])));
-  return { json: JSON.stringify(rows), definition: columns.map(([, column, type]) => `${column} ${type}`).join(', '), columns: columns.map(([, column]) => column) };
+  return {
+    json: JSON.stringify(rows),
+    definition: columns.map(([, column, type]) => `${column} ${type}`).join(', '),
+    columns: columns.map(([, column]) => column),
+  };
 }

@@ -119,12 +119,23 @@ export class PeopleService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
       await this.rules.assertOwner(manager, ctx, ownerId);
-      await this.assertOrganizationsUsable(manager, ctx, input.affiliations.map((a) => a.organizationId));
+      await this.assertOrganizationsUsable(
+        manager,
+        ctx,
+        input.affiliations.map((a) => a.organizationId),
+      );
       const id = await this.people.insert(manager, { ...values, createdById });
       const affiliations = input.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
       await this.people.replaceVisibleAffiliations(manager, ctx.ability, id, affiliations);
       const created = (await this.people.findVisible(ctx.ability, id, manager))!;
-      await this.audit.record(manager, ctx, { action: 'person.create', subjectType: 'Person', subjectId: id, before: null, after: auditView(created), personalFields: personalFields.Person });
+      await this.audit.record(manager, ctx, {
+        action: 'person.create',
+        subjectType: 'Person',
+        subjectId: id,
+        before: null,
+        after: auditView(created),
+        personalFields: personalFields.Person,
+      });
       await this.activity.append(manager, ctx, [
         { subjectType: 'Person', subjectId: id, kind: 'record.created', recordType: 'Person', recordId: id },
         ...affiliationEntries(id, [], affiliations),
@@ -144,27 +155,47 @@ export class PeopleService implements OnModuleInit {
       if (values.livedExperience !== undefined && !canReadField(ctx.ability, 'update', 'Person', 'livedExperience', before)) throw new ForbiddenException();
       const next = { ...before, ...values };
       // Nobody moves a person out of what they may edit (a coordinator to another region).
-      if ((values.provinceCode !== undefined || values.ownerId !== undefined) && !ctx.ability.can('update', subject('Person', { provinceCode: next.provinceCode, ownerId: next.ownerId, createdById: next.createdById }))) {
-        throw new BadUserInputException([{ path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the person outside what you may edit' }]);
+      if (
+        (values.provinceCode !== undefined || values.ownerId !== undefined) &&
+        !ctx.ability.can('update', subject('Person', { provinceCode: next.provinceCode, ownerId: next.ownerId, createdById: next.createdById }))
+      ) {
+        throw new BadUserInputException([
+          { path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the person outside what you may edit' },
+        ]);
       }
       await this.rules.assertTagsKnown(manager, values.tags);
       if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
 
       const beforeAffiliations = before.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title }));
       const nextAffiliations = input.affiliations?.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
-      const affiliationsChanged = nextAffiliations !== undefined && JSON.stringify(sortAffiliations(nextAffiliations)) !== JSON.stringify(sortAffiliations(beforeAffiliations));
+      const affiliationsChanged =
+        nextAffiliations !== undefined && JSON.stringify(sortAffiliations(nextAffiliations)) !== JSON.stringify(sortAffiliations(beforeAffiliations));
       if (Object.keys(values).length === 0 && !affiliationsChanged) return this.view(ctx, before);
 
       if (affiliationsChanged) {
         const current = new Set(beforeAffiliations.map((a) => a.organizationId));
-        await this.assertOrganizationsUsable(manager, ctx, nextAffiliations!.map((a) => a.organizationId).filter((id) => !current.has(id)), nextAffiliations!);
+        await this.assertOrganizationsUsable(
+          manager,
+          ctx,
+          nextAffiliations!.map((a) => a.organizationId).filter((id) => !current.has(id)),
+          nextAffiliations!,
+        );
         await this.people.replaceVisibleAffiliations(manager, ctx.ability, before.id, nextAffiliations!);
       }
       if (!(await this.people.updateVersioned(manager, before.id, before.version, values))) throw new ConflictException();
       const after = (await this.people.findVisible(ctx.ability, before.id, manager))!;
       // The timeline is not masked: a sensitive field is not even named there (the audit log has it).
-      const fields = [...Object.keys(values), ...(affiliationsChanged ? ['affiliations'] : [])].filter((f) => !(sensitivePersonFields as readonly string[]).includes(f));
-      await this.audit.record(manager, ctx, { action: 'person.update', subjectType: 'Person', subjectId: after.id, before: auditView(before), after: auditView(after), personalFields: personalFields.Person });
+      const fields = [...Object.keys(values), ...(affiliationsChanged ? ['affiliations'] : [])].filter(
+        (f) => !(sensitivePersonFields as readonly string[]).includes(f),
+      );
+      await this.audit.record(manager, ctx, {
+        action: 'person.update',
+        subjectType: 'Person',
+        subjectId: after.id,
+        before: auditView(before),
+        after: auditView(after),
+        personalFields: personalFields.Person,
+      });
       await this.activity.append(manager, ctx, [
         { subjectType: 'Person', subjectId: after.id, kind: 'record.updated', recordType: 'Person', recordId: after.id, summary: { fields } },
         ...(affiliationsChanged ? affiliationEntries(after.id, beforeAffiliations, nextAffiliations!) : []),
@@ -197,19 +228,27 @@ export class PeopleService implements OnModuleInit {
       moved.activity = await this.activity.moveSubject(manager, 'Person', duplicate.id, survivor.id);
 
       const survivorSaved = await this.people.updateVersioned(manager, survivor.id, survivor.version, mergedValues(survivor, duplicate));
-      const duplicateSaved = await this.people.updateVersioned(manager, duplicate.id, duplicate.version, { archivedAt: duplicate.archivedAt ?? new Date(), mergedIntoId: survivor.id });
+      const duplicateSaved = await this.people.updateVersioned(manager, duplicate.id, duplicate.version, {
+        archivedAt: duplicate.archivedAt ?? new Date(),
+        mergedIntoId: survivor.id,
+      });
       if (!survivorSaved || !duplicateSaved) throw new ConflictException();
       const after = (await this.people.findVisible(ctx.ability, survivor.id, manager))!;
 
-      await recordMerge(manager, ctx, { audit: this.audit, activity: this.activity }, {
-        subjectType: 'Person',
-        survivorBefore: auditView(survivor),
-        survivorAfter: auditView(after),
-        survivorId: survivor.id,
-        duplicate,
-        moved,
-        personalFields: personalFields.Person,
-      });
+      await recordMerge(
+        manager,
+        ctx,
+        { audit: this.audit, activity: this.activity },
+        {
+          subjectType: 'Person',
+          survivorBefore: auditView(survivor),
+          survivorAfter: auditView(after),
+          survivorId: survivor.id,
+          duplicate,
+          moved,
+          personalFields: personalFields.Person,
+        },
+      );
       return this.view(ctx, after);
     });
   }
@@ -224,7 +263,10 @@ export class PeopleService implements OnModuleInit {
         WHERE id = $1 AND (engagement_stage, coalesce(engagement_reason, '')) IS DISTINCT FROM ($2, $3)`,
       [personId, stage, reason.slice(0, 500)],
     );
-    if (changed) await this.activity.append(manager, ctx, [{ subjectType: 'Person', subjectId: personId, kind: 'engagement.changed', recordType: 'Person', recordId: personId, summary: { stage } }]);
+    if (changed)
+      await this.activity.append(manager, ctx, [
+        { subjectType: 'Person', subjectId: personId, kind: 'engagement.changed', recordType: 'Person', recordId: personId, summary: { stage } },
+      ]);
   }
 
   private async setArchived(ctx: RequestContext, input: RecordVersionInput, archive: boolean): Promise<PersonView> {
@@ -236,8 +278,16 @@ export class PeopleService implements OnModuleInit {
       }
       if (!(await this.people.updateVersioned(manager, before.id, before.version, { archivedAt: archive ? new Date() : null }))) throw new ConflictException();
       const after = (await this.people.findVisible(ctx.ability, before.id, manager))!;
-      await this.audit.record(manager, ctx, { action: `person.${archive ? 'archive' : 'restore'}`, subjectType: 'Person', subjectId: after.id, before: { archived: !archive }, after: { archived: archive } });
-      await this.activity.append(manager, ctx, [{ subjectType: 'Person', subjectId: after.id, kind: `record.${archive ? 'archived' : 'restored'}`, recordType: 'Person', recordId: after.id }]);
+      await this.audit.record(manager, ctx, {
+        action: `person.${archive ? 'archive' : 'restore'}`,
+        subjectType: 'Person',
+        subjectId: after.id,
+        before: { archived: !archive },
+        after: { archived: archive },
+      });
+      await this.activity.append(manager, ctx, [
+        { subjectType: 'Person', subjectId: after.id, kind: `record.${archive ? 'archived' : 'restored'}`, recordType: 'Person', recordId: after.id },
+      ]);
       return this.view(ctx, after);
     });
   }
@@ -246,7 +296,8 @@ export class PeopleService implements OnModuleInit {
   private async loadForChange(manager: EntityManager, ctx: RequestContext, id: string, version: number, action: 'update' | 'archive'): Promise<PersonRow> {
     const row = await this.people.findVisible(ctx.ability, id, manager, true);
     if (!row) throw new NotFoundException('Person');
-    if (!ctx.ability.can(action, subject('Person', { provinceCode: row.provinceCode, ownerId: row.ownerId, createdById: row.createdById }))) throw new ForbiddenException();
+    if (!ctx.ability.can(action, subject('Person', { provinceCode: row.provinceCode, ownerId: row.ownerId, createdById: row.createdById })))
+      throw new ForbiddenException();
     if (row.version !== version) throw new ConflictException();
     return row;
   }
@@ -257,7 +308,9 @@ export class PeopleService implements OnModuleInit {
     const entries = list ?? ids.map((organizationId) => ({ organizationId }));
     const wanted = new Set(ids);
     const problems: FieldProblem[] = entries.flatMap((entry, index) =>
-      wanted.has(entry.organizationId) && !usable.has(entry.organizationId) ? [{ path: ['input', 'affiliations', index, 'organizationId'], message: 'is not an organization you can see' }] : [],
+      wanted.has(entry.organizationId) && !usable.has(entry.organizationId)
+        ? [{ path: ['input', 'affiliations', index, 'organizationId'], message: 'is not an organization you can see' }]
+        : [],
     );
     if (problems.length) throw new BadUserInputException(problems, 'Some affiliations name an unknown organization');
   }
@@ -268,10 +321,21 @@ function sortAffiliations(list: { organizationId: string; title: string | null }
 }
 
 /** Timeline entries on the organizations a person joined or left (ids only). */
-function affiliationEntries(personId: string, before: { organizationId: string; title: string | null }[], after: { organizationId: string; title: string | null }[]): ActivityEntry[] {
+function affiliationEntries(
+  personId: string,
+  before: { organizationId: string; title: string | null }[],
+  after: { organizationId: string; title: string | null }[],
+): ActivityEntry[] {
   const was = new Map(before.map((a) => [a.organizationId, a.title]));
   const is = new Map(after.map((a) => [a.organizationId, a.title]));
-  const entry = (organizationId: string, kind: string): ActivityEntry => ({ subjectType: 'Organization', subjectId: organizationId, kind, recordType: 'Person', recordId: personId, summary: { personId } });
+  const entry = (organizationId: string, kind: string): ActivityEntry => ({
+    subjectType: 'Organization',
+    subjectId: organizationId,
+    kind,
+    recordType: 'Person',
+    recordId: personId,
+    summary: { personId },
+  });
   return [
     ...[...is.keys()].filter((id) => !was.has(id)).map((id) => entry(id, 'affiliation.added')),
     ...[...is.keys()].filter((id) => was.has(id) && was.get(id) !== is.get(id)).map((id) => entry(id, 'affiliation.updated')),
@@ -306,4 +370,3 @@ function auditView(row: PersonRow): Record<string, unknown> {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, createdById: _b, affiliations, ...fields } = row;
   return { ...fields, affiliations: affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title })) };
 }
-

@@ -7,8 +7,24 @@ import { personScopeColumns, personWritableColumns, type PersonRow } from './per
 /** Everything a bulk write (a CSV import) may set on a person, plus what scope checks read. */
 export type PersonState = Pick<
   PersonRow,
-  | 'id' | 'firstName' | 'lastName' | 'preferredLanguage' | 'emails' | 'phones' | 'leaderCategory' | 'provinceCode' | 'city'
-  | 'ownerId' | 'createdById' | 'consentEmail' | 'consentPhone' | 'doNotContact' | 'livedExperience' | 'tags' | 'notes' | 'version'
+  | 'id'
+  | 'firstName'
+  | 'lastName'
+  | 'preferredLanguage'
+  | 'emails'
+  | 'phones'
+  | 'leaderCategory'
+  | 'provinceCode'
+  | 'city'
+  | 'ownerId'
+  | 'createdById'
+  | 'consentEmail'
+  | 'consentPhone'
+  | 'doNotContact'
+  | 'livedExperience'
+  | 'tags'
+  | 'notes'
+  | 'version'
 >;
 
 const stateColumns = `p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.preferred_language AS "preferredLanguage",
@@ -18,9 +34,21 @@ const stateColumns = `p.id, p.first_name AS "firstName", p.last_name AS "lastNam
 
 // The writable columns (person.row.ts) a bulk write sets, as jsonb_to_recordset reads them.
 const columnTypes = {
-  firstName: 'text', lastName: 'text', preferredLanguage: 'text', emails: 'text[]', phones: 'text[]', leaderCategory: 'text',
-  provinceCode: 'text', city: 'text', ownerId: 'uuid', consentEmail: 'boolean', consentPhone: 'boolean', doNotContact: 'boolean',
-  livedExperience: 'boolean', tags: 'text[]', notes: 'text',
+  firstName: 'text',
+  lastName: 'text',
+  preferredLanguage: 'text',
+  emails: 'text[]',
+  phones: 'text[]',
+  leaderCategory: 'text',
+  provinceCode: 'text',
+  city: 'text',
+  ownerId: 'uuid',
+  consentEmail: 'boolean',
+  consentPhone: 'boolean',
+  doNotContact: 'boolean',
+  livedExperience: 'boolean',
+  tags: 'text[]',
+  notes: 'text',
 } as const satisfies Partial<Record<keyof typeof personWritableColumns & keyof PersonState, string>>;
 const writable = (Object.keys(columnTypes) as (keyof typeof columnTypes)[]).map((field) => [field, personWritableColumns[field], columnTypes[field]] as const);
 
@@ -85,7 +113,10 @@ export class PersonBulkRepository {
   /** "personId|organizationId" of the affiliations these people have. */
   async existingAffiliations(manager: EntityManager, personIds: string[]): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
-    const rows: { key: string }[] = await manager.query(`SELECT person_id || '|' || organization_id AS key FROM affiliation WHERE person_id = ANY($1::uuid[])`, [personIds]);
+    const rows: { key: string }[] = await manager.query(
+      `SELECT person_id || '|' || organization_id AS key FROM affiliation WHERE person_id = ANY($1::uuid[])`,
+      [personIds],
+    );
     return new Set(rows.map((row) => row.key));
   }
 }

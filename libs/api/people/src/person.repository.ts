@@ -46,7 +46,10 @@ export class PersonRepository {
 
   async isVisible(ability: AppAbility, id: string): Promise<boolean> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query(`SELECT 1 FROM person p WHERE p.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`, params.values);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM person p WHERE p.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+      params.values,
+    );
     return rows.length > 0;
   }
 
@@ -54,7 +57,10 @@ export class PersonRepository {
   async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined, shape: PersonShape = wholePerson) {
     const params = new SqlParams();
     // No affiliations asked for, no organization scope (an unused parameter has no type).
-    const affiliations = shape.affiliations === 'none' ? affiliationsColumn('', 'none') : affiliationsColumn(params.scope(ability, 'read', 'Organization', organizationScopeColumns), shape.affiliations);
+    const affiliations =
+      shape.affiliations === 'none'
+        ? affiliationsColumn('', 'none')
+        : affiliationsColumn(params.scope(ability, 'read', 'Organization', organizationScopeColumns), shape.affiliations);
     const columns = personColumnsFor(shape.fields);
     const { where, with: hits, search } = personListWhere(params, ability, 'read', filter);
     const byUpdated = filter.sort === 'UPDATED';
@@ -67,7 +73,9 @@ export class PersonRepository {
     const byWords = search?.words && !byUpdated ? search : null;
     const others = byWords ? where.filter((condition) => condition !== byWords.condition) : where;
     const limit = params.add(first + 1);
-    const sortColumns = byUpdated ? `p.updated_at::text AS "sortUpdated"` : `f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"`;
+    const sortColumns = byUpdated
+      ? `p.updated_at::text AS "sortUpdated"`
+      : `f_search_norm(p.last_name) AS "sortLast", f_search_norm(p.first_name) AS "sortFirst"`;
     const rows: (RawPersonRow & { sortLast?: string; sortFirst?: string; sortUpdated?: string })[] = await this.dataSource.query(
       byWords
         ? `SELECT ${columns}, ${affiliations}, h.k1 AS "sortLast", h.k2 AS "sortFirst"
@@ -179,7 +187,12 @@ export class PersonRepository {
    * Replaces a person's affiliations among the organizations the caller may see;
    * ones with organizations out of the caller's sight stay as they are.
    */
-  async replaceVisibleAffiliations(manager: EntityManager, ability: AppAbility, personId: string, affiliations: { organizationId: string; title: string | null }[]): Promise<void> {
+  async replaceVisibleAffiliations(
+    manager: EntityManager,
+    ability: AppAbility,
+    personId: string,
+    affiliations: { organizationId: string; title: string | null }[],
+  ): Promise<void> {
     const params = new SqlParams();
     const person = params.add(personId);
     const keep = params.add(affiliations.map((a) => a.organizationId));
@@ -279,7 +292,12 @@ export function personListOrder(sort: RecordSort | undefined): string {
  * matches first. `search` is the search, for a list that reads one term's matches
  * word by word (`search.words`): its condition is in `where` either way.
  */
-export function personListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PersonFilter): { where: string[]; with: string; search: TextSearch | null } {
+export function personListWhere(
+  params: SqlParams,
+  ability: AppAbility,
+  action: Action,
+  filter: PersonFilter,
+): { where: string[]; with: string; search: TextSearch | null } {
   const where = [params.scope(ability, action, 'Person', personScopeColumns)];
   where.push(filter.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
   if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);

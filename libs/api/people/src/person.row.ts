@@ -38,12 +38,29 @@ export interface PersonRow {
 
 // PersonRow field -> column of alias `p`.
 const personColumnOf: Record<Exclude<keyof PersonRow, 'affiliations'>, string> = {
-  id: 'p.id', firstName: 'p.first_name', lastName: 'p.last_name', preferredLanguage: 'p.preferred_language',
-  emails: 'p.emails', phones: 'p.phones', leaderCategory: 'p.leader_category', provinceCode: 'p.province_code', city: 'p.city',
-  ownerId: 'p.owner_id', createdById: 'p.created_by_id', engagementStage: 'p.engagement_stage',
-  engagementReason: 'p.engagement_reason', consentEmail: 'p.consent_email', consentPhone: 'p.consent_phone',
-  doNotContact: 'p.do_not_contact', livedExperience: 'p.lived_experience', tags: 'p.tags', notes: 'p.notes',
-  archivedAt: 'p.archived_at', mergedIntoId: 'p.merged_into_id', version: 'p.version', createdAt: 'p.created_at',
+  id: 'p.id',
+  firstName: 'p.first_name',
+  lastName: 'p.last_name',
+  preferredLanguage: 'p.preferred_language',
+  emails: 'p.emails',
+  phones: 'p.phones',
+  leaderCategory: 'p.leader_category',
+  provinceCode: 'p.province_code',
+  city: 'p.city',
+  ownerId: 'p.owner_id',
+  createdById: 'p.created_by_id',
+  engagementStage: 'p.engagement_stage',
+  engagementReason: 'p.engagement_reason',
+  consentEmail: 'p.consent_email',
+  consentPhone: 'p.consent_phone',
+  doNotContact: 'p.do_not_contact',
+  livedExperience: 'p.lived_experience',
+  tags: 'p.tags',
+  notes: 'p.notes',
+  archivedAt: 'p.archived_at',
+  mergedIntoId: 'p.merged_into_id',
+  version: 'p.version',
+  createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',
 };
 const selectList = (fields: readonly string[]) => fields.map((field) => `${personColumnOf[field as keyof typeof personColumnOf]} AS "${field}"`).join(', ');
@@ -66,11 +83,27 @@ export function personColumnsFor(fields: ReadonlySet<string> | 'all'): string {
 
 // The organization of an affiliation, shaped like OrganizationRow (dates come back as text).
 const affiliatedOrganizationFields: Record<string, string> = {
-  id: 'o.id', nameEn: 'o.name_en', nameFr: 'o.name_fr', kind: 'o.kind', membership: 'o.membership',
-  membershipSince: `to_char(o.membership_since, 'YYYY-MM-DD')`, provinceCode: 'o.province_code', city: 'o.city',
-  postalCode: 'o.postal_code', email: 'o.email', phone: 'o.phone', website: 'o.website', tags: 'o.tags',
-  notes: 'o.notes', ownerId: 'o.owner_id', createdById: 'o.created_by_id', archivedAt: 'o.archived_at',
-  mergedIntoId: 'o.merged_into_id', version: 'o.version', createdAt: 'o.created_at', updatedAt: 'o.updated_at',
+  id: 'o.id',
+  nameEn: 'o.name_en',
+  nameFr: 'o.name_fr',
+  kind: 'o.kind',
+  membership: 'o.membership',
+  membershipSince: `to_char(o.membership_since, 'YYYY-MM-DD')`,
+  provinceCode: 'o.province_code',
+  city: 'o.city',
+  postalCode: 'o.postal_code',
+  email: 'o.email',
+  phone: 'o.phone',
+  website: 'o.website',
+  tags: 'o.tags',
+  notes: 'o.notes',
+  ownerId: 'o.owner_id',
+  createdById: 'o.created_by_id',
+  archivedAt: 'o.archived_at',
+  mergedIntoId: 'o.merged_into_id',
+  version: 'o.version',
+  createdAt: 'o.created_at',
+  updatedAt: 'o.updated_at',
 };
 
 const organizationRuleFields = ['id', 'provinceCode', 'ownerId', 'createdById'];
@@ -98,7 +131,9 @@ export function affiliationsColumn(orgScope: string, shape: AffiliationShape = '
   if (shape === 'none') return `'[]'::json AS affiliations`;
   // A shaped read answers GraphQL, whose Affiliation has the organization (with its id), not organizationId.
   // What the organization's field rules read (its notes, say) is always there.
-  const fields = Object.keys(affiliatedOrganizationFields).filter((field) => shape === 'all' || organizationRuleFields.includes(field) || shape.organizationFields.has(field));
+  const fields = Object.keys(affiliatedOrganizationFields).filter(
+    (field) => shape === 'all' || organizationRuleFields.includes(field) || shape.organizationFields.has(field),
+  );
   const organization = `json_build_object(${fields.map((field) => `'${field}', ${affiliatedOrganizationFields[field]}`).join(', ')})`;
   return `COALESCE((
     SELECT json_agg(json_build_object(${shape === 'all' ? `'organizationId', a.organization_id, ` : ''}'title', a.title, 'organization', ${organization})
@@ -116,7 +151,6 @@ export const personScopeColumns = {
 
 /** List order (keyset): unaccented lower-case last then first name, then id (indexed). */
 export const personSortKey = `f_search_norm(p.last_name), f_search_norm(p.first_name), p.id`;
-
 
 export const personWritableColumns = {
   firstName: 'first_name',

@@ -36,7 +36,20 @@ export async function seedDemoUsers(db: EntityManager, hash: string): Promise<vo
     `INSERT INTO organization (id, name_en, name_fr, kind, membership, membership_since, province_code, city, postal_code, email, website, tags)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO NOTHING`,
-    [org.id, org.nameEn, org.nameFr, org.kind, org.membership, org.membershipSince, org.provinceCode, org.city, org.postalCode, org.email, org.website, org.tags],
+    [
+      org.id,
+      org.nameEn,
+      org.nameFr,
+      org.kind,
+      org.membership,
+      org.membershipSince,
+      org.provinceCode,
+      org.city,
+      org.postalCode,
+      org.email,
+      org.website,
+      org.tags,
+    ],
   );
   for (const user of demoUsers) {
     const organizationId = user.role === 'MEMBER' ? org.id : null;
@@ -48,10 +61,10 @@ export async function seedDemoUsers(db: EntityManager, hash: string): Promise<vo
       [user.email, user.name, user.role, user.language, hash, organizationId],
     );
     if (user.regions.length) {
-      await db.query(
-        `INSERT INTO user_region (user_id, region_id) SELECT $1, id FROM region WHERE code = ANY($2::text[]) ON CONFLICT DO NOTHING`,
-        [row.id, user.regions],
-      );
+      await db.query(`INSERT INTO user_region (user_id, region_id) SELECT $1, id FROM region WHERE code = ANY($2::text[]) ON CONFLICT DO NOTHING`, [
+        row.id,
+        user.regions,
+      ]);
     }
   }
 }

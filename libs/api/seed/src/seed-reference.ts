@@ -17,10 +17,7 @@ export async function seedReferenceData(db: EntityManager): Promise<void> {
        RETURNING id`,
       [region.code, region.nameEn, region.nameFr],
     );
-    await db.query(
-      `INSERT INTO region_province (region_id, province_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [row.id, region.provinces],
-    );
+    await db.query(`INSERT INTO region_province (region_id, province_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [row.id, region.provinces]);
   }
   const [campaign]: { id: string }[] = await db.query(
     `INSERT INTO campaign (slug, name_en, name_fr, starts_on, ends_on, is_default) VALUES ($1, $2, $3, $4, $5, true)

@@ -47,10 +47,11 @@ export class ActivityRecorder {
 
   /** Merges: the duplicate's history becomes the survivor's. Returns how many entries moved. */
   async moveSubject(manager: EntityManager, subjectType: TimelineSubjectType, fromId: string, toId: string): Promise<number> {
-    const [, moved]: [unknown[], number] = await manager.query(
-      `UPDATE activity SET subject_id = $3 WHERE subject_type = $1 AND subject_id = $2`,
-      [subjectType, fromId, toId],
-    );
+    const [, moved]: [unknown[], number] = await manager.query(`UPDATE activity SET subject_id = $3 WHERE subject_type = $1 AND subject_id = $2`, [
+      subjectType,
+      fromId,
+      toId,
+    ]);
     return moved;
   }
 }

@@ -55,9 +55,7 @@ describe('lived experience (field level)', () => {
   });
 
   it('permitted fields of a person a coordinator does not own leave out lived experience', () => {
-    expect(permittedFields(coordinator, 'read', 'Person', personFields, otherPerson)).toEqual(
-      personFields.filter((f) => f !== 'livedExperience'),
-    );
+    expect(permittedFields(coordinator, 'read', 'Person', personFields, otherPerson)).toEqual(personFields.filter((f) => f !== 'livedExperience'));
   });
 
   it('permitted fields of a person a coordinator owns include lived experience', () => {

@@ -6,13 +6,7 @@ import { subject } from './define-ability';
  * May `action` touch `field`? With a record, the answer is about that record; without
  * one it means "for at least some records" (enough to show a column, never to serve a value).
  */
-export function canReadField(
-  ability: AppAbility,
-  action: Action,
-  subjectType: SubjectName,
-  field: string,
-  record?: object,
-): boolean {
+export function canReadField(ability: AppAbility, action: Action, subjectType: SubjectName, field: string, record?: object): boolean {
   // Tag a copy: the caller's object stays untouched and may be checked as another type.
   return ability.can(action, record ? subject(subjectType, { ...record }) : subjectType, field);
 }
@@ -22,13 +16,7 @@ export function canReadField(
  * some records. Rules without `fields` stand for every field of the subject, which is
  * why the caller names them (the entity's or DTO's fields).
  */
-export function permittedFields(
-  ability: AppAbility,
-  action: Action,
-  subjectType: SubjectName,
-  allFields: readonly string[],
-  record?: object,
-): string[] {
+export function permittedFields(ability: AppAbility, action: Action, subjectType: SubjectName, allFields: readonly string[], record?: object): string[] {
   const target = record ? subject(subjectType, { ...record }) : subjectType;
   const permitted = new Set(permittedFieldsOf(ability, action, target, { fieldsFrom: (rule) => rule.fields ?? [...allFields] }));
   return allFields.filter((field) => permitted.has(field));

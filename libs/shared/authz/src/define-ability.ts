@@ -3,18 +3,7 @@ import type { Action, Actor, AppAbility, SubjectName } from './authz.types';
 import { memberEditableOrganizationFields, sensitivePersonFields } from './record-fields';
 
 // Everything the coalition campaigns on; STAFF manages all of it in every region.
-const campaignData: SubjectName[] = [
-  'Campaign',
-  'Organization',
-  'Person',
-  'Outreach',
-  'Event',
-  'Pledge',
-  'Story',
-  'ToolkitItem',
-  'ToolkitRequest',
-  'Report',
-];
+const campaignData: SubjectName[] = ['Campaign', 'Organization', 'Person', 'Outreach', 'Event', 'Pledge', 'Story', 'ToolkitItem', 'ToolkitRequest', 'Report'];
 
 // Records a coordinator works on inside their regions.
 // (`satisfies` keeps the literal names, so conditions are checked against their fields.)

@@ -114,4 +114,3 @@ export const OrganizationFilter = z.object({
   memberships: z.array(Membership).max(membershipValues.length).optional(),
 });
 export type OrganizationFilter = z.infer<typeof OrganizationFilter>;
-

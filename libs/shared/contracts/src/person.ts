@@ -34,7 +34,10 @@ export const Affiliations = z
 
 const FirstName = PersonName.max(personLimits.name, { error: `must be at most ${personLimits.name} characters` });
 // Some people have a single name: the last name may be empty.
-const LastName = z.string().trim().max(personLimits.name, { error: `must be at most ${personLimits.name} characters` });
+const LastName = z
+  .string()
+  .trim()
+  .max(personLimits.name, { error: `must be at most ${personLimits.name} characters` });
 
 // Engagement stage is not an input: the ladder of engagement derives it from
 // outreach and stores it with its reason.

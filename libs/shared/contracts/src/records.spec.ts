@@ -45,8 +45,22 @@ describe('CreateOrganizationInput', () => {
   const valid = { nameEn: 'Refugee Centre', kind: 'settlement_agency', provinceCode: 'ON' };
 
   it('fills defaults and normalises contact details', () => {
-    const result = CreateOrganizationInput.parse({ ...valid, postalCode: 'k1a0b1', phone: '613 555 0199', email: ' Info@Example.ORG ', website: 'example.org', tags: ['youth', 'youth'] });
-    expect(result).toMatchObject({ membership: 'ally', postalCode: 'K1A 0B1', phone: '+16135550199', email: 'info@example.org', website: 'https://example.org', tags: ['youth'] });
+    const result = CreateOrganizationInput.parse({
+      ...valid,
+      postalCode: 'k1a0b1',
+      phone: '613 555 0199',
+      email: ' Info@Example.ORG ',
+      website: 'example.org',
+      tags: ['youth', 'youth'],
+    });
+    expect(result).toMatchObject({
+      membership: 'ally',
+      postalCode: 'K1A 0B1',
+      phone: '+16135550199',
+      email: 'info@example.org',
+      website: 'https://example.org',
+      tags: ['youth'],
+    });
   });
 
   it('names each invalid field', () => {

@@ -18,7 +18,11 @@ export const optionalText = (max: number) =>
     .nullable();
 
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: 'is required' }).max(max, { error: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'is required' })
+    .max(max, { error: `must be at most ${max} characters` });
 
 // Tags come from the `tag` vocabulary (the API checks they exist); their form is checked here.
 export const tagPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -172,4 +176,3 @@ export const recordFilterFields = {
   // The order travels with the filters, so an export holds the rows in the order the list showed them.
   sort: RecordSort.default('NAME'),
 };
-

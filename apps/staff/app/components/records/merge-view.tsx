@@ -116,7 +116,15 @@ export function MergePicker({ q, candidates }: { q: string; candidates: MergeCan
       <Stack gap="md">
         <Form method="get" role="search">
           <Group align="flex-end" gap="sm">
-            <TextInput name="q" type="search" label={t('merge.pick')} description={t('merge.pick.help')} defaultValue={q} w={{ base: '100%', sm: 380 }} data-testid="merge-search" />
+            <TextInput
+              name="q"
+              type="search"
+              label={t('merge.pick')}
+              description={t('merge.pick.help')}
+              defaultValue={q}
+              w={{ base: '100%', sm: 380 }}
+              data-testid="merge-search"
+            />
             <Button type="submit" variant="default" data-testid="merge-search-submit">
               {t('search.submit')}
             </Button>

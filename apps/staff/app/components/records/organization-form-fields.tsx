@@ -10,7 +10,20 @@ import { OwnerField } from './owner-field';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 type OrganizationFields = Record<
-  'nameEn' | 'nameFr' | 'kind' | 'membership' | 'membershipSince' | 'provinceCode' | 'city' | 'postalCode' | 'email' | 'phone' | 'website' | 'tags' | 'notes' | 'ownerId',
+  | 'nameEn'
+  | 'nameFr'
+  | 'kind'
+  | 'membership'
+  | 'membershipSince'
+  | 'provinceCode'
+  | 'city'
+  | 'postalCode'
+  | 'email'
+  | 'phone'
+  | 'website'
+  | 'tags'
+  | 'notes'
+  | 'ownerId',
   Field
 >;
 
@@ -75,7 +88,13 @@ export function OrganizationFormFields({
           />
         </Grid.Col>
         <Grid.Col span={half}>
-          <TextField field={fields.membershipSince} type="date" label={t('organization.membershipSince')} data-testid="membershipSince" {...lock('membershipSince')} />
+          <TextField
+            field={fields.membershipSince}
+            type="date"
+            label={t('organization.membershipSince')}
+            data-testid="membershipSince"
+            {...lock('membershipSince')}
+          />
         </Grid.Col>
         <Grid.Col span={half}>
           <SelectField

@@ -15,7 +15,10 @@ type OwnerFieldProps = {
 /** The owner select of the person and organization forms (a native select: works before JavaScript). */
 export function OwnerField({ field, owners, currentOwnerId }: OwnerFieldProps) {
   const t = useT();
-  const data = [{ value: '', label: t('records.owner.none') }, ...owners.map((owner) => ({ value: owner.id, label: `${owner.name} (${t(`role.${owner.role}`)})` }))];
+  const data = [
+    { value: '', label: t('records.owner.none') },
+    ...owners.map((owner) => ({ value: owner.id, label: `${owner.name} (${t(`role.${owner.role}`)})` })),
+  ];
   if (currentOwnerId && !owners.some((owner) => owner.id === currentOwnerId)) data.push({ value: currentOwnerId, label: t('records.owner.other') });
   return (
     <>

@@ -3,7 +3,10 @@ import { Checkbox, Textarea, type TextareaProps } from '@mantine/core';
 import { errorText } from '../form-fields';
 import { useT } from '../../utils/i18n';
 
-type AnyField = Pick<FieldMetadata<unknown, Record<string, unknown>, string[]>, 'id' | 'name' | 'formId' | 'key' | 'errors' | 'allErrors' | 'defaultValue' | 'defaultOptions'>;
+type AnyField = Pick<
+  FieldMetadata<unknown, Record<string, unknown>, string[]>,
+  'id' | 'name' | 'formId' | 'key' | 'errors' | 'allErrors' | 'defaultValue' | 'defaultOptions'
+>;
 
 // Conform names an item's error `emails[1]`: a list read from one textarea shows them all beside it.
 function listErrors(field: AnyField): string[] | undefined {
@@ -12,7 +15,11 @@ function listErrors(field: AnyField): string[] | undefined {
 }
 
 /** Several values (e-mails, phones) in one textarea, one per line. */
-export function ListField({ field, values, ...props }: { field: AnyField; values?: readonly string[] } & Omit<TextareaProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>) {
+export function ListField({
+  field,
+  values,
+  ...props
+}: { field: AnyField; values?: readonly string[] } & Omit<TextareaProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>) {
   const t = useT();
   // After a refused submission conform gives back what was typed; else the record's values.
   const initial = typeof field.defaultValue === 'string' ? field.defaultValue : (values ?? []).join('\n');
@@ -33,7 +40,19 @@ export function ListField({ field, values, ...props }: { field: AnyField; values
 }
 
 /** A native checkbox bound to a conform field (checked → "on" → true). */
-export function CheckField({ field, label, checked, description, testId }: { field: AnyField; label: string; checked: boolean; description?: string; testId?: string }) {
+export function CheckField({
+  field,
+  label,
+  checked,
+  description,
+  testId,
+}: {
+  field: AnyField;
+  label: string;
+  checked: boolean;
+  description?: string;
+  testId?: string;
+}) {
   const t = useT();
   return (
     <Checkbox

@@ -60,7 +60,13 @@ export function RecordActions({
 export function RecordOutcome({ answer }: { answer: { error: PlainMessageKey | null } | undefined }) {
   const t = useT();
   const [searchParams] = useSearchParams();
-  const notice = searchParams.get('saved') ? 'records.saved' : searchParams.get('created') ? 'records.created' : searchParams.get('merged') ? 'merge.done' : null;
+  const notice = searchParams.get('saved')
+    ? 'records.saved'
+    : searchParams.get('created')
+      ? 'records.created'
+      : searchParams.get('merged')
+        ? 'merge.done'
+        : null;
   return (
     <>
       {notice && !answer ? (

@@ -90,7 +90,13 @@ export function RecordTimeline({
             <span />
           )}
           {pageInfo?.hasNextPage && pageInfo.endCursor ? (
-            <Anchor component={Link} to={`${pathname}?${new URLSearchParams({ timelineAfter: pageInfo.endCursor })}`} preventScrollReset size="sm" data-testid="timeline-older">
+            <Anchor
+              component={Link}
+              to={`${pathname}?${new URLSearchParams({ timelineAfter: pageInfo.endCursor })}`}
+              preventScrollReset
+              size="sm"
+              data-testid="timeline-older"
+            >
               {t('records.timeline.older')}
             </Anchor>
           ) : null}

@@ -328,7 +328,10 @@ export function checkHeaders(raw: string[]): string[] {
   }
   const data = headers.find((h) => looksLikeData.test(h));
   if (data !== undefined) {
-    throw new CsvFileError('no_header', 'The first row looks like data (an e-mail address or a number), not column names: add a first row naming the columns (First Name, Email…)');
+    throw new CsvFileError(
+      'no_header',
+      'The first row looks like data (an e-mail address or a number), not column names: add a first row naming the columns (First Name, Email…)',
+    );
   }
   const long = headers.find((h) => h.length > 200);
   if (long !== undefined) throw new CsvFileError('no_header', 'The first row is not a row of column names (a name is longer than 200 characters)');

@@ -62,7 +62,10 @@ export interface OrganizationExportRow {
   updated_at: Date;
 }
 
-const label = <C extends string>(labels: Record<C, Labels>) => (code: C | null, lang: Lang): Cell => (code ? (labels[code]?.[lang] ?? code) : null);
+const label =
+  <C extends string>(labels: Record<C, Labels>) =>
+  (code: C | null, lang: Lang): Cell =>
+    code ? (labels[code]?.[lang] ?? code) : null;
 const bool = (value: boolean | null, lang: Lang): Cell => (value === null ? null : yesNo[value ? 'yes' : 'no'][lang]);
 const list = (values: string[]): Cell => values.join(MULTI_VALUE_SEPARATOR);
 const timestamp = (value: Date): Cell => value.toISOString();
@@ -77,7 +80,12 @@ export const personExportColumns: ExportColumn<PersonExportRow>[] = [
   { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
   { key: 'firstName', en: 'First name', fr: 'Prénom', cell: (r) => r.first_name },
   { key: 'lastName', en: 'Last name', fr: 'Nom', cell: (r) => r.last_name },
-  { key: 'preferredLanguage', en: 'Preferred language', fr: 'Langue préférée', cell: (r, lang) => languageLabels[r.preferred_language]?.[lang] ?? r.preferred_language },
+  {
+    key: 'preferredLanguage',
+    en: 'Preferred language',
+    fr: 'Langue préférée',
+    cell: (r, lang) => languageLabels[r.preferred_language]?.[lang] ?? r.preferred_language,
+  },
   { key: 'emails', en: 'E-mails', fr: 'Courriels', cell: (r) => list(r.emails) },
   { key: 'phones', en: 'Phones', fr: 'Téléphones', cell: (r) => list(r.phones) },
   { key: 'organizations', en: 'Organizations (title)', fr: 'Organisations (titre)', cell: (r) => r.organizations },

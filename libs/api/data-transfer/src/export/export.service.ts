@@ -6,7 +6,14 @@ import { officeTimeZone } from '@crm/i18n';
 import { AuditService, ForbiddenException, UnauthenticatedException, type RequestContext } from '@crm/platform';
 import { DataSource } from 'typeorm';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
-import { organizationExportColumns, personExportColumns, type ExportColumn, type Lang, type OrganizationExportRow, type PersonExportRow } from './export-columns';
+import {
+  organizationExportColumns,
+  personExportColumns,
+  type ExportColumn,
+  type Lang,
+  type OrganizationExportRow,
+  type PersonExportRow,
+} from './export-columns';
 import { ExportRepository, type ExportQuery } from './export.repository';
 
 /** Text is sent in pieces of about this size (fewer, larger writes; still small). */
@@ -41,7 +48,10 @@ export class ExportService {
       row.owner_email = owners(row.owner_id, row.owner_email);
       return row;
     };
-    return { filename: `organizations-${officeDate()}.csv`, body: this.csv(ctx, 'organization.export', 'Organization', query, organizationExportColumns, lang, filter, shape) };
+    return {
+      filename: `organizations-${officeDate()}.csv`,
+      body: this.csv(ctx, 'organization.export', 'Organization', query, organizationExportColumns, lang, filter, shape),
+    };
   }
 
   private assertMayExport(ctx: RequestContext, subject: 'Person' | 'Organization'): void {
@@ -109,7 +119,9 @@ function personRowShaper(ability: AppAbility): (row: PersonExportRow) => PersonE
   const owners = ownerEmailShaper(ability);
   // Rows come fresh from the cursor and are used once: changed in place, no copy per row.
   return (row) => {
-    if (!canReadField(ability, 'export', 'Person', 'livedExperience', { provinceCode: row.province_code, ownerId: row.owner_id, createdById: row.created_by_id })) {
+    if (
+      !canReadField(ability, 'export', 'Person', 'livedExperience', { provinceCode: row.province_code, ownerId: row.owner_id, createdById: row.created_by_id })
+    ) {
       row.lived_experience = null;
     }
     row.owner_email = owners(row.owner_id, row.owner_email);

@@ -81,7 +81,10 @@ export class DataTransferController {
       const batchId = await this.uploads.upload(ctx, source, { kind, filename: safeFilename(filename) });
       const batch = await this.imports.get(ctx, batchId);
       const { id, status, encoding, delimiter, headers, rowCount } = batch;
-      return reply.code(201).header('cache-control', 'no-store').send({ importBatch: { id, kind: batch.kind, status, filename: batch.filename, encoding, delimiter, headers, rowCount } });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ importBatch: { id, kind: batch.kind, status, filename: batch.filename, encoding, delimiter, headers, rowCount } });
     });
   }
 
@@ -124,10 +127,17 @@ function language(ctx: RequestContext, query: Query): Lang {
 }
 
 /** The first file of a multipart upload, streamed (busboy reads the parts as they arrive). */
-function multipartFile(request: FastifyRequest, body: Readable, maxBytes: number): Promise<{ file: Readable; filename: string | undefined; fields: Record<string, string> }> {
+function multipartFile(
+  request: FastifyRequest,
+  body: Readable,
+  maxBytes: number,
+): Promise<{ file: Readable; filename: string | undefined; fields: Record<string, string> }> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
-    const parser = Busboy({ headers: request.headers as Record<string, string> & { 'content-type': string }, limits: { files: 1, fields: 10, fieldSize: 1000, fileSize: maxBytes + 1 } });
+    const parser = Busboy({
+      headers: request.headers as Record<string, string> & { 'content-type': string },
+      limits: { files: 1, fields: 10, fieldSize: 1000, fileSize: maxBytes + 1 },
+    });
     parser.on('field', (name, value) => {
       fields[name] = value;
     });

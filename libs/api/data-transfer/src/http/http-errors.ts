@@ -27,11 +27,18 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Pick<Logg
   } else if (error instanceof CsvFileError) {
     const tooLarge = error.problem === 'too_large';
     status = tooLarge ? 413 : 400;
-    body = { message: error.message, extensions: { code: tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.BadUserInput, fields: [{ path: ['file'], message: error.message }] } };
+    body = {
+      message: error.message,
+      extensions: { code: tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.BadUserInput, fields: [{ path: ['file'], message: error.message }] },
+    };
   } else {
     logger.error({ err: error, msg: 'CSV route failed' });
     body = { message: 'Internal error', extensions: { code: ErrorCode.Internal } };
   }
   if (reply.sent) return reply;
-  return reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send({ errors: [body] });
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send({ errors: [body] });
 }

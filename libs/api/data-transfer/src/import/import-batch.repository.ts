@@ -109,7 +109,11 @@ export class ImportBatchRepository {
     );
   }
 
-  async finishUpload(manager: EntityManager, batchId: string, values: { encoding: string; delimiter: string; headers: string[]; rowCount: number; byteCount: number }): Promise<void> {
+  async finishUpload(
+    manager: EntityManager,
+    batchId: string,
+    values: { encoding: string; delimiter: string; headers: string[]; rowCount: number; byteCount: number },
+  ): Promise<void> {
     await manager.query(
       `UPDATE import_batch SET encoding = $2, delimiter = $3, headers = $4, row_count = $5, byte_count = $6, updated_at = now() WHERE id = $1`,
       [batchId, values.encoding, values.delimiter, JSON.stringify(values.headers), values.rowCount, values.byteCount],
@@ -143,7 +147,11 @@ export class ImportBatchRepository {
     );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
-    return { rows: page.map(({ cursorAt: _c, ...row }) => row), hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.cursorAt, last.id]) : null };
+    return {
+      rows: page.map(({ cursorAt: _c, ...row }) => row),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.cursorAt, last.id]) : null,
+    };
   }
 
   /**
@@ -190,7 +198,11 @@ export class ImportBatchRepository {
 
   /** Rows after `afterRow`, in file order. */
   async rowsAfter(manager: EntityManager, batchId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]> {
-    return manager.query(`SELECT ${rowColumns} FROM import_row r WHERE r.batch_id = $1 AND r.row_number > $2 ORDER BY r.row_number LIMIT $3`, [batchId, afterRow, limit]);
+    return manager.query(`SELECT ${rowColumns} FROM import_row r WHERE r.batch_id = $1 AND r.row_number > $2 ORDER BY r.row_number LIMIT $3`, [
+      batchId,
+      afterRow,
+      limit,
+    ]);
   }
 
   async saveDryRun(
@@ -206,7 +218,14 @@ export class ImportBatchRepository {
       [
         batchId,
         JSON.stringify(
-          rows.map((row) => ({ row_number: row.rowNumber, fate: row.fate, problems: row.problems, input: row.input, match_id: row.matchId, duplicate_of_row: row.duplicateOfRow })),
+          rows.map((row) => ({
+            row_number: row.rowNumber,
+            fate: row.fate,
+            problems: row.problems,
+            input: row.input,
+            match_id: row.matchId,
+            duplicate_of_row: row.duplicateOfRow,
+          })),
         ),
         ...rowRange(rows),
       ],
@@ -235,13 +254,22 @@ export class ImportBatchRepository {
     );
   }
 
-  async saveApplied(manager: EntityManager, batchId: string, rows: { rowNumber: number; applied: Applied; recordId: string | null; problems: RowProblem[] | null }[], counts: RunCounts): Promise<void> {
+  async saveApplied(
+    manager: EntityManager,
+    batchId: string,
+    rows: { rowNumber: number; applied: Applied; recordId: string | null; problems: RowProblem[] | null }[],
+    counts: RunCounts,
+  ): Promise<void> {
     await manager.query(
       `UPDATE import_row r SET applied = x.applied, record_id = x.record_id, applied_at = now(),
               problems = COALESCE(x.problems, r.problems)
          FROM jsonb_to_recordset($2::jsonb) AS x(row_number integer, applied text, record_id uuid, problems jsonb)
         WHERE r.batch_id = $1 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = x.row_number AND r.applied_at IS NULL`,
-      [batchId, JSON.stringify(rows.map((row) => ({ row_number: row.rowNumber, applied: row.applied, record_id: row.recordId, problems: row.problems }))), ...rowRange(rows)],
+      [
+        batchId,
+        JSON.stringify(rows.map((row) => ({ row_number: row.rowNumber, applied: row.applied, record_id: row.recordId, problems: row.problems }))),
+        ...rowRange(rows),
+      ],
     );
     const total = counts.created + counts.updated + counts.skipped + counts.failed;
     await manager.query(

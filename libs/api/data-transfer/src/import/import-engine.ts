@@ -52,7 +52,13 @@ export class ImportEngine {
     if (!start) return;
     const { batch, ctx } = start;
     await this.dataSource.transaction(async (manager) => {
-      await this.batches.transition(manager, batchId, ['validating'], 'validating', { validated_rows: 0, create_count: 0, update_count: 0, skip_count: 0, error_count: 0 });
+      await this.batches.transition(manager, batchId, ['validating'], 'validating', {
+        validated_rows: 0,
+        create_count: 0,
+        update_count: 0,
+        skip_count: 0,
+        error_count: 0,
+      });
       await this.batches.clearDryRun(manager, batchId);
     });
     const base = await this.baseLookups();
@@ -128,7 +134,9 @@ export class ImportEngine {
 
   /** A failed job's batch (after its last attempt): stopped, with the reason, so the screen does not wait forever. */
   async markFailed(batchId: string, status: 'validating' | 'importing', reason: string): Promise<void> {
-    await this.dataSource.transaction((manager) => this.batches.transition(manager, batchId, [status], 'failed', { last_error: reason.slice(0, 1000), finished_at: new Date() }));
+    await this.dataSource.transaction((manager) =>
+      this.batches.transition(manager, batchId, [status], 'failed', { last_error: reason.slice(0, 1000), finished_at: new Date() }),
+    );
   }
 
   async noteError(batchId: string, reason: string): Promise<void> {
@@ -168,9 +176,19 @@ export class ImportEngine {
   }
 
   /** Cells → the create schema's input, with the chunk's owners and organizations looked up in two statements. */
-  private async prepare(manager: EntityManager, batch: ImportBatchRow, ctx: RequestContext, rows: ImportRowRecord[], base: Pick<ImportLookups, 'province' | 'tag'>): Promise<PlanInput[]> {
+  private async prepare(
+    manager: EntityManager,
+    batch: ImportBatchRow,
+    ctx: RequestContext,
+    rows: ImportRowRecord[],
+    base: Pick<ImportLookups, 'province' | 'tag'>,
+  ): Promise<PlanInput[]> {
     const mapping = batch.mapping!;
-    const needed = lookupsNeeded(batch.kind, rows.map((r) => r.cells), mapping);
+    const needed = lookupsNeeded(
+      batch.kind,
+      rows.map((r) => r.cells),
+      mapping,
+    );
     const lookups: ImportLookups = {
       ...base,
       // Owners as the single-record forms allow them (a coordinator: staff, themselves, coordinators of their provinces).
@@ -179,12 +197,20 @@ export class ImportEngine {
     };
     return rows.map((row) => {
       const prepared = prepareRow(batch.kind, row.cells, batch.headers, mapping, lookups);
-      return prepared.ok ? { rowNumber: row.rowNumber, input: prepared.input, problems: [] } : { rowNumber: row.rowNumber, input: null, problems: prepared.problems };
+      return prepared.ok
+        ? { rowNumber: row.rowNumber, input: prepared.input, problems: [] }
+        : { rowNumber: row.rowNumber, input: null, problems: prepared.problems };
     });
   }
 
   /** Each row's duplicate keys and the existing records they match (locked when applying). */
-  private async match(manager: EntityManager, kind: ImportKind, ability: AppAbility, rows: PlanInput[], lock: boolean): Promise<{ keys: string[][]; matches: State[][] }> {
+  private async match(
+    manager: EntityManager,
+    kind: ImportKind,
+    ability: AppAbility,
+    rows: PlanInput[],
+    lock: boolean,
+  ): Promise<{ keys: string[][]; matches: State[][] }> {
     if (kind === 'people') {
       const keys = rows.map((row) => ((row.input?.values.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
       const people = await this.people.byEmails(manager, ability, [...new Set(keys.flat())], lock);
@@ -213,7 +239,11 @@ export class ImportEngine {
     const kind = batch.kind;
     // Rows the dry run skipped as duplicates stay skipped; the others are planned again against the records as they are now.
     const toPlan = rows.filter((row) => row.fate !== 'skip');
-    const inputs: PlanInput[] = toPlan.map((row) => ({ rowNumber: row.rowNumber, input: row.input as RowInput | null, problems: row.input ? [] : [{ field: null, column: null, message: 'has no checked values: run the dry run again' }] }));
+    const inputs: PlanInput[] = toPlan.map((row) => ({
+      rowNumber: row.rowNumber,
+      input: row.input as RowInput | null,
+      problems: row.input ? [] : [{ field: null, column: null, message: 'has no checked values: run the dry run again' }],
+    }));
     const { keys, matches } = await this.match(manager, kind, ctx.ability, inputs, true);
     const planned = planChunk(this.planContext(batch, ctx), inputs, keys, matches, new Map());
 
@@ -221,11 +251,29 @@ export class ImportEngine {
     const creates = pendings.filter((p) => p.original === null);
     const updates = pendings.filter((p) => p.original !== null && changed(p.original, p.state));
     if (kind === 'people') {
-      await this.people.insertMany(manager, creates.map((p) => p.state as PersonState));
-      if ((await this.people.updateManyVersioned(manager, updates.map((p) => p.state as PersonState))) !== updates.length) throw new ConflictException();
+      await this.people.insertMany(
+        manager,
+        creates.map((p) => p.state as PersonState),
+      );
+      if (
+        (await this.people.updateManyVersioned(
+          manager,
+          updates.map((p) => p.state as PersonState),
+        )) !== updates.length
+      )
+        throw new ConflictException();
     } else {
-      await this.organizations.insertMany(manager, creates.map((p) => p.state as OrganizationState));
-      if ((await this.organizations.updateManyVersioned(manager, updates.map((p) => p.state as OrganizationState))) !== updates.length) throw new ConflictException();
+      await this.organizations.insertMany(
+        manager,
+        creates.map((p) => p.state as OrganizationState),
+      );
+      if (
+        (await this.organizations.updateManyVersioned(
+          manager,
+          updates.map((p) => p.state as OrganizationState),
+        )) !== updates.length
+      )
+        throw new ConflictException();
     }
     const activity: ActivityEntry[] = [];
     const audits: AuditInput[] = [];
@@ -290,7 +338,14 @@ export class ImportEngine {
     for (const a of wanted) {
       if (existing.has(`${a.personId}|${a.organizationId}`)) continue;
       added.set(a.personId, [...(added.get(a.personId) ?? []), a.organizationId]);
-      activity.push({ subjectType: 'Organization', subjectId: a.organizationId, kind: 'affiliation.added', recordType: 'Person', recordId: a.personId, summary: { personId: a.personId } });
+      activity.push({
+        subjectType: 'Organization',
+        subjectId: a.organizationId,
+        kind: 'affiliation.added',
+        recordType: 'Person',
+        recordId: a.personId,
+        summary: { personId: a.personId },
+      });
     }
     return added;
   }

@@ -56,7 +56,10 @@ describe('planChunk', () => {
   });
 
   it('folds a later row of the file into the record an earlier row creates (UPDATE) or skips it (SKIP)', () => {
-    const rows = [row(1, { firstName: 'A', provinceCode: 'ON', emails: ['a@example.org'], tags: ['youth'] }), row(2, { firstName: 'B', provinceCode: 'ON', emails: ['a@example.org'], tags: ['housing'] }, ['firstName', 'emails', 'tags'])];
+    const rows = [
+      row(1, { firstName: 'A', provinceCode: 'ON', emails: ['a@example.org'], tags: ['youth'] }),
+      row(2, { firstName: 'B', provinceCode: 'ON', emails: ['a@example.org'], tags: ['housing'] }, ['firstName', 'emails', 'tags']),
+    ];
     const keys = [['a@example.org'], ['a@example.org']];
     const update = planChunk(context(staff, 'UPDATE'), rows, keys, [[], []], new Map());
     expect(update.map((p) => [p.fate, p.duplicateOfRow])).toEqual([
@@ -74,29 +77,64 @@ describe('planChunk', () => {
 
   it('remembers earlier rows across chunks by key only', () => {
     const file = new Map<string, FileRef>([['a@example.org', { rowNumber: 7, matchId: null, pending: null }]]);
-    const planned = planChunk(context(staff, 'UPDATE'), [row(9, { firstName: 'A', provinceCode: 'ON', emails: ['a@example.org'] })], [['a@example.org']], [[]], file);
+    const planned = planChunk(
+      context(staff, 'UPDATE'),
+      [row(9, { firstName: 'A', provinceCode: 'ON', emails: ['a@example.org'] })],
+      [['a@example.org']],
+      [[]],
+      file,
+    );
     expect(planned[0]).toMatchObject({ fate: 'update', duplicateOfRow: 7, pending: null });
   });
 
   it('updates an existing person only if the importer may edit them, and refuses an ambiguous match', () => {
     const existing = person({ createdById: 'someone-else' });
-    const refused = planChunk(context(coordinator, 'UPDATE'), [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['dana@example.org'] })], [['dana@example.org']], [[existing]], new Map());
+    const refused = planChunk(
+      context(coordinator, 'UPDATE'),
+      [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['dana@example.org'] })],
+      [['dana@example.org']],
+      [[existing]],
+      new Map(),
+    );
     expect(refused[0].problems[0].message).toBe('matches an existing person you may not edit (ask their owner or national staff)');
-    const own = planChunk(context(coordinator, 'UPDATE'), [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['dana@example.org'] })], [['dana@example.org']], [[person({ ownerId: 'coord-1' })]], new Map());
+    const own = planChunk(
+      context(coordinator, 'UPDATE'),
+      [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['dana@example.org'] })],
+      [['dana@example.org']],
+      [[person({ ownerId: 'coord-1' })]],
+      new Map(),
+    );
     expect(own[0]).toMatchObject({ fate: 'update', matchId: 'p-1' });
-    const twice = planChunk(context(staff, 'UPDATE'), [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['a@x.org', 'b@x.org'] })], [['a@x.org', 'b@x.org']], [[person({ id: 'p-1' }), person({ id: 'p-2' })]], new Map());
+    const twice = planChunk(
+      context(staff, 'UPDATE'),
+      [row(1, { firstName: 'Dana', provinceCode: 'ON', emails: ['a@x.org', 'b@x.org'] })],
+      [['a@x.org', 'b@x.org']],
+      [[person({ id: 'p-1' }), person({ id: 'p-2' })]],
+      new Map(),
+    );
     expect(twice[0].problems[0].message).toBe('matches 2 existing people: merge them first');
   });
 
   it('does not let a coordinator move a person they own out of their regions', () => {
-    const planned = planChunk(context(coordinator, 'UPDATE'), [row(1, { firstName: 'Dana', provinceCode: 'QC', emails: ['dana@example.org'] })], [['dana@example.org']], [[person({ ownerId: 'coord-1' })]], new Map());
+    const planned = planChunk(
+      context(coordinator, 'UPDATE'),
+      [row(1, { firstName: 'Dana', provinceCode: 'QC', emails: ['dana@example.org'] })],
+      [['dana@example.org']],
+      [[person({ ownerId: 'coord-1' })]],
+      new Map(),
+    );
     expect(planned[0].problems[0]).toMatchObject({ field: 'provinceCode', message: 'would put the person outside what you may edit' });
   });
 });
 
 describe('merge', () => {
   it('replaces given fields, adds to lists, appends notes, never clears', () => {
-    const merged = merge('people', person({}), { firstName: 'Dana K.', emails: ['d2@example.org'], tags: ['youth', 'housing'], notes: 'Spoke at the forum.', city: undefined }, ['firstName', 'emails', 'tags', 'notes']);
+    const merged = merge(
+      'people',
+      person({}),
+      { firstName: 'Dana K.', emails: ['d2@example.org'], tags: ['youth', 'housing'], notes: 'Spoke at the forum.', city: undefined },
+      ['firstName', 'emails', 'tags', 'notes'],
+    );
     expect(merged).toMatchObject({
       firstName: 'Dana K.',
       lastName: 'Scully',
@@ -106,7 +144,9 @@ describe('merge', () => {
       version: 3,
     });
     // The same notes again are not appended twice.
-    expect((merge('people', merged as PersonState, { notes: 'Spoke at the forum.' }, ['notes']) as PersonState).notes).toBe('First met in May.\n\nSpoke at the forum.');
+    expect((merge('people', merged as PersonState, { notes: 'Spoke at the forum.' }, ['notes']) as PersonState).notes).toBe(
+      'First met in May.\n\nSpoke at the forum.',
+    );
   });
 
   it('refuses an update that would exceed a list limit', () => {

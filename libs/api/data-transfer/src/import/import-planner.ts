@@ -67,13 +67,7 @@ interface PlanContext {
  * mutations check it: a coordinator creates only in their regions and updates
  * only what they created or own.
  */
-export function planChunk(
-  ctx: PlanContext,
-  rows: PlanInput[],
-  keys: string[][],
-  matches: State[][],
-  file: Map<string, FileRef>,
-): PlannedRow[] {
+export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][], matches: State[][], file: Map<string, FileRef>): PlannedRow[] {
   const byRecord = new Map<string, Pending>();
   return rows.map((row, i) => {
     const base = { rowNumber: row.rowNumber, problems: [] as RowProblem[], matchId: null, duplicateOfRow: null, pending: null };
@@ -82,7 +76,10 @@ export function planChunk(
     const { values, provided } = row.input;
 
     const existing = unique(matches[i], (s) => s.id);
-    const earlier = unique(keys[i].map((key) => file.get(key)).filter((ref): ref is FileRef => ref !== undefined), (ref) => String(ref.rowNumber));
+    const earlier = unique(
+      keys[i].map((key) => file.get(key)).filter((ref): ref is FileRef => ref !== undefined),
+      (ref) => String(ref.rowNumber),
+    );
     if (existing.length > 1) {
       return error([{ field: dedupeField(ctx.kind), column: null, message: `matches ${existing.length} existing ${plural[ctx.kind]}: merge them first` }]);
     }
@@ -111,7 +108,13 @@ export function planChunk(
       pending = byRecord.get(matchId) ?? null;
       if (!pending && existing[0]) {
         if (!ctx.ability.can('update', subject(subjectOf(ctx.kind), scopeOf(existing[0])))) {
-          return error([{ field: dedupeField(ctx.kind), column: null, message: `matches an existing ${noun[ctx.kind]} you may not edit (ask their owner or national staff)` }]);
+          return error([
+            {
+              field: dedupeField(ctx.kind),
+              column: null,
+              message: `matches an existing ${noun[ctx.kind]} you may not edit (ask their owner or national staff)`,
+            },
+          ]);
         }
         pending = { state: existing[0], original: existing[0], firstRow: row.rowNumber, affiliations: new Map() };
         byRecord.set(matchId, pending);
@@ -125,7 +128,8 @@ export function planChunk(
       const scopeProblem = pending.original ? updateProblem(ctx, pending.original, merged, provided) : createProblem(ctx, merged);
       if (scopeProblem) return error([scopeProblem]);
       pending.state = merged;
-      for (const [organizationId, title] of affiliationsOf(values)) pending.affiliations.set(organizationId, title ?? pending.affiliations.get(organizationId) ?? null);
+      for (const [organizationId, title] of affiliationsOf(values))
+        pending.affiliations.set(organizationId, title ?? pending.affiliations.get(organizationId) ?? null);
     }
     // Without a pending record (an earlier chunk of a dry run) the row is an update whose merge is checked when it runs.
     remember(file, keys[i], { rowNumber: firstEarlier?.rowNumber ?? row.rowNumber, matchId, pending });
@@ -144,7 +148,12 @@ function remember(file: Map<string, FileRef>, keys: string[], ref: FileRef): voi
 
 const subjectOf = (kind: ImportKind) => (kind === 'people' ? 'Person' : 'Organization');
 const dedupeField = (kind: ImportKind) => (kind === 'people' ? 'emails' : 'nameEn');
-const scopeOf = (state: State) => ({ provinceCode: state.provinceCode, ownerId: state.ownerId, createdById: state.createdById, ...(isPerson(state) ? {} : { id: state.id }) });
+const scopeOf = (state: State) => ({
+  provinceCode: state.provinceCode,
+  ownerId: state.ownerId,
+  createdById: state.createdById,
+  ...(isPerson(state) ? {} : { id: state.id }),
+});
 const isPerson = (state: State): state is PersonState => 'firstName' in state;
 
 function affiliationsOf(values: Record<string, unknown>): Map<string, string | null> {
@@ -164,12 +173,21 @@ function createProblem(ctx: PlanContext, state: State): RowProblem | null {
 
 function updateProblem(ctx: PlanContext, original: State, next: State, provided: string[]): RowProblem | null {
   if (!ctx.ability.can('update', subject(subjectOf(ctx.kind), scopeOf(next)))) {
-    return { field: provided.includes('provinceCode') ? 'provinceCode' : 'ownerEmail', column: null, message: `would put the ${noun[ctx.kind]} outside what you may edit` };
+    return {
+      field: provided.includes('provinceCode') ? 'provinceCode' : 'ownerEmail',
+      column: null,
+      message: `would put the ${noun[ctx.kind]} outside what you may edit`,
+    };
   }
   if (!isPerson(next) && next.postalCode && !postalCodeMatchesProvince(next.postalCode, next.provinceCode)) {
     return { field: 'postalCode', column: null, message: `${next.postalCode} is not a postal code of ${next.provinceCode}` };
   }
-  if (isPerson(next) && isPerson(original) && next.livedExperience !== original.livedExperience && !canReadField(ctx.ability, 'update', 'Person', 'livedExperience', scopeOf(original))) {
+  if (
+    isPerson(next) &&
+    isPerson(original) &&
+    next.livedExperience !== original.livedExperience &&
+    !canReadField(ctx.ability, 'update', 'Person', 'livedExperience', scopeOf(original))
+  ) {
     return { field: 'livedExperience', column: null, message: 'may be changed only by national staff or the person’s owner' };
   }
   return null;
@@ -255,7 +273,12 @@ export function merge<S extends State>(kind: ImportKind, state: S, values: Recor
       next[field] = value;
     }
   }
-  if (kind === 'organizations' && provided.includes('nameEn') && !provided.includes('nameFr') && (state as OrganizationState).nameFr === (state as OrganizationState).nameEn) {
+  if (
+    kind === 'organizations' &&
+    provided.includes('nameEn') &&
+    !provided.includes('nameFr') &&
+    (state as OrganizationState).nameFr === (state as OrganizationState).nameEn
+  ) {
     // The French name followed the English one; keep it that way.
     next.nameFr = next.nameEn;
   }

@@ -42,7 +42,10 @@ export class ImportUploadService {
         .map((f) => f.headers[0])
         .join(', ');
       const single = file.headers.length === 1 ? ' (no comma, semicolon or tab separates columns in the first line)' : '';
-      throw new CsvFileError('no_header', `This does not look like a CSV file of ${meta.kind}${single}: none of its column names is one we know, such as ${examples}`);
+      throw new CsvFileError(
+        'no_header',
+        `This does not look like a CSV file of ${meta.kind}${single}: none of its column names is one we know, such as ${examples}`,
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const batchId = await this.batches.insertBatch(manager, { kind: meta.kind, filename: meta.filename, createdById: actorId });
@@ -57,7 +60,13 @@ export class ImportUploadService {
         }
       }
       await this.batches.insertRows(manager, batchId, chunk);
-      await this.batches.finishUpload(manager, batchId, { encoding: file.encoding(), delimiter: file.delimiter, headers: file.headers, rowCount, byteCount: file.bytes() });
+      await this.batches.finishUpload(manager, batchId, {
+        encoding: file.encoding(),
+        delimiter: file.delimiter,
+        headers: file.headers,
+        rowCount,
+        byteCount: file.bytes(),
+      });
       await this.audit.record(manager, ctx, {
         action: 'import.upload',
         subjectType: 'ImportBatch',
@@ -74,6 +83,9 @@ export class ImportUploadService {
 export function safeFilename(name: string | undefined | null): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload.csv';
 }

@@ -44,7 +44,9 @@ export class ImportResolver {
   }
 
   @Authenticated()
-  @Query(() => ImportMappingGuessObject, { description: "Each column's likely field, from its name (CiviCRM's export headers included, in English and French)" })
+  @Query(() => ImportMappingGuessObject, {
+    description: "Each column's likely field, from its name (CiviCRM's export headers included, in English and French)",
+  })
   guessImportMapping(@Ctx() ctx: RequestContext, @Args('batchId', { type: () => ID }) batchId: string): Promise<ImportMappingGuessObject> {
     return this.service.guessMapping(ctx, parseInput(Id, batchId, ['batchId']));
   }

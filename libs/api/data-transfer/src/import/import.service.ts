@@ -57,7 +57,13 @@ export class ImportService {
     const samples = await this.samples(batch);
     return {
       columns: batch.headers.map((header, column) => ({ column, header, field: guess[column], samples: samples[column] })),
-      fields: importFields(batch.kind).map((f) => ({ name: f.name, labelEn: f.labelEn, labelFr: f.labelFr, required: f.required ?? false, multiple: f.multiple ?? false })),
+      fields: importFields(batch.kind).map((f) => ({
+        name: f.name,
+        labelEn: f.labelEn,
+        labelFr: f.labelFr,
+        required: f.required ?? false,
+        multiple: f.multiple ?? false,
+      })),
     };
   }
 
@@ -67,7 +73,8 @@ export class ImportService {
     this.assertMayImportKind(ctx, batch);
     const mapping = checkMapping(batch, input.mapping);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.batches.setMapping(manager, batch.id, mapping, input.duplicatePolicy, input.skipInvalidRows))) throw this.wrongStatus(batch, 'change its mapping');
+      if (!(await this.batches.setMapping(manager, batch.id, mapping, input.duplicatePolicy, input.skipInvalidRows)))
+        throw this.wrongStatus(batch, 'change its mapping');
       return (await this.batches.find(manager, batch.id))!;
     });
   }
@@ -105,7 +112,14 @@ export class ImportService {
         subjectType: 'ImportBatch',
         subjectId: batch.id,
         before: null,
-        after: { kind: batch.kind, create: batch.createCount, update: batch.updateCount, skip: batch.skipCount, error: batch.errorCount, duplicatePolicy: batch.duplicatePolicy },
+        after: {
+          kind: batch.kind,
+          create: batch.createCount,
+          update: batch.updateCount,
+          skip: batch.skipCount,
+          error: batch.errorCount,
+          duplicatePolicy: batch.duplicatePolicy,
+        },
       });
       return (await this.batches.find(manager, batch.id))!;
     });
@@ -115,10 +129,20 @@ export class ImportService {
   async cancel(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
     const batch = await this.get(ctx, id);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.batches.transition(manager, batch.id, ['uploaded', 'mapped', 'validating', 'validated', 'importing', 'failed'], 'cancelled', { finished_at: new Date() }))) {
+      if (
+        !(await this.batches.transition(manager, batch.id, ['uploaded', 'mapped', 'validating', 'validated', 'importing', 'failed'], 'cancelled', {
+          finished_at: new Date(),
+        }))
+      ) {
         throw this.wrongStatus(batch, 'cancel it');
       }
-      await this.audit.record(manager, ctx, { action: 'import.cancel', subjectType: 'ImportBatch', subjectId: batch.id, before: { status: batch.status }, after: { status: 'cancelled' } });
+      await this.audit.record(manager, ctx, {
+        action: 'import.cancel',
+        subjectType: 'ImportBatch',
+        subjectId: batch.id,
+        before: { status: batch.status },
+        after: { status: 'cancelled' },
+      });
       return (await this.batches.find(manager, batch.id))!;
     });
   }
@@ -171,7 +195,8 @@ export function checkMapping(batch: Pick<ImportBatchRow, 'kind' | 'headers'>, ma
   const used = new Map<string, number>();
   mapping.forEach((entry, index) => {
     const path = ['input', 'mapping', index];
-    if (entry.column >= batch.headers.length) problems.push({ path: [...path, 'column'], message: `is not a column of the file (it has ${batch.headers.length})` });
+    if (entry.column >= batch.headers.length)
+      problems.push({ path: [...path, 'column'], message: `is not a column of the file (it has ${batch.headers.length})` });
     if (columns.has(entry.column)) problems.push({ path: [...path, 'column'], message: 'is mapped twice' });
     columns.add(entry.column);
     if (entry.field === null || entry.field === '') return;

@@ -28,7 +28,9 @@ export class RejectedRowsService {
   async csv(ctx: RequestContext, batchId: string, lang: Lang): Promise<CsvDownload> {
     const batch = await this.imports.get(ctx, batchId);
     const width = batch.headers.length;
-    const rows = this.cursor.stream<{ rowNumber: number; lineNumber: number; cells: string[]; problems: RowProblem[] | null }>(this.batches.rejectedRowsQuery(batch.id));
+    const rows = this.cursor.stream<{ rowNumber: number; lineNumber: number; cells: string[]; problems: RowProblem[] | null }>(
+      this.batches.rejectedRowsQuery(batch.id),
+    );
     async function* lines(): AsyncGenerator<Buffer> {
       try {
         let text = UTF8_BOM + csvLine([...batch.headers, reasonHeader[lang]]);
@@ -45,7 +47,11 @@ export class RejectedRowsService {
         await rows.return(undefined);
       }
     }
-    const base = batch.filename.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, 80) || 'import';
+    const base =
+      batch.filename
+        .replace(/\.[^.]*$/, '')
+        .replace(/[^\w.-]+/g, '-')
+        .slice(0, 80) || 'import';
     return { filename: `${base}-rejected.csv`, body: Readable.from(lines(), { objectMode: false }) };
   }
 }

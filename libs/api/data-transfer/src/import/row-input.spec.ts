@@ -14,12 +14,38 @@ const lookups: ImportLookups = {
 };
 
 const headers = ['First', 'Last', 'Email', 'Email 2', 'Phone', 'Prov', 'Tags', 'Lang', 'Do Not Email', 'Org', 'Title', 'Owner'];
-const fields = ['firstName', 'lastName', 'emails', 'emails', 'phones', 'provinceCode', 'tags', 'preferredLanguage', 'doNotEmail', 'organizationName', 'jobTitle', 'ownerEmail'];
+const fields = [
+  'firstName',
+  'lastName',
+  'emails',
+  'emails',
+  'phones',
+  'provinceCode',
+  'tags',
+  'preferredLanguage',
+  'doNotEmail',
+  'organizationName',
+  'jobTitle',
+  'ownerEmail',
+];
 const mapping: ColumnField[] = fields.map((field, column) => ({ column, field }));
 
 describe('prepareRow (people)', () => {
   it('reads a row into the create schema, with what the file provided', () => {
-    const cells = [' Amina ', 'Haddad', 'AMINA@example.org; a2@example.org', 'a3@example.org', '(613) 555-0199 x12', 'Québec', 'journee mondiale des refugies', 'fr_CA', '1', 'OCIS', 'Director', 'Olivia@example.org'];
+    const cells = [
+      ' Amina ',
+      'Haddad',
+      'AMINA@example.org; a2@example.org',
+      'a3@example.org',
+      '(613) 555-0199 x12',
+      'Québec',
+      'journee mondiale des refugies',
+      'fr_CA',
+      '1',
+      'OCIS',
+      'Director',
+      'Olivia@example.org',
+    ];
     const prepared = prepareRow('people', cells, headers, mapping, lookups);
     expect(prepared).toEqual({
       ok: true,

@@ -120,8 +120,15 @@ export function lookupsNeeded(kind: ImportKind, rows: string[][], mapping: Colum
   return { ownerEmails: [...owners], organizationNames: [...organizations] };
 }
 
-const splitList = (values: string[], separator: RegExp) => values.flatMap((v) => v.split(separator)).map((v) => v.trim()).filter((v) => v !== '');
-const optionsOf = (labels: Record<string, { en: string }>) => Object.values(labels).map((l) => l.en).join(', ');
+const splitList = (values: string[], separator: RegExp) =>
+  values
+    .flatMap((v) => v.split(separator))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+const optionsOf = (labels: Record<string, { en: string }>) =>
+  Object.values(labels)
+    .map((l) => l.en)
+    .join(', ');
 
 const organizationLike = new Set(['organization', 'organisation', 'household', 'menage', 'foyer']);
 const personLike = new Set(['individual', 'individu', 'particulier', 'person', 'personne']);
@@ -187,28 +194,54 @@ function personInput(fields: FieldCells, lookups: ImportLookups, problem: Report
   input.firstName = firstName ?? '';
   if (firstName) provided.add('firstName');
   if (one('lastName')) set('lastName', one('lastName'));
-  readOne(one('preferredLanguage'), readLanguage, (v) => set('preferredLanguage', v), () => problem('preferredLanguage', 'must be English or French (en, fr)'));
+  readOne(
+    one('preferredLanguage'),
+    readLanguage,
+    (v) => set('preferredLanguage', v),
+    () => problem('preferredLanguage', 'must be English or French (en, fr)'),
+  );
   const emails = splitList(fields.get('emails') ?? [], /[;,\s]+/);
   if (emails.length) set('emails', emails);
   const phones = splitList(fields.get('phones') ?? [], /\s*(?:;|\n|\s\/\s)\s*/);
   if (phones.length) set('phones', phones);
-  readOne(one('leaderCategory'), readLeaderCategory, (v) => set('leaderCategory', v), () => problem('leaderCategory', `must be one of: ${optionsOf(leaderCategoryLabels)}`));
+  readOne(
+    one('leaderCategory'),
+    readLeaderCategory,
+    (v) => set('leaderCategory', v),
+    () => problem('leaderCategory', `must be one of: ${optionsOf(leaderCategoryLabels)}`),
+  );
   readProvince(one('provinceCode'), lookups, (v) => set('provinceCode', v), problem);
   if (one('city')) set('city', one('city'));
   readOwner(one('ownerEmail'), lookups, (v) => set('ownerId', v), problem);
   for (const field of ['consentEmail', 'consentPhone', 'doNotContact', 'livedExperience']) {
-    readOne(one(field), readBoolean, (v) => set(field, v), () => problem(field, 'must be yes or no'));
+    readOne(
+      one(field),
+      readBoolean,
+      (v) => set(field, v),
+      () => problem(field, 'must be yes or no'),
+    );
   }
   // CiviCRM says "Do Not Email = 1"; its 0 is no consent either.
-  readOne(one('doNotEmail'), readBoolean, (v) => v && set('consentEmail', false), () => problem('doNotEmail', 'must be yes or no'));
-  readOne(one('doNotPhone'), readBoolean, (v) => v && set('consentPhone', false), () => problem('doNotPhone', 'must be yes or no'));
+  readOne(
+    one('doNotEmail'),
+    readBoolean,
+    (v) => v && set('consentEmail', false),
+    () => problem('doNotEmail', 'must be yes or no'),
+  );
+  readOne(
+    one('doNotPhone'),
+    readBoolean,
+    (v) => v && set('consentPhone', false),
+    () => problem('doNotPhone', 'must be yes or no'),
+  );
   readTags(fields.get('tags'), lookups, (v) => set('tags', v), problem);
   if (fields.get('notes')) set('notes', fields.get('notes')!.join('\n'));
   const organizationName = one('organizationName');
   if (organizationName) {
     const ids = lookups.organizations.get(organizationName) ?? [];
     if (ids.length === 1) set('affiliations', [{ organizationId: ids[0], title: one('jobTitle') ?? null }]);
-    else if (ids.length === 0) problem('organizationName', `no organization named “${organizationName}” that you can see (import organizations first, or leave this column out)`);
+    else if (ids.length === 0)
+      problem('organizationName', `no organization named “${organizationName}” that you can see (import organizations first, or leave this column out)`);
     else problem('organizationName', `several organizations are named “${organizationName}”: merge them first, or leave this column out`);
   }
   return { input, provided };
@@ -227,9 +260,24 @@ function organizationInput(fields: FieldCells, lookups: ImportLookups, problem: 
   if (one('nameFr')) set('nameFr', one('nameFr'));
   // Most files (CiviCRM's among them) have no kind: "other" until someone sets it.
   input.kind = 'other';
-  readOne(one('kind'), readOrganizationKind, (v) => set('kind', v), () => problem('kind', `must be one of: ${optionsOf(organizationKindLabels)}`));
-  readOne(one('membership'), readMembership, (v) => set('membership', v), () => problem('membership', `must be one of: ${optionsOf(membershipLabels)}`));
-  readOne(one('membershipSince'), readDate, (v) => set('membershipSince', v), () => problem('membershipSince', 'must be a date like 2024-06-20'));
+  readOne(
+    one('kind'),
+    readOrganizationKind,
+    (v) => set('kind', v),
+    () => problem('kind', `must be one of: ${optionsOf(organizationKindLabels)}`),
+  );
+  readOne(
+    one('membership'),
+    readMembership,
+    (v) => set('membership', v),
+    () => problem('membership', `must be one of: ${optionsOf(membershipLabels)}`),
+  );
+  readOne(
+    one('membershipSince'),
+    readDate,
+    (v) => set('membershipSince', v),
+    () => problem('membershipSince', 'must be a date like 2024-06-20'),
+  );
   readProvince(one('provinceCode'), lookups, (v) => set('provinceCode', v), problem);
   for (const field of ['city', 'postalCode', 'email', 'phone', 'website']) if (one(field)) set(field, one(field));
   readOwner(one('ownerEmail'), lookups, (v) => set('ownerId', v), problem);

@@ -19,7 +19,15 @@ function layout(lang: Language, parts: { greeting: string; body: string; action:
   return { text, html };
 }
 
-export function invitationMail(args: { lang: Language; to: string; name: string; inviter: string; campaign: string; link: string; hours: number }): OutgoingMail {
+export function invitationMail(args: {
+  lang: Language;
+  to: string;
+  name: string;
+  inviter: string;
+  campaign: string;
+  link: string;
+  hours: number;
+}): OutgoingMail {
   const t = translator(args.lang);
   const { text, html } = layout(args.lang, {
     greeting: t('mail.greeting', { name: args.name }),

@@ -31,7 +31,6 @@ export class RecordVersionInputType {
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateOrganizationInputType extends IntersectionType(RecordVersionInputType, PartialType(CreateOrganizationInputType)) {}
 
-
 @InputType()
 export class MergeRecordsInputType {
   @Field(() => ID) survivorId: string;

@@ -1,11 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  engagementStageValues,
-  leaderCategoryValues,
-  type EngagementStage,
-  type Language,
-  type LeaderCategory,
-} from '@crm/contracts';
+import { engagementStageValues, leaderCategoryValues, type EngagementStage, type Language, type LeaderCategory } from '@crm/contracts';
 import { LanguageEnum } from '@crm/identity';
 import { OrganizationObject } from '@crm/organizations';
 import { PageInfoObject } from '@crm/platform';

@@ -5,10 +5,7 @@ import type { RequestContext } from './request-context';
 
 export const ACCESS_RULE = 'crm:access-rule';
 
-export type AccessRule =
-  | { kind: 'public'; reason: string }
-  | { kind: 'authenticated' }
-  | { kind: 'ability'; action: Action; subject: SubjectName };
+export type AccessRule = { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'ability'; action: Action; subject: SubjectName };
 
 // Every query, mutation and resolved field declares one of these; the global
 // AccessGuard refuses anything that declares none (fail closed).

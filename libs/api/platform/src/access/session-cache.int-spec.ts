@@ -30,7 +30,12 @@ describe('SessionCache (real Redis pub/sub)', () => {
   const caches: SessionCache[] = [];
 
   async function cache(seconds = 10): Promise<SessionCache> {
-    const config = parseConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/none', REDIS_URL: redis.url, SESSION_CACHE_SECONDS: String(seconds), LOG_LEVEL: 'silent' });
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://unused@127.0.0.1/none',
+      REDIS_URL: redis.url,
+      SESSION_CACHE_SECONDS: String(seconds),
+      LOG_LEVEL: 'silent',
+    });
     const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     client.on('error', () => undefined);
     clients.push(client);

@@ -21,7 +21,11 @@ export interface AuditInput {
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 /** Which fields differ between two versions of a record; personal values masked. */
-export function diffForAudit(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined, personal: readonly string[] = []): FieldChanges {
+export function diffForAudit(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+  personal: readonly string[] = [],
+): FieldChanges {
   const changes: FieldChanges = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {

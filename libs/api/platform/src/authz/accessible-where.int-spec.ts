@@ -47,7 +47,9 @@ const abilities: Record<string, AppAbility> = {
 // What CASL's own matcher says, row by row: the SQL must agree with it exactly.
 const allowedInMemory = (ability: AppAbility, action: Action) =>
   rows
-    .filter((row) => ability.can(action, subject('Person', { provinceCode: row.provinceCode ?? undefined, ownerId: row.ownerId, createdById: row.createdById })))
+    .filter((row) =>
+      ability.can(action, subject('Person', { provinceCode: row.provinceCode ?? undefined, ownerId: row.ownerId, createdById: row.createdById })),
+    )
     .map((row) => row.label);
 
 describe('accessibleWhere against PostgreSQL', () => {
@@ -78,10 +80,10 @@ describe('accessibleWhere against PostgreSQL', () => {
   async function selectWith(ability: AppAbility, action: Action): Promise<string[]> {
     // An offset, as a repository adding the filter after its own parameters would.
     const where = accessibleWhere(ability, action, 'Person', columns, 1);
-    const found: Array<{ label: string }> = await dataSource.query(
-      `SELECT label FROM authz_person p WHERE label <> $1 AND ${where.sql} ORDER BY label`,
-      ['-', ...where.params],
-    );
+    const found: Array<{ label: string }> = await dataSource.query(`SELECT label FROM authz_person p WHERE label <> $1 AND ${where.sql} ORDER BY label`, [
+      '-',
+      ...where.params,
+    ]);
     return found.map((row) => row.label);
   }
 

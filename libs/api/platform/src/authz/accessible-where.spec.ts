@@ -57,11 +57,25 @@ describe('accessibleWhere: each role reading people', () => {
 
 describe('accessibleWhere: rule shapes', () => {
   it('gives FALSE when nothing is allowed', () => {
-    expect(accessibleWhere(abilityWith(() => undefined), 'read', 'Person', personColumns)).toEqual({ sql: 'FALSE', params: [] });
+    expect(
+      accessibleWhere(
+        abilityWith(() => undefined),
+        'read',
+        'Person',
+        personColumns,
+      ),
+    ).toEqual({ sql: 'FALSE', params: [] });
   });
 
   it('gives TRUE for manage all', () => {
-    expect(accessibleWhere(abilityWith(({ can }) => can('manage', 'all')), 'archive', 'Story', {})).toEqual({ sql: 'TRUE', params: [] });
+    expect(
+      accessibleWhere(
+        abilityWith(({ can }) => can('manage', 'all')),
+        'archive',
+        'Story',
+        {},
+      ),
+    ).toEqual({ sql: 'TRUE', params: [] });
   });
 
   it('honours a cannot rule with conditions as AND ... IS NOT TRUE', () => {

@@ -35,13 +35,7 @@ type Placeholder = (value: unknown) => string;
  * A condition on a field missing from `columns`, or an operator other than
  * $eq/$ne/$in/$nin/$and/$or, throws: better a failed list than a leaked row.
  */
-export function accessibleWhere(
-  ability: AppAbility,
-  action: Action,
-  subjectType: SubjectName,
-  columns: ColumnMap,
-  paramOffset = 0,
-): SqlCondition {
+export function accessibleWhere(ability: AppAbility, action: Action, subjectType: SubjectName, columns: ColumnMap, paramOffset = 0): SqlCondition {
   const params: unknown[] = [];
   const sql = conditionSql(ability, action, subjectType, columns, (value) => {
     params.push(value);
@@ -74,13 +68,7 @@ export function applyAccessibleWhere<T extends ObjectLiteral>(
   return qb.andWhere(`(${sql})`, parameters);
 }
 
-function conditionSql(
-  ability: AppAbility,
-  action: Action,
-  subjectType: SubjectName,
-  columns: ColumnMap,
-  placeholder: Placeholder,
-): string {
+function conditionSql(ability: AppAbility, action: Action, subjectType: SubjectName, columns: ColumnMap, placeholder: Placeholder): string {
   // Field-level rules are left out here (no field is asked for): they narrow which
   // fields are served, never which rows.
   const ast = rulesToAST(ability, action, subjectType) as AstNode | null;

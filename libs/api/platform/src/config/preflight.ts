@@ -35,7 +35,15 @@ export async function preflight(config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_
   } finally {
     await client.end().catch(() => undefined);
   }
-  const redis = new Redis(redisOptionsFromUrl(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false }));
+  const redis = new Redis(
+    redisOptionsFromUrl(config.REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: timeoutMs,
+      enableOfflineQueue: false,
+    }),
+  );
   let socketError: unknown;
   redis.on('error', (error) => {
     socketError ??= error;

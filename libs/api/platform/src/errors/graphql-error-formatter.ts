@@ -57,7 +57,10 @@ export function formatGraphqlError(error: GraphQLError, logger?: Logger): Format
   }
   // Any other Fastify/Mercurius client error (e.g. a body that is not a GraphQL request).
   if (original?.code && /^(FST|MER)_/.test(original.code) && original.statusCode && original.statusCode < 500) {
-    return { error: { ...base, message: `Invalid GraphQL request: ${original.message}`, extensions: { code: ErrorCode.BadUserInput } }, status: original.statusCode };
+    return {
+      error: { ...base, message: `Invalid GraphQL request: ${original.message}`, extensions: { code: ErrorCode.BadUserInput } },
+      status: original.statusCode,
+    };
   }
   // GraphQL's own errors (syntax, validation) have no original error.
   if (!original || original instanceof GraphQLError) {
@@ -81,7 +84,10 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
       if (child instanceof GraphQLError) return child;
       const err = child as ErrorWithCode;
       // Depth errors and the like: keep their code so they map to a known status.
-      const wrapped = Object.assign(new Error(err.message), { code: err.code ?? parent.code, statusCode: err.statusCode ?? parent.statusCode }) as ErrorWithCode;
+      const wrapped = Object.assign(new Error(err.message), {
+        code: err.code ?? parent.code,
+        statusCode: err.statusCode ?? parent.statusCode,
+      }) as ErrorWithCode;
       return new GraphQLError(err.message, { originalError: wrapped });
     });
   });

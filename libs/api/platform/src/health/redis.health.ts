@@ -14,10 +14,7 @@ export class RedisHealthIndicator {
     const indicator = this.health.check(key);
     try {
       const started = Date.now();
-      await Promise.race([
-        this.redis.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
-      ]);
+      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
       return indicator.up({ responseTimeMs: Date.now() - started });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });

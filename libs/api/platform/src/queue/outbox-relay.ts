@@ -47,7 +47,9 @@ export class OutboxRelay {
         try {
           if (!queue) throw new Error(`unknown queue ${row.queue}`);
           await withTimeout(queue.add(row.job_name, row.payload, { ...relayJobOptions, jobId: row.id }), ADD_TIMEOUT_MS);
-          await manager.query(`UPDATE outbox SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+          await manager.query(`UPDATE outbox SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = $1`, [
+            row.id,
+          ]);
           result.relayed += 1;
         } catch (error) {
           result.failed += 1;

@@ -12,10 +12,11 @@ export class OutboxService {
   async enqueue<N extends JobName>(manager: EntityManager, jobName: N, payload: JobPayloads[N]): Promise<string> {
     const data = payload as unknown as Record<string, unknown>;
     assertIdsOnlyPayload(data);
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id`,
-      [jobQueues[jobName], jobName, JSON.stringify(data)],
-    );
+    const rows: { id: string }[] = await manager.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id`, [
+      jobQueues[jobName],
+      jobName,
+      JSON.stringify(data),
+    ]);
     return rows[0].id;
   }
 }

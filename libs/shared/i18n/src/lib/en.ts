@@ -112,7 +112,8 @@ export const en = {
   'forgot.title': 'Forgot your password?',
   'forgot.intro': 'Enter your e-mail address. If an account exists for it, we will send it a link to choose a new password.',
   'forgot.submit': 'Send me a link',
-  'forgot.sent': 'If an account exists for this address, we have sent it a link to choose a new password. The link works once and expires soon: check your inbox, and your spam folder.',
+  'forgot.sent':
+    'If an account exists for this address, we have sent it a link to choose a new password. The link works once and expires soon: check your inbox, and your spam folder.',
   'forgot.back': 'Back to sign in',
 
   'password.new': 'New password',
@@ -297,10 +298,12 @@ export const en = {
   'mail.signature': 'The national office',
   'mail.ignore': 'If you did not expect this message, you can ignore it.',
   'mail.invitation.subject': 'Your Coalition CRM account',
-  'mail.invitation.body': '{inviter} has invited you to the Coalition CRM, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
+  'mail.invitation.body':
+    '{inviter} has invited you to the Coalition CRM, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
   'mail.invitation.action': 'Choose my password',
   'mail.passwordReset.subject': 'Reset your Coalition CRM password',
-  'mail.passwordReset.body': 'Someone (hopefully you) asked to reset the password of your Coalition CRM account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
+  'mail.passwordReset.body':
+    'Someone (hopefully you) asked to reset the password of your Coalition CRM account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
   'mail.passwordReset.action': 'Choose a new password',
 
   // Records: people, organizations, search, merge (decision 019).
@@ -485,7 +488,8 @@ export const en = {
   'search.noOrganizations': 'No organization found.',
   'search.tooShort': 'Type at least two letters.',
   'merge.title': 'Merge duplicates',
-  'merge.intro': 'Both records side by side; differences are highlighted. The survivor keeps its values; the duplicate’s affiliations, activity and history move to it, and the duplicate is archived.',
+  'merge.intro':
+    'Both records side by side; differences are highlighted. The survivor keeps its values; the duplicate’s affiliations, activity and history move to it, and the duplicate is archived.',
   'merge.pick': 'Find the duplicate',
   'merge.pick.help': 'Search by name, then choose the other record.',
   'merge.choose': 'Merge with this one',
@@ -513,7 +517,8 @@ export const en = {
 
   // CSV import wizard (decision 019).
   'imports.title': 'Import a CSV file',
-  'imports.intro': 'Upload a CSV of people or organizations (a CiviCRM contact export works), check how its columns map, see what a dry run would do, then import.',
+  'imports.intro':
+    'Upload a CSV of people or organizations (a CiviCRM contact export works), check how its columns map, see what a dry run would do, then import.',
   'imports.kind': 'What the file holds',
   'imports.kind.PEOPLE': 'People',
   'imports.kind.ORGANIZATIONS': 'Organizations',

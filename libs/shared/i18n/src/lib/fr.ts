@@ -114,7 +114,8 @@ export const fr: Record<MessageKey, string> = {
   'forgot.title': 'Mot de passe oublié\u00a0?',
   'forgot.intro': 'Saisissez votre adresse courriel. Si un compte existe pour celle-ci, nous y enverrons un lien pour choisir un nouveau mot de passe.',
   'forgot.submit': 'M’envoyer un lien',
-  'forgot.sent': 'Si un compte existe pour cette adresse, nous y avons envoyé un lien pour choisir un nouveau mot de passe. Le lien ne fonctionne qu’une fois et expire bientôt\u00a0: vérifiez votre boîte de réception, et vos indésirables.',
+  'forgot.sent':
+    'Si un compte existe pour cette adresse, nous y avons envoyé un lien pour choisir un nouveau mot de passe. Le lien ne fonctionne qu’une fois et expire bientôt\u00a0: vérifiez votre boîte de réception, et vos indésirables.',
   'forgot.back': 'Retour à la connexion',
 
   'password.new': 'Nouveau mot de passe',
@@ -197,7 +198,8 @@ export const fr: Record<MessageKey, string> = {
   'userEdit.details': 'Nom, rôle et territoire',
   'userEdit.save': 'Enregistrer',
   'userEdit.saved': 'Modifications enregistrées.',
-  'userEdit.conflict': 'Quelqu’un d’autre a modifié cet utilisateur pendant que vous le modifiiez. Rechargez la page pour voir ses changements, puis réessayez.',
+  'userEdit.conflict':
+    'Quelqu’un d’autre a modifié cet utilisateur pendant que vous le modifiiez. Rechargez la page pour voir ses changements, puis réessayez.',
   'userEdit.reload': 'Recharger',
   'userEdit.access': 'Accès',
   'userEdit.active': 'Ce compte est actif\u00a0: {name} peut se connecter.',
@@ -277,7 +279,8 @@ export const fr: Record<MessageKey, string> = {
   'subject.Report': 'Rapport',
 
   'mailbox.title': 'Courriels envoyés',
-  'mailbox.intro': 'Tous les courriels envoyés par le CRM. Sans relais SMTP, les messages sont seulement conservés ici\u00a0: les liens d’invitation et de réinitialisation se lisent sur cette page.',
+  'mailbox.intro':
+    'Tous les courriels envoyés par le CRM. Sans relais SMTP, les messages sont seulement conservés ici\u00a0: les liens d’invitation et de réinitialisation se lisent sur cette page.',
   'mailbox.column.when': 'Quand',
   'mailbox.column.to': 'À',
   'mailbox.column.subject': 'Objet',
@@ -299,10 +302,12 @@ export const fr: Record<MessageKey, string> = {
   'mail.signature': 'Le bureau national',
   'mail.ignore': 'Si vous n’attendiez pas ce message, vous pouvez l’ignorer.',
   'mail.invitation.subject': 'Votre compte Coalition CRM',
-  'mail.invitation.body': '{inviter} vous invite à rejoindre le Coalition CRM, où la coalition coordonne la campagne «\u00a0{campaign}\u00a0». Choisissez votre mot de passe avec le lien ci-dessous. Le lien ne fonctionne qu’une fois et expire dans {hours} heures.',
+  'mail.invitation.body':
+    '{inviter} vous invite à rejoindre le Coalition CRM, où la coalition coordonne la campagne «\u00a0{campaign}\u00a0». Choisissez votre mot de passe avec le lien ci-dessous. Le lien ne fonctionne qu’une fois et expire dans {hours} heures.',
   'mail.invitation.action': 'Choisir mon mot de passe',
   'mail.passwordReset.subject': 'Réinitialiser votre mot de passe Coalition CRM',
-  'mail.passwordReset.body': 'Quelqu’un (vous, espérons-le) a demandé la réinitialisation du mot de passe de votre compte Coalition CRM. Utilisez le lien ci-dessous pour en choisir un nouveau. Le lien ne fonctionne qu’une fois et expire dans {minutes} minutes.',
+  'mail.passwordReset.body':
+    'Quelqu’un (vous, espérons-le) a demandé la réinitialisation du mot de passe de votre compte Coalition CRM. Utilisez le lien ci-dessous pour en choisir un nouveau. Le lien ne fonctionne qu’une fois et expire dans {minutes} minutes.',
   'mail.passwordReset.action': 'Choisir un nouveau mot de passe',
 
   // Records: people, organizations, search, merge (decision 019).
@@ -335,7 +340,7 @@ export const fr: Record<MessageKey, string> = {
   'membership.member': 'Membre',
   'membership.associate': 'Associé',
   'membership.ally': 'Allié',
-  'organization.lockedField': "Défini par l’équipe de la coalition",
+  'organization.lockedField': 'Défini par l’équipe de la coalition',
   'membership.lapsed': 'Échu',
   'records.any': 'Tous',
   'records.none': 'Aucun',
@@ -363,7 +368,8 @@ export const fr: Record<MessageKey, string> = {
   'records.bulk.owner.choose': 'Responsable à attribuer',
   'records.bulk.assign': 'Attribuer',
   'records.bulk.done': '{count} fiche(s) mise(s) à jour.',
-  'records.bulk.partial': '{done} fiche(s) mise(s) à jour\u00a0; {failed} n’ont pas pu être modifiées (quelqu’un d’autre les a changées, ou vous n’en avez pas le droit).',
+  'records.bulk.partial':
+    '{done} fiche(s) mise(s) à jour\u00a0; {failed} n’ont pas pu être modifiées (quelqu’un d’autre les a changées, ou vous n’en avez pas le droit).',
   'records.bulk.noneSelected': 'Sélectionnez d’abord au moins une ligne.',
   'records.selectAll': 'Sélectionner toutes les lignes de cette page',
   'records.selectRow': 'Sélectionner {name}',
@@ -372,7 +378,8 @@ export const fr: Record<MessageKey, string> = {
   'records.saved': 'Modifications enregistrées.',
   'records.created': 'Fiche créée.',
   'records.reload': 'Recharger',
-  'records.conflict': 'Quelqu’un d’autre a modifié cette fiche pendant que vous la modifiiez. Rechargez la page pour voir ses changements\u00a0; les vôtres n’ont pas été enregistrés.',
+  'records.conflict':
+    'Quelqu’un d’autre a modifié cette fiche pendant que vous la modifiiez. Rechargez la page pour voir ses changements\u00a0; les vôtres n’ont pas été enregistrés.',
   'records.archive': 'Archiver',
   'records.restore': 'Restaurer',
   'records.archive.title': 'Archiver cette fiche\u00a0?',
@@ -487,7 +494,8 @@ export const fr: Record<MessageKey, string> = {
   'search.noOrganizations': 'Aucun organisme trouvé.',
   'search.tooShort': 'Tapez au moins deux lettres.',
   'merge.title': 'Fusionner des doublons',
-  'merge.intro': 'Les deux fiches côte à côte\u00a0; les différences sont surlignées. La fiche conservée garde ses valeurs\u00a0; les affiliations, l’activité et l’historique du doublon lui sont transférés, et le doublon est archivé.',
+  'merge.intro':
+    'Les deux fiches côte à côte\u00a0; les différences sont surlignées. La fiche conservée garde ses valeurs\u00a0; les affiliations, l’activité et l’historique du doublon lui sont transférés, et le doublon est archivé.',
   'merge.pick': 'Trouver le doublon',
   'merge.pick.help': 'Cherchez par nom, puis choisissez l’autre fiche.',
   'merge.choose': 'Fusionner avec celle-ci',
@@ -515,7 +523,8 @@ export const fr: Record<MessageKey, string> = {
 
   // CSV import wizard (decision 019).
   'imports.title': 'Importer un fichier CSV',
-  'imports.intro': 'Téléversez un CSV de personnes ou d’organismes (un export de contacts CiviCRM convient), vérifiez la correspondance des colonnes, voyez ce que donnerait un essai, puis importez.',
+  'imports.intro':
+    'Téléversez un CSV de personnes ou d’organismes (un export de contacts CiviCRM convient), vérifiez la correspondance des colonnes, voyez ce que donnerait un essai, puis importez.',
   'imports.kind': 'Contenu du fichier',
   'imports.kind.PEOPLE': 'Personnes',
   'imports.kind.ORGANIZATIONS': 'Organismes',
@@ -561,7 +570,8 @@ export const fr: Record<MessageKey, string> = {
   'imports.fate.SKIP': 'Ignorée',
   'imports.fate.ERROR': 'Invalide',
   'imports.run': 'Importer',
-  'imports.run.blocked': 'Certaines lignes sont invalides\u00a0: corrigez le fichier, ou modifiez les colonnes et choisissez de n’importer que les lignes valides.',
+  'imports.run.blocked':
+    'Certaines lignes sont invalides\u00a0: corrigez le fichier, ou modifiez les colonnes et choisissez de n’importer que les lignes valides.',
   'imports.remap': 'Modifier les colonnes',
   'imports.cancel': 'Annuler l’importation',
   'imports.done': 'L’importation est terminée.',

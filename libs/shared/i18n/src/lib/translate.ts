@@ -21,9 +21,7 @@ export function translate<K extends MessageKey>(lang: Language | (string & {}), 
   const params: Record<string, string | number> | undefined = args[0];
   if (!params) return message;
   // An unknown placeholder stays visible rather than silently disappearing.
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 // Binds a language once: `const t = translator('fr'); t('nav.dashboard')`.

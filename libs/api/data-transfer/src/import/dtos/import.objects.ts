@@ -166,6 +166,9 @@ export class SetImportMappingInputType {
   @Field(() => ID) batchId: string;
   @Field(() => [ImportColumnMappingInputType]) mapping: ImportColumnMappingInputType[];
   @Field(() => DuplicatePolicyEnum) duplicatePolicy: DuplicatePolicyEnum;
-  @Field(() => Boolean, { nullable: true, description: 'Import the valid rows even when some are invalid (default false: nothing is imported while any row is invalid)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Import the valid rows even when some are invalid (default false: nothing is imported while any row is invalid)',
+  })
   skipInvalidRows: boolean | null;
 }

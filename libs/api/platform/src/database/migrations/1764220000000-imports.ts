@@ -70,8 +70,12 @@ export class Imports1764220000000 implements MigrationInterface {
     await db.query(`CREATE INDEX import_row_fate_idx ON import_row (batch_id, fate, row_number)`);
 
     // Duplicate organizations are found by normalised name + city.
-    await db.query(`CREATE INDEX organization_import_match_en_idx ON organization (f_search_norm(name_en), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`);
-    await db.query(`CREATE INDEX organization_import_match_fr_idx ON organization (f_search_norm(name_fr), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`);
+    await db.query(
+      `CREATE INDEX organization_import_match_en_idx ON organization (f_search_norm(name_en), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX organization_import_match_fr_idx ON organization (f_search_norm(name_fr), f_search_norm(coalesce(city, ''))) WHERE archived_at IS NULL`,
+    );
     // Duplicate people are found by e-mail (GIN). With GIN's "fast update", new entries
     // wait in a pending list that every search reads whole against every key searched:
     // during an import of 100,000 people, looking up a chunk's 1,000 e-mails took 0.5 s

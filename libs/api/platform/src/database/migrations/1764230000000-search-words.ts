@@ -59,13 +59,19 @@ export class SearchWords1764230000000 implements MigrationInterface {
     }
     // The words already there, after the triggers exist: a record written meanwhile brings
     // its own words, none falls between the backfill's snapshot and the triggers.
-    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'person', w FROM person, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`);
-    await db.query(`INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO search_word (kind, word) SELECT DISTINCT 'person', w FROM person, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`,
+    );
+    await db.query(
+      `INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`,
+    );
 
     // Records by word (any number of terms: the index intersects them).
     await db.query(`CREATE INDEX person_search_words_idx ON person USING gin (f_search_words(search_text))`);
     // People whose names are not one word each, by word: the only ones the name indexes cannot find.
-    await db.query(`CREATE INDEX person_compound_words_idx ON person USING gin (f_search_words(search_text)) WHERE NOT f_search_simple_name(first_name, last_name)`);
+    await db.query(
+      `CREATE INDEX person_compound_words_idx ON person USING gin (f_search_words(search_text)) WHERE NOT f_search_simple_name(first_name, last_name)`,
+    );
     // People of one first name in list order (the list index serves one last name).
     await db.query(`CREATE INDEX person_first_name_idx ON person (f_search_norm(first_name), f_search_norm(last_name), id)`);
     await db.query(`CREATE INDEX organization_search_words_idx ON organization USING gin (f_search_words(search_text))`);

@@ -6,4 +6,11 @@ import { SearchWords1764230000000 } from './1764230000000-search-words';
 import { RecordOrder1764240000000 } from './1764240000000-record-order';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
-export const migrations = [Foundation1764190000000, IdentityAndAudit1764200000000, OrganizationsAndPeople1764210000000, Imports1764220000000, SearchWords1764230000000, RecordOrder1764240000000];
+export const migrations = [
+  Foundation1764190000000,
+  IdentityAndAudit1764200000000,
+  OrganizationsAndPeople1764210000000,
+  Imports1764220000000,
+  SearchWords1764230000000,
+  RecordOrder1764240000000,
+];
