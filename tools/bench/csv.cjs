@@ -337,26 +337,35 @@ function renderSection({ options, csv, imported, exported, pgVersion, load }) {
     `node tools/bench/csv.cjs${args ? ` ${args}` : ''}`,
     '```',
     '',
-    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${report.gitDescription()}`,
-    `- API and worker started by the script (\`NODE_ENV=production\`, \`LOG_LEVEL=${options.logLevel}\`, default pool sizes) on a fresh database with the development seed; PostgreSQL, Redis, API, worker and this script on the same machine`,
-    `- 1-minute load average: ${load[0].toFixed(2)} before the import, ${load[1].toFixed(2)} after the export (this run's own load included)${options.waitIdle ? '; started once other processes left the CPUs idle (--wait-idle)' : ''}`,
-    `- File: ${imported.rows.toLocaleString('en-US')} people in a CiviCRM-like layout (9 columns; tags on two rows in three, a quoted two-line note every 50 rows), ${(csv.bytes / 2 ** 20).toFixed(1)} MiB, UTF-8 with BOM; imported as ADMIN with the guessed mapping, duplicates → update`,
+    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ` +
+      `${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${report.gitDescription()}`,
+    `- API and worker started by the script (\`NODE_ENV=production\`, \`LOG_LEVEL=${options.logLevel}\`, default pool sizes) on a fresh database with the ` +
+      `development seed; PostgreSQL, Redis, API, worker and this script on the same machine`,
+    `- 1-minute load average: ${load[0].toFixed(2)} before the import, ${load[1].toFixed(2)} after the export (this run's own load ` +
+      `included)${options.waitIdle ? '; started once other processes left the CPUs idle (--wait-idle)' : ''}`,
+    `- File: ${imported.rows.toLocaleString('en-US')} people in a CiviCRM-like layout (9 columns; tags on two rows in three, a quoted two-line note every ` +
+      `50 rows), ${(csv.bytes / 2 ** 20).toFixed(1)} MiB, UTF-8 with BOM; imported as ADMIN with the guessed mapping, duplicates → update`,
     '',
     '| step | time | target |',
     '|---|---:|---|',
     `| upload (streamed into staging) | ${imported.upload.toFixed(1)} s | |`,
     `| dry run (job: validate every row, find duplicates) | ${imported.dryRun.toFixed(1)} s | |`,
     `| import (job: ${imported.created.toLocaleString('en-US')} people created, audited, on the timeline; chunks of 1,000) | ${imported.run.toFixed(1)} s | |`,
-    `| **import: upload + import job** | **${(imported.upload + imported.run).toFixed(1)} s** | < ${TARGETS.importSeconds} s: ${verdict(imported.upload + imported.run < TARGETS.importSeconds)} |`,
-    `| **whole wizard: upload + dry run + import job** | **${imported.total.toFixed(1)} s** | < ${TARGETS.importSeconds} s: ${verdict(imported.total < TARGETS.importSeconds)} |`,
-    `| export of all people (${(exported.lines - 1).toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB): first byte | ${exported.firstByte.toFixed(2)} s | |`,
-    `| **export, request to last byte** | **${exported.total.toFixed(1)} s** | < ${TARGETS.exportSeconds} s: ${verdict(exported.total < TARGETS.exportSeconds)} |`,
+    `| **import: upload + import job** | **${(imported.upload + imported.run).toFixed(1)} s** | < ${TARGETS.importSeconds} s: ` +
+      `${verdict(imported.upload + imported.run < TARGETS.importSeconds)} |`,
+    `| **whole wizard: upload + dry run + import job** | **${imported.total.toFixed(1)} s** | < ${TARGETS.importSeconds} s: ` +
+      `${verdict(imported.total < TARGETS.importSeconds)} |`,
+    `| export of all people (${(exported.lines - 1).toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB): first byte | ` +
+      `${exported.firstByte.toFixed(2)} s | |`,
+    `| **export, request to last byte** | **${exported.total.toFixed(1)} s** | < ${TARGETS.exportSeconds} s: ` +
+      `${verdict(exported.total < TARGETS.exportSeconds)} |`,
     '',
     '| resident memory (VmRSS, sampled every 100 ms) | start | peak | end |',
     '|---|---:|---:|---:|',
     `| API during the import | ${mb(imported.memory.api.start)} | ${mb(imported.memory.api.peak)} | ${mb(imported.memory.api.end)} |`,
     `| worker during the import | ${mb(imported.memory.worker.start)} | ${mb(imported.memory.worker.peak)} | ${mb(imported.memory.worker.end)} |`,
-    `| API during the export (restarted after the import) | ${mb(exported.memory.api.start)} | ${mb(exported.memory.api.peak)} | ${mb(exported.memory.api.end)} |`,
+    `| API during the export (restarted after the import) | ${mb(exported.memory.api.start)} | ${mb(exported.memory.api.peak)} | ` +
+      `${mb(exported.memory.api.end)} |`,
     '',
     `Export memory growth (API peak − start): **${mb(apiGrowth)}**; target < ${TARGETS.exportRssMb} MB: ${verdict(apiGrowth < TARGETS.exportRssMb)}.`,
     SECTION_END,
@@ -454,7 +463,8 @@ async function main() {
   await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
   const exported = await benchExport(base, token, { api: api.pid });
   procs.say(
-    `export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ${mb(exported.memory.api.start)} → peak ${mb(exported.memory.api.peak)}`,
+    `export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ` +
+      `${mb(exported.memory.api.start)} → peak ${mb(exported.memory.api.peak)}`,
   );
 
   const section = renderSection({ options, csv, imported, exported, pgVersion, load: [loadBefore, os.loadavg()[0]] });

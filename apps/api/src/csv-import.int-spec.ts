@@ -609,7 +609,8 @@ describe('CSV import', () => {
     it('finds duplicates across chunks and within a chunk', async () => {
       jobs.get(ImportEngine).chunkSize = 2;
       const csv =
-        'First Name,Email,Province,Tags\r\nA,dup1@example.org,ON,youth\r\nB,dup2@example.org,ON,\r\nC,DUP1@example.org,ON,housing\r\nD,dup2@example.org,ON,\r\nE,dup1@example.org,ON,\r\n';
+        'First Name,Email,Province,Tags\r\nA,dup1@example.org,ON,youth\r\nB,dup2@example.org,ON,\r\n' +
+        'C,DUP1@example.org,ON,housing\r\nD,dup2@example.org,ON,\r\nE,dup1@example.org,ON,\r\n';
       const batchId = await uploaded('ADMIN', csv);
       await mapAsGuessed('ADMIN', batchId, 'UPDATE');
       const checked = await dryRun('ADMIN', batchId);

@@ -20,9 +20,11 @@ describe('demo records (seed --scale small)', () => {
   const fingerprint = async (harness: ApiHarness) =>
     (
       await harness.dataSource.query(`
-        SELECT (SELECT md5(string_agg(id || first_name || last_name || province_code || coalesce(city, '') || engagement_stage || array_to_string(emails, ','), '|' ORDER BY id)) FROM person) AS people,
+        SELECT (SELECT md5(string_agg(id || first_name || last_name || province_code || coalesce(city, '') || engagement_stage
+                                        || array_to_string(emails, ','), '|' ORDER BY id)) FROM person) AS people,
                (SELECT md5(string_agg(id || name_en || province_code || coalesce(postal_code, ''), '|' ORDER BY id)) FROM organization) AS organizations,
-               (SELECT md5(string_agg(person_id::text || organization_id::text || coalesce(title, ''), '|' ORDER BY person_id, organization_id)) FROM affiliation) AS affiliations`)
+               (SELECT md5(string_agg(person_id::text || organization_id::text || coalesce(title, ''), '|' ORDER BY person_id, organization_id))
+                   FROM affiliation) AS affiliations`)
     )[0];
 
   it('has about 200 organizations and 2,000 people, in every province and territory', async () => {

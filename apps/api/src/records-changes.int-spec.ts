@@ -441,7 +441,8 @@ describe('records: creating, changing, archiving and merging', () => {
       const page = async (after: string | null) =>
         ok<{ timeline: { nodes: { id: string; kind: string; actorName: string | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
           await api.graphql(
-            'query($id: ID!, $after: String) { timeline(subjectType: Organization, subjectId: $id, first: 3, after: $after) { nodes { id kind actorName } pageInfo { endCursor hasNextPage } } }',
+            'query($id: ID!, $after: String) { timeline(subjectType: Organization, subjectId: $id, first: 3, after: $after) { nodes { id kind actorName } ' +
+              'pageInfo { endCursor hasNextPage } } }',
             { id: org.id, after },
             await api.tokenFor('ADMIN'),
           ),

@@ -19,7 +19,8 @@ describe('records: lists, pages, filters and search', () => {
   const peoplePage = async (filter: Record<string, unknown>, first: number, after: string | null, token = staff): Promise<PageResult> =>
     ok<{ people: PageResult }>(
       await api.graphql(
-        'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id firstName lastName } pageInfo { endCursor hasNextPage } } }',
+        'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id firstName ' +
+          'lastName } pageInfo { endCursor hasNextPage } } }',
         { filter, first, after },
         token,
       ),
@@ -87,7 +88,8 @@ describe('records: lists, pages, filters and search', () => {
       do {
         const page: { nodes: { nameEn: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = ok<{ organizations: never }>(
           await api.graphql(
-            'query($after: String) { organizations(filter: { provinceCodes: ["YT"] }, first: 3, after: $after) { nodes { nameEn } pageInfo { endCursor hasNextPage } } }',
+            'query($after: String) { organizations(filter: { provinceCodes: ["YT"] }, first: 3, after: $after) { nodes { nameEn } pageInfo { endCursor ' +
+              'hasNextPage } } }',
             { after },
             staff,
           ),
@@ -328,7 +330,8 @@ describe('records: lists, pages, filters and search', () => {
 
   describe('sort: by name (default) or most recently changed first', () => {
     const LIST =
-      'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }';
+      'query($filter: PersonFilterInputType, $first: Int, $after: String) { people(filter: $filter, first: $first, after: $after) { nodes { id } pageInfo { ' +
+      'endCursor hasNextPage } } }';
     type Page = { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 
     it('pages people newest change first, each once, and refuses a cursor of the other order', async () => {
@@ -441,7 +444,8 @@ describe('records: lists, pages, filters and search', () => {
 
     it('a 50-row page of people with their organizations and engagement stage costs at most 3 statements', async () => {
       const { result, issued } = await counted(
-        '{ people(first: 50, filter: { provinceCodes: ["NL"] }) { nodes { id firstName lastName engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }',
+        '{ people(first: 50, filter: { provinceCodes: ["NL"] }) { nodes { id firstName lastName engagementStage affiliations { title organization { id ' +
+          'nameEn } } } pageInfo { endCursor hasNextPage } } }',
       );
       const nodes = ok<{ people: { nodes: { affiliations: unknown[] }[] } }>(result).people.nodes;
       expect(nodes).toHaveLength(50);

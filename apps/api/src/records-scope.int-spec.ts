@@ -184,7 +184,8 @@ describe('records: who sees which organizations and people', () => {
       [
         'merge people',
         () =>
-          `mutation { mergePeople(input: { survivorId: "${quebecPerson.id}", survivorVersion: 1, duplicateId: "${ontarioPerson.id}", duplicateVersion: 1 }) { firstName } }`,
+          `mutation { mergePeople(input: { survivorId: "${quebecPerson.id}", survivorVersion: 1, duplicateId: "${ontarioPerson.id}", duplicateVersion: 1 }) ` +
+          `{ firstName } }`,
       ],
       ['archive person', () => `mutation { archivePerson(input: { id: "${quebecPerson.id}", version: 1 }) { firstName } }`],
     ];

@@ -28,7 +28,8 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
   it('refuses a session idle for more than 30 minutes', async () => {
     const token = await api.tokenFor('FUNDER', true);
     await api.dataSource.query(
-      `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'funder@demo.coalition.invalid')`,
+      `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = ` +
+        `'funder@demo.coalition.invalid')`,
     );
     expect(code(await api.graphql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
@@ -36,7 +37,8 @@ describe('sessions and sign-in (real API, PostgreSQL, Redis)', () => {
   it('refuses a session past its absolute expiry even if active', async () => {
     const token = await api.tokenFor('MEMBER', true);
     await api.dataSource.query(
-      `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'member@demo.coalition.invalid')`,
+      `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = ` +
+        `'member@demo.coalition.invalid')`,
     );
     expect(code(await api.graphql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });

@@ -116,7 +116,8 @@ export class OrganizationBulkRepository {
     if (organizations.length === 0) return;
     const set = recordset([['id', 'id', 'uuid'], ...writable, ['createdById', 'created_by_id', 'uuid']], organizations);
     await manager.query(
-      `INSERT INTO organization (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${set.definition})`,
+      `INSERT INTO organization (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ` +
+        `x(${set.definition})`,
       [set.json],
     );
   }

@@ -79,7 +79,8 @@ export class PersonBulkRepository {
     if (people.length === 0) return;
     const set = recordset([['id', 'id', 'uuid'], ...writable, ['createdById', 'created_by_id', 'uuid']], people);
     await manager.query(
-      `INSERT INTO person (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${set.definition})`,
+      `INSERT INTO person (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ` +
+        `x(${set.definition})`,
       [set.json],
     );
   }

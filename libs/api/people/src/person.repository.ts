@@ -306,7 +306,8 @@ export function personListWhere(
     // Only through an organization the caller may see, as the affiliations they are shown.
     where.push(
       `EXISTS (SELECT 1 FROM affiliation af JOIN organization o ON o.id = af.organization_id
-                WHERE af.person_id = p.id AND af.organization_id = ${params.add(filter.organizationId)} AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)})`,
+                WHERE af.person_id = p.id AND af.organization_id = ${params.add(filter.organizationId)}
+                   AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)})`,
     );
   }
   if (filter.tags?.length) where.push(`p.tags @> ${params.add(filter.tags)}::text[]`);

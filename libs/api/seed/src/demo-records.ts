@@ -449,7 +449,8 @@ export async function seedDemoRecords(
             CASE WHEN pg_temp.h(d.i, 'cat') % 10 = 0 THEN NULL ELSE ($1::text[])[1 + pg_temp.h(d.i, 'cat2') % cardinality($1::text[])] END,
             d.province_code, d.city,
             CASE WHEN pg_temp.h(d.i, 'own') % 100 < 10 THEN CASE d.province_code WHEN 'ON' THEN $2::uuid WHEN 'QC' THEN $3::uuid END END,
-            CASE WHEN pg_temp.h(d.i, 'by') % 100 < 30 THEN CASE d.province_code WHEN 'ON' THEN $2::uuid WHEN 'QC' THEN $3::uuid ELSE $4::uuid END ELSE $4::uuid END,
+            CASE WHEN pg_temp.h(d.i, 'by') % 100 < 30
+                  THEN CASE d.province_code WHEN 'ON' THEN $2::uuid WHEN 'QC' THEN $3::uuid ELSE $4::uuid END ELSE $4::uuid END,
             s.stage, CASE WHEN s.stage <> 'identified' THEN 'Demo data' END,
             pg_temp.h(d.i, 'ce') % 100 < 70, pg_temp.h(d.i, 'cp') % 100 < 40, pg_temp.h(d.i, 'dnc') % 100 < 3, pg_temp.h(d.i, 'lx') % 100 < 8,
             CASE WHEN pg_temp.h(d.i, 'tag') % 100 < 40 THEN ARRAY[($5::text[])[1 + pg_temp.h(d.i, 'tag2') % cardinality($5::text[])]] ELSE '{}' END,

@@ -46,7 +46,8 @@ export const defaultCampaign = {
     {
       titleEn: 'Resources and reform so every claimant gets a fair hearing before the Immigration and Refugee Board',
       titleFr:
-        "Des ressources et une réforme pour que chaque demandeur d'asile ait une audience équitable devant la Commission de l'immigration et du statut de réfugié",
+        "Des ressources et une réforme pour que chaque demandeur d'asile ait une audience équitable devant la Commission de l'immigration et du statut de " +
+        'réfugié',
     },
   ],
 };

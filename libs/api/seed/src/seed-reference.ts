@@ -33,7 +33,8 @@ export async function seedReferenceData(db: EntityManager): Promise<void> {
     );
   }
   await db.query(
-    `INSERT INTO tag (slug, label_en, label_fr) SELECT x.slug, x.label_en, x.label_fr FROM jsonb_to_recordset($1::jsonb) AS x(slug text, label_en text, label_fr text)
+    `INSERT INTO tag (slug, label_en, label_fr) SELECT x.slug, x.label_en, x.label_fr FROM jsonb_to_recordset($1::jsonb) AS x(slug text, label_en text, ` +
+      `label_fr text)
      ON CONFLICT (slug) DO UPDATE SET label_en = EXCLUDED.label_en, label_fr = EXCLUDED.label_fr`,
     [JSON.stringify(tags.map((tag) => ({ slug: tag.slug, label_en: tag.labelEn, label_fr: tag.labelFr })))],
   );

@@ -82,8 +82,8 @@ export class ImportUploadService {
 /** A file name as given by the browser, made safe to store and show: base name, no control characters. */
 export function safeFilename(name: string | undefined | null): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()
     .slice(0, 200);

@@ -11,7 +11,8 @@ function layout(lang: Language, parts: { greeting: string; body: string; action:
   const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1b1e">
 <p>${escapeHtml(parts.greeting)}</p>
 <p>${escapeHtml(parts.body)}</p>
-<p><a href="${escapeHtml(parts.link)}" style="display:inline-block;padding:10px 16px;background:#1c7ed6;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
+<p><a href="${escapeHtml(parts.link)}"
+  style="display:inline-block;padding:10px 16px;background:#1c7ed6;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
 <p style="color:#666;font-size:13px">${escapeHtml(parts.link)}</p>
 <p style="color:#666;font-size:13px">${escapeHtml(t('mail.ignore'))}</p>
 <p>— ${escapeHtml(t('mail.signature'))}</p>

@@ -160,7 +160,8 @@ describe('applyAccessibleWhere', () => {
     const qb = applyAccessibleWhere(people().where('p.archived_at IS NULL'), coordinator, 'update', 'Person', personColumns);
     const [sql, params] = qb.getQueryAndParameters();
     expect(sql).toBe(
-      'SELECT p.id FROM "person" "p" WHERE p.archived_at IS NULL AND (((p.province_code = ANY($1) AND p.owner_id = $2) OR (p.province_code = ANY($3) AND p.created_by_id = $4)))',
+      'SELECT p.id FROM "person" "p" WHERE p.archived_at IS NULL AND (((p.province_code = ANY($1) AND p.owner_id = $2) OR (p.province_code = ANY($3) AND ' +
+        'p.created_by_id = $4)))',
     );
     expect(params).toEqual([['ON', 'QC'], 'coord-1', ['ON', 'QC'], 'coord-1']);
   });

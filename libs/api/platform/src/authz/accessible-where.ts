@@ -112,7 +112,8 @@ class Translator {
     }
     if (!Object.prototype.hasOwnProperty.call(this.columns, field)) {
       throw new AccessibleWhereError(
-        `${this.subjectType} rule has a condition on "${field}", which has no SQL column in the map given (${Object.keys(this.columns).join(', ') || 'empty'}): refusing to build the filter`,
+        `${this.subjectType} rule has a condition on "${field}", which has no SQL column in the map given ` +
+          `(${Object.keys(this.columns).join(', ') || 'empty'}): refusing to build the filter`,
       );
     }
     const column = this.columns[field];

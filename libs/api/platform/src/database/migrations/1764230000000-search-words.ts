@@ -63,7 +63,8 @@ export class SearchWords1764230000000 implements MigrationInterface {
       `INSERT INTO search_word (kind, word) SELECT DISTINCT 'person', w FROM person, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`,
     );
     await db.query(
-      `INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w ON CONFLICT DO NOTHING`,
+      `INSERT INTO search_word (kind, word) SELECT DISTINCT 'organization', w FROM organization, unnest(f_search_words(search_text)) AS w ON CONFLICT DO ` +
+        `NOTHING`,
     );
 
     // Records by word (any number of terms: the index intersects them).
