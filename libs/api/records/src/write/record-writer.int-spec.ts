@@ -74,7 +74,8 @@ describe('RecordWriter: the versioned-write cycle on PostgreSQL', () => {
 
   const organization = async (values: { province: string; ownerId?: string | null; createdById?: string | null; notes?: string | null }) => {
     const [row] = await dataSource.query(
-      `INSERT INTO organization (name_en, name_fr, kind, province_code, owner_id, created_by_id, notes) VALUES ('Centre', 'Centre', 'other', $1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO organization (name_en, name_fr, kind, province_code, owner_id, created_by_id, notes)
+       VALUES ('Centre', 'Centre', 'other', $1, $2, $3, $4) RETURNING id`,
       [values.province, values.ownerId ?? null, values.createdById ?? null, values.notes ?? null],
     );
     return row.id as string;
