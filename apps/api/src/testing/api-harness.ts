@@ -11,7 +11,10 @@ export type DemoRole = (typeof demoUsers)[number]['role'] | 'COORDINATOR_QC';
 export interface GraphqlResult {
   status: number;
   data: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: { path: (string | number)[]; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { path: (string | number)[]; code: string; params?: Record<string, unknown>; message: string }[] };
+  }[];
 }
 
 /**

@@ -162,7 +162,7 @@ export class AuthService {
       const before = await this.users.findById(taken.userId, manager);
       if (!before || !before.active) throw expiredLink();
       if (input.name && input.name !== before.name) {
-        await manager.query(`UPDATE app_user SET name = $2 WHERE id = $1`, [taken.userId, input.name]);
+        await this.users.setName(manager, taken.userId, input.name);
       }
       await this.users.setPassword(manager, taken.userId, newHash);
       const session = await this.sessionService.open(manager, taken.userId);

@@ -17,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './mail/account-mail';
 import { SessionRepository } from './session.repository';
 import { newSecretToken } from './tokens';
+import { MemberOrganizations } from './member-organizations';
 import { UserRepository } from './user.repository';
 import { userPersonalFields, type UserRow } from './user.row';
 import { UserTokenRepository } from './user-token.repository';
@@ -32,6 +33,7 @@ export class UserAdminService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly campaigns: CampaignService,
+    private readonly memberOrganizations: MemberOrganizations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +57,7 @@ export class UserAdminService {
   async updateMyPreferences(ctx: RequestContext, input: UpdateMyPreferencesInput): Promise<UserRow> {
     const me = await this.me(ctx);
     const updated = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [me.id, input.preferredLanguage]);
+      await this.users.setPreferredLanguage(manager, me.id, input.preferredLanguage);
       await this.audit.record(manager, ctx, {
         action: 'user.updatePreferences',
         subjectType: 'User',
@@ -170,8 +172,7 @@ export class UserAdminService {
 
   private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined): Promise<void> {
     if (!organizationId) return;
-    const rows = await manager.query(`SELECT 1 FROM organization WHERE id = $1 AND archived_at IS NULL`, [organizationId]);
-    if (!rows.length) {
+    if (!(await this.memberOrganizations.exists(manager, organizationId))) {
       throw new BadUserInputException([{ path: ['input', 'organizationId'], code: 'organizationUnknown' }], 'This organization does not exist');
     }
   }

@@ -8,7 +8,7 @@ import {
   type RecordVersionInput,
   type UpdateOrganizationInput,
 } from '@crm/contracts';
-import { MemberContactsService } from '@crm/identity';
+import { MemberContactsService, MemberOrganizations } from '@crm/identity';
 import { BadUserInputException, NotFoundException, type RequestContext } from '@crm/platform';
 import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
 import { TimelineSubjects } from '@crm/timeline';
@@ -30,6 +30,7 @@ export class OrganizationsService implements OnModuleInit {
     private readonly mergeHooks: OrganizationMergeHooks,
     private readonly timelineSubjects: TimelineSubjects,
     private readonly memberContacts: MemberContactsService,
+    private readonly memberOrganizations: MemberOrganizations,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +38,7 @@ export class OrganizationsService implements OnModuleInit {
       ruleFields: (ctx, id) => this.organizations.findVisible(ctx.ability, id),
       visibleIds: (ctx, ids) => this.organizations.visibleIds(ctx.ability, ids),
     });
+    this.memberOrganizations.register((manager, id) => this.organizations.isActive(manager, id));
     this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) =>
       this.memberContacts.moveToOrganization(manager, duplicateId, survivorId),
     );

@@ -4,6 +4,7 @@ export { APP_CONFIG, ConfigModule } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
 export { migrations } from './database/migrations';
+export { SqlParams, likeEscape, recordset } from './database/sql-params';
 export {
   DomainException,
   NotFoundException,
