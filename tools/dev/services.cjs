@@ -451,6 +451,18 @@ async function applyDatabaseRoles(database, { env = process.env, log = procs.say
     return { ...database, migrationUrl: database.url, adminUrl: null };
   }
   const started = Date.now();
+  // A superuser URL naming the maintenance database (CI's …/postgres): the roles get
+  // a database of their own on that server rather than the server's `postgres`.
+  const named = decodeURIComponent(new URL(database.url).pathname.slice(1));
+  if (named === 'postgres' || named === 'template1') {
+    try {
+      await ensureDatabase(database.url, APP_DATABASE);
+    } catch (error) {
+      throw new UserError(`cannot create database ${APP_DATABASE} on ${redact(database.url)}: ${reasonOf(error)}`);
+    }
+    log(`${redact(database.url)} names the maintenance database: using ${APP_DATABASE} on that server`);
+    database = { ...database, url: withDatabase(database.url, APP_DATABASE) };
+  }
   let urls;
   try {
     urls = await setUpDatabaseRoles(database.url);
