@@ -80,7 +80,7 @@ export class OrganizationsService implements OnModuleInit {
     };
     const createdById = ctx.actor?.id ?? null;
     if (!ctx.ability.can('create', subject('Organization', { provinceCode: values.provinceCode, ownerId: values.ownerId, createdById }))) {
-      throw new BadUserInputException([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }], 'You cannot create an organization there');
+      throw new BadUserInputException([{ path: ['input', 'provinceCode'], code: 'outsideRegions' }], 'You cannot create an organization there');
     }
     return this.writer.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
@@ -108,7 +108,7 @@ export class OrganizationsService implements OnModuleInit {
             (values.postalCode !== undefined || values.provinceCode !== undefined) &&
             !postalCodeMatchesProvince(next.postalCode, next.provinceCode)
           ) {
-            throw new BadUserInputException([{ path: ['input', 'postalCode'], message: `is not a postal code of ${next.provinceCode}` }]);
+            throw new BadUserInputException([{ path: ['input', 'postalCode'], code: 'postalCodeProvince', params: { province: next.provinceCode } }]);
           }
           await this.rules.assertTagsKnown(manager, values.tags);
           if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);

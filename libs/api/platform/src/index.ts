@@ -17,7 +17,16 @@ export {
   type GrantReport,
   type RolePasswords,
 } from './database/roles';
-export { DomainException, NotFoundException, ConflictException, BadUserInputException, ErrorCode, type FieldProblem } from './errors/domain.exception';
+export {
+  DomainException,
+  NotFoundException,
+  ConflictException,
+  BadUserInputException,
+  ErrorCode,
+  problemMessage,
+  type FieldProblem,
+  type FieldProblemInput,
+} from './errors/domain.exception';
 export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
 export { createLogger, requestIdFrom, PinoNestLogger } from './logging/logger';
 export { HealthModule } from './health/health.module';
