@@ -6,6 +6,19 @@ export { createDataSource, dataSourceOptions, runMigrations } from './database/d
 export { migrations } from './database/migrations';
 export { SqlParams, likeEscape, recordset } from './database/sql-params';
 export {
+  APP_ROLE,
+  OWNER_ROLE,
+  APPEND_ONLY_TABLES,
+  MIGRATIONS_TABLE,
+  checkApplicationGrants,
+  derivedRolePasswords,
+  expectedTablePrivileges,
+  setUpDatabaseRoles,
+  urlForRole,
+  type GrantReport,
+  type RolePasswords,
+} from './database/roles';
+export {
   DomainException,
   NotFoundException,
   ConflictException,

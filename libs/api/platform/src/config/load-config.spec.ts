@@ -24,6 +24,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig({})).toThrow(/DATABASE_URL: is required/);
   });
 
+  it('takes DATABASE_MIGRATION_URL as optional, and only as a postgres:// URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://crm_app@db/crm' }).DATABASE_MIGRATION_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: 'postgres://crm_app@db/crm', DATABASE_MIGRATION_URL: 'postgres://crm_owner@db/crm' }).DATABASE_MIGRATION_URL).toBe(
+      'postgres://crm_owner@db/crm',
+    );
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://crm_app@db/crm', DATABASE_MIGRATION_URL: 'crm_owner@db' })).toThrow(
+      /DATABASE_MIGRATION_URL: must be a postgres:\/\/ URL/,
+    );
+  });
+
   it('never echoes the values it rejects', () => {
     expect(() => parseConfig({ DATABASE_URL: 'secret-password-here' })).toThrow(ConfigError);
     try {
