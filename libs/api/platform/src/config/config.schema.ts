@@ -24,7 +24,7 @@ export const AppConfigSchema = z.object({
   STAFF_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:3000'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(200).default(15),
-  // Static estimate that multiplies by literal `first` arguments: a 50-row page with nested lists costs a few thousand.
+  // Values the answer can hold, page sizes taken from literals, variables and defaults (decision 066): the costliest staff screen is ~5,600.
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(20000),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()
