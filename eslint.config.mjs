@@ -81,7 +81,7 @@ export default [
     },
   },
   {
-    // Every redirect in the staff app goes through safeRedirect, which only ever emits a path on this site (decision 065).
+    // Every redirect in the staff app goes through safeRedirect, which only ever emits a path on this site (decision 014).
     files: ['apps/staff/app/**/*.ts', 'apps/staff/app/**/*.tsx'],
     ignores: ['apps/staff/app/utils/safe-redirect.ts'],
     rules: {
@@ -101,6 +101,12 @@ export default [
     files: ['tools/**/*.cjs', 'tools/**/*.js', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
+  },
+  {
+    // The staff app's Node server (ES module, run as is).
+    files: ['apps/staff/server.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'apps/staff-e2e/**/*.ts'],

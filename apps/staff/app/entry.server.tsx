@@ -4,6 +4,8 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { requestIdFor } from './utils/api.server';
+// server.js wraps each request with these (the client's address for the API calls).
+export { trustedProxies, withClientAddress } from './utils/client-address.server';
 import { contentSecurityPolicy, newNonce } from './utils/content-security-policy.server';
 import { NonceContext } from './utils/nonce';
 

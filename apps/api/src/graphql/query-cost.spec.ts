@@ -28,7 +28,8 @@ function variantsOf(n: number, m: number): [string, string, Record<string, unkno
     ],
     [
       'inline fragments',
-      'query($n: Int, $m: Int) { organizations(first: $n) { ... on OrganizationConnection { nodes { ... { people(first: $m) { ... on Person { id firstName } } } } } } }',
+      `query($n: Int, $m: Int) { organizations(first: $n) { ... on OrganizationConnection {
+         nodes { ... { people(first: $m) { ... on Person { id firstName } } } } } } }`,
       { n, m },
     ],
     ['aliases', `query($m: Int) { orgs: organizations(first: ${n}) { items: nodes { folks: people(first: $m) { key: id name: firstName } } } }`, { m }],

@@ -1,5 +1,5 @@
 import { PageArgs } from '@crm/contracts';
-import { GraphQLError, Kind, getNamedType, isCompositeType, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, isCompositeType, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 // What one query may cost, computed with the values the query will really run

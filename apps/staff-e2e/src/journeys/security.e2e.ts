@@ -1,10 +1,13 @@
+import { request as httpRequest } from 'node:http';
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { launchBrowser } from '../support/stack';
 import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // The hardening issue, as a person meets it: a sign-in link that names another
 // site still lands on ours; every page is served with a Content-Security-Policy
-// whose nonce is new each time and is carried by every inline script and style.
+// whose nonce is new each time and is carried by every inline script and style;
+// one person's failed sign-ins do not lock out another (the staff server tells
+// the API who the client is).
 const timeout = 45_000;
 
 describe('security of the staff app', () => {
@@ -55,7 +58,8 @@ describe('security of the staff app', () => {
     async () => {
       const { context, page } = await newVisitor(browser);
       try {
-        const signedOut = ['/sign-in', '/sign-in', '/forgot-password', '/no-such-page'];
+        // Signed out, other pages redirect to /sign-in (no body).
+        const signedOut = ['/sign-in', '/sign-in', '/forgot-password', '/reset-password/not-a-token'];
         const signedIn = ['/', '/people', '/organizations', '/search?q=a', '/account', '/admin/users', '/no-such-page'];
         const nonces = [...(await policiesOf(context.request, signedOut))];
         await signIn(page, demo.admin);
@@ -68,6 +72,58 @@ describe('security of the staff app', () => {
     },
     timeout,
   );
+});
+
+describe('failed sign-ins through the staff app', () => {
+  // This host answers on all of 127.0.0.0/8: two "people" on their own addresses,
+  // both behind the same staff server, which reaches the API from 127.0.0.1.
+  const mallory = '127.0.0.2';
+  const alice = '127.0.0.3';
+  let attempt = 0;
+
+  it(
+    "are counted per person: one exhausting their budget, even naming another's address, does not lock the other out",
+    async () => {
+      const limit = 30; // SIGNIN_MAX_FAILURES_PER_ADDRESS, default
+      const outcomes: string[] = [];
+      for (let i = 0; i <= limit; i++) outcomes.push(await failedSignIn(mallory, `${alice}, 198.51.100.${i}`));
+      expect(outcomes.slice(0, limit).every((outcome) => outcome === 'incorrect')).toBe(true);
+      expect(outcomes[limit]).toBe('too many');
+      expect(await failedSignIn(alice)).toBe('incorrect');
+      expect(await failedSignIn(mallory)).toBe('too many');
+    },
+    timeout,
+  );
+
+  /** A wrong password (a new unknown account each time), from `from`, as a browser without JavaScript posts it. */
+  async function failedSignIn(from: string, forwardedFor?: string): Promise<'incorrect' | 'too many' | string> {
+    const form = await send(from, 'GET', '/sign-in');
+    const cookie = (form.setCookie.find((c) => c.startsWith('crm_csrf=')) ?? '').split(';')[0];
+    const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const body = new URLSearchParams({ csrf, email: `nobody.${Date.now()}.${++attempt}@example.org`, password: 'wrong-password-123', redirectTo: '' });
+    const answer = await send(from, 'POST', '/sign-in', body.toString(), {
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    });
+    if (answer.body.includes('Too many attempts.')) return 'too many';
+    if (answer.body.includes('The e-mail or password is incorrect.')) return 'incorrect';
+    return `status ${answer.status}`;
+  }
+
+  function send(from: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+    const url = new URL(staffUrl(path));
+    return new Promise<{ status: number; body: string; setCookie: string[] }>((resolve, reject) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method, localAddress: from, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, setCookie: res.headers['set-cookie'] ?? [] }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 });
 
 /** Fetches each page, checks its policy and its inline elements; answers the nonces seen. */
