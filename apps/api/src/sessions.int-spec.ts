@@ -220,7 +220,11 @@ describe('invitations, resets and the audit log', () => {
     const result = await api.graphql(`mutation($input: AcceptInvitationInputType!) { acceptInvitation(input: $input) { token } }`, {
       input: { token, newPassword: 'too late for this' },
     });
-    expect(result.errors?.[0].extensions?.fields?.[0]).toEqual({ path: ['input', 'token'], message: 'this link has expired or was already used' });
+    expect(result.errors?.[0].extensions?.fields?.[0]).toEqual({
+      path: ['input', 'token'],
+      code: 'tokenExpired',
+      message: 'This link has expired or was already used. Ask for a new one.',
+    });
   });
 
   it('records every change with masked personal values, and the log cannot be altered', async () => {

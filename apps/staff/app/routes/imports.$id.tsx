@@ -36,7 +36,7 @@ import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { apiFormErrors } from '../utils/form-errors.server';
 import { assertCsrf } from '../utils/csrf.server';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';

@@ -47,7 +47,7 @@ export default function ResetPassword() {
   const navigation = useNavigation();
   const [form, fields] = useAppForm(ResetPasswordForm, { id: 'reset-password', lastResult });
   // A problem with the token itself (expired, used, malformed) is the form's message.
-  const linkProblem = Boolean(fields.token.errors?.length) || Boolean(form.errors?.some((e) => e.startsWith('validation.token')));
+  const linkProblem = Boolean(fields.token.errors?.length) || Boolean(form.errors?.some((e) => e === 'tokenExpired' || e === 'link'));
 
   return (
     <PublicCard title={t('reset.title')} intro={t('password.hint')} testId="reset-password">

@@ -3,7 +3,7 @@ import type { PlainMessageKey } from '@crm/i18n';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
 import { apiHeaders, apiUrl } from './api.server';
 import { assertCsrf } from './csrf.server';
-import { isPlainMessageKey } from './field-messages';
+import { isPlainMessageKey } from './messages';
 import { apiFormErrors } from './form-errors.server';
 import { ApiError } from './graphql.server';
 import { ownerOptions } from './owners.server';
@@ -48,7 +48,7 @@ export async function archiveOrRestore(
   await requireUserWithPermission(request, 'archive', subject);
   const intent = formData.get('intent');
   const input = RecordVersionInput.safeParse({ id, version: Number(formData.get('version')) });
-  if (!input.success || (intent !== 'archive' && intent !== 'restore')) return { done: null, error: 'validation.invalid' as PlainMessageKey };
+  if (!input.success || (intent !== 'archive' && intent !== 'restore')) return { done: null, error: 'problem.invalid' as PlainMessageKey };
   try {
     await mutations[intent](input.data);
     return { done: intent, error: null };
@@ -78,7 +78,7 @@ export async function mergeRecords(
     duplicateVersion: Number(formData.get('duplicateVersion')),
   });
   // Only a merge that involves this page's record.
-  if (!input.success || (input.data.survivorId !== id && input.data.duplicateId !== id)) return { error: 'validation.invalid' as PlainMessageKey };
+  if (!input.success || (input.data.survivorId !== id && input.data.duplicateId !== id)) return { error: 'problem.invalid' as PlainMessageKey };
   try {
     await merge(input.data);
   } catch (error) {

@@ -54,7 +54,7 @@ export class AuditLogRepository {
     if (filter.to) add('a.at < ?', filter.to);
     if (after) {
       // Ids only grow: the id alone is a stable keyset cursor for "newest first".
-      if (!/^\d{1,19}$/.test(after)) throw new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }]);
+      if (!/^\d{1,19}$/.test(after)) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
       add('a.id < ?', after);
     }
     params.push(first + 1);

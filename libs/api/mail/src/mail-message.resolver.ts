@@ -38,7 +38,7 @@ export class MailMessageResolver {
   ): Promise<MailMessageConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
     const cursor = decodeCursor(page.after, 2);
-    if (page.after && !cursor) throw new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }]);
+    if (page.after && !cursor) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
     const params: unknown[] = cursor ? [cursor[0], cursor[1], page.first + 1] : [page.first + 1];
     const rows: MailMessageObject[] = await this.dataSource.query(
       `SELECT ${columns} FROM mail_message
