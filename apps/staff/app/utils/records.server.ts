@@ -1,7 +1,6 @@
 import { MergeRecordsInput, RecordVersionInput } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
-import { redirect } from '@remix-run/node';
 import { apiHeaders, apiUrl } from './api.server';
 import { assertCsrf } from './csrf.server';
 import { isPlainMessageKey } from './messages';
@@ -10,6 +9,7 @@ import { ApiError } from './graphql.server';
 import { ownerOptions } from './owners.server';
 import { requireUserWithPermission } from './session.server';
 import type { Viewer } from './viewer';
+import { safeRedirect } from './safe-redirect';
 
 type RecordSubject = 'Person' | 'Organization';
 
@@ -84,7 +84,7 @@ export async function mergeRecords(
   } catch (error) {
     return { error: recordErrorKey(error) };
   }
-  throw redirect(`${survivorPath(input.data.survivorId)}?merged=1`);
+  throw safeRedirect(`${survivorPath(input.data.survivorId)}?merged=1`);
 }
 
 /**
@@ -128,7 +128,7 @@ export async function withTimelinePage<T>(
     try {
       return await load(timelineAfter);
     } catch (error) {
-      if (timelineAfter && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
+      if (timelineAfter && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw safeRedirect(url.pathname);
       throw error;
     }
   });

@@ -42,4 +42,28 @@ describe('parseConfig', () => {
       expect((error as Error).message).not.toContain('secret-password-here');
     }
   });
+
+  describe('TRUSTED_PROXIES', () => {
+    const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/crm' };
+
+    it('trusts only this host by default', () => {
+      expect(parseConfig(base).TRUSTED_PROXIES).toEqual(['loopback']);
+    });
+
+    it('takes addresses, CIDR ranges and named ranges, comma-separated', () => {
+      const config = parseConfig({ ...base, TRUSTED_PROXIES: ' 10.0.0.7, 172.16.0.0/12 ,fd00::/8,::1, uniquelocal,' });
+      expect(config.TRUSTED_PROXIES).toEqual(['10.0.0.7', '172.16.0.0/12', 'fd00::/8', '::1', 'uniquelocal']);
+    });
+
+    it('names each bad entry by its position, not its value', () => {
+      try {
+        parseConfig({ ...base, TRUSTED_PROXIES: '10.0.0.1, staff.internal, 10.0.0.0/33, ::1/129, 10.0.0.0/8/1, *' });
+        throw new Error('expected a ConfigError');
+      } catch (error) {
+        const problems = (error as ConfigError).problems;
+        expect(problems.map((line) => line.replace(/ is not .*/, ''))).toEqual([2, 3, 4, 5, 6].map((n) => `TRUSTED_PROXIES: entry ${n}`));
+        expect(problems.join('\n')).not.toMatch(/staff\.internal|\/33/);
+      }
+    });
+  });
 });
