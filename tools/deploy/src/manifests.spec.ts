@@ -55,11 +55,11 @@ function appConfigKeys(): string[] {
   return [...body.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);
 }
 
-/** What the staff app's server and remix-serve read. */
+/** What the staff app and its server (apps/staff/server.js) read. */
 function staffSettings(): string[] {
   const staff = sourcesUnder('apps/staff/app').flatMap((file) => envReadIn(read(path.relative(root, file))));
-  const serve = [...read('node_modules/@remix-run/serve/dist/cli.js').matchAll(/process\.env\.([A-Z_]+)/g)].map((match) => match[1]);
-  return [...new Set([...staff, ...serve])];
+  const server = [...read('apps/staff/server.js').matchAll(/process\.env\.([A-Z_]+)/g)].map((match) => match[1]);
+  return [...new Set([...staff, ...server])];
 }
 
 describe('Kubernetes manifests (docker/kubernetes)', () => {
