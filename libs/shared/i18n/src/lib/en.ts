@@ -332,10 +332,12 @@ export const en = {
   'mail.signature': 'The national office, {product}',
   'mail.ignore': 'If you did not expect this message, you can ignore it.',
   'mail.invitation.subject': 'Your {product} account',
-  'mail.invitation.body': '{inviter} has invited you to the {product}, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
+  'mail.invitation.body':
+    '{inviter} has invited you to the {product}, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
   'mail.invitation.action': 'Choose my password',
   'mail.passwordReset.subject': 'Reset your {product} password',
-  'mail.passwordReset.body': 'Someone (hopefully you) asked to reset the password of your {product} account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
+  'mail.passwordReset.body':
+    'Someone (hopefully you) asked to reset the password of your {product} account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
   'mail.passwordReset.action': 'Choose a new password',
 
   // Records: people, organizations, search, merge (decision 019).
@@ -355,7 +357,6 @@ export const en = {
   'leader.education': 'Education',
   'leader.media': 'Media',
   'leader.community': 'Community',
-  'leader.lived_experience': 'Lived experience',
   'orgKind.settlement_agency': 'Settlement agency',
   'orgKind.sponsorship_agreement_holder': 'Sponsorship agreement holder',
   'orgKind.faith_community': 'Faith community',
