@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layerConstraints, scopeConstraints } from './tools/lint/layers.mjs';
 
 export default [
   {
@@ -44,22 +45,13 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
-      // Dependencies point one way: apps -> domain libs -> platform -> shared.
+      // Dependencies point down the floors (tools/lint/layers.mjs, decision 056); a library is used only through its index.
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:staff', onlyDependOnLibsWithTags: ['scope:staff', 'scope:shared'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:util'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util', 'type:data-access', 'type:ui'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
-          ],
+          depConstraints: [...scopeConstraints, ...layerConstraints],
         },
       ],
     },
@@ -81,7 +73,7 @@ export default [
     },
   },
   {
-    files: ['tools/**/*.cjs', 'tools/**/*.js', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
+    files: ['tools/**/*.cjs', 'tools/**/*.js', 'tools/**/*.mjs', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
   },

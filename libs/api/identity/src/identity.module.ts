@@ -4,6 +4,7 @@ import { MailModule } from '@crm/mail';
 import { AuditLogRepository, AuditLogResolver } from './audit-log';
 import { AuthService } from './auth.service';
 import { IdentityResolver } from './identity.resolver';
+import { MemberContactsService } from './member-contacts.service';
 import { OwnerOptionsRepository } from './owner-options.repository';
 import { OwnerOptionsResolver } from './owner-options.resolver';
 import { OwnerOptionsService } from './owner-options.service';
@@ -30,7 +31,8 @@ import { UserTokenRepository } from './user-token.repository';
     OwnerOptionsRepository,
     OwnerOptionsService,
     OwnerOptionsResolver,
+    MemberContactsService,
   ],
-  exports: [SessionService, OwnerOptionsService],
+  exports: [SessionService, OwnerOptionsService, MemberContactsService],
 })
 export class IdentityModule {}

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
 
@@ -13,10 +12,11 @@ export interface MergeStep {
 export type MergeHook = (step: MergeStep) => Promise<number>;
 
 /**
- * What other modules attach to a record, moved when two records merge. Modules
- * above the records register here at start-up (people: affiliations; later
- * outreach, pledges, event RSVPs and hosts, story storytellers…), so merging
- * never needs to know them. Hooks run in the merge's transaction, in order.
+ * What other modules attach to a record, moved when two records merge. Each
+ * mergeable record type has one instance (OrganizationMergeHooks, PersonMergeHooks);
+ * modules that point at that record register there at start-up (people:
+ * affiliations; later outreach, pledges, event RSVPs and hosts, storytellers…), so
+ * merging never needs to know them. Hooks run in the merge's transaction, in order.
  */
 export class MergeHooks {
   private readonly hooks: { name: string; hook: MergeHook }[] = [];
@@ -33,7 +33,3 @@ export class MergeHooks {
     return moved;
   }
 }
-
-/** Hooks for merging organizations: one instance, shared by every module. */
-@Injectable()
-export class OrganizationMergeHooks extends MergeHooks {}

@@ -1,4 +1,4 @@
-import { likeEscape, type SqlParams } from './sql';
+import { likeEscape, type SqlParams } from './sql-params';
 
 /**
  * Free-text search over a record's normalised name (`<alias>.search_text`),

@@ -1,7 +1,8 @@
 import { defineAbilityFor } from '@crm/authz';
-import { combineNotes } from './organizations.service';
-import { encodeOrderedCursor, keysetCursor, likeEscape, orderedCursor, SqlParams } from './sql';
-import { withoutNulls } from './without-nulls';
+import { combineNotes } from '../merge/combine-notes';
+import { withoutNulls } from '../graphql/without-nulls';
+import { encodeOrderedCursor, keysetCursor, orderedCursor } from './keyset-cursor';
+import { likeEscape, SqlParams } from './sql-params';
 import { encodeCursor } from '@crm/platform';
 
 describe('SqlParams', () => {

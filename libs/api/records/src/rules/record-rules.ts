@@ -2,29 +2,23 @@ import { Injectable } from '@nestjs/common';
 import type { CreateTagInput } from '@crm/contracts';
 import { OwnerOptionsService } from '@crm/identity';
 import { BadUserInputException, type FieldProblem, type RequestContext } from '@crm/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-
-export interface TagRow {
-  slug: string;
-  labelEn: string;
-  labelFr: string;
-}
+import type { EntityManager } from 'typeorm';
+import { TagRepository, type TagRow } from './tag.repository';
 
 /**
- * Checks shared by organizations and people (and the CSV import later): tags must
- * come from the vocabulary, owners must be staff or coordinators the caller may choose.
+ * Checks every record type shares (and the CSV import): tags must come from the
+ * vocabulary, owners must be staff or coordinators the caller may choose.
  */
 @Injectable()
 export class RecordRules {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tags: TagRepository,
     private readonly owners: OwnerOptionsService,
   ) {}
 
   async assertTagsKnown(manager: EntityManager, tags: string[] | undefined, path: (string | number)[] = ['input', 'tags']): Promise<void> {
     if (!tags?.length) return;
-    const rows: { slug: string }[] = await manager.query(`SELECT slug FROM tag WHERE slug = ANY($1::text[])`, [tags]);
-    const known = new Set(rows.map((row) => row.slug));
+    const known = await this.tags.knownSlugs(manager, tags);
     const problems: FieldProblem[] = tags.flatMap((tag, index) =>
       known.has(tag) ? [] : [{ path: [...path, index], message: `"${tag}" is not in the tag list` }],
     );
@@ -42,16 +36,12 @@ export class RecordRules {
   }
 
   listTags(): Promise<TagRow[]> {
-    return this.dataSource.query(`SELECT slug, label_en AS "labelEn", label_fr AS "labelFr" FROM tag ORDER BY slug`);
+    return this.tags.list();
   }
 
   async createTag(input: CreateTagInput): Promise<TagRow> {
-    const rows: TagRow[] = await this.dataSource.query(
-      `INSERT INTO tag (slug, label_en, label_fr) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING
-       RETURNING slug, label_en AS "labelEn", label_fr AS "labelFr"`,
-      [input.slug, input.labelEn, input.labelFr],
-    );
-    if (!rows[0]) throw new BadUserInputException([{ path: ['input', 'slug'], message: 'already exists' }], 'This tag already exists');
-    return rows[0];
+    const created = await this.tags.insert({ slug: input.slug, labelEn: input.labelEn, labelFr: input.labelFr });
+    if (!created) throw new BadUserInputException([{ path: ['input', 'slug'], message: 'already exists' }], 'This tag already exists');
+    return created;
   }
 }
