@@ -50,7 +50,10 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
   }
 
   /** What access rules read of a person the ability may read (scope in SQL), or null. */
-  async ruleFieldsOf(ability: AppAbility, id: string): Promise<{ id: string; provinceCode: string; ownerId: string | null; createdById: string | null } | null> {
+  async ruleFieldsOf(
+    ability: AppAbility,
+    id: string,
+  ): Promise<{ id: string; provinceCode: string; ownerId: string | null; createdById: string | null } | null> {
     const params = new SqlParams();
     const rows = await this.dataSource.query(
       `SELECT p.id, p.province_code AS "provinceCode", p.owner_id AS "ownerId", p.created_by_id AS "createdById" FROM person p
