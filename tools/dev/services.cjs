@@ -257,7 +257,7 @@ function embeddedPostgresPlace(log) {
     const packageDir = embeddedBinaryPackageDir();
     hydrateEmbeddedPostgres();
     const place = postgresPlace.resolvePostgresPlace({ repoRoot: root, dataRoot, packageDir, UserError });
-    if (place.moved.length) log(`embedded PostgreSQL as root: ${place.moved.join('; ')}, so its files are under ${postgresPlace.SYSTEM_ROOT}`);
+    if (place.note) log(place.note);
     const copyStarted = Date.now();
     try {
       if (postgresPlace.installBinaries(place)) log(`copied the PostgreSQL binaries to ${place.binariesDir} (${since(copyStarted)})`);
