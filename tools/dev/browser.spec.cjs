@@ -13,18 +13,19 @@ describe('chooseBrowser', () => {
       env: { CHROMIUM_PATH: '/opt/chrome/chrome' },
       isExecutableFile: executables('/opt/chrome/chrome', DEBIAN_CHROMIUM),
       packagedVersion: '153.0.0',
+      arch: 'x64',
     });
     expect(choice).toEqual({ source: 'CHROMIUM_PATH', executablePath: '/opt/chrome/chrome' });
   });
 
   it('refuses a CHROMIUM_PATH that is not an executable file instead of quietly using another browser', () => {
-    const choice = chooseBrowser({ env: { CHROMIUM_PATH: '/nope' }, isExecutableFile: executables(DEBIAN_CHROMIUM), packagedVersion: '153.0.0' });
+    const choice = chooseBrowser({ env: { CHROMIUM_PATH: '/nope' }, isExecutableFile: executables(DEBIAN_CHROMIUM), packagedVersion: '153.0.0', arch: 'x64' });
     expect(choice).toEqual({ error: expect.stringMatching(/^CHROMIUM_PATH=\/nope is not an executable file/) });
   });
 
   it("uses Debian's /usr/bin/chromium when CHROMIUM_PATH is unset or empty", () => {
     for (const env of [{}, { CHROMIUM_PATH: '' }]) {
-      expect(chooseBrowser({ env, isExecutableFile: executables(DEBIAN_CHROMIUM), packagedVersion: '153.0.0' })).toEqual({
+      expect(chooseBrowser({ env, isExecutableFile: executables(DEBIAN_CHROMIUM), packagedVersion: '153.0.0', arch: 'x64' })).toEqual({
         source: 'debian',
         executablePath: DEBIAN_CHROMIUM,
       });
@@ -32,15 +33,20 @@ describe('chooseBrowser', () => {
   });
 
   it('falls back to the Chromium inside @sparticuz/chromium when Debian chromium is missing (or hidden)', () => {
-    expect(chooseBrowser({ env: {}, isExecutableFile: executables(), packagedVersion: '153.0.0' })).toEqual({
+    expect(chooseBrowser({ env: {}, isExecutableFile: executables(), packagedVersion: '153.0.0', arch: 'x64' })).toEqual({
       source: 'packaged',
       executablePath: null,
       version: '153.0.0',
     });
   });
 
+  it('does not offer the packaged x64 build on another architecture', () => {
+    const choice = chooseBrowser({ env: {}, isExecutableFile: executables(), packagedVersion: '153.0.0', arch: 'arm64' });
+    expect(choice.error).toMatch(/@sparticuz\/chromium has no build for arm64.*CHROMIUM_PATH/);
+  });
+
   it('says how to get a browser when there is none', () => {
-    const choice = chooseBrowser({ env: {}, isExecutableFile: executables(), packagedVersion: null });
+    const choice = chooseBrowser({ env: {}, isExecutableFile: executables(), packagedVersion: null, arch: 'x64' });
     expect(choice.error).toMatch(/no Chromium.*npm ci.*CHROMIUM_PATH.*apt-get install chromium/);
   });
 });
