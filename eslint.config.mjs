@@ -73,9 +73,32 @@ export default [
     },
   },
   {
+    // Every redirect in the staff app goes through safeRedirect, which only ever emits a path on this site (decision 014).
+    files: ['apps/staff/app/**/*.ts', 'apps/staff/app/**/*.tsx'],
+    ignores: ['apps/staff/app/utils/safe-redirect.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@remix-run/node', '@remix-run/react', '@remix-run/server-runtime', 'react-router', 'react-router-dom'].map((name) => ({
+            name,
+            importNames: ['redirect', 'redirectDocument', 'replace'],
+            message: 'Use safeRedirect from utils/safe-redirect: a redirect target built from input must stay on this site.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['tools/**/*.cjs', 'tools/**/*.js', 'tools/**/*.mjs', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
+  },
+  {
+    // The staff app's Node server (ES module, run as is).
+    files: ['apps/staff/server.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'apps/staff-e2e/**/*.ts'],

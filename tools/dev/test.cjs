@@ -28,7 +28,8 @@ function run(label, command, args, env) {
 async function main() {
   const started = Date.now();
   // Tests keep their databases apart from the development cluster (.data/postgres).
-  const found = await services.resolveServices({ dataDir: path.join(root, '.data/postgres-test') });
+  // roles: false keeps the superuser URL: each suite makes its own database with its own roles (decision 067).
+  const found = await services.resolveServices({ dataDir: path.join(root, '.data/postgres-test'), roles: false });
   const env = { ...process.env, ...found.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NODE_ENV: 'test', FORCE_COLOR: '0' };
   const results = [];
   let stepCount = Infinity;

@@ -301,7 +301,9 @@ describe('records: who sees which organizations and people', () => {
         input: { id: createdByCoordinator.id, version: createdByCoordinator.version, livedExperience: true, city: 'Toronto' },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'livedExperience'], message: 'is not yours to change' }]);
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'livedExperience'], code: 'notYours', message: 'You may not change this field.' },
+      ]);
       expect(await personRow(api, createdByCoordinator.id)).toEqual(before);
       // Other fields of a person they created remain theirs to edit.
       const allowed = ok<{ updatePerson: { city: string } }>(
@@ -319,7 +321,9 @@ describe('records: who sees which organizations and people', () => {
         input: { firstName: 'Selam', provinceCode: 'ON', ownerId: await userId(api, 'STAFF'), livedExperience: true },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'livedExperience'], message: 'is not yours to change' }]);
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'livedExperience'], code: 'notYours', message: 'You may not change this field.' },
+      ]);
     });
 
     it('the timeline does not even name the field to those who may not read it', async () => {
@@ -348,7 +352,9 @@ describe('records: who sees which organizations and people', () => {
         input: { firstName: 'Jean', provinceCode: 'QC' },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }]);
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'provinceCode'], code: 'outsideRegions', message: 'This is outside your regions.' },
+      ]);
     });
   });
 });

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import type { EntityManager } from 'typeorm';
 import { organizationScopeColumns, organizationWritableColumns, type OrganizationRow } from './organization.row';
-import { insertMany, SqlParams, updateManyVersioned, type BulkTable } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { insertMany, updateManyVersioned, type BulkTable } from '@crm/records';
 
 /** Everything a bulk write (a CSV import) may set on an organization, plus what scope checks read. */
 export type OrganizationState = Pick<

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter, RecordSort } from '@crm/contracts';
-import { encodeOrderedCursor, orderedCursor, SqlParams, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
@@ -32,6 +33,12 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
 
   lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<OrganizationRow | null> {
     return this.findVisible(ability, id, manager, true);
+  }
+
+  /** Whether an organization exists and is not archived (whoever asks: a member contact's organization). */
+  async isActive(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM organization WHERE id = $1 AND archived_at IS NULL`, [id]);
+    return rows.length > 0;
   }
 
   /** The ids among `ids` the ability may read (archived ones too). */

@@ -8,7 +8,7 @@ import {
   type RecordVersionInput,
   type UpdateOrganizationInput,
 } from '@crm/contracts';
-import { MemberContactsService } from '@crm/identity';
+import { MemberContactsService, MemberOrganizations } from '@crm/identity';
 import { BadUserInputException, NotFoundException, type RequestContext } from '@crm/platform';
 import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
 import { TimelineSubjects } from '@crm/timeline';
@@ -30,6 +30,7 @@ export class OrganizationsService implements OnModuleInit {
     private readonly mergeHooks: OrganizationMergeHooks,
     private readonly timelineSubjects: TimelineSubjects,
     private readonly memberContacts: MemberContactsService,
+    private readonly memberOrganizations: MemberOrganizations,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +38,7 @@ export class OrganizationsService implements OnModuleInit {
       ruleFields: (ctx, id) => this.organizations.findVisible(ctx.ability, id),
       visibleIds: (ctx, ids) => this.organizations.visibleIds(ctx.ability, ids),
     });
+    this.memberOrganizations.register((manager, id) => this.organizations.isActive(manager, id));
     this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) =>
       this.memberContacts.moveToOrganization(manager, duplicateId, survivorId),
     );
@@ -80,7 +82,7 @@ export class OrganizationsService implements OnModuleInit {
     };
     const createdById = ctx.actor?.id ?? null;
     if (!ctx.ability.can('create', subject('Organization', { provinceCode: values.provinceCode, ownerId: values.ownerId, createdById }))) {
-      throw new BadUserInputException([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }], 'You cannot create an organization there');
+      throw new BadUserInputException([{ path: ['input', 'provinceCode'], code: 'outsideRegions' }], 'You cannot create an organization there');
     }
     return this.writer.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
@@ -108,7 +110,7 @@ export class OrganizationsService implements OnModuleInit {
             (values.postalCode !== undefined || values.provinceCode !== undefined) &&
             !postalCodeMatchesProvince(next.postalCode, next.provinceCode)
           ) {
-            throw new BadUserInputException([{ path: ['input', 'postalCode'], message: `is not a postal code of ${next.provinceCode}` }]);
+            throw new BadUserInputException([{ path: ['input', 'postalCode'], code: 'postalCodeProvince', params: { province: next.provinceCode } }]);
           }
           await this.rules.assertTagsKnown(manager, values.tags);
           if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);

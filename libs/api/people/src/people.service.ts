@@ -10,7 +10,7 @@ import {
   UpdatePersonInput,
 } from '@crm/contracts';
 import { OrganizationMergeHooks, OrganizationsService } from '@crm/organizations';
-import { BadUserInputException, NotFoundException, type FieldProblem, type RequestContext } from '@crm/platform';
+import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
 import { ActivityRecorder, TimelineSubjects, type ActivityEntry } from '@crm/timeline';
 import type { EntityManager } from 'typeorm';
@@ -92,11 +92,11 @@ export class PeopleService implements OnModuleInit {
     const ownerId = input.ownerId !== undefined ? input.ownerId : ctx.actor?.role === 'COORDINATOR' ? ctx.actor.id : null;
     const scope = { provinceCode: input.provinceCode, ownerId, createdById };
     if (!ctx.ability.can('create', subject('Person', { ...scope }))) {
-      throw new BadUserInputException([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }], 'You cannot add a person there');
+      throw new BadUserInputException([{ path: ['input', 'provinceCode'], code: 'outsideRegions' }], 'You cannot add a person there');
     }
     // Only who may read it afterwards may state it (decision 055): the answer depends on the input only.
     if (input.livedExperience !== undefined && !canReadField(ctx.ability, 'create', 'Person', 'livedExperience', scope)) {
-      throw new BadUserInputException([{ path: ['input', 'livedExperience'], message: 'is not yours to change' }]);
+      throw new BadUserInputException([{ path: ['input', 'livedExperience'], code: 'notYours' }]);
     }
     const values: PersonValues = {
       firstName: input.firstName,
@@ -212,9 +212,9 @@ export class PeopleService implements OnModuleInit {
     const usable = await this.organizations.visibleActiveIds(manager, ctx, ids);
     const entries = list ?? ids.map((organizationId) => ({ organizationId }));
     const wanted = new Set(ids);
-    const problems: FieldProblem[] = entries.flatMap((entry, index) =>
+    const problems: FieldProblemInput[] = entries.flatMap((entry, index) =>
       wanted.has(entry.organizationId) && !usable.has(entry.organizationId)
-        ? [{ path: ['input', 'affiliations', index, 'organizationId'], message: 'is not an organization you can see' }]
+        ? [{ path: ['input', 'affiliations', index, 'organizationId'], code: 'organizationUnknown' }]
         : [],
     );
     if (problems.length) throw new BadUserInputException(problems, 'Some affiliations name an unknown organization');

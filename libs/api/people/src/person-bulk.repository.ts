@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
-import { insertMany, SqlParams, updateManyVersioned, type BulkTable } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { insertMany, updateManyVersioned, type BulkTable } from '@crm/records';
 import type { EntityManager } from 'typeorm';
 import { personScopeColumns, personWritableColumns, type PersonRow } from './person.row';
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter, RecordSort } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
-import { encodeOrderedCursor, orderedCursor, SqlParams, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,

@@ -4,7 +4,30 @@ export { APP_CONFIG, ConfigModule } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
 export { migrations } from './database/migrations';
-export { DomainException, NotFoundException, ConflictException, BadUserInputException, ErrorCode, type FieldProblem } from './errors/domain.exception';
+export { SqlParams, likeEscape, recordset } from './database/sql-params';
+export {
+  APP_ROLE,
+  OWNER_ROLE,
+  APPEND_ONLY_TABLES,
+  MIGRATIONS_TABLE,
+  checkApplicationGrants,
+  derivedRolePasswords,
+  expectedTablePrivileges,
+  setUpDatabaseRoles,
+  urlForRole,
+  type GrantReport,
+  type RolePasswords,
+} from './database/roles';
+export {
+  DomainException,
+  NotFoundException,
+  ConflictException,
+  BadUserInputException,
+  ErrorCode,
+  problemMessage,
+  type FieldProblem,
+  type FieldProblemInput,
+} from './errors/domain.exception';
 export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
 export { createLogger, requestIdFrom, PinoNestLogger } from './logging/logger';
 export { HealthModule } from './health/health.module';

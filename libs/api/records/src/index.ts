@@ -1,6 +1,5 @@
 // The records floor (decision 055): what every record type shares. Domains import it; it imports no domain.
 export { RecordsModule } from './records.module';
-export { SqlParams, likeEscape, recordset } from './sql/sql-params';
 export { keysetCursor, orderedCursor, encodeOrderedCursor, type ListOrder } from './sql/keyset-cursor';
 export { textSearch, searchTerms, type TextSearch, type TextSearchOptions } from './sql/text-search';
 export { withoutNulls } from './graphql/without-nulls';

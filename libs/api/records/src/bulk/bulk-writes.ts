@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { recordset } from '../sql/sql-params';
+import { recordset } from '@crm/platform';
 
 /** [state field, column, SQL type as jsonb_to_recordset reads it]. */
 export type BulkColumn<S> = readonly [keyof S & string, string, string];

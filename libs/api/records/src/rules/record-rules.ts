@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateTagInput } from '@crm/contracts';
 import { OwnerOptionsService } from '@crm/identity';
-import { BadUserInputException, type FieldProblem, type RequestContext } from '@crm/platform';
+import { BadUserInputException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
 import { TagRepository, type TagRow } from './tag.repository';
 
@@ -19,8 +19,8 @@ export class RecordRules {
   async assertTagsKnown(manager: EntityManager, tags: string[] | undefined, path: (string | number)[] = ['input', 'tags']): Promise<void> {
     if (!tags?.length) return;
     const known = await this.tags.knownSlugs(manager, tags);
-    const problems: FieldProblem[] = tags.flatMap((tag, index) =>
-      known.has(tag) ? [] : [{ path: [...path, index], message: `"${tag}" is not in the tag list` }],
+    const problems: FieldProblemInput[] = tags.flatMap((tag, index) =>
+      known.has(tag) ? [] : [{ path: [...path, index], code: 'tagUnknown', params: { tag } }],
     );
     if (problems.length) throw new BadUserInputException(problems, `Unknown tag(s): ${tags.filter((t) => !known.has(t)).join(', ')}`);
   }
@@ -41,7 +41,7 @@ export class RecordRules {
 
   async createTag(input: CreateTagInput): Promise<TagRow> {
     const created = await this.tags.insert({ slug: input.slug, labelEn: input.labelEn, labelFr: input.labelFr });
-    if (!created) throw new BadUserInputException([{ path: ['input', 'slug'], message: 'already exists' }], 'This tag already exists');
+    if (!created) throw new BadUserInputException([{ path: ['input', 'slug'], code: 'tagExists' }], 'This tag already exists');
     return created;
   }
 }

@@ -43,5 +43,5 @@ export function encodeOrderedCursor(order: ListOrder, keys: string[]): string {
 }
 
 function invalidCursor(): BadUserInputException {
-  return new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
+  return new BadUserInputException([{ path: ['after'], code: 'cursor' }], 'The page cursor is not valid; start from the first page');
 }

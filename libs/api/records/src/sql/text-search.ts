@@ -1,4 +1,4 @@
-import { likeEscape, type SqlParams } from './sql-params';
+import { likeEscape, type SqlParams } from '@crm/platform';
 
 /**
  * Free-text search over a record's normalised name (`<alias>.search_text`),

@@ -1,9 +1,8 @@
 import { defineAbilityFor, type Actor, type AppAbility } from '@crm/authz';
-import { AuditService, createDataSource, type RequestContext } from '@crm/platform';
+import { AuditService, createDataSource, SqlParams, type RequestContext } from '@crm/platform';
 import { createTestDatabase, type TestDatabase } from '@crm/platform/testing';
 import { ActivityRecorder } from '@crm/timeline';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlParams } from '../sql/sql-params';
 import type { RecordKind, VersionedStore } from './record-kind';
 import { RecordWriter } from './record-writer';
 

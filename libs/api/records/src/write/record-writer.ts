@@ -7,7 +7,7 @@ import {
   ConflictException,
   ForbiddenException,
   NotFoundException,
-  type FieldProblem,
+  type FieldProblemInput,
   type RequestContext,
 } from '@crm/platform';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
@@ -104,7 +104,7 @@ export class RecordWriter {
       const next = { ...before, ...values };
       if (!ctx.ability.can('update', subject(kind.subjectType, { ...next }))) {
         const field = changed.find((f) => conditionFields[kind.subjectType].includes(f)) ?? changed[0] ?? 'id';
-        throw new BadUserInputException([{ path: ['input', field], message: `would put the ${kind.noun} outside what you may edit` }]);
+        throw new BadUserInputException([{ path: ['input', field], code: 'outsideEditable' }]);
       }
 
       const alsoEntries = also ? await also.apply(manager) : [];
@@ -174,9 +174,9 @@ export class RecordWriter {
       }
       if (survivor.version !== input.survivorVersion || duplicate.version !== input.duplicateVersion) throw new ConflictException();
       if (duplicate.mergedIntoId) {
-        throw new BadUserInputException([{ path: ['input', 'duplicateId'], message: `was already merged into another ${kind.noun}` }]);
+        throw new BadUserInputException([{ path: ['input', 'duplicateId'], code: 'alreadyMerged' }]);
       }
-      if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], message: 'is archived; restore it first' }]);
+      if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], code: 'archivedSurvivor' }]);
 
       const moved: Record<string, number> = { ...(await spec.moveOwn?.(manager, survivor, duplicate)) };
       Object.assign(moved, await spec.hooks.run({ manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id }));
@@ -229,7 +229,7 @@ export class RecordWriter {
       if (before.version !== target.version) throw new ConflictException();
       if ((before.archivedAt !== null) === archive) return before;
       if (!archive && before.mergedIntoId) {
-        throw new BadUserInputException([{ path: ['input', 'id'], message: `was merged into another ${kind.noun} and cannot be restored` }]);
+        throw new BadUserInputException([{ path: ['input', 'id'], code: 'mergedCannotRestore' }]);
       }
       const after = await store.updateVersioned(manager, ctx.ability, target, { archivedAt: archive ? new Date() : null } as Values, { bump: true });
       if (!after) throw new ConflictException();
@@ -270,7 +270,7 @@ export class RecordWriter {
   private assertGivenWritable<Row extends VersionedRow>(ctx: RequestContext, kind: RecordKind<Row>, before: Row, given: readonly string[]): void {
     const refused = given.filter((field) => !canReadField(ctx.ability, 'update', kind.subjectType, field, before));
     if (refused.length === 0) return;
-    const problems: FieldProblem[] = refused.map((field) => ({ path: ['input', field], message: 'is not yours to change' }));
+    const problems: FieldProblemInput[] = refused.map((field) => ({ path: ['input', field], code: 'notYours' }));
     throw new BadUserInputException(problems, 'You may not change some of these fields');
   }
 

@@ -1,9 +1,9 @@
-import { accessibleWhere, type ColumnMap } from '@crm/platform';
+import { accessibleWhere, type ColumnMap } from '../authz/accessible-where';
 import type { Action, AppAbility, SubjectName } from '@crm/authz';
 
 /**
  * Positional parameters for one hand-written statement: `params.add(value)` gives `$n`.
- * The one way repositories build SQL parameters (decision 055).
+ * The one way repositories build SQL parameters (decision 055), from platform to domains.
  */
 export class SqlParams {
   readonly values: unknown[] = [];

@@ -2,7 +2,7 @@ import { defineAbilityFor } from '@crm/authz';
 import { combineNotes } from '../merge/combine-notes';
 import { withoutNulls } from '../graphql/without-nulls';
 import { encodeOrderedCursor, keysetCursor, orderedCursor } from './keyset-cursor';
-import { likeEscape, SqlParams } from './sql-params';
+import { likeEscape, SqlParams } from '@crm/platform';
 import { encodeCursor } from '@crm/platform';
 
 describe('SqlParams', () => {
