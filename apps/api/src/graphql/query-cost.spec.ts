@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, Kind, parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { parseConfig } from '@crm/platform';
+import { defaultPageSize } from '@crm/contracts';
 import { costLimitHook, maxPageSize, queryCost } from './query-cost';
 
 const root = join(__dirname, '../../../..');
@@ -57,8 +58,8 @@ describe('query cost', () => {
     expect(cost(query, { n: 200, m: 200 })).toBeGreaterThan(100 * cost(query, { n: 10, m: 10 }));
   });
 
-  it('assumes the largest page when a list is not told its size', () => {
-    const asked = `{ organizations(first: ${maxPageSize}) { nodes { people(first: ${maxPageSize}) { id } } } }`;
+  it('assumes the default page when a list is not told its size (what the resolvers then answer)', () => {
+    const asked = `{ organizations(first: ${defaultPageSize}) { nodes { people(first: ${defaultPageSize}) { id } } } }`;
     expect(cost('{ organizations { nodes { people { id } } } }')).toBe(cost(asked));
     expect(cost('query($n: Int) { organizations(first: $n) { nodes { people(first: null) { id } } } }', {})).toBe(cost(asked));
     expect(maxPageSize).toBe(200);
@@ -83,15 +84,21 @@ describe('query cost', () => {
     expect(queries.length).toBeGreaterThan(10);
     const limit = parseConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/x' }).GRAPHQL_MAX_COST;
     for (const query of queries) {
-      // Required variables get a stand-in; optional ones (page sizes among them) stay unset: the largest page.
+      // Required variables get a stand-in; optional page sizes the largest page.
       const variables = Object.fromEntries(
-        (query.variableDefinitions ?? []).filter((v) => v.type.kind === Kind.NON_NULL_TYPE).map((v) => [v.variable.name.value, standIn(v.type)]),
+        (query.variableDefinitions ?? []).flatMap((v) =>
+          v.type.kind === Kind.NON_NULL_TYPE ? [[v.variable.name.value, standIn(v.type)]] : isInt(v.type) ? [[v.variable.name.value, maxPageSize]] : [],
+        ),
       );
       const total = queryCost(schema, { kind: Kind.DOCUMENT, definitions: [query, ...fragments] }, variables);
       expect([query.name?.value, total <= limit / 2]).toEqual([query.name?.value, true]);
     }
   });
 });
+
+function isInt(type: { kind: string; name?: { value: string } }): boolean {
+  return type.kind === Kind.NAMED_TYPE && type.name?.value === 'Int';
+}
 
 function standIn(type: { kind: string; type?: unknown; name?: { value: string } }): unknown {
   const named = (type.kind === Kind.NON_NULL_TYPE ? (type.type as { name?: { value: string } }) : type).name?.value;

@@ -1,4 +1,4 @@
-import { PageArgs } from '@crm/contracts';
+import { defaultPageSize, PageArgs } from '@crm/contracts';
 import { GraphQLError, getNamedType, isCompositeType, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -31,8 +31,8 @@ function pageSize(argumentNames: string[], values: Record<string, unknown>): num
   const pageArgument = argumentNames.find((name) => name === 'first' || name === 'last');
   if (!pageArgument) return 1;
   const value = values[pageArgument];
-  // Absent or null: the resolver picks its default page, which is at most the largest one.
-  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.trunc(value)) : maxPageSize;
+  // Absent or null: the resolver takes its default page (PageArgs; no list's default is larger).
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.trunc(value)) : defaultPageSize;
 }
 
 /** The cost of running `document` with these variables (every operation in it, if it has several). */

@@ -43,9 +43,12 @@ export const NewPassword = z
 
 export const Version = z.number().int().min(1);
 
+/** The page a list answers when the query does not say (no list's default is larger). */
+export const defaultPageSize = 50;
+
 /** Cursor pagination arguments shared by every list. */
 export const PageArgs = z.object({
-  first: z.number().int().min(1).max(200).default(50),
+  first: z.number().int().min(1).max(200).default(defaultPageSize),
   after: z.string().max(500).refine(noControlCharacters, { error: 'cursor' }).optional().nullable(),
 });
 export type PageArgs = z.infer<typeof PageArgs>;

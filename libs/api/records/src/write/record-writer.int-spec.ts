@@ -185,7 +185,7 @@ describe('RecordWriter: the versioned-write cycle on PostgreSQL', () => {
     expect(JSON.parse(answers[0])).toEqual([
       'BAD_USER_INPUT',
       'You may not change some of these fields',
-      [{ path: ['input', 'notes'], message: 'is not yours to change' }],
+      [{ path: ['input', 'notes'], code: 'notYours', message: 'You may not change this field.' }],
     ]);
   });
 
@@ -202,7 +202,7 @@ describe('RecordWriter: the versioned-write cycle on PostgreSQL', () => {
       ),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: ['input', 'provinceCode'], message: 'would put the person outside what you may edit' }],
+      fields: [{ path: ['input', 'provinceCode'], code: 'outsideEditable', message: 'With this value you could no longer edit the record.' }],
     });
   });
 
