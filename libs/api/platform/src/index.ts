@@ -4,8 +4,19 @@ export { APP_CONFIG, ConfigModule } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
 export { migrations } from './database/migrations';
-export { DomainException, NotFoundException, ConflictException, BadUserInputException, ErrorCode, type FieldProblem } from './errors/domain.exception';
+export {
+  DomainException,
+  NotFoundException,
+  ConflictException,
+  BadUserInputException,
+  ServiceUnavailableException,
+  ErrorCode,
+  type FieldProblem,
+} from './errors/domain.exception';
 export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
+export { toClientError, isUnavailableError, errorBody, unavailableReason, type ClientError } from './errors/client-error';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { failSafeContext } from './errors/graphql-context';
 export { createLogger, requestIdFrom, PinoNestLogger } from './logging/logger';
 export { HealthModule } from './health/health.module';
 export { QueueName, jobQueues, assertIdsOnlyPayload, type JobName, type JobPayloads } from './queue/queue-names';

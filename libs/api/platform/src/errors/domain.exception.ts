@@ -10,6 +10,8 @@ export const ErrorCode = {
   ParseFailed: 'GRAPHQL_PARSE_FAILED',
   ValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
   Internal: 'INTERNAL_SERVER_ERROR',
+  // PostgreSQL or Redis cannot be reached right now: try again in a moment.
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -46,5 +48,11 @@ export class ConflictException extends DomainException {
 export class BadUserInputException extends DomainException {
   constructor(fields: FieldProblem[], message = 'Some fields are invalid') {
     super(ErrorCode.BadUserInput, message, fields);
+  }
+}
+
+export class ServiceUnavailableException extends DomainException {
+  constructor(message = 'The service is temporarily unavailable; try again in a moment') {
+    super(ErrorCode.ServiceUnavailable, message);
   }
 }
