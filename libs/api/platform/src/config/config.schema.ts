@@ -6,6 +6,26 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// URL');
 const redisUrl = z.string().refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// URL');
 
+// REPEATABLE_JOB_SCHEDULES: {"PurgeOutboxJob": {"pattern": "0 2 * * *", "tz": "America/Toronto"}} or {"X": {"every": 1000}}.
+const jobSchedule = z.union([
+  z.strictObject({ pattern: z.string().min(9, 'must be a cron pattern'), tz: z.string().min(1) }),
+  z.strictObject({ every: z.number().int().min(500, 'must be at least 500 ms') }),
+]);
+const jobSchedules = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON: {"JobName": {"pattern": "0 7 * * *", "tz": "America/Toronto"}} or {"JobName": {"every": 60000}}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), jobSchedule));
+
 // Every setting the API and the worker read. Defaults make `npm start` work with
 // nothing configured; anything wrong stops the process at start, one line per problem.
 export const AppConfigSchema = z.object({
@@ -32,6 +52,8 @@ export const AppConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  // Moves repeatable jobs off the schedule their module declares (decision 063); empty keeps every one as declared.
+  REPEATABLE_JOB_SCHEDULES: jobSchedules.default({}),
   // Sessions: idle and absolute lifetimes.
   SESSION_IDLE_MINUTES: z.coerce
     .number()
