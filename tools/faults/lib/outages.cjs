@@ -100,6 +100,7 @@ async function redisOutage(stack, api, { outageSeconds, run }) {
     refused,
     mails: mails.length,
     once,
+    deliveredAfterBackFirst: afterBack.length ? Math.min(...afterBack) : null,
     deliveredAfterBackP50: percentile(afterBack, 50),
     deliveredAfterBackMax: afterBack.length ? Math.max(...afterBack) : null,
     readyDuring: [...new Set(outageSamples.map((s) => `${s.status} (${s.down.join(', ') || 'nothing down'})`))],

@@ -49,7 +49,10 @@ export class JobSchedulers implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.registry.repeatable().length === 0) return;
+    const declared = new Set(this.registry.repeatable().map((job) => job.name));
+    const unknown = Object.keys(this.config.REPEATABLE_JOB_SCHEDULES).filter((name) => !declared.has(name));
+    if (unknown.length) this.logger.warn({ jobs: unknown, msg: 'REPEATABLE_JOB_SCHEDULES names jobs this worker does not declare; ignored' });
+    if (declared.size === 0) return;
     // Not awaited: a worker starts (and takes other jobs) while Redis is away; this retries every minute.
     this.running = this.reconcile({ removeUndeclared: true });
     this.timer = setInterval(() => {

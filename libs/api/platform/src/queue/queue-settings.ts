@@ -14,8 +14,9 @@ type Settings = Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInt
  * worker every time, after which it is given up and its handler told (onFailed).
  */
 export const queueSettings: Record<QueueName, Settings> = {
-  // Short jobs; a few at a time per worker.
-  [QueueName.Mail]: { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 },
+  // Short jobs waiting on the database or SMTP: several at a time per worker, so
+  // a backlog (after an outage, an invitation run) drains in seconds.
+  [QueueName.Mail]: { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 },
   // Long jobs that commit a chunk at a time and resume where they stopped: a
   // stall costs little, so allow many before giving up. One import at a time
   // per worker: each holds a database connection and locks rows.
