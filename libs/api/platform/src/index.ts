@@ -24,6 +24,7 @@ export { OutboxEntry } from './queue/outbox.entity';
 export { OutboxService } from './queue/outbox.service';
 export { OutboxRelay, relayJobOptions } from './queue/outbox-relay';
 export { OutboxRelayService } from './queue/outbox-relay.service';
+export { Queues } from './queue/queues';
 export { QueueModule, OutboxModule } from './queue/queue.module';
 export { QueueJob, RepeatableJob, type JobRun, type JobTick, type JobSchedule, type OutboxJobHandler, type RepeatableJobHandler } from './queue/job.decorators';
 export { JobRegistry, UnknownJobError } from './queue/job-registry';

@@ -1,6 +1,4 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { getNextMillis, type Queue, type RepeatOptions } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
@@ -9,6 +7,7 @@ import { JobRegistry } from './job-registry';
 import { JobTickRepository } from './job-tick.repository';
 import { reasonOf } from './outage-log';
 import { tickJobOptions } from './queue-settings';
+import { Queues } from './queues';
 
 /** Every minute each worker checks the schedulers are there and no tick was lost. */
 const RECONCILE_EVERY_MS = 60_000;
@@ -44,7 +43,7 @@ export class JobSchedulers implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly registry: JobRegistry,
     private readonly ticks: JobTickRepository,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: Queues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -120,7 +119,9 @@ export class JobSchedulers implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private queue(name: string): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`unknown queue ${name}`);
+    return queue;
   }
 }
 

@@ -25,7 +25,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
   /** This process among the workers (ids only): logged with ticks, sent as heartbeats. */
   readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly logger = new Logger('Jobs');
-  private readonly workers: Worker[] = [];
+  private readonly workers: { worker: Worker; outage: OutageLog }[] = [];
   private heartbeat: WorkerHeartbeat | undefined;
 
   constructor(
@@ -48,18 +48,23 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       worker.getBackend().on('ready', () => outage.ready());
       worker.on('failed', (job, error) => void this.failed(queue, job, error));
       worker.on('stalled', (jobId) => this.logger.warn({ queue, jobId, msg: 'job stalled (its worker stopped or lost its lock); back in the queue' }));
-      this.workers.push(worker);
+      this.workers.push({ worker, outage });
     }
     if (this.workers.length > 0) {
-      this.heartbeat = new WorkerHeartbeat(this.workers[0].getBackend(), this.instanceId, HEARTBEAT_INTERVAL_MS);
+      this.heartbeat = new WorkerHeartbeat(this.workers[0].worker.getBackend(), this.instanceId, HEARTBEAT_INTERVAL_MS);
       this.heartbeat.start();
     }
   }
 
-  /** Stop taking jobs and let the ones in hand finish, before the database connection closes. */
+  /**
+   * Stop taking jobs and let the ones in hand finish, before the database
+   * connection closes. While Redis is away nothing can finish (completing a job
+   * needs Redis) and a graceful close waits for a reconnection: close at once;
+   * the jobs in hand stall and run again elsewhere.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     await this.heartbeat?.stop();
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.workers.map(({ worker, outage }) => worker.close(outage.isDown)));
   }
 
   private async process(queue: QueueName, job: Job): Promise<void> {

@@ -1,13 +1,10 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { OutageLog } from './outage-log';
 import { OutboxRelay } from './outbox-relay';
-import { QueueName } from './queue-names';
+import { Queues } from './queues';
 
 /** Runs the outbox relay in the worker process until shutdown. */
 @Injectable()
@@ -22,21 +19,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: Queues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    const queues = new Map<string, Queue>();
-    for (const name of Object.values(QueueName)) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // A queue without an error listener prints each connection error's stack on stderr.
-      const outage = new OutageLog(`redis (${name} queue)`, this.logger);
-      queue.on('error', (error) => outage.error(error));
-      queue.getBackend().on('ready', () => outage.ready());
-      queues.set(name, queue);
-    }
-    this.relay = new OutboxRelay(this.dataSource, queues, { warn: (obj) => this.outage.error(new Error(String((obj as { reason?: unknown }).reason))) });
+    this.relay = new OutboxRelay(this.dataSource, this.queues.all(), {
+      warn: (obj) => this.outage.error(new Error(String((obj as { reason?: unknown }).reason))),
+    });
     this.schedule(0);
   }
 
