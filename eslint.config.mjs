@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layerConstraints, scopeConstraints } from './tools/lint/layers.mjs';
 
 export default [
   {
@@ -44,22 +45,13 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
-      // Dependencies point one way: apps -> domain libs -> platform -> shared.
+      // Dependencies point down the floors (tools/lint/layers.mjs, decision 056); a library is used only through its index.
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:staff', onlyDependOnLibsWithTags: ['scope:staff', 'scope:shared'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:util'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:util', 'type:data-access', 'type:ui'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
-          ],
+          depConstraints: [...scopeConstraints, ...layerConstraints],
         },
       ],
     },
@@ -81,9 +73,32 @@ export default [
     },
   },
   {
-    files: ['tools/**/*.cjs', 'tools/**/*.js', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
+    // Every redirect in the staff app goes through safeRedirect, which only ever emits a path on this site (decision 014).
+    files: ['apps/staff/app/**/*.ts', 'apps/staff/app/**/*.tsx'],
+    ignores: ['apps/staff/app/utils/safe-redirect.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@remix-run/node', '@remix-run/react', '@remix-run/server-runtime', 'react-router', 'react-router-dom'].map((name) => ({
+            name,
+            importNames: ['redirect', 'redirectDocument', 'replace'],
+            message: 'Use safeRedirect from utils/safe-redirect: a redirect target built from input must stay on this site.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['tools/**/*.cjs', 'tools/**/*.js', 'tools/**/*.mjs', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
+  },
+  {
+    // The staff app's Node server (ES module, run as is).
+    files: ['apps/staff/server.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'apps/staff-e2e/**/*.ts'],

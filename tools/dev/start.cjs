@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: services -> build -> migrate -> seed (if empty) -> api, worker and
 // staff, with prefixed output; Ctrl-C stops everything in order.
-//   API_PORT (4000), STAFF_PORT (3000), DATABASE_URL, REDIS_URL, NODE_ENV,
-//   LOG_LEVEL, SMTP_URL are honoured.
+//   API_PORT (4000), STAFF_PORT (3000), DATABASE_URL, DATABASE_MIGRATION_URL,
+//   REDIS_URL, NODE_ENV, LOG_LEVEL, SMTP_URL are honoured.
 'use strict';
 
 const startedAt = Date.now();
@@ -107,7 +107,7 @@ async function main() {
   ]);
 
   const env = {
-    ...process.env,
+    ...withoutOwnerUrl(process.env),
     NODE_ENV: process.env.NODE_ENV || 'development',
     DATABASE_URL: resolved.env.DATABASE_URL,
     REDIS_URL: resolved.env.REDIS_URL,
@@ -115,11 +115,17 @@ async function main() {
     API_HOST: HOST,
     STAFF_URL: process.env.STAFF_URL || `http://${HOST}:${staffPort}`,
   };
+  const ownerEnv = { ...env, DATABASE_MIGRATION_URL: resolved.env.DATABASE_MIGRATION_URL };
   let t = Date.now();
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [build.requireDist(build.dist.migrate)], env });
+  await procs.runStep({ name: 'migrate', command: process.execPath, args: [build.requireDist(build.dist.migrate)], env: ownerEnv });
   say(`migrated (${since(t)})`);
   t = Date.now();
-  await procs.runStep({ name: 'seed', command: process.execPath, args: [build.requireDist(build.dist.seed), '--scale', 'small', '--if-empty'], env });
+  await procs.runStep({
+    name: 'seed',
+    command: process.execPath,
+    args: [build.requireDist(build.dist.seed), '--scale', 'small', '--if-empty'],
+    env: ownerEnv,
+  });
   say(`seed step done (${since(t)})`);
 
   if (phase === 'stopping') return;
@@ -168,6 +174,13 @@ async function main() {
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// The api and the worker connect as the application role and never see the
+// owner's URL (decision 067); migrate and seed get it.
+function withoutOwnerUrl(environment) {
+  const { DATABASE_MIGRATION_URL: _owner, ...rest } = environment;
+  return rest;
 }
 
 // Development only: the seeded demo accounts, one per role, so anyone can sign in.

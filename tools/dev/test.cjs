@@ -10,7 +10,8 @@ const services = require('./services.cjs');
 const root = path.resolve(__dirname, '../..');
 const nx = path.join(root, 'node_modules/.bin/nx');
 const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
-const prettierIgnore = ['--ignore-path', '.gitignore', '--ignore-path', 'tools/format/prettierignore'];
+// The files `npm run format` formats (package.json): generated files and the lock file are left as written.
+const formatted = ['**/*.{ts,tsx,js,cjs,mjs,json,yml,yaml,css}', '!**/__generated__/**', '!package-lock.json', '!apps/staff/build/**', '!apps/staff/.cache/**'];
 
 function run(label, command, args, env) {
   return new Promise((resolve) => {
@@ -27,7 +28,8 @@ function run(label, command, args, env) {
 async function main() {
   const started = Date.now();
   // Tests keep their databases apart from the development cluster (.data/postgres).
-  const found = await services.resolveServices({ dataDir: path.join(root, '.data/postgres-test') });
+  // roles: false keeps the superuser URL: each suite makes its own database with its own roles (decision 067).
+  const found = await services.resolveServices({ dataDir: path.join(root, '.data/postgres-test'), roles: false });
   const env = { ...process.env, ...found.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NODE_ENV: 'test', FORCE_COLOR: '0' };
   const results = [];
   let stepCount = Infinity;
@@ -40,7 +42,7 @@ async function main() {
   try {
     await services.dropStaleTestDatabases(found.database.url).catch(() => []);
     const steps = [
-      ['format (Prettier)', process.execPath, [prettier, ...prettierIgnore, '--check', '.', '--log-level', 'warn']],
+      ['format (Prettier)', process.execPath, [prettier, '--ignore-path', '.gitignore', '--check', ...formatted, '--log-level', 'warn']],
       ['lint, typecheck, unit tests', nx, ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']],
       ['compile', process.execPath, ['tools/build/compile-node.cjs']],
       ['integration tests (PostgreSQL + Redis)', nx, ['run-many', '-t', 'int-test', '--parallel=1', '--outputStyle=static']],

@@ -1,10 +1,11 @@
 import { newSecretToken } from '@crm/identity';
 import { createDataSource } from '@crm/platform';
+import { ownerDatabaseUrl } from './owner-url';
 
 // The first ADMIN of a real installation (the seed creates no users in
 // production): creates the account without a password and prints a one-time
 // invitation link, valid 72 hours, to choose one.
-// Usage: DATABASE_URL=… STAFF_URL=https://crm.example.org node dist/tools/seed/create-admin.js --email a@b.org --name "Full Name" [--language fr]
+// Usage: DATABASE_MIGRATION_URL=… STAFF_URL=https://crm.example.org node dist/tools/seed/create-admin.js --email a@b.org --name "Full Name" [--language fr]
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -17,9 +18,7 @@ async function main(): Promise<void> {
   if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error('--email must be a valid e-mail address');
   if (!name) throw new Error('--name is required');
   if (language !== 'en' && language !== 'fr') throw new Error('--language must be en or fr');
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  const dataSource = createDataSource(url, [], 2);
+  const dataSource = createDataSource(ownerDatabaseUrl(), [], 2);
   await dataSource.initialize();
   try {
     const { token, hash } = newSecretToken();

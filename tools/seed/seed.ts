@@ -1,6 +1,7 @@
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
 import { demoPassword, demoUsers, seedDemoRecords, seedDemoUsers, seedReferenceData } from '@crm/seed';
+import { ownerDatabaseUrl } from './owner-url';
 
 type Scale = 'small' | 'large';
 
@@ -21,9 +22,8 @@ function parseArgs(argv: string[]): { scale: Scale; ifEmpty: boolean } {
 
 async function main(): Promise<void> {
   const { scale, ifEmpty } = parseArgs(process.argv.slice(2));
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  const dataSource = createDataSource(url, [], 4);
+  // As the owner: the demo records use temporary tables and ANALYZE, which the application role may not.
+  const dataSource = createDataSource(ownerDatabaseUrl(), [], 4);
   await dataSource.initialize();
   try {
     if (ifEmpty) {

@@ -91,6 +91,26 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
     expect(cheap.body.errors).toBeUndefined();
   });
 
+  it('prices page sizes given as variables, on every run of a cached and compiled query', async () => {
+    // Costs 8 with pages of one, 24 with pages of two (limit 20). Mercurius caches the
+    // validated document and compiles it after its first run: the check must hold on each.
+    const query = 'query($n: Int, $m: Int) { organizations(first: $n) { nodes { people(first: $m) { id firstName } } } }';
+    const spread = `query($n: Int, $m: Int) { organizations(first: $n) { ...Page } }
+      fragment Page on OrganizationConnection { nodes { people(first: $m) { id firstName } } }`;
+    for (const document of [query, spread]) {
+      for (let run = 0; run < 3; run++) {
+        const cheap = await graphql({ query: document, variables: { n: 1, m: 1 } });
+        expect([cheap.status, cheap.body.errors]).toEqual([200, undefined]);
+        const dear = await graphql({ query: document, variables: { n: 2, m: 2 } });
+        expect(dear.status).toBe(400);
+        expect(dear.body.errors[0]).toMatchObject({ message: 'Query cost limit of 20 exceeded, found 24.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+        expect(dear.body.data).toBeNull();
+      }
+    }
+    const defaults = await graphql({ query: 'query($n: Int = 2, $m: Int = 2) { organizations(first: $n) { nodes { people(first: $m) { id firstName } } } }' });
+    expect(defaults.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('asks an anonymous caller to sign in', async () => {
     const { body } = await graphql({ query: '{ defaultCampaign { id } }' }, { authorization: '' });
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

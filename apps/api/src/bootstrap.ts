@@ -10,7 +10,8 @@ export async function createApi(config: AppConfig, options: { schemaFile?: strin
   const logger = createLogger(options.logs === false ? { LOG_LEVEL: 'silent' } : config, 'api');
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For counts only from these peers (request.ip): the staff server, a load balancer (decision 065).
+    trustProxy: config.TRUSTED_PROXIES,
     loggerInstance: logger,
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
     // Health probes every few seconds would drown the request log.

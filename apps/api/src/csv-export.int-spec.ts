@@ -242,7 +242,9 @@ describe('CSV export', () => {
       ['filter', 'updatedSince'],
     ]);
     const unknown = await download('/export/people.csv?colour=blue', 'ADMIN');
-    expect(JSON.parse(unknown.text).errors[0].extensions.fields).toEqual([{ path: ['filter', 'colour'], message: 'is not a filter of this list' }]);
+    expect(JSON.parse(unknown.text).errors[0].extensions.fields).toEqual([
+      { path: ['filter', 'colour'], code: 'unknownFilter', message: 'This is not a filter of this list.' },
+    ]);
     const language = await download('/export/people.csv?lang=de', 'ADMIN');
     expect(JSON.parse(language.text).errors[0].extensions.fields[0].path).toEqual(['lang']);
   });

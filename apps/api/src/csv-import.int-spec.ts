@@ -254,7 +254,7 @@ describe('CSV import', () => {
       await mapAsGuessed('STAFF', peopleBatch, 'SKIP', false);
       const checked = await dryRun('STAFF', peopleBatch);
       expect(checked.counts).toMatchObject({ create: 41, skip: 3, error: 6 });
-      expect(checked.problemSummary).toContainEqual({ field: 'emails', message: '“olivia.reyes.at.example.org”: must be a valid e-mail address', count: 1 });
+      expect(checked.problemSummary).toContainEqual({ field: 'emails', message: '“olivia.reyes.at.example.org”: Enter a valid e-mail address.', count: 1 });
 
       const before = await count('person');
       const refused = await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id: peopleBatch }, await api.tokenFor('STAFF'));
@@ -339,10 +339,10 @@ describe('CSV import', () => {
       expect(rows.map((r) => r[0])).toEqual(['245', '246', '247', '248', '249', '250']);
       const reasons = rows.map((r) => r.at(-1));
       expect(reasons).toEqual([
-        'Line 47: Email: “olivia.reyes.at.example.org”: must be a valid e-mail address',
-        'Line 48: First Name: is required',
+        'Line 47: Email: “olivia.reyes.at.example.org”: Enter a valid e-mail address.',
+        'Line 48: First Name: This field is required.',
         'Line 49: State/Province: “Ontaria” is not a Canadian province or territory (ON, Ontario, Québec…)',
-        expect.stringMatching(/^Line 50: Phone: “12345”: must be a phone number/),
+        expect.stringMatching(/^Line 50: Phone: “12345”: Enter a phone number/),
         'Line 51: Tags: “Gala 2019” is not in the tag list',
         'Line 52: Contact Type: is “Organization”: import organizations from an organizations file',
       ]);
@@ -545,12 +545,13 @@ describe('CSV import', () => {
         'SKIP',
       );
       expect(resolved.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(resolved.errors?.[0].extensions?.fields?.map((f) => [f.path.join('.'), f.message])).toEqual([
-        ['input.mapping.1.field', 'Last name takes one column only'],
-        ['input.mapping.2.field', 'is not a field of people imports'],
-        ['input.mapping.3.column', 'is not a column of the file (it has 4)'],
-        ['input.mapping', 'needs a column for First name (required)'],
-        ['input.mapping', 'needs a column for Province (required)'],
+      const fields = resolved.errors?.[0].extensions?.fields as { path: string[]; code: string; params?: Record<string, unknown> }[];
+      expect(fields.map((f) => [f.path.join('.'), f.code, f.params ?? {}])).toEqual([
+        ['input.mapping.1.field', 'fieldOneColumn', { field: 'lastName' }],
+        ['input.mapping.2.field', 'fieldUnknown', {}],
+        ['input.mapping.3.column', 'columnUnknown', { count: 4 }],
+        ['input.mapping', 'fieldNeedsColumn', { field: 'firstName' }],
+        ['input.mapping', 'fieldNeedsColumn', { field: 'provinceCode' }],
       ]);
       const dry = await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id: batchId }, await api.tokenFor('ADMIN'));
       expect(dry.errors?.[0].message).toMatch(/set its column mapping first/);

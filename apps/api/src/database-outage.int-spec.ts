@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hashPassword } from '@crm/identity';
-import { parseConfig } from '@crm/platform';
+import { createDataSource, parseConfig } from '@crm/platform';
 import { createTestDatabase, privateRedis, tcpProxy, type PrivateRedis, type TcpProxy, type TestDatabase } from '@crm/platform/testing';
 import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
 import type { InjectOptions } from 'fastify';
-import { DataSource } from 'typeorm';
 import { createApi } from './bootstrap';
 
 // PostgreSQL going away under a running API, through a proxy the test cuts:
@@ -36,11 +35,15 @@ describe('API while PostgreSQL is unavailable', () => {
     app = await createApi(config, { logs: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    // The seed runs as the owner (decision 067); the API connects as the application role.
     const hash = await hashPassword(demoPassword);
-    await app.get(DataSource).transaction(async (manager) => {
+    const owner = createDataSource(database.ownerUrl, [], 1);
+    await owner.initialize();
+    await owner.transaction(async (manager) => {
       await seedReferenceData(manager);
       await seedDemoUsers(manager, hash);
     });
+    await owner.destroy();
   });
 
   afterAll(async () => {

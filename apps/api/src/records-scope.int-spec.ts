@@ -295,12 +295,15 @@ describe('records: who sees which organizations and people', () => {
       expect(list.people.nodes.find((n) => n.id === ontarioPerson.id)?.livedExperience).toBe(true);
     });
 
-    it('a coordinator who created a person but does not own them cannot set it (FORBIDDEN, nothing changed)', async () => {
+    it('a coordinator who created a person but does not own them cannot set it (the field is named, nothing changed)', async () => {
       const before = await personRow(api, createdByCoordinator.id);
       const result = await as('COORDINATOR', 'mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { id } }', {
         input: { id: createdByCoordinator.id, version: createdByCoordinator.version, livedExperience: true, city: 'Toronto' },
       });
-      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'livedExperience'], code: 'notYours', message: 'You may not change this field.' },
+      ]);
       expect(await personRow(api, createdByCoordinator.id)).toEqual(before);
       // Other fields of a person they created remain theirs to edit.
       const allowed = ok<{ updatePerson: { city: string } }>(
@@ -317,7 +320,10 @@ describe('records: who sees which organizations and people', () => {
       const result = await as('COORDINATOR', 'mutation($input: CreatePersonInputType!) { createPerson(input: $input) { id } }', {
         input: { firstName: 'Selam', provinceCode: 'ON', ownerId: await userId(api, 'STAFF'), livedExperience: true },
       });
-      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'livedExperience'], code: 'notYours', message: 'You may not change this field.' },
+      ]);
     });
 
     it('the timeline does not even name the field to those who may not read it', async () => {
@@ -346,7 +352,9 @@ describe('records: who sees which organizations and people', () => {
         input: { firstName: 'Jean', provinceCode: 'QC' },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }]);
+      expect(result.errors?.[0].extensions?.fields).toEqual([
+        { path: ['input', 'provinceCode'], code: 'outsideRegions', message: 'This is outside your regions.' },
+      ]);
     });
   });
 });

@@ -4,9 +4,14 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { requestIdFor } from './utils/api.server';
+// server.js wraps each request with these (the client's address for the API calls).
+export { trustedProxies, withClientAddress } from './utils/client-address.server';
+import { contentSecurityPolicy, newNonce } from './utils/content-security-policy.server';
+import { NonceContext } from './utils/nonce';
 
 // Remix's default Node entry, kept here so the app owns it (Remix would otherwise
-// look for its runtime in this app's package.json), plus the request id.
+// look for its runtime in this app's package.json), plus the request id and the
+// Content-Security-Policy with this response's nonce.
 
 // Deferred data must settle within this time (single fetch reads this export).
 export const streamTimeout = 5_000;
@@ -15,10 +20,19 @@ export default function handleRequest(request: Request, status: number, headers:
   // Crawlers get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   headers.set('x-request-id', requestIdFor(request));
+  const nonce = newNonce();
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: import.meta.env.DEV }));
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+    const app = (
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      // React's own inline scripts (streamed Suspense boundaries) carry it too.
+      nonce,
       [waitForAll ? 'onAllReady' : 'onShellReady']() {
         shellRendered = true;
         const body = new PassThrough();

@@ -3,6 +3,7 @@ import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/c
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { config as zodConfig } from 'zod';
 import { theme } from './theme';
 import { ErrorPage, NotFoundPage } from './components/error-page';
 import { PublicShell } from './components/public-shell';
@@ -10,12 +11,17 @@ import { StaffShell } from './components/staff-shell';
 import { ensureCsrfToken } from './utils/csrf.server';
 import { ApiError } from './utils/graphql.server';
 import { useLanguage } from './utils/i18n';
+import { useNonce } from './utils/nonce';
 import { getLanguage } from './utils/language.server';
 import { pageTitle } from './utils/meta';
 import { refusalReason } from './utils/refusal';
 import { useViewer } from './utils/root-data';
 import { getViewer } from './utils/session.server';
 import type { Viewer } from './utils/viewer';
+
+// zod compiles object schemas with `new Function` after probing for it; the CSP
+// (no 'unsafe-eval') refuses the probe and reports a violation. Parse without it.
+zodConfig({ jitless: true });
 
 // Who is signed in (or nobody: the root also frames the sign-in pages, so it
 // never redirects; each route requires what it needs), the language, and this
@@ -52,6 +58,8 @@ export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', 
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLanguage();
+  // Every inline script and <style> needs this response's nonce (Content-Security-Policy, entry.server.tsx).
+  const nonce = useNonce();
   return (
     <html lang={lang} {...mantineHtmlProps}>
       <head>
@@ -59,14 +67,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => nonce ?? ''}>
           {children}
         </MantineProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -127,6 +127,7 @@ async function prepare({ serverUrl, logLevel, logDir, workerEnv = {} }) {
     procs.say(`dropped database ${database.name}`);
   });
   t = Date.now();
+  // Migrations and the seed as the owner (database.url is the owner's when roles were made).
   const direct = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: database.url };
   await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env: direct, quiet: true });
   await procs.runStep({
@@ -141,7 +142,8 @@ async function prepare({ serverUrl, logLevel, logDir, workerEnv = {} }) {
   const redis = await startRedis();
   const pg = new URL(database.url);
   const proxy = await startProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
-  const proxied = new URL(database.url);
+  // The processes connect as the application role when the server let us make the roles (decision 067), as in production.
+  const proxied = new URL(database.appUrl || database.url);
   proxied.port = String(proxy.port);
   const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: logLevel, DATABASE_URL: proxied.toString(), REDIS_URL: redis.url };
   fs.mkdirSync(logDir, { recursive: true });

@@ -1,8 +1,8 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { AppConfig } from '@crm/platform';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
+import { costLimitHook } from './query-cost';
 
 // Limits a legitimate staff screen never reaches; a hostile query does
 // (depth, aliases and cost come from the configuration).
@@ -21,7 +21,6 @@ export function graphqlOptions(config: AppConfig, schemaFile?: string) {
   };
   const validationRules: ValidationRule[] = [
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...armor }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ...armor }) as unknown as ValidationRule,
     maxDirectivesRule({ n: maxDirectives, ...armor }) as unknown as ValidationRule,
   ];
   if (production) validationRules.push(NoSchemaIntrospectionCustomRule);
@@ -33,6 +32,8 @@ export function graphqlOptions(config: AppConfig, schemaFile?: string) {
     graphiql: !production,
     queryDepth: config.GRAPHQL_MAX_DEPTH,
     validationRules,
+    // Cost depends on the variables, so it is checked per request, not in the cached validation (decision 066).
+    hooks: { preExecution: [costLimitHook(config.GRAPHQL_MAX_COST)] },
     // graphql-jit compiles a query after its first use: faster repeated queries.
     jit: 1,
     // Batched requests would multiply cost past our limits: one operation per request.

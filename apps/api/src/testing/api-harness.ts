@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hashPassword } from '@crm/identity';
-import { parseConfig, type AppConfig } from '@crm/platform';
+import { createDataSource, parseConfig, type AppConfig } from '@crm/platform';
 import { createTestDatabase, privateRedis, type PrivateRedis, type TestDatabase } from '@crm/platform/testing';
 import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
 import { DataSource } from 'typeorm';
@@ -11,12 +11,17 @@ export type DemoRole = (typeof demoUsers)[number]['role'] | 'COORDINATOR_QC';
 export interface GraphqlResult {
   status: number;
   data: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: { path: (string | number)[]; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { path: (string | number)[]; code: string; params?: Record<string, unknown>; message: string }[] };
+  }[];
 }
 
 /**
  * The real API on a fresh, migrated, seeded database and a Redis of its own:
  * what integration tests talk to. Requests go through Fastify's inject (no port).
+ * The API connects as the application role (crm_app), as in production, so a
+ * missing grant fails the tests that need it; the seed runs as the owner.
  */
 export class ApiHarness {
   private tokens = new Map<string, string>();
@@ -25,6 +30,8 @@ export class ApiHarness {
     readonly database: TestDatabase,
     readonly redis: PrivateRedis,
     readonly config: AppConfig,
+    /** As the owner (crm_owner): for setup the application may not do (the seed, checks that even the owner is refused). */
+    readonly ownerDataSource: DataSource,
   ) {}
 
   static async start(overrides: Record<string, string> = {}, options: { schemaFile?: string } = {}): Promise<ApiHarness> {
@@ -36,13 +43,16 @@ export class ApiHarness {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const hash = await hashPassword(demoPassword);
-    await app.get(DataSource).transaction(async (manager) => {
+    const ownerDataSource = createDataSource(database.ownerUrl, [], 2);
+    await ownerDataSource.initialize();
+    await ownerDataSource.transaction(async (manager) => {
       await seedReferenceData(manager);
       await seedDemoUsers(manager, hash);
     });
-    return new ApiHarness(app, database, redis, config);
+    return new ApiHarness(app, database, redis, config, ownerDataSource);
   }
 
+  /** The API's own connection pool, as the application role. */
   get dataSource(): DataSource {
     return this.app.get(DataSource);
   }
@@ -83,6 +93,7 @@ export class ApiHarness {
 
   async close(): Promise<void> {
     await this.app?.close();
+    await this.ownerDataSource?.destroy();
     await this.redis?.stop();
     await this.database?.drop();
   }

@@ -23,8 +23,44 @@ export function staffUrl(path = '/'): string {
 export async function newVisitor(browser: Browser, locale = 'en-CA'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale });
   context.setDefaultTimeout(15_000);
+  await watchContentSecurityPolicy(context);
   return { context, page: await context.newPage() };
 }
+
+// Content-Security-Policy violations seen by any visitor's pages since the last
+// test ended. Every journey fails on any (the afterEach below), so a page that
+// needs an inline script, style or source the policy refuses shows up at once.
+const cspViolations: string[] = [];
+
+async function watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', ({ frame }, report: string) => {
+    cspViolations.push(`${frame.url()}: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as { __reportCspViolation?: (report: string) => void }).__reportCspViolation;
+        report?.(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      },
+      true,
+    );
+  });
+  // Chromium also logs each refusal, from frames where no script runs too (the sandboxed e-mail preview).
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`console: ${message.text()}`);
+  });
+}
+
+/** The violations collected so far, emptying the list. */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+afterEach(() => {
+  const found = takeCspViolations();
+  if (found.length) throw new Error(`Content-Security-Policy violations during this journey:\n${found.join('\n')}`);
+});
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto(staffUrl('/sign-in'));

@@ -64,7 +64,7 @@ export async function startStack(): Promise<Stack> {
     await procs.reapOrphans({ log });
     // A cluster of its own (.data/postgres-test) so a running `npm start` is never
     // touched, and a private redis-server so no dev worker takes our jobs.
-    const servicesPromise = services.resolveServices({ dataDir: path.join(procs.dataRoot, 'postgres-test'), isolatedRedis: true, log });
+    const servicesPromise = services.resolveServices({ dataDir: path.join(procs.dataRoot, 'postgres-test'), isolatedRedis: true, roles: false, log });
     const [resolved] = await Promise.all([
       servicesPromise,
       build.compileNode({ quiet: true, logFile: logFile('compile') }),
@@ -79,7 +79,8 @@ export async function startStack(): Promise<Stack> {
     const dropped = await services.dropStaleTestDatabases(resolved.database.serverUrl, { prefix: 'crm_e2e' }).catch(() => []);
     if (dropped.length) log(`dropped ${dropped.length} test database(s) left by earlier runs`);
     s.database = await services.createTestDatabase(resolved.database.serverUrl, { prefix: 'crm_e2e' });
-    const databaseUrl = s.database.url;
+    // The journeys' own SQL (setup, checks) runs as the owner; the api and the worker as crm_app (decision 067).
+    const databaseUrl = s.database.ownerUrl;
 
     const [apiPort, staffPort] = await Promise.all([services.freePort(), services.freePort()]);
     const apiUrl = `http://${HOST}:${apiPort}`;
@@ -87,7 +88,7 @@ export async function startStack(): Promise<Stack> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.E2E_NODE_ENV || 'test',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: s.database.appUrl,
       REDIS_URL: resolved.redis.url,
       API_PORT: String(apiPort),
       API_HOST: HOST,
@@ -99,7 +100,7 @@ export async function startStack(): Promise<Stack> {
       name: 'migrate',
       command: process.execPath,
       args: [build.requireDist(build.dist.migrate)],
-      env,
+      env: { ...env, DATABASE_MIGRATION_URL: s.database.ownerUrl },
       quiet: true,
       logFile: logFile('migrate'),
     });
@@ -107,7 +108,7 @@ export async function startStack(): Promise<Stack> {
       name: 'seed',
       command: process.execPath,
       args: [build.requireDist(build.dist.seed), '--scale', 'small', '--if-empty'],
-      env,
+      env: { ...env, DATABASE_MIGRATION_URL: s.database.ownerUrl },
       quiet: true,
       logFile: logFile('seed'),
     });

@@ -2,7 +2,7 @@ import { localizedName, type Translate } from '@crm/i18n';
 import type { RegionFieldsFragment } from '@crm/staff-graphql';
 import { Group, Stack, Text } from '@mantine/core';
 import { changeList } from '../utils/audit-view';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
 
 const masked = '•••';

@@ -14,7 +14,7 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { messageText } from '../utils/messages';
 import { useT } from '../utils/i18n';
 
 // Mantine inputs bound to a conform field: name, id, default value and the
@@ -28,7 +28,7 @@ type AnyField = Pick<Field, 'id' | 'name' | 'formId' | 'key' | 'required' | 'err
 export function errorText(t: Translate, errors: string[] | undefined): string | undefined {
   const first = errors?.[0];
   if (!first) return undefined;
-  return t(isPlainMessageKey(first) ? first : 'validation.invalid');
+  return messageText(t, first);
 }
 
 function controlProps(field: AnyField) {

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { useT } from '../utils/i18n';
 
 const colors: Record<string, string> = { queued: 'yellow', sent: 'teal', stored: 'indigo', failed: 'red' };

@@ -8,7 +8,6 @@ import {
   UpdateUserInput,
 } from '@crm/contracts';
 import { z } from 'zod';
-import { passwordsDifferMessage } from '../utils/field-messages';
 
 // One schema per form, used by the browser (instant feedback) and by the action
 // (the final word). Each is the API's own input schema from @crm/contracts, plus
@@ -16,7 +15,7 @@ import { passwordsDifferMessage } from '../utils/field-messages';
 
 const confirmation = { confirmPassword: z.string() };
 const samePasswords = (value: { newPassword: string; confirmPassword: string }) => value.newPassword === value.confirmPassword;
-const mismatch = { path: ['confirmPassword'], error: passwordsDifferMessage };
+const mismatch = { path: ['confirmPassword'], error: 'passwordMismatch' };
 
 export const SignInForm = SignInInput;
 

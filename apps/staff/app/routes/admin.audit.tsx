@@ -12,7 +12,7 @@ import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { startOfDay } from '../utils/audit-view';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';

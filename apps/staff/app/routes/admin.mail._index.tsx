@@ -1,6 +1,6 @@
 import { MailMessagesDocument } from '@crm/staff-graphql';
 import { Anchor, Card, Stack, Table, Text } from '@mantine/core';
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DateTime } from '../components/date-time';
 import { EmptyRow, ListTable } from '../components/list-table';
@@ -11,6 +11,7 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { requireUserWithPermission } from '../utils/session.server';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mailbox.title');
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { mailMessages } = await gql(MailMessagesDocument, { first: pageSize, after }, { request });
     return { messages: mailMessages };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && after) throw redirect('/admin/mail');
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && after) throw safeRedirect('/admin/mail');
     throw error;
   }
 }

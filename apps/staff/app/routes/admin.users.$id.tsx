@@ -14,7 +14,7 @@ import { UserScopeFields } from '../components/user-scope-fields';
 import { UpdateUserForm } from '../forms/identity-forms';
 import { assertCsrf } from '../utils/csrf.server';
 import { apiFormErrors, replyWithApiError } from '../utils/form-errors.server';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { parseForm } from '../utils/forms';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'deactivate' || intent === 'reactivate') {
     const input = SetUserActiveInput.safeParse({ id: params.id, version: Number(formData.get('version')), active: intent === 'reactivate' });
-    if (!input.success) return { intent: 'access' as const, done: null, error: 'validation.invalid' as PlainMessageKey };
+    if (!input.success) return { intent: 'access' as const, done: null, error: 'problem.invalid' as PlainMessageKey };
     try {
       await gql(SetUserActiveDocument, { input: input.data }, { request });
       return { intent: 'access' as const, done: intent, error: null };

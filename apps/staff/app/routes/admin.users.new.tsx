@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { InviteUserDocument, RegionsDocument } from '@crm/staff-graphql';
 import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { FormAlert, SelectField, TextField } from '../components/form-fields';
@@ -16,6 +16,7 @@ import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite.title');
 
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return submission.reply();
   try {
     const { inviteUser } = await gql(InviteUserDocument, { input: submission.value }, { request });
-    return redirect(`/admin/users/${inviteUser.id}?invited=1`);
+    return safeRedirect(`/admin/users/${inviteUser.id}?invited=1`);
   } catch (error) {
     return replyWithApiError(submission, error, { fields: fieldNames });
   }

@@ -27,7 +27,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { ActionForm } from '../components/action-form';
@@ -36,12 +36,13 @@ import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { apiFormErrors } from '../utils/form-errors.server';
 import { assertCsrf } from '../utils/csrf.server';
-import { isPlainMessageKey } from '../utils/field-messages';
+import { isPlainMessageKey } from '../utils/messages';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { orNotFound } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.title');
 
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       detail: error.code === 'BAD_USER_INPUT' ? error.message : null,
     };
   }
-  throw redirect(`/imports/${batchId}`);
+  throw safeRedirect(`/imports/${batchId}`);
 }
 
 function stepIndex(status: ImportBatchFieldsFragment['status'], step: string): number {

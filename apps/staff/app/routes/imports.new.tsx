@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, NativeSelect, Stack } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { PageHeader } from '../components/page-header';
@@ -11,6 +11,7 @@ import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { abilityFor } from '../utils/viewer';
 import { requireUserWithPermission } from '../utils/session.server';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.title');
 
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
   );
   if (tooLarge) return { error: 'tooLarge' };
   if (!forwarded) return { error: 'required' };
-  if (forwarded.ok) throw redirect(`/imports/${forwarded.id}`);
+  if (forwarded.ok) throw safeRedirect(`/imports/${forwarded.id}`);
   return forwarded.answer;
 }
 

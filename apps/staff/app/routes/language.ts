@@ -1,10 +1,10 @@
 import { UpdateMyPreferencesInput } from '@crm/contracts';
 import { UpdateMyPreferencesDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { assertCsrf } from '../utils/csrf.server';
 import { ApiError, gql } from '../utils/graphql.server';
 import { serializeLanguageCookie } from '../utils/language.server';
-import { safeRedirectPath } from '../utils/safe-redirect';
+import { safeRedirect, safeRedirectPath } from '../utils/safe-redirect';
 import { getSessionToken } from '../utils/session.server';
 
 // POST /language (lang, redirectTo): remembers the choice in the `lang` cookie
@@ -15,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await assertCsrf(request, form);
   const to = safeRedirectPath(form.get('redirectTo'));
   const parsed = UpdateMyPreferencesInput.safeParse({ preferredLanguage: form.get('lang') });
-  if (!parsed.success) return redirect(to);
+  if (!parsed.success) return safeRedirect(to);
   const lang = parsed.data.preferredLanguage;
 
   if (await getSessionToken(request)) {
@@ -27,10 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
       if (error.code !== 'UNAUTHENTICATED') console.error(`[staff] language preference not saved (${error.code}): ${error.message}`);
     }
   }
-  return redirect(to, { headers: { 'Set-Cookie': serializeLanguageCookie(lang) } });
+  return safeRedirect(to, { headers: { 'Set-Cookie': serializeLanguageCookie(lang) } });
 }
 
 // Someone opening /language directly lands on the dashboard.
 export function loader() {
-  return redirect('/');
+  return safeRedirect('/');
 }

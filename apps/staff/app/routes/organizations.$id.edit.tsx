@@ -1,5 +1,5 @@
 import { OrganizationDocument, UpdateOrganizationDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { OrganizationFormFields } from '../components/records/organization-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
@@ -23,6 +23,7 @@ import { orNotFound, withOwners } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
 import { abilityFor } from '../utils/viewer';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   recordPageTitle(matches, 'organizations.title', data ? (lang) => organizationName(lang, data.organization) : null);
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = replyWithApiError(submission, error, { fields: organizationFormFields, messages: { CONFLICT: 'records.conflict' } });
     return { conflict: error instanceof ApiError && error.code === 'CONFLICT', result };
   }
-  throw redirect(`/organizations/${params.id}?saved=1`);
+  throw safeRedirect(`/organizations/${params.id}?saved=1`);
 }
 
 export default function EditOrganization() {

@@ -1,5 +1,5 @@
 import { CreateOrganizationDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { OrganizationFormFields } from '../components/records/organization-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
@@ -12,6 +12,7 @@ import { pageTitle } from '../utils/meta';
 import { NewOrganizationForm, organizationFormFields } from '../utils/records-forms';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'organizations.new.title');
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return { result: replyWithApiError(submission, error, { fields: organizationFormFields }) };
   }
-  throw redirect(`/organizations/${id}?created=1`);
+  throw safeRedirect(`/organizations/${id}?created=1`);
 }
 
 export default function NewOrganization() {

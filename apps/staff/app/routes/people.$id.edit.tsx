@@ -1,5 +1,5 @@
 import { PersonDocument, UpdatePersonDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { PersonFormFields } from '../components/records/person-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
@@ -14,6 +14,7 @@ import { completeUpdate, ownerTextFields, PersonForm, personCheckboxes, personFo
 import { orNotFound, withOwners } from '../utils/records.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'people.title', data ? () => personName(data.person) : null);
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = replyWithApiError(submission, error, { fields: personFormFields, messages: { CONFLICT: 'records.conflict' } });
     return { conflict: error instanceof ApiError && error.code === 'CONFLICT', result };
   }
-  throw redirect(`/people/${params.id}?saved=1`);
+  throw safeRedirect(`/people/${params.id}?saved=1`);
 }
 
 export default function EditPerson() {

@@ -1,5 +1,5 @@
 import { CreatePersonDocument, OrganizationNameDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { PersonFormFields } from '../components/records/person-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
@@ -13,6 +13,7 @@ import { pageTitle } from '../utils/meta';
 import { NewPersonForm, personFormFields, showsOwnerField } from '../utils/records-forms';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'people.new.title');
 
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return { result: replyWithApiError(submission, error, { fields: personFormFields }) };
   }
-  throw redirect(`/people/${id}?created=1`);
+  throw safeRedirect(`/people/${id}?created=1`);
 }
 
 export default function NewPerson() {

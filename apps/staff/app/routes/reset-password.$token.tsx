@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { ResetPasswordDocument } from '@crm/staff-graphql';
 import { Anchor, Button, Stack } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { FormAlert, PasswordField } from '../components/form-fields';
@@ -14,6 +14,7 @@ import { gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { useAppForm } from '../utils/use-app-form';
+import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reset.title');
 
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return replyWithApiError(submission, error, { fields: passwordFields, hideFields: passwordFields });
   }
   // Every session of the account was ended: sign in with the new password.
-  return redirect('/sign-in?reset=1');
+  return safeRedirect('/sign-in?reset=1');
 }
 
 export default function ResetPassword() {
@@ -46,7 +47,7 @@ export default function ResetPassword() {
   const navigation = useNavigation();
   const [form, fields] = useAppForm(ResetPasswordForm, { id: 'reset-password', lastResult });
   // A problem with the token itself (expired, used, malformed) is the form's message.
-  const linkProblem = Boolean(fields.token.errors?.length) || Boolean(form.errors?.some((e) => e.startsWith('validation.token')));
+  const linkProblem = Boolean(fields.token.errors?.length) || Boolean(form.errors?.some((e) => e === 'tokenExpired' || e === 'link'));
 
   return (
     <PublicCard title={t('reset.title')} intro={t('password.hint')} testId="reset-password">

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { SignInDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Button, Stack } from '@mantine/core';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { FormAlert, PasswordField, TextField } from '../components/form-fields';
@@ -13,7 +13,7 @@ import { parseForm } from '../utils/forms';
 import { gql } from '../utils/graphql.server';
 import { useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
-import { safeRedirectPath } from '../utils/safe-redirect';
+import { safeRedirect, safeRedirectPath } from '../utils/safe-redirect';
 import { getViewer, startSession } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
 
@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'signIn.ti
 // Already signed in: straight to where they were going.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request).catch(() => null);
-  if (viewer) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')));
+  if (viewer) throw safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
   return null;
 }
 

@@ -1,8 +1,9 @@
 import { SignOutDocument } from '@crm/staff-graphql';
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { assertCsrf } from '../utils/csrf.server';
 import { ApiError, gql } from '../utils/graphql.server';
 import { endSession, getSessionToken } from '../utils/session.server';
+import { safeRedirect } from '../utils/safe-redirect';
 
 // POST /sign-out: the API ends the session (its token stops working at once),
 // then the cookie goes. Signing out always succeeds for the person.
@@ -20,5 +21,5 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export function loader() {
-  return redirect('/');
+  return safeRedirect('/');
 }

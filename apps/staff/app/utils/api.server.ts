@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentClientAddress } from './client-address.server';
 import { getLanguage } from './language.server';
 import { getSessionToken } from './session.server';
 
@@ -30,10 +31,11 @@ export async function apiHeaders(request: Request): Promise<Record<string, strin
     // The user's chosen language, so the API answers (errors, e-mails) in it.
     'accept-language': getLanguage(request),
   };
-  // The API counts failed sign-ins per address: pass on the address our proxy
-  // saw, or every person would share the staff server's one address.
-  const forwardedFor = request.headers.get('x-forwarded-for');
-  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  // The API counts failed sign-ins per client address and believes this header
+  // from us only (TRUSTED_PROXIES): the address server.js worked out from the
+  // socket and our own trusted proxies — never the X-Forwarded-For the browser sent.
+  const client = currentClientAddress();
+  if (client) headers['x-forwarded-for'] = client;
   const token = await getSessionToken(request);
   if (token) headers.authorization = `Bearer ${token}`;
   return headers;

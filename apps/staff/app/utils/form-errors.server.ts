@@ -1,7 +1,7 @@
 import type { PlainMessageKey } from '@crm/i18n';
 import type { Submission } from '@conform-to/react';
 import { ApiError, type ApiErrorCode } from './graphql.server';
-import { fieldMessageKey } from './field-messages';
+import { encodeProblem, isProblemCode } from '@crm/contracts';
 
 // What a form says when the API refuses a submission that passed the form's
 // own schema (decision 016).
@@ -45,11 +45,11 @@ export function apiFormErrors(error: ApiError, fields: readonly string[], messag
   if (error.code === 'BAD_USER_INPUT') {
     for (const problem of error.fields) {
       const name = fieldName(problem.path, fields);
-      const key = fieldMessageKey(problem.message);
+      const key = encodeProblem({ code: isProblemCode(problem.code) ? problem.code : 'invalid', params: problem.params });
       if (fields.includes(name.replace(/\[\d+\]/g, '[]'))) add((fieldErrors[name] ??= []), key);
       else add(formErrors, key);
     }
-    if (!error.fields.length) add(formErrors, messages.BAD_USER_INPUT ?? 'validation.invalid');
+    if (!error.fields.length) add(formErrors, messages.BAD_USER_INPUT ?? 'problem.invalid');
   } else {
     add(formErrors, messages[error.code] ?? byCode[error.code] ?? 'form.error.unexpected');
   }

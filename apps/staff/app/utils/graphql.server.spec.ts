@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { DashboardDocument } from '@crm/staff-graphql';
+import { trustedProxies, withClientAddress } from './client-address.server';
 import { ApiError, gql } from './graphql.server';
 import { sessionCookie } from './test-requests';
 
@@ -31,12 +33,13 @@ describe('gql', () => {
     expect(init.headers).not.toHaveProperty('authorization');
   });
 
-  it('sends the session’s token as a bearer token, and the address a proxy saw', async () => {
+  it('sends the session’s token as a bearer token, and the client address server.js worked out, not the header the browser sent', async () => {
     const fetch = answer({ data: { defaultCampaign: campaign } });
     const request = new Request('http://staff.test/', { headers: { Cookie: await sessionCookie('tok-123'), 'x-forwarded-for': '203.0.113.9' } });
-    await gql(DashboardDocument, {}, { request });
+    const socket = { socket: { remoteAddress: '198.51.100.4' }, headers: { 'x-forwarded-for': '203.0.113.9' } } as unknown as IncomingMessage;
+    await withClientAddress(socket, trustedProxies(undefined), () => gql(DashboardDocument, {}, { request }));
     const [, init] = fetch.mock.calls[0] as [string, RequestInit];
-    expect(init.headers).toMatchObject({ authorization: 'Bearer tok-123', 'x-forwarded-for': '203.0.113.9' });
+    expect(init.headers).toMatchObject({ authorization: 'Bearer tok-123', 'x-forwarded-for': '198.51.100.4' });
   });
 
   it('throws an ApiError carrying extensions.code', async () => {

@@ -22,7 +22,7 @@ export type GraphQLErrorEntry = {
   extensions?: { code?: string; [key: string]: unknown };
 };
 
-export type ApiFieldProblem = { path: (string | number)[]; message: string };
+export type ApiFieldProblem = { path: (string | number)[]; code?: string; params?: Record<string, string | number>; message: string };
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -47,7 +47,8 @@ export class ApiError extends Error {
       const fields = error.extensions?.fields;
       if (!Array.isArray(fields)) return [];
       return fields.filter(
-        (field): field is ApiFieldProblem => typeof field === 'object' && field !== null && Array.isArray(field.path) && typeof field.message === 'string',
+        (field): field is ApiFieldProblem =>
+          typeof field === 'object' && field !== null && Array.isArray(field.path) && (typeof field.code === 'string' || typeof field.message === 'string'),
       );
     });
   }

@@ -1,5 +1,5 @@
-import { redirect } from '@remix-run/node';
 import { ApiError } from './graphql.server';
+import { safeRedirect } from './safe-redirect';
 
 /**
  * A list's page from the `after` cursor in its URL (decision 018). A cursor from
@@ -13,7 +13,7 @@ export async function loadListPage<T>(path: string, params: URLSearchParams, loa
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && params.has('after')) {
       const first = new URLSearchParams(params);
       first.delete('after');
-      throw redirect(`${path}?${first}`);
+      throw safeRedirect(`${path}?${first}`);
     }
     throw error;
   }

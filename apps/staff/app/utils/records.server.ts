@@ -1,15 +1,15 @@
 import { MergeRecordsInput, RecordVersionInput } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
-import { redirect } from '@remix-run/node';
 import { apiHeaders, apiUrl } from './api.server';
 import { assertCsrf } from './csrf.server';
-import { isPlainMessageKey } from './field-messages';
+import { isPlainMessageKey } from './messages';
 import { apiFormErrors } from './form-errors.server';
 import { ApiError } from './graphql.server';
 import { ownerOptions } from './owners.server';
 import { requireUserWithPermission } from './session.server';
 import type { Viewer } from './viewer';
+import { safeRedirect } from './safe-redirect';
 
 type RecordSubject = 'Person' | 'Organization';
 
@@ -48,7 +48,7 @@ export async function archiveOrRestore(
   await requireUserWithPermission(request, 'archive', subject);
   const intent = formData.get('intent');
   const input = RecordVersionInput.safeParse({ id, version: Number(formData.get('version')) });
-  if (!input.success || (intent !== 'archive' && intent !== 'restore')) return { done: null, error: 'validation.invalid' as PlainMessageKey };
+  if (!input.success || (intent !== 'archive' && intent !== 'restore')) return { done: null, error: 'problem.invalid' as PlainMessageKey };
   try {
     await mutations[intent](input.data);
     return { done: intent, error: null };
@@ -78,13 +78,13 @@ export async function mergeRecords(
     duplicateVersion: Number(formData.get('duplicateVersion')),
   });
   // Only a merge that involves this page's record.
-  if (!input.success || (input.data.survivorId !== id && input.data.duplicateId !== id)) return { error: 'validation.invalid' as PlainMessageKey };
+  if (!input.success || (input.data.survivorId !== id && input.data.duplicateId !== id)) return { error: 'problem.invalid' as PlainMessageKey };
   try {
     await merge(input.data);
   } catch (error) {
     return { error: recordErrorKey(error) };
   }
-  throw redirect(`${survivorPath(input.data.survivorId)}?merged=1`);
+  throw safeRedirect(`${survivorPath(input.data.survivorId)}?merged=1`);
 }
 
 /**
@@ -128,7 +128,7 @@ export async function withTimelinePage<T>(
     try {
       return await load(timelineAfter);
     } catch (error) {
-      if (timelineAfter && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
+      if (timelineAfter && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw safeRedirect(url.pathname);
       throw error;
     }
   });

@@ -1,6 +1,5 @@
 import type { Action, AppSubject } from '@crm/authz';
 import { ViewerDocument } from '@crm/staff-graphql';
-import { redirect } from '@remix-run/node';
 import { rotateCsrfCookie } from './csrf.server';
 import { ApiError, gql } from './graphql.server';
 import { serializeLanguageCookie } from './language.server';
@@ -8,6 +7,7 @@ import { refusal } from './refusal.server';
 import { sessionMaxAgeSeconds } from './cookie-options.server';
 import { getSession, getSessionToken, sessionStorage } from './session-storage.server';
 import { abilityFor, viewerFrom, type Viewer } from './viewer';
+import { safeRedirect } from './safe-redirect';
 
 export { getSessionToken } from './session-storage.server';
 
@@ -33,7 +33,7 @@ async function signInRedirect(request: Request, clearSession: boolean): Promise<
   const search = to === '/' ? '' : `?${new URLSearchParams({ redirectTo: to })}`;
   const headers = new Headers();
   if (clearSession) headers.append('Set-Cookie', await sessionStorage.destroySession(await getSession(request)));
-  return redirect(`/sign-in${search}`, { headers });
+  return safeRedirect(`/sign-in${search}`, { headers });
 }
 
 /**
@@ -79,7 +79,7 @@ export async function startSession(
   headers.append('Set-Cookie', await sessionStorage.commitSession(session, { maxAge }));
   headers.append('Set-Cookie', await rotateCsrfCookie());
   headers.append('Set-Cookie', serializeLanguageCookie(language));
-  return redirect(redirectTo, { headers });
+  return safeRedirect(redirectTo, { headers });
 }
 
 /** Forgets the token and the CSRF token; the language cookie stays. */
@@ -87,5 +87,5 @@ export async function endSession(request: Request, redirectTo: string): Promise<
   const headers = new Headers();
   headers.append('Set-Cookie', await sessionStorage.destroySession(await getSession(request)));
   headers.append('Set-Cookie', await rotateCsrfCookie());
-  return redirect(redirectTo, { headers });
+  return safeRedirect(redirectTo, { headers });
 }

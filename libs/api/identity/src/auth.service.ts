@@ -93,10 +93,7 @@ export class AuthService {
     if (!actor) throw new UnauthenticatedException();
     const current = await this.users.passwordHashOf(actor.id);
     if (!(await verifyPassword(current, input.currentPassword))) {
-      throw new BadUserInputException(
-        [{ path: ['input', 'currentPassword'], message: 'is not your current password' }],
-        'Your current password is not correct',
-      );
+      throw new BadUserInputException([{ path: ['input', 'currentPassword'], code: 'passwordCurrent' }], 'Your current password is not correct');
     }
     const newHash = await hashPassword(input.newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -165,7 +162,7 @@ export class AuthService {
       const before = await this.users.findById(taken.userId, manager);
       if (!before || !before.active) throw expiredLink();
       if (input.name && input.name !== before.name) {
-        await manager.query(`UPDATE app_user SET name = $2 WHERE id = $1`, [taken.userId, input.name]);
+        await this.users.setName(manager, taken.userId, input.name);
       }
       await this.users.setPassword(manager, taken.userId, newHash);
       const session = await this.sessionService.open(manager, taken.userId);
@@ -185,8 +182,5 @@ export class AuthService {
 }
 
 function expiredLink() {
-  return new BadUserInputException(
-    [{ path: ['input', 'token'], message: 'this link has expired or was already used' }],
-    'This link has expired or was already used; ask for a new one',
-  );
+  return new BadUserInputException([{ path: ['input', 'token'], code: 'tokenExpired' }], 'This link has expired or was already used; ask for a new one');
 }

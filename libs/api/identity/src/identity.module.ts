@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
 import { MailModule } from '@crm/mail';
-import { AuditLogRepository, AuditLogResolver } from './audit-log';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { AuthService } from './auth.service';
 import { IdentityResolver } from './identity.resolver';
+import { MemberContactsService } from './member-contacts.service';
+import { MemberOrganizations } from './member-organizations';
 import { OwnerOptionsRepository } from './owner-options.repository';
 import { OwnerOptionsResolver } from './owner-options.resolver';
 import { OwnerOptionsService } from './owner-options.service';
@@ -30,7 +33,9 @@ import { UserTokenRepository } from './user-token.repository';
     OwnerOptionsRepository,
     OwnerOptionsService,
     OwnerOptionsResolver,
+    MemberContactsService,
+    MemberOrganizations,
   ],
-  exports: [SessionService, OwnerOptionsService],
+  exports: [SessionService, OwnerOptionsService, MemberContactsService, MemberOrganizations],
 })
 export class IdentityModule {}

@@ -3,6 +3,8 @@ export { SessionService } from './session.service';
 export { ActorContextService } from './actor-context.service';
 export { ActorContextModule } from './actor-context.module';
 export { OwnerOptionsService } from './owner-options.service';
+export { MemberContactsService } from './member-contacts.service';
+export { MemberOrganizations } from './member-organizations';
 export { assignableByEmail } from './owner-options.repository';
 export { hashPassword, verifyPassword } from './password-hasher';
 export { userPersonalFields } from './user.row';

@@ -21,9 +21,6 @@ export class OwnerOptionsService {
   ): Promise<void> {
     if (!ownerId) return;
     if (ctx.actor && (await this.owners.isAssignable(manager, ctx.actor, ownerId))) return;
-    throw new BadUserInputException(
-      [{ path, message: 'must be an active staff or coordinator account' }],
-      'The owner is not a staff or coordinator account you can choose',
-    );
+    throw new BadUserInputException([{ path, code: 'owner' }], 'The owner is not a staff or coordinator account you can choose');
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, DomainException, ErrorCode, REDIS_CLIENT, type AppConfig } from '@crm/platform';
 import type Redis from 'ioredis';
@@ -7,6 +8,26 @@ export class TooManyAttemptsException extends DomainException {
   constructor(readonly retryAfterSeconds: number) {
     super(ErrorCode.TooManyRequests, `Too many failed sign-in attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
   }
+}
+
+/**
+ * The budget a client address draws on: an IPv4 address (also written as
+ * ::ffff:a.b.c.d), or an IPv6 /64 — one subscriber's network, whose 2^64
+ * addresses would otherwise each get a budget of their own.
+ */
+export function addressBudget(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  if (isIPv4(address)) return address;
+  if (!isIPv6(address)) return address.slice(0, 64);
+  const [head, tail = ''] = address.toLowerCase().split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -24,7 +45,7 @@ export class SignInThrottle {
 
   private keys(email: string, address: string) {
     const account = createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32);
-    return { account: `signin:fail:account:${account}`, address: `signin:fail:address:${address}` };
+    return { account: `signin:fail:account:${account}`, address: `signin:fail:address:${addressBudget(address)}` };
   }
 
   /** Throws TOO_MANY_REQUESTS while either counter is at its limit. */

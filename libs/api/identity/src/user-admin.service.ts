@@ -17,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './mail/account-mail';
 import { SessionRepository } from './session.repository';
 import { newSecretToken } from './tokens';
+import { MemberOrganizations } from './member-organizations';
 import { UserRepository } from './user.repository';
 import { userPersonalFields, type UserRow } from './user.row';
 import { UserTokenRepository } from './user-token.repository';
@@ -32,6 +33,7 @@ export class UserAdminService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly campaigns: CampaignService,
+    private readonly memberOrganizations: MemberOrganizations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +57,7 @@ export class UserAdminService {
   async updateMyPreferences(ctx: RequestContext, input: UpdateMyPreferencesInput): Promise<UserRow> {
     const me = await this.me(ctx);
     const updated = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [me.id, input.preferredLanguage]);
+      await this.users.setPreferredLanguage(manager, me.id, input.preferredLanguage);
       await this.audit.record(manager, ctx, {
         action: 'user.updatePreferences',
         subjectType: 'User',
@@ -74,7 +76,7 @@ export class UserAdminService {
     const campaign = await this.campaigns.defaultCampaign().catch(() => null);
     return this.dataSource.transaction(async (manager) => {
       if (await this.users.emailTaken(input.email, manager)) {
-        throw new BadUserInputException([{ path: ['input', 'email'], message: 'already has an account' }], 'A user with this e-mail already exists');
+        throw new BadUserInputException([{ path: ['input', 'email'], code: 'emailTaken' }], 'A user with this e-mail already exists');
       }
       await this.assertRegionsExist(manager, input.regionIds);
       await this.assertOrganizationExists(manager, input.role === 'MEMBER' ? input.organizationId : null);
@@ -118,7 +120,7 @@ export class UserAdminService {
       const before = await this.users.findById(input.id, manager);
       if (!before) throw new NotFoundException('User');
       if (before.id === ctx.actor?.id && input.role !== before.role) {
-        throw new BadUserInputException([{ path: ['input', 'role'], message: 'you cannot change your own role' }], 'You cannot change your own role');
+        throw new BadUserInputException([{ path: ['input', 'role'], code: 'roleSelf' }], 'You cannot change your own role');
       }
       await this.assertRegionsExist(manager, input.regionIds);
       await this.assertOrganizationExists(manager, input.role === 'MEMBER' ? input.organizationId : null);
@@ -146,10 +148,7 @@ export class UserAdminService {
 
   async setActive(ctx: RequestContext, input: SetUserActiveInput): Promise<UserRow> {
     if (input.id === ctx.actor?.id && !input.active) {
-      throw new BadUserInputException(
-        [{ path: ['input', 'active'], message: 'you cannot deactivate your own account' }],
-        'You cannot deactivate your own account',
-      );
+      throw new BadUserInputException([{ path: ['input', 'active'], code: 'activeSelf' }], 'You cannot deactivate your own account');
     }
     const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(input.id, manager);
@@ -173,16 +172,15 @@ export class UserAdminService {
 
   private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined): Promise<void> {
     if (!organizationId) return;
-    const rows = await manager.query(`SELECT 1 FROM organization WHERE id = $1 AND archived_at IS NULL`, [organizationId]);
-    if (!rows.length) {
-      throw new BadUserInputException([{ path: ['input', 'organizationId'], message: 'no such organization' }], 'This organization does not exist');
+    if (!(await this.memberOrganizations.exists(manager, organizationId))) {
+      throw new BadUserInputException([{ path: ['input', 'organizationId'], code: 'organizationUnknown' }], 'This organization does not exist');
     }
   }
 
   private async assertRegionsExist(manager: EntityManager, regionIds: string[]): Promise<void> {
     const unknown = await this.users.unknownRegions(manager, regionIds);
     if (unknown.length) {
-      throw new BadUserInputException([{ path: ['input', 'regionIds'], message: `unknown region(s): ${unknown.join(', ')}` }], 'Some regions do not exist');
+      throw new BadUserInputException([{ path: ['input', 'regionIds'], code: 'regionsUnknown' }], 'Some regions do not exist');
     }
   }
 }

@@ -68,6 +68,29 @@ export class UserRepository {
     return result[1] === 1;
   }
 
+  async setPreferredLanguage(manager: EntityManager, id: string, language: 'en' | 'fr'): Promise<void> {
+    await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [id, language]);
+  }
+
+  /** The name an invitee confirms when accepting (their own account; no version check needed). */
+  async setName(manager: EntityManager, id: string, name: string): Promise<void> {
+    await manager.query(`UPDATE app_user SET name = $2, updated_at = now() WHERE id = $1`, [id, name]);
+  }
+
+  /** Member contacts of one organization now belong to another (an organization merge); how many moved. */
+  async moveOrganization(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    const [, moved]: [unknown[], number] = await manager.query(
+      `UPDATE app_user SET organization_id = $2, version = version + 1, updated_at = now() WHERE organization_id = $1`,
+      [fromId, toId],
+    );
+    return moved;
+  }
+
+  async idsOfOrganization(organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1`, [organizationId]);
+    return rows.map((row) => row.id);
+  }
+
   async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
     await manager.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
       id,

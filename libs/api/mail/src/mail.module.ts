@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@crm/platform';
 import { MailMessageEntity } from './mail-message.entity';
 import { MailService } from './mail.service';
+import { MailMessageRepository } from './mail-message.repository';
 import { MailMessageResolver } from './mail-message.resolver';
 import { MAIL_TRANSPORT } from './mail.tokens';
 import { mailTransportFor } from './mail-transport';
@@ -11,7 +12,7 @@ import { SendMailJob } from './jobs/send-mail.job';
 /** For writers (the API): queue messages through the outbox. */
 @Module({
   imports: [TypeOrmModule.forFeature([MailMessageEntity])],
-  providers: [MailService, MailMessageResolver],
+  providers: [MailService, MailMessageRepository, MailMessageResolver],
   exports: [MailService],
 })
 export class MailModule {}

@@ -1,13 +1,7 @@
 export { OrganizationsModule } from './organizations.module';
-export { OrganizationsService, combineNotes } from './organizations.service';
-export { RecordRules } from './record-rules';
-export { MergeHooks, OrganizationMergeHooks, type MergeHook, type MergeStep } from './merge-hooks';
-export { lockMergePair, recordMerge, type MergeableRow } from './merge-records';
-export { OrganizationObject, OrganizationConnection, TagObject, RecordSortEnum } from './dtos/organization.object';
-export { RecordVersionInputType, MergeRecordsInputType } from './dtos/organization.inputs';
+export { OrganizationsService } from './organizations.service';
+export { OrganizationMergeHooks } from './organization-merge-hooks';
+export { OrganizationObject, OrganizationConnection } from './dtos/organization.object';
 export { organizationColumns, organizationScopeColumns, organizationSortKey, type OrganizationRow } from './organization.row';
-export { SqlParams, keysetCursor, orderedCursor, encodeOrderedCursor, likeEscape, recordset } from './sql';
 export { OrganizationBulkRepository, type OrganizationState } from './organization-bulk.repository';
-export { withoutNulls } from './without-nulls';
 export { organizationListOrder, organizationListWhere } from './organization.repository';
-export { textSearch, searchTerms, type TextSearch } from './search';

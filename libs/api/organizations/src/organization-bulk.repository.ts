@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import type { EntityManager } from 'typeorm';
 import { organizationScopeColumns, organizationWritableColumns, type OrganizationRow } from './organization.row';
-import { recordset, SqlParams } from './sql';
+import { SqlParams } from '@crm/platform';
+import { insertMany, updateManyVersioned, type BulkTable } from '@crm/records';
 
 /** Everything a bulk write (a CSV import) may set on an organization, plus what scope checks read. */
 export type OrganizationState = Pick<
@@ -48,9 +49,12 @@ const columnTypes: Record<keyof typeof organizationWritableColumns, string> = {
   notes: 'text',
   ownerId: 'uuid',
 };
-const writable = (Object.keys(organizationWritableColumns) as (keyof typeof organizationWritableColumns)[]).map(
-  (field) => [field, organizationWritableColumns[field], columnTypes[field]] as const,
-);
+const table: BulkTable<OrganizationState> = {
+  table: 'organization',
+  writable: (Object.keys(organizationWritableColumns) as (keyof typeof organizationWritableColumns)[]).map(
+    (field) => [field, organizationWritableColumns[field], columnTypes[field]] as const,
+  ),
+};
 
 /**
  * Set-based reads and writes of organizations: a statement per chunk of records
@@ -112,28 +116,12 @@ export class OrganizationBulkRepository {
     return { keys, matches: keys.map((key) => byKey.get(key) ?? []) };
   }
 
-  async insertMany(manager: EntityManager, organizations: OrganizationState[]): Promise<void> {
-    if (organizations.length === 0) return;
-    const set = recordset([['id', 'id', 'uuid'], ...writable, ['createdById', 'created_by_id', 'uuid']], organizations);
-    await manager.query(
-      `INSERT INTO organization (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ` +
-        `x(${set.definition})`,
-      [set.json],
-    );
+  insertMany(manager: EntityManager, organizations: OrganizationState[]): Promise<void> {
+    return insertMany(manager, table, organizations);
   }
 
   /** Writes the whole state of each organization still at its version; returns how many were written. */
-  async updateManyVersioned(manager: EntityManager, organizations: OrganizationState[]): Promise<number> {
-    if (organizations.length === 0) return 0;
-    const set = recordset([['id', 'id', 'uuid'], ...writable, ['version', 'version', 'integer']], organizations);
-    const assignments = writable.map(([, column]) => `${column} = x.${column}`);
-    // TypeORM 1.x: UPDATE answers [rows, affectedCount].
-    const [, updated]: [unknown[], number] = await manager.query(
-      `UPDATE organization o SET ${assignments.join(', ')}, version = o.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(${set.definition})
-        WHERE o.id = x.id AND o.version = x.version`,
-      [set.json],
-    );
-    return updated;
+  updateManyVersioned(manager: EntityManager, organizations: OrganizationState[]): Promise<number> {
+    return updateManyVersioned(manager, table, organizations);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter, RecordSort } from '@crm/contracts';
+import { SqlParams } from '@crm/platform';
+import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
@@ -10,13 +12,11 @@ import {
   type OrganizationRow,
   type OrganizationWritableField,
 } from './organization.row';
-import { textSearch, type TextSearch } from './search';
-import { encodeOrderedCursor, orderedCursor, SqlParams } from './sql';
 
 export type OrganizationValues = { [K in OrganizationWritableField]?: OrganizationRow[K] };
 
 @Injectable()
-export class OrganizationRepository {
+export class OrganizationRepository implements VersionedStore<OrganizationRow, OrganizationValues> {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One organization if the ability may read it (scope in SQL): out of scope reads as missing. */
@@ -31,13 +31,25 @@ export class OrganizationRepository {
     return rows[0] ?? null;
   }
 
-  async isVisible(ability: AppAbility, id: string): Promise<boolean> {
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<OrganizationRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  /** Whether an organization exists and is not archived (whoever asks: a member contact's organization). */
+  async isActive(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM organization WHERE id = $1 AND archived_at IS NULL`, [id]);
+    return rows.length > 0;
+  }
+
+  /** The ids among `ids` the ability may read (archived ones too). */
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM organization o WHERE o.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM organization o
+        WHERE o.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
       params.values,
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.id));
   }
 
   /** The ids among `ids` the ability may read and that are not archived. */
@@ -101,41 +113,30 @@ export class OrganizationRepository {
     return rows[0];
   }
 
-  /** Writes `values` if the row is still at `version`; null when it changed meanwhile. */
+  /** Writes `values` if the row is still at `version` (with `bump`: next version, "now"); null when it changed meanwhile. */
   async updateVersioned(
     manager: EntityManager,
-    id: string,
-    version: number,
-    values: OrganizationValues & { archivedAt?: Date | null; mergedIntoId?: string | null },
+    _ability: AppAbility,
+    target: { id: string; version: number },
+    values: OrganizationValues & LifecycleValues,
+    options: { bump: boolean } = { bump: true },
   ): Promise<OrganizationRow | null> {
     const params = new SqlParams();
-    const assignments = Object.entries(values).map(([field, value]) => {
+    const given = Object.entries(values).filter(([, value]) => value !== undefined);
+    const assignments = given.map(([field, value]) => {
       const column =
         field === 'archivedAt' ? 'archived_at' : field === 'mergedIntoId' ? 'merged_into_id' : organizationWritableColumns[field as OrganizationWritableField];
       return `${column} = ${params.add(value)}`;
     });
+    if (options.bump) assignments.push('version = o.version + 1', 'updated_at = now()');
     // TypeORM 1.x: UPDATE … RETURNING answers [rows, affectedCount].
     const [rows]: [OrganizationRow[], number] = await manager.query(
-      `UPDATE organization AS o SET ${[...assignments, 'version = o.version + 1', 'updated_at = now()'].join(', ')}
-        WHERE o.id = ${params.add(id)} AND o.version = ${params.add(version)}
+      `UPDATE organization AS o SET ${assignments.join(', ')}
+        WHERE o.id = ${params.add(target.id)} AND o.version = ${params.add(target.version)}
         RETURNING ${organizationColumns}`,
       params.values,
     );
     return rows[0] ?? null;
-  }
-
-  /** Member contacts of the duplicate now belong to the survivor. */
-  async moveMemberContacts(manager: EntityManager, fromId: string, toId: string): Promise<number> {
-    const [, moved]: [unknown[], number] = await manager.query(
-      `UPDATE app_user SET organization_id = $2, version = version + 1, updated_at = now() WHERE organization_id = $1`,
-      [fromId, toId],
-    );
-    return moved;
-  }
-
-  async memberContactIds(organizationId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1`, [organizationId]);
-    return rows.map((row) => row.id);
   }
 }
 

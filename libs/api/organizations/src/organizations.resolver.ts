@@ -1,29 +1,12 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canReadField } from '@crm/authz';
-import {
-  CreateOrganizationInput,
-  CreateTagInput,
-  Id,
-  MergeRecordsInput,
-  OrganizationFilter,
-  PageArgs,
-  RecordVersionInput,
-  UpdateOrganizationInput,
-} from '@crm/contracts';
-import { Allow, Authenticated, Ctx, parseInput, type RequestContext } from '@crm/platform';
-import {
-  CreateOrganizationInputType,
-  CreateTagInputType,
-  MergeRecordsInputType,
-  OrganizationFilterInputType,
-  RecordVersionInputType,
-  UpdateOrganizationInputType,
-} from './dtos/organization.inputs';
-import { OrganizationConnection, OrganizationObject, TagObject } from './dtos/organization.object';
+import { CreateOrganizationInput, Id, MergeRecordsInput, OrganizationFilter, PageArgs, RecordVersionInput, UpdateOrganizationInput } from '@crm/contracts';
+import { Allow, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
+import { CreateOrganizationInputType, OrganizationFilterInputType, UpdateOrganizationInputType } from './dtos/organization.inputs';
+import { OrganizationConnection, OrganizationObject } from './dtos/organization.object';
 import { OrganizationsService } from './organizations.service';
 import type { OrganizationRow } from './organization.row';
-import { RecordRules } from './record-rules';
-import { withoutNulls } from './without-nulls';
 
 @Resolver(() => OrganizationObject)
 export class OrganizationsResolver {
@@ -84,24 +67,5 @@ export class OrganizationsResolver {
   @ResolveField(() => String, { nullable: true, description: "Internal notes (not shown to the organization's member contacts)" })
   notes(@Ctx() ctx: RequestContext, @Parent() organization: OrganizationRow): string | null {
     return canReadField(ctx.ability, 'read', 'Organization', 'notes', organization) ? (organization.notes ?? null) : null;
-  }
-}
-
-@Resolver(() => TagObject)
-export class TagResolver {
-  constructor(private readonly rules: RecordRules) {}
-
-  // The vocabulary is no one's personal data; every signed-in screen may offer it.
-  @Authenticated()
-  @Query(() => [TagObject], { description: 'The tags records may carry' })
-  tags(): Promise<TagObject[]> {
-    return this.rules.listTags();
-  }
-
-  // Whoever manages the coalition's records (ADMIN, STAFF) manages their vocabulary.
-  @Allow('manage', 'Organization')
-  @Mutation(() => TagObject)
-  createTag(@Args('input') input: CreateTagInputType): Promise<TagObject> {
-    return this.rules.createTag(parseInput(CreateTagInput, input));
   }
 }

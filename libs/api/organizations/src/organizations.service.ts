@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { canReadField, personalFields, subject } from '@crm/authz';
+import { subject } from '@crm/authz';
 import {
   postalCodeMatchesProvince,
   type CreateOrganizationInput,
@@ -8,46 +8,39 @@ import {
   type RecordVersionInput,
   type UpdateOrganizationInput,
 } from '@crm/contracts';
-import {
-  AuditService,
-  BadUserInputException,
-  ConflictException,
-  ForbiddenException,
-  NotFoundException,
-  type RequestContext,
-  SessionCache,
-} from '@crm/platform';
-import { ActivityRecorder, TimelineSubjects } from '@crm/timeline';
-import { DataSource, type EntityManager } from 'typeorm';
-import { OrganizationMergeHooks } from './merge-hooks';
-import { lockMergePair, recordMerge } from './merge-records';
+import { MemberContactsService, MemberOrganizations } from '@crm/identity';
+import { BadUserInputException, NotFoundException, type RequestContext } from '@crm/platform';
+import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
+import { TimelineSubjects } from '@crm/timeline';
+import type { EntityManager } from 'typeorm';
+import { OrganizationMergeHooks } from './organization-merge-hooks';
+import { organizationKind } from './organization.kind';
 import { OrganizationRepository, type OrganizationValues } from './organization.repository';
 import { organizationWritableColumns, type OrganizationRow, type OrganizationWritableField } from './organization.row';
-import { RecordRules } from './record-rules';
 
-// An organization's own e-mail and phone may be a person's: masked in the audit
-// log like the contact fields authz lists.
-const auditMasked = [...personalFields.Organization, 'email', 'phone'];
 const notesLimit = 10_000;
 const tagsLimit = 20;
 
 @Injectable()
 export class OrganizationsService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly organizations: OrganizationRepository,
     private readonly rules: RecordRules,
-    private readonly audit: AuditService,
-    private readonly activity: ActivityRecorder,
+    private readonly writer: RecordWriter,
     private readonly mergeHooks: OrganizationMergeHooks,
     private readonly timelineSubjects: TimelineSubjects,
-    private readonly sessionCache: SessionCache,
+    private readonly memberContacts: MemberContactsService,
+    private readonly memberOrganizations: MemberOrganizations,
   ) {}
 
   onModuleInit(): void {
-    this.timelineSubjects.register('Organization', (ctx, id) => this.organizations.isVisible(ctx.ability, id));
+    this.timelineSubjects.register('Organization', {
+      ruleFields: (ctx, id) => this.organizations.findVisible(ctx.ability, id),
+      visibleIds: (ctx, ids) => this.organizations.visibleIds(ctx.ability, ids),
+    });
+    this.memberOrganizations.register((manager, id) => this.organizations.isActive(manager, id));
     this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) =>
-      this.organizations.moveMemberContacts(manager, duplicateId, survivorId),
+      this.memberContacts.moveToOrganization(manager, duplicateId, survivorId),
     );
   }
 
@@ -89,87 +82,50 @@ export class OrganizationsService implements OnModuleInit {
     };
     const createdById = ctx.actor?.id ?? null;
     if (!ctx.ability.can('create', subject('Organization', { provinceCode: values.provinceCode, ownerId: values.ownerId, createdById }))) {
-      throw new BadUserInputException([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }], 'You cannot create an organization there');
+      throw new BadUserInputException([{ path: ['input', 'provinceCode'], code: 'outsideRegions' }], 'You cannot create an organization there');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.writer.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
       await this.rules.assertOwner(manager, ctx, values.ownerId);
       const created = await this.organizations.insert(manager, { ...values, createdById });
-      await this.audit.record(manager, ctx, {
-        action: 'organization.create',
-        subjectType: 'Organization',
-        subjectId: created.id,
-        before: null,
-        after: auditView(created),
-        personalFields: auditMasked,
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Organization', subjectId: created.id, kind: 'record.created', recordType: 'Organization', recordId: created.id },
-      ]);
+      await this.writer.created(manager, ctx, organizationKind, created);
       return created;
     });
   }
 
-  async update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<OrganizationRow> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadForChange(manager, ctx, input.id, input.version, 'update');
-      const { id: _id, version: _version, ...changes } = input;
-      const values = changedValues(before, changes as OrganizationValues);
-      if (Object.keys(values).length === 0) return before;
-      const next = { ...before, ...values };
-      if (
-        next.postalCode &&
-        (values.postalCode !== undefined || values.provinceCode !== undefined) &&
-        !postalCodeMatchesProvince(next.postalCode, next.provinceCode)
-      ) {
-        throw new BadUserInputException([{ path: ['input', 'postalCode'], message: `is not a postal code of ${next.provinceCode}` }]);
-      }
-      // Field-level rules: a MEMBER changes their organization's profile, not its membership or notes.
-      const refused = Object.keys(values).filter((field) => !canReadField(ctx.ability, 'update', 'Organization', field, before));
-      if (refused.length) {
-        throw new BadUserInputException(
-          refused.map((field) => ({ path: ['input', field], message: 'is set by the coalition; you may not change it' })),
-          'You may change only your organization’s profile',
-        );
-      }
-      // Nobody moves a record out of what they may see (a coordinator to another region).
-      if (!ctx.ability.can('update', subject('Organization', { ...next }))) {
-        throw new BadUserInputException([
-          { path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the organization outside what you may edit' },
-        ]);
-      }
-      await this.rules.assertTagsKnown(manager, values.tags);
-      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
-      const after = await this.organizations.updateVersioned(manager, before.id, before.version, values);
-      if (!after) throw new ConflictException();
-      await this.audit.record(manager, ctx, {
-        action: 'organization.update',
-        subjectType: 'Organization',
-        subjectId: after.id,
-        before: auditView(before),
-        after: auditView(after),
-        personalFields: auditMasked,
-      });
-      await this.activity.append(manager, ctx, [
-        {
-          subjectType: 'Organization',
-          subjectId: after.id,
-          kind: 'record.updated',
-          recordType: 'Organization',
-          recordId: after.id,
-          summary: { fields: Object.keys(values) },
+  update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<OrganizationRow> {
+    const { id, version, ...changes } = input;
+    return this.writer.update(
+      ctx,
+      organizationKind,
+      this.organizations,
+      { id, version },
+      {
+        given: Object.keys(changes).filter((field) => changes[field as keyof typeof changes] !== undefined),
+        plan: async (before, manager) => {
+          const values = changedValues(before, changes as OrganizationValues);
+          const next = { ...before, ...values };
+          if (
+            next.postalCode &&
+            (values.postalCode !== undefined || values.provinceCode !== undefined) &&
+            !postalCodeMatchesProvince(next.postalCode, next.provinceCode)
+          ) {
+            throw new BadUserInputException([{ path: ['input', 'postalCode'], code: 'postalCodeProvince', params: { province: next.provinceCode } }]);
+          }
+          await this.rules.assertTagsKnown(manager, values.tags);
+          if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
+          return { values };
         },
-      ]);
-      return after;
-    });
+      },
+    );
   }
 
   archive(ctx: RequestContext, input: RecordVersionInput): Promise<OrganizationRow> {
-    return this.setArchived(ctx, input, true);
+    return this.writer.archive(ctx, organizationKind, this.organizations, input);
   }
 
   restore(ctx: RequestContext, input: RecordVersionInput): Promise<OrganizationRow> {
-    return this.setArchived(ctx, input, false);
+    return this.writer.restore(ctx, organizationKind, this.organizations, input);
   }
 
   /**
@@ -180,84 +136,10 @@ export class OrganizationsService implements OnModuleInit {
    * is archived with a pointer to the survivor. One transaction, audited.
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<OrganizationRow> {
-    const merged = await this.dataSource.transaction(async (manager) => {
-      const { survivor, duplicate } = await lockMergePair(ctx, 'Organization', input, (id) => this.organizations.findVisible(ctx.ability, id, manager, true));
-
-      const step = { manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id };
-      const moved = await this.mergeHooks.run(step);
-      moved.activity = await this.activity.moveSubject(manager, 'Organization', duplicate.id, survivor.id);
-
-      const after = await this.organizations.updateVersioned(manager, survivor.id, survivor.version, mergedValues(survivor, duplicate));
-      const archived = await this.organizations.updateVersioned(manager, duplicate.id, duplicate.version, {
-        archivedAt: duplicate.archivedAt ?? new Date(),
-        mergedIntoId: survivor.id,
-      });
-      if (!after || !archived) throw new ConflictException();
-
-      await recordMerge(
-        manager,
-        ctx,
-        { audit: this.audit, activity: this.activity },
-        {
-          subjectType: 'Organization',
-          survivorBefore: auditView(survivor),
-          survivorAfter: auditView(after),
-          survivorId: survivor.id,
-          duplicate,
-          moved,
-          personalFields: auditMasked,
-        },
-      );
-      return after;
-    });
+    const merged = await this.writer.merge(ctx, organizationKind, this.organizations, input, { hooks: this.mergeHooks, mergedValues });
     // The duplicate's member contacts now act for the survivor: their sessions must say so at once.
-    await this.sessionCache.invalidateUsers(await this.organizations.memberContactIds(merged.id));
+    await this.memberContacts.refreshSessionsOf(merged.id);
     return merged;
-  }
-
-  private async setArchived(ctx: RequestContext, input: RecordVersionInput, archive: boolean): Promise<OrganizationRow> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadForChange(manager, ctx, input.id, input.version, 'archive');
-      if ((before.archivedAt !== null) === archive) return before;
-      if (!archive && before.mergedIntoId) {
-        throw new BadUserInputException([{ path: ['input', 'id'], message: 'was merged into another organization and cannot be restored' }]);
-      }
-      const after = await this.organizations.updateVersioned(manager, before.id, before.version, { archivedAt: archive ? new Date() : null });
-      if (!after) throw new ConflictException();
-      const action = archive ? 'archive' : 'restore';
-      await this.audit.record(manager, ctx, {
-        action: `organization.${action}`,
-        subjectType: 'Organization',
-        subjectId: after.id,
-        before: { archived: !archive },
-        after: { archived: archive },
-      });
-      await this.activity.append(manager, ctx, [
-        {
-          subjectType: 'Organization',
-          subjectId: after.id,
-          kind: `record.${archive ? 'archived' : 'restored'}`,
-          recordType: 'Organization',
-          recordId: after.id,
-        },
-      ]);
-      return after;
-    });
-  }
-
-  /** Loads and locks a record for a change: missing or out of scope → NOT_FOUND, not allowed → FORBIDDEN, stale → CONFLICT. */
-  private async loadForChange(
-    manager: EntityManager,
-    ctx: RequestContext,
-    id: string,
-    version: number,
-    action: 'update' | 'archive',
-  ): Promise<OrganizationRow> {
-    const row = await this.organizations.findVisible(ctx.ability, id, manager, true);
-    if (!row) throw new NotFoundException('Organization');
-    if (!ctx.ability.can(action, subject('Organization', { ...row }))) throw new ForbiddenException();
-    if (row.version !== version) throw new ConflictException();
-    return row;
   }
 }
 
@@ -286,18 +168,6 @@ function mergedValues(survivor: OrganizationRow, duplicate: OrganizationRow): Or
     website: fill('website'),
     ownerId: fill('ownerId'),
     tags: [...new Set([...survivor.tags, ...duplicate.tags])].slice(0, tagsLimit),
-    notes: combineNotes(survivor.notes, duplicate.notes, duplicate.nameEn),
+    notes: combineNotes(survivor.notes, duplicate.notes, duplicate.nameEn, notesLimit),
   };
-}
-
-/** Both notes survive a merge; the duplicate's under a line naming where they came from. */
-export function combineNotes(survivor: string | null, duplicate: string | null, from: string): string | null {
-  if (!duplicate || duplicate === survivor) return survivor;
-  if (!survivor) return duplicate;
-  return `${survivor}\n\n— ${from}:\n${duplicate}`.slice(0, notesLimit);
-}
-
-function auditView(row: OrganizationRow): Record<string, unknown> {
-  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, createdById: _b, ...fields } = row;
-  return fields;
 }

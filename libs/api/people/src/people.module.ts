@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '@crm/organizations';
-import { TimelineModule } from '@crm/timeline';
+import { RecordsModule } from '@crm/records';
 import { PeopleLoaders } from './people-loaders';
 import { DirectoryResolver, OrganizationPeopleResolver, PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
@@ -8,7 +8,7 @@ import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
 
 @Module({
-  imports: [OrganizationsModule, TimelineModule],
+  imports: [OrganizationsModule, RecordsModule],
   providers: [PersonRepository, PeopleService, PeopleLoaders, PersonMergeHooks, PeopleResolver, OrganizationPeopleResolver, DirectoryResolver],
   exports: [PeopleService, PersonMergeHooks],
 })

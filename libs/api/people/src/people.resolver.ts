@@ -1,15 +1,9 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePersonInput, Id, MergeRecordsInput, PageArgs, PersonFilter, RecordVersionInput, SearchDirectoryArgs, UpdatePersonInput } from '@crm/contracts';
-import {
-  MergeRecordsInputType,
-  OrganizationObject,
-  OrganizationsService,
-  RecordVersionInputType,
-  withoutNulls,
-  type OrganizationRow,
-} from '@crm/organizations';
+import { OrganizationObject, OrganizationsService, type OrganizationRow } from '@crm/organizations';
 import { Allow, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
 import { CreatePersonInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
 import { DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
 import { PeopleLoaders } from './people-loaders';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { canReadField, personalFields, sensitivePersonFields, subject } from '@crm/authz';
+import { canReadField, subject } from '@crm/authz';
 import {
   engagementStageValues,
   type CreatePersonInput,
@@ -9,18 +9,12 @@ import {
   type RecordVersionInput,
   UpdatePersonInput,
 } from '@crm/contracts';
-import { combineNotes, lockMergePair, OrganizationMergeHooks, OrganizationsService, recordMerge, RecordRules } from '@crm/organizations';
-import {
-  AuditService,
-  BadUserInputException,
-  ConflictException,
-  ForbiddenException,
-  NotFoundException,
-  type FieldProblem,
-  type RequestContext,
-} from '@crm/platform';
+import { OrganizationMergeHooks, OrganizationsService } from '@crm/organizations';
+import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
+import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
 import { ActivityRecorder, TimelineSubjects, type ActivityEntry } from '@crm/timeline';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { personKind } from './person.kind';
 import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
 import { wholePerson, type PersonShape } from './person.row';
@@ -40,11 +34,10 @@ export type PersonView = Omit<PersonRow, 'livedExperience'> & { livedExperience:
 @Injectable()
 export class PeopleService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
     private readonly organizations: OrganizationsService,
     private readonly rules: RecordRules,
-    private readonly audit: AuditService,
+    private readonly writer: RecordWriter,
     private readonly activity: ActivityRecorder,
     private readonly mergeHooks: PersonMergeHooks,
     private readonly organizationMergeHooks: OrganizationMergeHooks,
@@ -52,7 +45,10 @@ export class PeopleService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.timelineSubjects.register('Person', (ctx, id) => this.people.isVisible(ctx.ability, id));
+    this.timelineSubjects.register('Person', {
+      ruleFields: (ctx, id) => this.people.ruleFieldsOf(ctx.ability, id),
+      visibleIds: (ctx, ids) => this.people.visibleIds(ctx.ability, ids),
+    });
     // Merging organizations moves their people along; people are ours, so the hook is too.
     this.organizationMergeHooks.register('affiliations', ({ manager, duplicateId, survivorId }) =>
       this.people.moveAffiliationsOfOrganization(manager, duplicateId, survivorId),
@@ -96,9 +92,12 @@ export class PeopleService implements OnModuleInit {
     const ownerId = input.ownerId !== undefined ? input.ownerId : ctx.actor?.role === 'COORDINATOR' ? ctx.actor.id : null;
     const scope = { provinceCode: input.provinceCode, ownerId, createdById };
     if (!ctx.ability.can('create', subject('Person', { ...scope }))) {
-      throw new BadUserInputException([{ path: ['input', 'provinceCode'], message: 'is outside your regions' }], 'You cannot add a person there');
+      throw new BadUserInputException([{ path: ['input', 'provinceCode'], code: 'outsideRegions' }], 'You cannot add a person there');
     }
-    if (input.livedExperience && !canReadField(ctx.ability, 'create', 'Person', 'livedExperience', scope)) throw new ForbiddenException();
+    // Only who may read it afterwards may state it (decision 055): the answer depends on the input only.
+    if (input.livedExperience !== undefined && !canReadField(ctx.ability, 'create', 'Person', 'livedExperience', scope)) {
+      throw new BadUserInputException([{ path: ['input', 'livedExperience'], code: 'notYours' }]);
+    }
     const values: PersonValues = {
       firstName: input.firstName,
       lastName: input.lastName,
@@ -116,7 +115,7 @@ export class PeopleService implements OnModuleInit {
       tags: input.tags,
       notes: input.notes ?? null,
     };
-    return this.dataSource.transaction(async (manager) => {
+    return this.writer.transaction(async (manager) => {
       await this.rules.assertTagsKnown(manager, values.tags);
       await this.rules.assertOwner(manager, ctx, ownerId);
       await this.assertOrganizationsUsable(
@@ -128,88 +127,56 @@ export class PeopleService implements OnModuleInit {
       const affiliations = input.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
       await this.people.replaceVisibleAffiliations(manager, ctx.ability, id, affiliations);
       const created = (await this.people.findVisible(ctx.ability, id, manager))!;
-      await this.audit.record(manager, ctx, {
-        action: 'person.create',
-        subjectType: 'Person',
-        subjectId: id,
-        before: null,
-        after: auditView(created),
-        personalFields: personalFields.Person,
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Person', subjectId: id, kind: 'record.created', recordType: 'Person', recordId: id },
-        ...affiliationEntries(id, [], affiliations),
-      ]);
+      await this.writer.created(manager, ctx, personKind, created, affiliationEntries(id, [], affiliations));
       return this.view(ctx, created);
     });
   }
 
   async update(ctx: RequestContext, input: UpdatePersonInput): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadForChange(manager, ctx, input.id, input.version, 'update');
-      const values: PersonValues = {};
-      for (const field of inputFields) {
-        const value = input[field];
-        if (value !== undefined && JSON.stringify(value) !== JSON.stringify(before[field])) (values as Record<string, unknown>)[field] = value;
-      }
-      if (values.livedExperience !== undefined && !canReadField(ctx.ability, 'update', 'Person', 'livedExperience', before)) throw new ForbiddenException();
-      const next = { ...before, ...values };
-      // Nobody moves a person out of what they may edit (a coordinator to another region).
-      if (
-        (values.provinceCode !== undefined || values.ownerId !== undefined) &&
-        !ctx.ability.can('update', subject('Person', { provinceCode: next.provinceCode, ownerId: next.ownerId, createdById: next.createdById }))
-      ) {
-        throw new BadUserInputException([
-          { path: ['input', values.provinceCode !== undefined ? 'provinceCode' : 'ownerId'], message: 'would put the person outside what you may edit' },
-        ]);
-      }
-      await this.rules.assertTagsKnown(manager, values.tags);
-      if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
+    const after = await this.writer.update(ctx, personKind, this.people, input, {
+      given: [...inputFields, 'affiliations'].filter((field) => input[field as keyof UpdatePersonInput] !== undefined),
+      plan: async (before, manager) => {
+        const values: PersonValues = {};
+        for (const field of inputFields) {
+          const value = input[field];
+          if (value !== undefined && JSON.stringify(value) !== JSON.stringify(before[field])) (values as Record<string, unknown>)[field] = value;
+        }
+        await this.rules.assertTagsKnown(manager, values.tags);
+        if (values.ownerId !== undefined) await this.rules.assertOwner(manager, ctx, values.ownerId);
 
-      const beforeAffiliations = before.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title }));
-      const nextAffiliations = input.affiliations?.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
-      const affiliationsChanged =
-        nextAffiliations !== undefined && JSON.stringify(sortAffiliations(nextAffiliations)) !== JSON.stringify(sortAffiliations(beforeAffiliations));
-      if (Object.keys(values).length === 0 && !affiliationsChanged) return this.view(ctx, before);
-
-      if (affiliationsChanged) {
+        const beforeAffiliations = before.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title }));
+        const nextAffiliations = input.affiliations?.map((a) => ({ organizationId: a.organizationId, title: a.title ?? null }));
+        const changed =
+          nextAffiliations !== undefined && JSON.stringify(sortAffiliations(nextAffiliations)) !== JSON.stringify(sortAffiliations(beforeAffiliations));
+        if (!changed) return { values };
         const current = new Set(beforeAffiliations.map((a) => a.organizationId));
         await this.assertOrganizationsUsable(
           manager,
           ctx,
-          nextAffiliations!.map((a) => a.organizationId).filter((id) => !current.has(id)),
-          nextAffiliations!,
+          nextAffiliations.map((a) => a.organizationId).filter((id) => !current.has(id)),
+          nextAffiliations,
         );
-        await this.people.replaceVisibleAffiliations(manager, ctx.ability, before.id, nextAffiliations!);
-      }
-      if (!(await this.people.updateVersioned(manager, before.id, before.version, values))) throw new ConflictException();
-      const after = (await this.people.findVisible(ctx.ability, before.id, manager))!;
-      // The timeline is not masked: a sensitive field is not even named there (the audit log has it).
-      const fields = [...Object.keys(values), ...(affiliationsChanged ? ['affiliations'] : [])].filter(
-        (f) => !(sensitivePersonFields as readonly string[]).includes(f),
-      );
-      await this.audit.record(manager, ctx, {
-        action: 'person.update',
-        subjectType: 'Person',
-        subjectId: after.id,
-        before: auditView(before),
-        after: auditView(after),
-        personalFields: personalFields.Person,
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Person', subjectId: after.id, kind: 'record.updated', recordType: 'Person', recordId: after.id, summary: { fields } },
-        ...(affiliationsChanged ? affiliationEntries(after.id, beforeAffiliations, nextAffiliations!) : []),
-      ]);
-      return this.view(ctx, after);
+        return {
+          values,
+          also: {
+            field: 'affiliations',
+            apply: async (tx) => {
+              await this.people.replaceVisibleAffiliations(tx, ctx.ability, before.id, nextAffiliations);
+              return affiliationEntries(before.id, beforeAffiliations, nextAffiliations);
+            },
+          },
+        };
+      },
     });
+    return this.view(ctx, after);
   }
 
-  archive(ctx: RequestContext, input: RecordVersionInput): Promise<PersonView> {
-    return this.setArchived(ctx, input, true);
+  async archive(ctx: RequestContext, input: RecordVersionInput): Promise<PersonView> {
+    return this.view(ctx, await this.writer.archive(ctx, personKind, this.people, input));
   }
 
-  restore(ctx: RequestContext, input: RecordVersionInput): Promise<PersonView> {
-    return this.setArchived(ctx, input, false);
+  async restore(ctx: RequestContext, input: RecordVersionInput): Promise<PersonView> {
+    return this.view(ctx, await this.writer.restore(ctx, personKind, this.people, input));
   }
 
   /**
@@ -220,37 +187,12 @@ export class PeopleService implements OnModuleInit {
    * duplicate is archived with a pointer to the survivor. One transaction, audited.
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
-      const { survivor, duplicate } = await lockMergePair(ctx, 'Person', input, (id) => this.people.findVisible(ctx.ability, id, manager, true));
-
-      const moved: Record<string, number> = { affiliations: await this.people.moveAffiliationsOfPerson(manager, duplicate.id, survivor.id) };
-      Object.assign(moved, await this.mergeHooks.run({ manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id }));
-      moved.activity = await this.activity.moveSubject(manager, 'Person', duplicate.id, survivor.id);
-
-      const survivorSaved = await this.people.updateVersioned(manager, survivor.id, survivor.version, mergedValues(survivor, duplicate));
-      const duplicateSaved = await this.people.updateVersioned(manager, duplicate.id, duplicate.version, {
-        archivedAt: duplicate.archivedAt ?? new Date(),
-        mergedIntoId: survivor.id,
-      });
-      if (!survivorSaved || !duplicateSaved) throw new ConflictException();
-      const after = (await this.people.findVisible(ctx.ability, survivor.id, manager))!;
-
-      await recordMerge(
-        manager,
-        ctx,
-        { audit: this.audit, activity: this.activity },
-        {
-          subjectType: 'Person',
-          survivorBefore: auditView(survivor),
-          survivorAfter: auditView(after),
-          survivorId: survivor.id,
-          duplicate,
-          moved,
-          personalFields: personalFields.Person,
-        },
-      );
-      return this.view(ctx, after);
+    const after = await this.writer.merge(ctx, personKind, this.people, input, {
+      hooks: this.mergeHooks,
+      mergedValues,
+      moveOwn: async (manager, survivor, duplicate) => ({ affiliations: await this.people.moveAffiliationsOfPerson(manager, duplicate.id, survivor.id) }),
     });
+    return this.view(ctx, after);
   }
 
   /**
@@ -258,48 +200,11 @@ export class PeopleService implements OnModuleInit {
    * derived stage with its reason, in the caller's transaction, on the timeline.
    */
   async setEngagementStage(manager: EntityManager, ctx: RequestContext | null, personId: string, stage: EngagementStage, reason: string): Promise<void> {
-    const [, changed]: [unknown[], number] = await manager.query(
-      `UPDATE person SET engagement_stage = $2, engagement_reason = $3, updated_at = now()
-        WHERE id = $1 AND (engagement_stage, coalesce(engagement_reason, '')) IS DISTINCT FROM ($2, $3)`,
-      [personId, stage, reason.slice(0, 500)],
-    );
-    if (changed)
+    if (await this.people.setEngagementStage(manager, personId, stage, reason.slice(0, 500))) {
       await this.activity.append(manager, ctx, [
         { subjectType: 'Person', subjectId: personId, kind: 'engagement.changed', recordType: 'Person', recordId: personId, summary: { stage } },
       ]);
-  }
-
-  private async setArchived(ctx: RequestContext, input: RecordVersionInput, archive: boolean): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadForChange(manager, ctx, input.id, input.version, 'archive');
-      if ((before.archivedAt !== null) === archive) return this.view(ctx, before);
-      if (!archive && before.mergedIntoId) {
-        throw new BadUserInputException([{ path: ['input', 'id'], message: 'was merged into another person and cannot be restored' }]);
-      }
-      if (!(await this.people.updateVersioned(manager, before.id, before.version, { archivedAt: archive ? new Date() : null }))) throw new ConflictException();
-      const after = (await this.people.findVisible(ctx.ability, before.id, manager))!;
-      await this.audit.record(manager, ctx, {
-        action: `person.${archive ? 'archive' : 'restore'}`,
-        subjectType: 'Person',
-        subjectId: after.id,
-        before: { archived: !archive },
-        after: { archived: archive },
-      });
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Person', subjectId: after.id, kind: `record.${archive ? 'archived' : 'restored'}`, recordType: 'Person', recordId: after.id },
-      ]);
-      return this.view(ctx, after);
-    });
-  }
-
-  /** Missing or out of scope → NOT_FOUND; not the caller's to change → FORBIDDEN; stale → CONFLICT. */
-  private async loadForChange(manager: EntityManager, ctx: RequestContext, id: string, version: number, action: 'update' | 'archive'): Promise<PersonRow> {
-    const row = await this.people.findVisible(ctx.ability, id, manager, true);
-    if (!row) throw new NotFoundException('Person');
-    if (!ctx.ability.can(action, subject('Person', { provinceCode: row.provinceCode, ownerId: row.ownerId, createdById: row.createdById })))
-      throw new ForbiddenException();
-    if (row.version !== version) throw new ConflictException();
-    return row;
+    }
   }
 
   /** New affiliations need organizations the caller may see and that are active; others read as unknown. */
@@ -307,9 +212,9 @@ export class PeopleService implements OnModuleInit {
     const usable = await this.organizations.visibleActiveIds(manager, ctx, ids);
     const entries = list ?? ids.map((organizationId) => ({ organizationId }));
     const wanted = new Set(ids);
-    const problems: FieldProblem[] = entries.flatMap((entry, index) =>
+    const problems: FieldProblemInput[] = entries.flatMap((entry, index) =>
       wanted.has(entry.organizationId) && !usable.has(entry.organizationId)
-        ? [{ path: ['input', 'affiliations', index, 'organizationId'], message: 'is not an organization you can see' }]
+        ? [{ path: ['input', 'affiliations', index, 'organizationId'], code: 'organizationUnknown' }]
         : [],
     );
     if (problems.length) throw new BadUserInputException(problems, 'Some affiliations name an unknown organization');
@@ -364,9 +269,4 @@ function mergedValues(survivor: PersonRow, duplicate: PersonRow): PersonValues {
     engagementStage: higherStage ? duplicate.engagementStage : survivor.engagementStage,
     engagementReason: higherStage ? duplicate.engagementReason : survivor.engagementReason,
   };
-}
-
-function auditView(row: PersonRow): Record<string, unknown> {
-  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, createdById: _b, affiliations, ...fields } = row;
-  return { ...fields, affiliations: affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title })) };
 }

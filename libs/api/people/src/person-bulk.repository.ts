@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
-import { recordset, SqlParams } from '@crm/organizations';
+import { SqlParams } from '@crm/platform';
+import { insertMany, updateManyVersioned, type BulkTable } from '@crm/records';
 import type { EntityManager } from 'typeorm';
 import { personScopeColumns, personWritableColumns, type PersonRow } from './person.row';
 
@@ -50,7 +51,10 @@ const columnTypes = {
   tags: 'text[]',
   notes: 'text',
 } as const satisfies Partial<Record<keyof typeof personWritableColumns & keyof PersonState, string>>;
-const writable = (Object.keys(columnTypes) as (keyof typeof columnTypes)[]).map((field) => [field, personWritableColumns[field], columnTypes[field]] as const);
+const table: BulkTable<PersonState> = {
+  table: 'person',
+  writable: (Object.keys(columnTypes) as (keyof typeof columnTypes)[]).map((field) => [field, personWritableColumns[field], columnTypes[field]] as const),
+};
 
 /**
  * Set-based reads and writes of people: a statement per chunk of records rather
@@ -75,29 +79,13 @@ export class PersonBulkRepository {
     );
   }
 
-  async insertMany(manager: EntityManager, people: PersonState[]): Promise<void> {
-    if (people.length === 0) return;
-    const set = recordset([['id', 'id', 'uuid'], ...writable, ['createdById', 'created_by_id', 'uuid']], people);
-    await manager.query(
-      `INSERT INTO person (${set.columns.join(', ')}) SELECT ${set.columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ` +
-        `x(${set.definition})`,
-      [set.json],
-    );
+  insertMany(manager: EntityManager, people: PersonState[]): Promise<void> {
+    return insertMany(manager, table, people);
   }
 
   /** Writes the whole state of each person still at its version; returns how many were written. */
-  async updateManyVersioned(manager: EntityManager, people: PersonState[]): Promise<number> {
-    if (people.length === 0) return 0;
-    const set = recordset([['id', 'id', 'uuid'], ...writable, ['version', 'version', 'integer']], people);
-    const assignments = writable.map(([, column]) => `${column} = x.${column}`);
-    // TypeORM 1.x: UPDATE answers [rows, affectedCount].
-    const [, updated]: [unknown[], number] = await manager.query(
-      `UPDATE person p SET ${assignments.join(', ')}, version = p.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(${set.definition})
-        WHERE p.id = x.id AND p.version = x.version`,
-      [set.json],
-    );
-    return updated;
+  updateManyVersioned(manager: EntityManager, people: PersonState[]): Promise<number> {
+    return updateManyVersioned(manager, table, people);
   }
 
   /** Affiliations to add (or retitle when a title is given). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MergeHooks } from '@crm/organizations';
+import { MergeHooks } from '@crm/records';
 
 /**
  * What other modules attach to a person, moved when two people merge. Later

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter, RecordSort } from '@crm/contracts';
-import { encodeOrderedCursor, orderedCursor, organizationScopeColumns, SqlParams, textSearch, type TextSearch } from '@crm/organizations';
+import { organizationScopeColumns } from '@crm/organizations';
+import { SqlParams } from '@crm/platform';
+import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,
@@ -21,7 +23,7 @@ import {
 type RawPersonRow = Omit<PersonRow, 'affiliations'> & { affiliations: (Omit<AffiliationRow, 'organization'> & { organization: Record<string, unknown> })[] };
 
 @Injectable()
-export class PersonRepository {
+export class PersonRepository implements VersionedStore<PersonRow, PersonValues> {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One person if the ability may read them (scope in SQL): out of scope reads as missing. */
@@ -44,13 +46,32 @@ export class PersonRepository {
     return rows[0] ? toPersonRow(rows[0]) : null;
   }
 
-  async isVisible(ability: AppAbility, id: string): Promise<boolean> {
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<PersonRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  /** What access rules read of a person the ability may read (scope in SQL), or null. */
+  async ruleFieldsOf(
+    ability: AppAbility,
+    id: string,
+  ): Promise<{ id: string; provinceCode: string; ownerId: string | null; createdById: string | null } | null> {
     const params = new SqlParams();
     const rows = await this.dataSource.query(
-      `SELECT 1 FROM person p WHERE p.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+      `SELECT p.id, p.province_code AS "provinceCode", p.owner_id AS "ownerId", p.created_by_id AS "createdById" FROM person p
+        WHERE p.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
       params.values,
     );
-    return rows.length > 0;
+    return rows[0] ?? null;
+  }
+
+  /** The ids among `ids` the ability may read (archived ones too). */
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    const params = new SqlParams();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id FROM person p WHERE p.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** One statement per page: the people, in name order, each with their visible affiliations. */
@@ -170,17 +191,41 @@ export class PersonRepository {
     return rows[0].id;
   }
 
-  /** Writes `values` (and bumps the version) if the row is still at `version`. */
-  async updateVersioned(manager: EntityManager, id: string, version: number, values: PersonValues): Promise<boolean> {
+  /**
+   * Writes `values` if the row is still at `version` (with `bump`: next version, "now");
+   * the person as `ability` reads them after the write, or null when they changed meanwhile.
+   */
+  async updateVersioned(
+    manager: EntityManager,
+    ability: AppAbility,
+    target: { id: string; version: number },
+    values: PersonValues & LifecycleValues,
+    options: { bump: boolean } = { bump: true },
+  ): Promise<PersonRow | null> {
     const params = new SqlParams();
-    const assignments = (Object.keys(values) as PersonWritableField[]).map((field) => `${personWritableColumns[field]} = ${params.add(values[field])}`);
+    const fields = (Object.keys(values) as PersonWritableField[]).filter((field) => values[field] !== undefined);
+    const assignments = fields.map((field) => `${personWritableColumns[field]} = ${params.add(values[field])}`);
+    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
+    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
     // TypeORM 1.x: UPDATE answers [rows, affectedCount].
     const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE person SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = ${params.add(id)} AND version = ${params.add(version)}`,
+      `UPDATE person SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
       params.values,
     );
-    return affected === 1;
+    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+  }
+
+  /**
+   * The ladder's stage and its reason, when they differ (not a change of the person's
+   * own fields: no new version); true when it changed.
+   */
+  async setEngagementStage(manager: EntityManager, personId: string, stage: string, reason: string): Promise<boolean> {
+    const [, changed]: [unknown[], number] = await manager.query(
+      `UPDATE person SET engagement_stage = $2, engagement_reason = $3, updated_at = now()
+        WHERE id = $1 AND (engagement_stage, coalesce(engagement_reason, '')) IS DISTINCT FROM ($2, $3)`,
+      [personId, stage, reason],
+    );
+    return changed > 0;
   }
 
   /**

@@ -4,6 +4,20 @@ export { APP_CONFIG, ConfigModule } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
 export { migrations } from './database/migrations';
+export { SqlParams, likeEscape, recordset } from './database/sql-params';
+export {
+  APP_ROLE,
+  OWNER_ROLE,
+  APPEND_ONLY_TABLES,
+  MIGRATIONS_TABLE,
+  checkApplicationGrants,
+  derivedRolePasswords,
+  expectedTablePrivileges,
+  setUpDatabaseRoles,
+  urlForRole,
+  type GrantReport,
+  type RolePasswords,
+} from './database/roles';
 export {
   DomainException,
   NotFoundException,
@@ -11,7 +25,9 @@ export {
   BadUserInputException,
   ServiceUnavailableException,
   ErrorCode,
+  problemMessage,
   type FieldProblem,
+  type FieldProblemInput,
 } from './errors/domain.exception';
 export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
 export { toClientError, isUnavailableError, errorBody, unavailableReason, type ClientError } from './errors/client-error';

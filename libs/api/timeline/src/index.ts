@@ -1,3 +1,3 @@
 export { TimelineModule } from './timeline.module';
 export { ActivityRecorder, type ActivityEntry, type TimelineSubjectType } from './activity-recorder';
-export { TimelineSubjects, type SubjectVisibility } from './timeline-subjects';
+export { TimelineSubjects, type RecordAccess } from './timeline-subjects';

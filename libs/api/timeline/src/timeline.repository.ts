@@ -27,7 +27,7 @@ export class TimelineRepository {
     if (after) {
       const cursor = decodeCursor(after, 2);
       if (!cursor || typeof cursor[0] !== 'string' || !/^\d+$/.test(String(cursor[1]))) {
-        throw new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }]);
+        throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
       }
       params.push(cursor[0], String(cursor[1]));
       keyset = `AND (a.at, a.id) < ($3::timestamp AT TIME ZONE 'UTC', $4::bigint)`;

@@ -294,3 +294,19 @@ describe("defineAbilityFor: an organization's internal notes", () => {
     expect(abilityOf('coordinator').can('read', subject('Organization', { id: 'org-1', provinceCode: 'QC' }), 'notes')).toBe(true);
   });
 });
+
+describe('defineAbilityFor: who hands a record on (its owner)', () => {
+  // coord-1 is the fixture coordinator (Ontario and Québec).
+  const created = subject('Person', { provinceCode: 'QC', ownerId: 'coord-9', createdById: 'coord-1' });
+  const owned = subject('Person', { provinceCode: 'QC', ownerId: 'coord-1', createdById: 'coord-9' });
+  const unowned = subject('Person', { provinceCode: 'QC', ownerId: null, createdById: 'coord-1' });
+  it('a coordinator who created a record but does not own it edits it, but not its owner', () => {
+    expect(abilityOf('coordinator').can('update', created, 'city')).toBe(true);
+    expect(abilityOf('coordinator').can('update', created, 'ownerId')).toBe(false);
+    expect(abilityOf('coordinator').can('update', unowned, 'ownerId')).toBe(false);
+  });
+  it('the owner hands it on; staff assign any owner', () => {
+    expect(abilityOf('coordinator').can('update', owned, 'ownerId')).toBe(true);
+    expect(abilityOf('staff').can('update', created, 'ownerId')).toBe(true);
+  });
+});

@@ -84,6 +84,9 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
     // when no field is asked for, so it never changes which people are visible, nor the
     // SQL filter; `permittedFieldsOf` and field checks drop the field.
     cannot(sensitiveActions, 'Person', [...sensitivePersonFields], { ownerId: { $ne: actor.id } });
+    // Owning a record is what opens its protected fields: only its owner hands it on (a creator
+    // who does not own it cannot make themselves its owner); staff assign the others.
+    cannot('update', regionalRecords, ['ownerId'], { ownerId: { $ne: actor.id } });
   }
   // The toolkit catalogue carries no personal data and is needed to request items.
   can('read', ['Campaign', 'Region', 'Report', 'ToolkitItem']);

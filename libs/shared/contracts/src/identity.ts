@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { Email, Id, Language, NewPassword, PersonName, Role, Version } from './common';
+import { Email, Id, Language, lineOfText, NewPassword, PersonName, Role, Version } from './common';
 
 export const SignInInput = z.object({
   email: Email,
   // Not the new-password rules: an old password that no longer fits them still signs in.
-  password: z.string().min(1, { error: 'is required' }).max(1024, { error: 'is too long' }),
+  password: z.string().min(1).max(1024),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, { error: 'is required' }).max(1024),
+    currentPassword: z.string().min(1).max(1024),
     newPassword: NewPassword,
   })
-  .refine((value) => value.currentPassword !== value.newPassword, { path: ['newPassword'], error: 'must differ from the current password' });
+  .refine((value) => value.currentPassword !== value.newPassword, { path: ['newPassword'], error: 'passwordSameAsCurrent' });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 export const RequestPasswordResetInput = z.object({ email: Email });
 export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
 
-const OneTimeToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'is not a valid link; ask for a new one' });
+const OneTimeToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'link' });
 
 export const ResetPasswordInput = z.object({ token: OneTimeToken, newPassword: NewPassword });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
@@ -33,10 +33,10 @@ export type UpdateMyPreferencesInput = z.infer<typeof UpdateMyPreferencesInput>;
 // Who may be given which scope: regions for coordinators, an organization for members.
 function checkScope(value: { role?: string; regionIds?: string[]; organizationId?: string | null }, ctx: z.RefinementCtx) {
   if (value.role === 'COORDINATOR' && (!value.regionIds || value.regionIds.length === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['regionIds'], message: 'a coordinator needs at least one region' });
+    ctx.addIssue({ code: 'custom', path: ['regionIds'], message: 'regionsRequired' });
   }
   if (value.role === 'MEMBER' && !value.organizationId) {
-    ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'a member contact needs an organization' });
+    ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'organizationRequired' });
   }
 }
 
@@ -68,7 +68,12 @@ export const SetUserActiveInput = z.object({ id: Id, version: Version, active: z
 export type SetUserActiveInput = z.infer<typeof SetUserActiveInput>;
 
 export const UserFilter = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((v) => v === '' || lineOfText(100).safeParse(v).success, { error: 'controlCharacters' })
+    .optional(),
   role: Role.optional(),
   active: z.boolean().optional(),
 });
@@ -76,10 +81,10 @@ export type UserFilter = z.infer<typeof UserFilter>;
 
 export const AuditFilter = z.object({
   actorId: Id.optional(),
-  subjectType: z.string().max(40).optional(),
-  subjectId: z.string().max(80).optional(),
-  action: z.string().max(60).optional(),
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
+  subjectType: lineOfText(40).optional(),
+  subjectId: lineOfText(80).optional(),
+  action: lineOfText(60).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './records';
 export * from './organization';
 export * from './person';
+export * from './problems';

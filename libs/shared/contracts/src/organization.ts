@@ -47,13 +47,13 @@ const organizationFields = {
   phone: OptionalPhone,
   website: Website,
   tags: Tags,
-  notes: optionalText(organizationLimits.notes),
+  notes: optionalText(organizationLimits.notes, { lines: 'many' }),
   ownerId: Id.nullable(),
 };
 
 function checkPostalCode(value: { postalCode?: string | null; provinceCode?: string }, ctx: z.RefinementCtx) {
   if (value.postalCode && value.provinceCode && !postalCodeMatchesProvince(value.postalCode, value.provinceCode)) {
-    ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `is not a postal code of ${value.provinceCode}` });
+    ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postalCodeProvince', params: { province: value.provinceCode } });
   }
 }
 
@@ -105,7 +105,7 @@ export type RecordVersionInput = z.infer<typeof RecordVersionInput>;
 /** Merge `duplicateId` into `survivorId`; both versions as the user saw them. */
 export const MergeRecordsInput = z
   .object({ survivorId: Id, survivorVersion: Version, duplicateId: Id, duplicateVersion: Version })
-  .refine((value) => value.survivorId !== value.duplicateId, { path: ['duplicateId'], error: 'must be another record than the survivor' });
+  .refine((value) => value.survivorId !== value.duplicateId, { path: ['duplicateId'], error: 'mergeSame' });
 export type MergeRecordsInput = z.infer<typeof MergeRecordsInput>;
 
 export const OrganizationFilter = z.object({

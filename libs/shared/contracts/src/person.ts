@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Language, PersonName, Version } from './common';
+import { Id, Language, lineOfText, noControlCharacters, Version } from './common';
 import { Emails, optionalText, Phones, ProvinceCode, recordFilterFields, SearchText, Tag, Tags } from './records';
 
 export const leaderCategoryValues = ['faith', 'business', 'elected_municipal', 'education', 'media', 'community', 'lived_experience'] as const;
@@ -21,23 +21,20 @@ export type AffiliationInput = z.infer<typeof AffiliationInput>;
 
 export const Affiliations = z
   .array(AffiliationInput)
-  .max(personLimits.affiliations, { error: `at most ${personLimits.affiliations} affiliations` })
+  .max(personLimits.affiliations)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((affiliation, index) => {
       if (seen.has(affiliation.organizationId)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'organizationId'], message: 'is listed twice' });
+        ctx.addIssue({ code: 'custom', path: [index, 'organizationId'], message: 'listedTwice' });
       }
       seen.add(affiliation.organizationId);
     });
   });
 
-const FirstName = PersonName.max(personLimits.name, { error: `must be at most ${personLimits.name} characters` });
+const FirstName = lineOfText(personLimits.name);
 // Some people have a single name: the last name may be empty.
-const LastName = z
-  .string()
-  .trim()
-  .max(personLimits.name, { error: `must be at most ${personLimits.name} characters` });
+const LastName = z.string().trim().max(personLimits.name).refine(noControlCharacters, { error: 'controlCharacters' });
 
 // Engagement stage is not an input: the ladder of engagement derives it from
 // outreach and stores it with its reason.
@@ -56,7 +53,7 @@ export const CreatePersonInput = z.object({
   doNotContact: z.boolean().default(false),
   livedExperience: z.boolean().optional(),
   tags: Tags.default([]),
-  notes: optionalText(personLimits.notes).optional(),
+  notes: optionalText(personLimits.notes, { lines: 'many' }).optional(),
   affiliations: Affiliations.default([]),
 });
 export type CreatePersonInput = z.infer<typeof CreatePersonInput>;
@@ -79,7 +76,7 @@ export const UpdatePersonInput = z.object({
   doNotContact: z.boolean().optional(),
   livedExperience: z.boolean().optional(),
   tags: Tags.optional(),
-  notes: optionalText(personLimits.notes).optional(),
+  notes: optionalText(personLimits.notes, { lines: 'many' }).optional(),
   affiliations: Affiliations.optional(),
 });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
@@ -94,7 +91,7 @@ export type PersonFilter = z.infer<typeof PersonFilter>;
 
 export const SearchDirectoryArgs = z.object({
   text: SearchText,
-  first: z.number().int().min(1, { error: 'must be at least 1' }).max(50, { error: 'must be at most 50' }).default(10),
+  first: z.number().int().min(1).max(50).default(10),
 });
 export type SearchDirectoryArgs = z.infer<typeof SearchDirectoryArgs>;
 
@@ -107,7 +104,7 @@ export type TimelineArgs = z.infer<typeof TimelineArgs>;
 
 export const CreateTagInput = z.object({
   slug: Tag,
-  labelEn: z.string().trim().min(1, { error: 'is required' }).max(60, { error: 'must be at most 60 characters' }),
-  labelFr: z.string().trim().min(1, { error: 'is required' }).max(60, { error: 'must be at most 60 characters' }),
+  labelEn: lineOfText(60),
+  labelFr: lineOfText(60),
 });
 export type CreateTagInput = z.infer<typeof CreateTagInput>;

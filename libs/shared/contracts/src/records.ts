@@ -1,44 +1,39 @@
 import { z } from 'zod';
-import { Email, Id } from './common';
+import { Email, Id, lineOfText, noControlCharacters, noControlCharactersInText } from './common';
 
 // Building blocks shared by the organization and person inputs (and, later, the
 // CSV import, which validates each row with the same schemas).
 
 export const provinceCodeValues = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
-export const ProvinceCode = z.enum(provinceCodeValues, { error: 'must be a Canadian province or territory code (e.g. ON, QC)' });
+export const ProvinceCode = z.enum(provinceCodeValues, { error: 'province' });
 export type ProvinceCode = z.infer<typeof ProvinceCode>;
 
-/** Optional free text: trimmed, empty means none (null), at most `max` characters. */
-export const optionalText = (max: number) =>
+/**
+ * Optional free text: trimmed, empty means none (null), at most `max` characters, no
+ * control characters (notes, `lines: 'many'`, keep their tabs and line breaks).
+ */
+export const optionalText = (max: number, { lines = 'one' }: { lines?: 'one' | 'many' } = {}) =>
   z
     .string()
     .trim()
-    .max(max, { error: `must be at most ${max} characters` })
+    .max(max)
+    .refine(lines === 'one' ? noControlCharacters : noControlCharactersInText, { error: 'controlCharacters' })
     .transform((value) => (value === '' ? null : value))
     .nullable();
 
-export const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'is required' })
-    .max(max, { error: `must be at most ${max} characters` });
+export const requiredText = (max: number) => lineOfText(max);
 
 // Tags come from the `tag` vocabulary (the API checks they exist); their form is checked here.
 export const tagPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const Tag = z
-  .string()
-  .trim()
-  .max(30, { error: 'must be at most 30 characters' })
-  .regex(tagPattern, { error: 'must be lower-case words joined by hyphens (e.g. world-refugee-day)' });
+export const Tag = z.string().trim().max(30).regex(tagPattern, { error: 'tag' });
 export const Tags = z
   .array(Tag)
-  .max(20, { error: 'at most 20 tags' })
+  .max(20)
   .transform((tags) => [...new Set(tags)]);
 
 export const Emails = z
   .array(Email)
-  .max(5, { error: 'at most 5 e-mail addresses' })
+  .max(5)
   .transform((emails) => [...new Set(emails)]);
 
 const phoneSeparators = /[\s.\-()]/g;
@@ -71,18 +66,18 @@ export function normalizePhone(input: string): string | null {
 export const Phone = z
   .string()
   .trim()
-  .max(40, { error: 'must be at most 40 characters' })
+  .max(40)
   .transform((value, ctx) => {
     const phone = normalizePhone(value);
     if (phone === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a phone number like 613-555-0199 or +44 20 7183 8750' });
+      ctx.addIssue({ code: 'custom', message: 'phone' });
       return z.NEVER;
     }
     return phone;
   });
 export const Phones = z
   .array(Phone)
-  .max(5, { error: 'at most 5 phone numbers' })
+  .max(5)
   .transform((phones) => [...new Set(phones)]);
 
 // Canada Post: no D, F, I, O, Q, U anywhere; no W or Z as the first letter.
@@ -101,7 +96,7 @@ export const PostalCode = z
     if (value === '') return null;
     const code = normalizePostalCode(value);
     if (code === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a Canadian postal code like K1A 0B1' });
+      ctx.addIssue({ code: 'custom', message: 'postalCode' });
       return z.NEVER;
     }
     return code;
@@ -133,9 +128,9 @@ export function postalCodeMatchesProvince(postalCode: string, provinceCode: stri
 export const Website = z
   .string()
   .trim()
-  .max(300, { error: 'must be at most 300 characters' })
+  .max(300)
   .transform((value) => (value === '' ? null : /^https?:\/\//i.test(value) ? value : `https://${value}`))
-  .pipe(z.url({ protocol: /^https?$/, hostname: /\./, error: 'must be a web address like https://example.org' }).nullable())
+  .pipe(z.url({ protocol: /^https?$/, hostname: /\./, error: 'website' }).nullable())
   .nullable();
 
 export const OptionalEmail = z
@@ -153,11 +148,11 @@ export const OptionalPhone = z
   .nullable();
 
 /** ISO calendar date (`2024-06-20`). */
-export const IsoDate = z.iso.date({ error: 'must be a date like 2024-06-20' });
+export const IsoDate = z.iso.date();
 
-export const UpdatedSince = z.iso.datetime({ offset: true, error: 'must be an ISO date-time' });
+export const UpdatedSince = z.iso.datetime({ offset: true });
 
-export const SearchText = z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' });
+export const SearchText = lineOfText(100);
 
 /** Shared by both lists: where the records are, their tags, owner, freshness. */
 /** The order of a records list: by name (the default) or most recently changed first. */

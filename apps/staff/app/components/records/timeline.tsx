@@ -3,7 +3,7 @@ import type { TimelineFieldsFragment } from '@crm/staff-graphql';
 import { Anchor, Card, Group, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
 import { Link, useLocation } from '@remix-run/react';
 import { DateTime } from '../date-time';
-import { isPlainMessageKey } from '../../utils/field-messages';
+import { isPlainMessageKey } from '../../utils/messages';
 import { useT } from '../../utils/i18n';
 
 const known = new Set([

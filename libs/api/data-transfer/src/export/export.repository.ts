@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter, PersonFilter } from '@crm/contracts';
-import { organizationScopeColumns, SqlParams } from '@crm/organizations';
+import { organizationScopeColumns } from '@crm/organizations';
+import { SqlParams } from '@crm/platform';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';

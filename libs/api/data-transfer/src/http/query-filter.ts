@@ -29,7 +29,7 @@ export function filterFromQuery<S extends z.ZodObject>(schema: S, query: Query, 
   }
   if (unknown.length) {
     throw new BadUserInputException(
-      unknown.map((key) => ({ path: ['filter', key], message: 'is not a filter of this list' })),
+      unknown.map((key) => ({ path: ['filter', key], code: 'unknownFilter' })),
       `Unknown filter: ${unknown.join(', ')}`,
     );
   }

@@ -7,7 +7,8 @@ import {
   NotFoundException,
   OutboxService,
   UnauthenticatedException,
-  type FieldProblem,
+  problemMessage,
+  type FieldProblemInput,
   type RequestContext,
 } from '@crm/platform';
 import { DataSource } from 'typeorm';
@@ -100,7 +101,7 @@ export class ImportService {
     this.assertMayImportKind(ctx, batch);
     if (batch.status === 'validated' && batch.errorCount > 0 && !batch.skipInvalidRows) {
       throw new BadUserInputException(
-        [{ path: ['batchId'], message: `${batch.errorCount} row(s) are invalid` }],
+        [{ path: ['batchId'], code: 'importRowsInvalid', params: { count: batch.errorCount } }],
         `${batch.errorCount} row(s) are invalid: correct the file and upload it again, or choose to skip invalid rows`,
       );
     }
@@ -183,40 +184,39 @@ export class ImportService {
 
   private wrongStatus(batch: ImportBatchRow, what: string, hint?: string): BadUserInputException {
     return new BadUserInputException(
-      [{ path: ['batchId'], message: `is ${statusWords[batch.status]}` }],
+      [{ path: ['batchId'], code: 'importState', params: { status: batch.status } }],
       `This import is ${statusWords[batch.status]}: you cannot ${what} now${hint ? `; ${hint}` : ''}`,
     );
   }
 }
 
 function invalidCursor(): BadUserInputException {
-  return new BadUserInputException([{ path: ['after'], message: 'is not a valid cursor' }], 'The page cursor is not valid; start from the first page');
+  return new BadUserInputException([{ path: ['after'], code: 'cursor' }], 'The page cursor is not valid; start from the first page');
 }
 
 /** The mapping against the file's columns and the kind's fields: known fields, one column for a single-valued field, required fields present. */
 export function checkMapping(batch: Pick<ImportBatchRow, 'kind' | 'headers'>, mapping: { column: number; field: string | null }[]): ColumnField[] {
   const fields = new Map(importFields(batch.kind).map((f) => [f.name, f]));
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblemInput[] = [];
   const columns = new Set<number>();
   const used = new Map<string, number>();
   mapping.forEach((entry, index) => {
     const path = ['input', 'mapping', index];
-    if (entry.column >= batch.headers.length)
-      problems.push({ path: [...path, 'column'], message: `is not a column of the file (it has ${batch.headers.length})` });
-    if (columns.has(entry.column)) problems.push({ path: [...path, 'column'], message: 'is mapped twice' });
+    if (entry.column >= batch.headers.length) problems.push({ path: [...path, 'column'], code: 'columnUnknown', params: { count: batch.headers.length } });
+    if (columns.has(entry.column)) problems.push({ path: [...path, 'column'], code: 'columnTwice' });
     columns.add(entry.column);
     if (entry.field === null || entry.field === '') return;
     const spec = fields.get(entry.field);
     if (!spec) {
-      problems.push({ path: [...path, 'field'], message: `is not a field of ${batch.kind} imports` });
+      problems.push({ path: [...path, 'field'], code: 'fieldUnknown' });
       return;
     }
-    if (used.has(entry.field) && !spec.multiple) problems.push({ path: [...path, 'field'], message: `${spec.labelEn} takes one column only` });
+    if (used.has(entry.field) && !spec.multiple) problems.push({ path: [...path, 'field'], code: 'fieldOneColumn', params: { field: spec.name } });
     used.set(entry.field, entry.column);
   });
   for (const spec of fields.values()) {
-    if (spec.required && !used.has(spec.name)) problems.push({ path: ['input', 'mapping'], message: `needs a column for ${spec.labelEn} (required)` });
+    if (spec.required && !used.has(spec.name)) problems.push({ path: ['input', 'mapping'], code: 'fieldNeedsColumn', params: { field: spec.name } });
   }
-  if (problems.length) throw new BadUserInputException(problems, `The column mapping is not complete: ${problems.map((p) => p.message).join('; ')}`);
+  if (problems.length) throw new BadUserInputException(problems, `The column mapping is not complete: ${problems.map((p) => problemMessage(p)).join('; ')}`);
   return mapping.filter((m) => m.field).map((m) => ({ column: m.column, field: m.field! }));
 }

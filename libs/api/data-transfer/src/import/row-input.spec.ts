@@ -80,9 +80,9 @@ describe('prepareRow (people)', () => {
       'Do Not Email: must be yes or no',
       'Tags: “Gala” is not in the tag list',
       'Org: several organizations are named “Twice”: merge them first, or leave this column out',
-      'First: is required',
-      'Email / Email 2: “not-an-email”: must be a valid e-mail address',
-      expect.stringMatching(/^Phone: “123”: must be a phone number/),
+      'First: This field is required.',
+      'Email / Email 2: “not-an-email”: Enter a valid e-mail address.',
+      expect.stringMatching(/^Phone: “123”: Enter a phone number/),
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { CreateOrganizationInput, CreatePersonInput } from '@crm/contracts';
+import { CreateOrganizationInput, CreatePersonInput, problemOf } from '@crm/contracts';
+import { problemMessage } from '@crm/platform';
 import type { z } from 'zod';
 import {
   normalizeWords,
@@ -163,7 +164,7 @@ export function prepareRow(kind: ImportKind, cells: string[], headers: string[],
       const list = built.input[key];
       const index = issue.path[1];
       const value = Array.isArray(list) && typeof index === 'number' && typeof list[index] === 'string' ? `“${list[index]}”: ` : '';
-      problem(field, `${value}${issue.message}`);
+      problem(field, `${value}${problemMessage(problemOf(issue))}`);
     }
   }
   if (problems.length) return { ok: false, problems };

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, IntersectionType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, IntersectionType, PartialType } from '@nestjs/graphql';
 import type { Membership, OrganizationKind, RecordSort } from '@crm/contracts';
-import { MembershipEnum, OrganizationKindEnum, RecordSortEnum } from './organization.object';
+import { RecordSortEnum, RecordVersionInputType } from '@crm/records';
+import { MembershipEnum, OrganizationKindEnum } from './organization.object';
 
 // GraphQL shapes only: validation is the shared zod schema, in the resolver.
 
@@ -22,22 +23,8 @@ export class CreateOrganizationInputType {
   @Field(() => ID, { nullable: true }) ownerId?: string | null;
 }
 
-@InputType()
-export class RecordVersionInputType {
-  @Field(() => ID) id: string;
-  @Field(() => Int) version: number;
-}
-
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateOrganizationInputType extends IntersectionType(RecordVersionInputType, PartialType(CreateOrganizationInputType)) {}
-
-@InputType()
-export class MergeRecordsInputType {
-  @Field(() => ID) survivorId: string;
-  @Field(() => Int) survivorVersion: number;
-  @Field(() => ID) duplicateId: string;
-  @Field(() => Int) duplicateVersion: number;
-}
 
 @InputType()
 export class OrganizationFilterInputType {
@@ -51,11 +38,4 @@ export class OrganizationFilterInputType {
   @Field({ nullable: true, description: 'Archived records instead of active ones (default false)' }) archived?: boolean;
   @Field({ nullable: true, description: 'Name, tolerant of typos, accents and case' }) search?: string;
   @Field(() => RecordSortEnum, { nullable: true, description: 'The order of the list (default NAME)' }) sort?: RecordSort;
-}
-
-@InputType()
-export class CreateTagInputType {
-  @Field() slug: string;
-  @Field() labelEn: string;
-  @Field() labelFr: string;
 }

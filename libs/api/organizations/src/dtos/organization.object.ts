@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { membershipValues, organizationKindValues, recordSortValues, type Membership, type OrganizationKind, type RecordSort } from '@crm/contracts';
+import { membershipValues, organizationKindValues, type Membership, type OrganizationKind } from '@crm/contracts';
 import { PageInfoObject } from '@crm/platform';
 
 // GraphQL enums from the contracts' value lists: one source for both.
@@ -8,9 +8,6 @@ registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
 
 export const MembershipEnum = Object.fromEntries(membershipValues.map((v) => [v, v])) as { [K in Membership]: K };
 registerEnumType(MembershipEnum, { name: 'Membership' });
-
-export const RecordSortEnum = Object.fromEntries(recordSortValues.map((v) => [v, v])) as { [K in RecordSort]: K };
-registerEnumType(RecordSortEnum, { name: 'RecordSort', description: 'NAME (default) or UPDATED: most recently changed first' });
 
 @ObjectType('Organization', { description: 'A member organization, ally or partner of the coalition' })
 export class OrganizationObject {
@@ -40,11 +37,4 @@ export class OrganizationObject {
 export class OrganizationConnection {
   @Field(() => [OrganizationObject]) nodes: OrganizationObject[];
   @Field(() => PageInfoObject) pageInfo: PageInfoObject;
-}
-
-@ObjectType('Tag', { description: 'An entry of the tag vocabulary' })
-export class TagObject {
-  @Field() slug: string;
-  @Field() labelEn: string;
-  @Field() labelFr: string;
 }

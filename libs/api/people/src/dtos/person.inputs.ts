@@ -1,6 +1,6 @@
 import { Field, ID, InputType, IntersectionType, PartialType } from '@nestjs/graphql';
 import type { EngagementStage, Language, LeaderCategory, RecordSort } from '@crm/contracts';
-import { RecordSortEnum, RecordVersionInputType } from '@crm/organizations';
+import { RecordSortEnum, RecordVersionInputType } from '@crm/records';
 import { LanguageEnum } from '@crm/identity';
 import { EngagementStageEnum, LeaderCategoryEnum } from './person.object';
 

@@ -58,7 +58,8 @@ describe('accessibleWhere against PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = createDataSource(database.url, [], 2);
+    // A table of its own: created as the owner (the application role may create none).
+    dataSource = createDataSource(database.ownerUrl, [], 2);
     await dataSource.initialize();
     await dataSource.query(`
       CREATE TABLE authz_person (

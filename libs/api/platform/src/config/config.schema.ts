@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -25,6 +26,35 @@ const jobSchedules = z
     }
   })
   .pipe(z.record(z.string(), jobSchedule));
+// Named ranges proxy-addr (Fastify's trustProxy) knows: 127.0.0.1/8 and ::1; fe80::/10 and 169.254.0.0/16; private ranges.
+const namedRanges = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** "10.0.0.7", "10.0.0.0/8", "fd00::/8" or a named range. */
+export function isProxyAddress(entry: string): boolean {
+  if (namedRanges.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// A comma-separated list of addresses and ranges -> the list; a bad entry is named by its position, not its value.
+const proxyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .superRefine((entries, ctx) => {
+    entries.forEach((entry, index) => {
+      if (!isProxyAddress(entry)) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} is not an IP address, a CIDR range (10.0.0.0/8) or one of ${namedRanges.join(', ')}` });
+      }
+    });
+  });
 
 // Every setting the API and the worker read. Defaults make `npm start` work with
 // nothing configured; anything wrong stops the process at start, one line per problem.
@@ -32,7 +62,11 @@ export const AppConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(4000),
+  // Peers whose X-Forwarded-For the API believes (decision 065): the staff server on this host by default.
+  TRUSTED_PROXIES: proxyList.default(['loopback']),
   DATABASE_URL: postgresUrl,
+  // The owner role, for migrate, seed and create-admin only (decision 067); the API and the worker never use it.
+  DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,7 +78,7 @@ export const AppConfigSchema = z.object({
   STAFF_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:3000'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(200).default(15),
-  // Static estimate that multiplies by literal `first` arguments: a 50-row page with nested lists costs a few thousand.
+  // Values the answer can hold, page sizes taken from literals, variables and defaults (decision 066): the costliest staff screen is ~5,600.
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(20000),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()

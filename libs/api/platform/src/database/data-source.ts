@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { migrations } from './migrations';
+import { APP_ROLE, MIGRATIONS_TABLE } from './roles';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -11,7 +12,7 @@ export function dataSourceOptions(url: string, entities: EntityList = [], poolSi
     url,
     entities,
     migrations,
-    migrationsTableName: 'schema_migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
@@ -24,11 +25,15 @@ export function createDataSource(url: string, entities: EntityList = [], poolSiz
   return new DataSource(dataSourceOptions(url, entities, poolSize));
 }
 
-/** Applies every pending migration; returns the names applied. */
+/** Applies every pending migration as the owner role of `url`; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = createDataSource(url, [], 2);
   await dataSource.initialize();
   try {
+    const [{ user }]: { user: string }[] = await dataSource.query('SELECT current_user AS "user"');
+    if (user === APP_ROLE) {
+      throw new Error(`migrations run as the database owner, not as ${APP_ROLE}: set DATABASE_MIGRATION_URL to the owner's URL (decision 067)`);
+    }
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {

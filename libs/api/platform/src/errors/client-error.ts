@@ -6,7 +6,8 @@ export interface ClientError {
   status: number;
   code: ErrorCode;
   message: string;
-  fields?: FieldProblem[];
+  /** Field problems (BAD_USER_INPUT): domain exceptions carry codes; a file's problem (CSV upload) a message only. */
+  fields?: (FieldProblem | Pick<FieldProblem, 'path' | 'message'>)[];
   /**
    * How the server should log it: `bug` (ours: log it whole), `unavailable`
    * (PostgreSQL or Redis away: one line, no stack) or `client` (not logged).

@@ -1,3 +1,5 @@
+import type { Problem } from '@crm/contracts';
+import { translate } from '@crm/i18n';
 // The codes a client can act on. Mapped once to GraphQL `extensions.code`.
 export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
@@ -15,10 +17,21 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export interface FieldProblem {
+/** One field's problem as thrown: where, and which (a code of @crm/contracts `problemCodes`, with its parameters). */
+export interface FieldProblemInput extends Problem {
   /** Path of the offending field in the input, e.g. ['input', 'email']. */
   path: (string | number)[];
+}
+
+/** As sent to clients (`extensions.fields`): the code and parameters, and the sentence in English for API users. */
+export interface FieldProblem extends FieldProblemInput {
   message: string;
+}
+
+/** The English sentence of a problem (the staff app shows its own language from the code). */
+export function problemMessage(problem: Problem): string {
+  const say = translate as (lang: string, key: string, params?: Record<string, string | number>) => string;
+  return say('en', `problem.${problem.code}`, problem.params ?? {});
 }
 
 export class DomainException extends Error {
@@ -40,14 +53,18 @@ export class NotFoundException extends DomainException {
 }
 
 export class ConflictException extends DomainException {
-  constructor(message = 'This record was changed by someone else; reload it and try again') {
+  constructor(message = 'This record was changed by someone else since you opened it; nothing was saved. Reload it and try again.') {
     super(ErrorCode.Conflict, message);
   }
 }
 
 export class BadUserInputException extends DomainException {
-  constructor(fields: FieldProblem[], message = 'Some fields are invalid') {
-    super(ErrorCode.BadUserInput, message, fields);
+  constructor(fields: FieldProblemInput[], message = 'Some fields are invalid') {
+    super(
+      ErrorCode.BadUserInput,
+      message,
+      fields.map((field) => ({ ...field, message: problemMessage(field) })),
+    );
   }
 }
 

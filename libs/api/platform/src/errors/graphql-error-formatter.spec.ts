@@ -9,8 +9,11 @@ function wrap(original: Error | undefined, message = original?.message ?? 'x'): 
 
 describe('formatGraphqlError', () => {
   it('maps a domain exception to its code and field paths', () => {
-    const { error } = formatGraphqlError(wrap(new BadUserInputException([{ path: ['input', 'email'], message: 'Invalid e-mail' }])));
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'Invalid e-mail' }] });
+    const { error } = formatGraphqlError(wrap(new BadUserInputException([{ path: ['input', 'email'], code: 'tooLong', params: { max: 254 } }])));
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: ['input', 'email'], code: 'tooLong', params: { max: 254 }, message: 'Use at most 254 characters.' }],
+    });
   });
 
   it('answers NOT_FOUND without naming the record', () => {

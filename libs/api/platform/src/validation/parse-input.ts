@@ -1,5 +1,6 @@
+import { problemOf } from '@crm/contracts';
 import type { z } from 'zod';
-import { BadUserInputException } from '../errors/domain.exception';
+import { BadUserInputException, problemMessage } from '../errors/domain.exception';
 
 /**
  * Validates resolver input with the shared zod schema (the same one the staff
@@ -10,8 +11,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, path:
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
     path: [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
+    ...problemOf(issue),
   }));
-  const summary = fields.map((f) => `${f.path.slice(path.length).join('.') || path.join('.')}: ${f.message}`).join('; ');
+  const summary = fields.map((f) => `${f.path.slice(path.length).join('.') || path.join('.')}: ${problemMessage(f)}`).join('; ');
   throw new BadUserInputException(fields, `Invalid input — ${summary}`);
 }

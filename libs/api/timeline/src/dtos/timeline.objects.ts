@@ -16,7 +16,8 @@ export class TimelineEntryObject {
   @Field(() => TimelineSubjectTypeEnum) subjectType: TimelineSubjectTypeEnum;
   @Field(() => ID) subjectId: string;
   @Field() recordType: string;
-  @Field(() => ID) recordId: string;
+  @Field(() => ID, { nullable: true, description: 'Null when the caller may not read that record (the entry still says what happened)' })
+  recordId: string | null;
   @Field(() => ID, { nullable: true }) actorId: string | null;
   @Field(() => String, { nullable: true, description: 'Null when the caller may not read that user’s name' }) actorName: string | null;
   @Field(() => GraphQLJSON, { description: 'Ids, counts and changed field names; never personal values' }) summary: Record<string, unknown>;

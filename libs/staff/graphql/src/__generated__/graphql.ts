@@ -48,6 +48,7 @@ export type CreateOrganizationInputType = {
   website?: string | null | undefined;
 };
 
+/** ownerId defaults to the coordinator who adds the person */
 export type CreatePersonInputType = {
   affiliations?: Array<AffiliationInputType> | null | undefined;
   city?: string | null | undefined;
@@ -61,7 +62,6 @@ export type CreatePersonInputType = {
   /** Only ADMIN, STAFF or the owner may set it */
   livedExperience?: boolean | null | undefined;
   notes?: string | null | undefined;
-  /** Defaults to the coordinator who adds the person */
   ownerId?: string | null | undefined;
   phones?: Array<string> | null | undefined;
   preferredLanguage?: Language | null | undefined;
@@ -283,6 +283,7 @@ export type UpdatePersonInputType = {
   id: string;
   lastName?: string | null | undefined;
   leaderCategory?: LeaderCategory | null | undefined;
+  /** Only ADMIN, STAFF or the owner may set it */
   livedExperience?: boolean | null | undefined;
   notes?: string | null | undefined;
   ownerId?: string | null | undefined;

@@ -4,7 +4,8 @@ import { OrganizationsAndPeople1764210000000 } from './1764210000000-organizatio
 import { Imports1764220000000 } from './1764220000000-imports';
 import { SearchWords1764230000000 } from './1764230000000-search-words';
 import { RecordOrder1764240000000 } from './1764240000000-record-order';
-import { JobTicks1764250000000 } from './1764250000000-job-ticks';
+import { ApplicationRole1764255000000 } from './1764255000000-application-role';
+import { JobTicks1764260000000 } from './1764260000000-job-ticks';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   Imports1764220000000,
   SearchWords1764230000000,
   RecordOrder1764240000000,
-  JobTicks1764250000000,
+  ApplicationRole1764255000000,
+  JobTicks1764260000000,
 ];

@@ -1,0 +1,14 @@
+// The records floor (decision 055): what every record type shares. Domains import it; it imports no domain.
+export { RecordsModule } from './records.module';
+export { keysetCursor, orderedCursor, encodeOrderedCursor, type ListOrder } from './sql/keyset-cursor';
+export { textSearch, searchTerms, type TextSearch, type TextSearchOptions } from './sql/text-search';
+export { withoutNulls } from './graphql/without-nulls';
+export { RecordSortEnum, RecordVersionInputType, MergeRecordsInputType } from './graphql/record.inputs';
+export { TagObject, CreateTagInputType } from './graphql/tag.object';
+export { RecordRules } from './rules/record-rules';
+export type { TagRow } from './rules/tag.repository';
+export { MergeHooks, type MergeHook, type MergeStep } from './merge/merge-hooks';
+export { combineNotes } from './merge/combine-notes';
+export { RecordWriter, type RecordChange, type AlsoChange, type MergeSpec } from './write/record-writer';
+export type { RecordKind, VersionedRow, VersionedStore, LifecycleValues } from './write/record-kind';
+export { insertMany, updateManyVersioned, type BulkTable, type BulkColumn } from './bulk/bulk-writes';
