@@ -8,8 +8,8 @@ type Settings = Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInt
  * every lockDuration / 2 while it runs; when its worker dies the lock lapses
  * after at most `lockDuration`, and the next stall check (every
  * `stalledInterval`, by any worker) puts the job back in the queue: a killed
- * worker costs lockDuration to lockDuration + stalledInterval (10–15 s; BullMQ's
- * defaults, 30 s + 30 s, cost about a minute). Every handler is idempotent, so a
+ * worker costs lockDuration / 2 to lockDuration + stalledInterval (5–15 s;
+ * BullMQ's defaults, 30 s + 30 s, cost about a minute). Every handler is idempotent, so a
  * stalled job simply runs again; `maxStalledCount` bounds a job that kills its
  * worker every time, after which it is given up and its handler told (onFailed).
  */
