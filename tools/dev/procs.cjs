@@ -34,6 +34,8 @@ class UserError extends Error {
 // ---------------------------------------------------------------------------
 // Output
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+// The apps' JSON log lines, readable when a person watches (see log-format.cjs).
+const formatLine = require('./log-format.cjs').createLineFormatter({ pretty: Boolean(process.stdout.isTTY), colorize: useColor });
 const COLORS = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 };
 function color(name, text) {
   return useColor ? `\x1b[${COLORS[name]}m${text}\x1b[0m` : String(text);
@@ -280,7 +282,7 @@ function startProcess({
     rl.on('line', (line) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();
-      if (!quiet) process.stdout.write(`${label} ${color('gray', '|')} ${line}\n`);
+      if (!quiet) for (const shown of formatLine(line)) process.stdout.write(`${label} ${color('gray', '|')} ${shown}\n`);
       if (logStream) logStream.write(`${line}\n`);
       if (onLine) onLine(line, stream);
       for (const listener of lineListeners) listener(line, stream);

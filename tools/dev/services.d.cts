@@ -13,6 +13,9 @@ export interface DatabaseService {
   serverUrl: string;
   embedded: boolean;
   shared?: boolean;
+  /** Embedded only: the cluster's folder (absolute), and as messages show it (relative inside the clone). */
+  dataDir?: string;
+  shownDataDir?: string;
   stop(): Promise<void>;
 }
 export interface RedisService {
@@ -47,7 +50,7 @@ export declare function startEmbeddedPostgres(options?: {
   dataDir?: string;
   port?: number;
   log?: Log;
-}): Promise<{ serverUrl: string; port: number; shared: boolean; stop(): Promise<void> }>;
+}): Promise<{ serverUrl: string; port: number; shared: boolean; dataDir: string; stop(): Promise<void> }>;
 export declare function resolveDatabase(options?: {
   env?: NodeJS.ProcessEnv;
   dataDir?: string;

@@ -160,7 +160,8 @@ async function main() {
   if (phase === 'stopping') return;
   phase = 'running';
 
-  const where = resolved.database.embedded ? ` (embedded${resolved.database.shared ? ', shared with another run' : ''}; data in .data/postgres)` : '';
+  const { database } = resolved;
+  const where = database.embedded ? ` (embedded${database.shared ? ', shared with another run' : ''}; data in ${database.shownDataDir})` : '';
   const lines = [
     '',
     `${color('green', 'Coalition CRM is ready')} in ${since(startedAt)}`,

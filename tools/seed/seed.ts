@@ -1,6 +1,6 @@
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
-import { demoPassword, demoUsers, seedDemoRecords, seedDemoUsers, seedReferenceData } from '@crm/seed';
+import { demoPassword, demoUsers, seedDemoRecords, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
 import { ownerDatabaseUrl } from './owner-url';
 
 type Scale = 'small' | 'large';

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hashPassword } from '@crm/identity';
 import { createDataSource, parseConfig } from '@crm/platform';
 import { createTestDatabase, privateRedis, tcpProxy, type PrivateRedis, type TcpProxy, type TestDatabase } from '@crm/platform/testing';
-import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
+import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
 import type { InjectOptions } from 'fastify';
 import { createApi } from './bootstrap';
 

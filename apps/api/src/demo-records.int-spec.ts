@@ -1,4 +1,4 @@
-import { seedDemoRecords } from '@crm/seed';
+import { seedDemoRecords } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
 import { ok } from './testing/records-fixtures';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { demoPassword } from '@crm/seed';
+import { demoPassword } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
 
 const ME = `{ me { id role } }`;

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hashPassword } from '@crm/identity';
 import { createDataSource, parseConfig, type AppConfig } from '@crm/platform';
 import { createTestDatabase, privateRedis, type PrivateRedis, type TestDatabase } from '@crm/platform/testing';
-import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed';
+import { demoPassword, demoUsers, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
 import { DataSource } from 'typeorm';
 import { createApi } from '../bootstrap';
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import * as procs from '../../../../tools/dev/procs.cjs';
 import * as services from '../../../../tools/dev/services.cjs';
 import * as build from '../../../../tools/dev/build.cjs';
+import { findBrowser } from '../../../../tools/dev/browser.cjs';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { stackFile, type Stack } from './stack';
 
@@ -69,6 +70,8 @@ export async function startStack(): Promise<Stack> {
       servicesPromise,
       build.compileNode({ quiet: true, logFile: logFile('compile') }),
       build.buildStaff({ quiet: true, logFile: logFile('build') }).then((built) => built && log(`built the staff app (${procs.since(startedAt)})`)),
+      // Unpacks the packaged Chromium here (once) rather than in the first journey.
+      findBrowser().then((browser) => log(`browser: ${browser.description}`)),
     ]).catch(async (error) => {
       // keep hold of the services if they did start, so they are stopped below
       s.services = await servicesPromise.catch(() => undefined);

@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+// tools/dev is the workspace's Node tooling (no Nx project): the same browser finder serves every tool.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { findBrowser } from '../../../../tools/dev/browser.cjs';
 
 export interface Stack {
   staffUrl: string;
@@ -40,11 +43,12 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium (apt-get install chromium), headless. CHROMIUM_PATH overrides the path. */
+/**
+ * Headless Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one
+ * inside the npm package @sparticuz/chromium (unpacked once into node_modules/.cache).
+ * See tools/dev/browser.cjs and decision 060.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`${executablePath} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  const browser = await findBrowser();
+  return chromium.launch({ executablePath: browser.executablePath, headless: true, args: chromiumArgs, env: { ...process.env, ...browser.env } });
 }

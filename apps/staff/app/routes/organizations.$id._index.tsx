@@ -142,7 +142,7 @@ export default function OrganizationPage() {
               </Anchor>
             ) : null}
           </Group>
-          {organization.people.length ? (
+          {organization.people?.length ? (
             <Table verticalSpacing="xs" horizontalSpacing="lg" data-testid="organization-people">
               <Table.Tbody>
                 {organization.people.map((person) => (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentClientAddress } from './client-address.server';
 import { getLanguage } from './language.server';
-import { getSessionToken } from './session.server';
+import { getSessionToken } from './session-storage.server';
 
 // Where the API lives; the launcher and production set API_URL.
 export function apiUrl(path: string): string {

@@ -9,7 +9,7 @@ describe('vocabulary: files use the screens’ labels', () => {
   });
 
   it('reads a label back to its code, in either language, any case or accents', () => {
-    expect(readLeaderCategory(translate('fr', 'leader.lived_experience').toUpperCase())).toBe('lived_experience');
+    expect(readLeaderCategory(translate('fr', 'leader.community').toUpperCase())).toBe('community');
     expect(readLeaderCategory('foi')).toBe('faith');
     expect(readLeaderCategory('Élu / municipal')).toBe('elected_municipal');
     expect(readMembership('echu')).toBe('lapsed');

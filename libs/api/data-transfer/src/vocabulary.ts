@@ -58,7 +58,6 @@ export const readLeaderCategory = vocabularyReader(leaderCategoryLabels, {
   'élu / municipal': 'elected_municipal',
   religious: 'faith',
   religieux: 'faith',
-  'expérience vécue': 'lived_experience',
 });
 export const readOrganizationKind = vocabularyReader(organizationKindLabels, {
   sah: 'sponsorship_agreement_holder',

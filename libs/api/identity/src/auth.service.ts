@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AcceptInvitationInput, ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput } from '@crm/contracts';
-import { MailService } from '@crm/mail';
+import { composeMail, MailService } from '@crm/mail';
 import {
   APP_CONFIG,
   AuditService,
@@ -120,13 +120,11 @@ export class AuthService {
       await this.tokens.insert(manager, user.id, 'password_reset', hash, expiresAt);
       await this.mail.queue(
         manager,
-        passwordResetMail({
-          lang: user.preferredLanguage,
-          to: user.email,
-          name: user.name,
-          link: `${this.config.STAFF_URL}/reset-password/${token}`,
-          minutes: this.config.PASSWORD_RESET_TTL_MINUTES,
-        }),
+        composeMail(
+          passwordResetMail,
+          { address: user.email, language: user.preferredLanguage },
+          { name: user.name, link: `${this.config.STAFF_URL}/reset-password/${token}`, minutes: this.config.PASSWORD_RESET_TTL_MINUTES },
+        ),
       );
       await this.audit.record(manager, ctx, { action: 'user.requestPasswordReset', subjectType: 'User', subjectId: user.id });
     });

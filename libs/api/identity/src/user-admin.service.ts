@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CampaignService } from '@crm/campaigns';
 import type { InviteUserInput, SetUserActiveInput, UpdateMyPreferencesInput, UpdateUserInput, UserFilter } from '@crm/contracts';
-import { MailService } from '@crm/mail';
+import { composeMail, MailService } from '@crm/mail';
+import { translate } from '@crm/i18n';
 import {
   APP_CONFIG,
   AuditService,
@@ -92,15 +93,17 @@ export class UserAdminService {
       await this.tokens.insert(manager, id, 'invitation', hash, new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3600_000));
       await this.mail.queue(
         manager,
-        invitationMail({
-          lang: input.preferredLanguage,
-          to: input.email,
-          name: input.name,
-          inviter: inviter.name,
-          campaign: campaign ? (input.preferredLanguage === 'fr' ? campaign.nameFr : campaign.nameEn) : 'Coalition CRM',
-          link: `${this.config.STAFF_URL}/invitation/${token}`,
-          hours: this.config.INVITATION_TTL_HOURS,
-        }),
+        composeMail(
+          invitationMail,
+          { address: input.email, language: input.preferredLanguage },
+          {
+            name: input.name,
+            inviter: inviter.name,
+            campaign: campaign ? (input.preferredLanguage === 'fr' ? campaign.nameFr : campaign.nameEn) : translate(input.preferredLanguage, 'app.name'),
+            link: `${this.config.STAFF_URL}/invitation/${token}`,
+            hours: this.config.INVITATION_TTL_HOURS,
+          },
+        ),
       );
       const created = (await this.users.findById(id, manager)) as UserRow;
       await this.audit.record(manager, ctx, {

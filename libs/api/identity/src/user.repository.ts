@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@crm/platform';
+import { encodeCursor, likeEscape, readCursor, SqlParams } from '@crm/platform';
 import type { UserFilter } from '@crm/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { userColumns, type UserRow } from './user.row';
@@ -107,31 +107,21 @@ export class UserRepository {
     first: number,
     after: string | null | undefined,
   ): Promise<{ rows: UserRow[]; hasNextPage: boolean; endCursor: string | null }> {
-    const params: unknown[] = [];
+    const params = new SqlParams();
     const where: string[] = [];
     if (filter.search) {
-      params.push(`%${filter.search.replace(/[%_\\]/g, '\\$&')}%`);
-      where.push(`(u.name ILIKE $${params.length} OR u.email ILIKE $${params.length})`);
+      const like = params.add(`%${likeEscape(filter.search)}%`);
+      where.push(`(u.name ILIKE ${like} OR u.email ILIKE ${like})`);
     }
-    if (filter.role) {
-      params.push(filter.role);
-      where.push(`u.role = $${params.length}`);
-    }
-    if (filter.active !== undefined) {
-      params.push(filter.active);
-      where.push(`u.active = $${params.length}`);
-    }
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      params.push(cursor[0], cursor[1]);
-      where.push(`(lower(u.name), u.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(first + 1);
+    if (filter.role) where.push(`u.role = ${params.add(filter.role)}`);
+    if (filter.active !== undefined) where.push(`u.active = ${params.add(filter.active)}`);
+    const cursor = readCursor(after, ['text', 'uuid'] as const);
+    if (cursor) where.push(`(lower(u.name), u.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}::uuid)`);
     const rows: (UserRow & { sortName: string })[] = await this.dataSource.query(
       `SELECT ${userColumns}, lower(u.name) AS "sortName" FROM app_user u
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY lower(u.name), u.id LIMIT $${params.length}`,
-      params,
+       ORDER BY lower(u.name), u.id LIMIT ${params.add(first + 1)}`,
+      params.values,
     );
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first);

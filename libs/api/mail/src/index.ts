@@ -4,3 +4,5 @@ export { MailMessageEntity, type MailStatus } from './mail-message.entity';
 export { SendMailJob } from './jobs/send-mail.job';
 export { MAIL_TRANSPORT } from './mail.tokens';
 export { mailTransportFor, StoredMailTransport, SmtpMailTransport, type MailTransport } from './mail-transport';
+export { defineMailTemplate, composeMail, type MailTemplate } from './templates/mail-template';
+export { renderMail, type MailContent } from './templates/mail-layout';

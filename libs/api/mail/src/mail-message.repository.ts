@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputException, decodeCursor, encodeCursor, SqlParams } from '@crm/platform';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
 import { DataSource } from 'typeorm';
 import type { MailMessageObject } from './dtos/mail-message.object';
 
@@ -13,8 +13,7 @@ export class MailMessageRepository {
 
   /** Newest first; the cursor is (created at, id). */
   async list(first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after ?? null, 2);
-    if (after && !cursor) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
+    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
     const params = new SqlParams();
     const keyset = cursor ? `WHERE (created_at, id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)` : '';
     const rows: MailMessageObject[] = await this.dataSource.query(

@@ -2,7 +2,7 @@ import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePersonInput, Id, MergeRecordsInput, PageArgs, PersonFilter, RecordVersionInput, SearchDirectoryArgs, UpdatePersonInput } from '@crm/contracts';
 import { OrganizationObject, OrganizationsService, type OrganizationRow } from '@crm/organizations';
-import { Allow, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, AllowField, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
 import { CreatePersonInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
 import { DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
@@ -79,8 +79,11 @@ function shapeOf(info: GraphQLResolveInfo): PersonShape {
 export class OrganizationPeopleResolver {
   constructor(private readonly loaders: PeopleLoaders) {}
 
-  @Allow('read', 'Person')
-  @ResolveField(() => [PersonObject], { description: 'Affiliated people the caller may see, by name (the first 50 unless `first` says otherwise)' })
+  @AllowField('read', 'Person')
+  @ResolveField(() => [PersonObject], {
+    nullable: true,
+    description: 'Affiliated people the caller may see, by name (the first 50 unless `first` says otherwise); null for a role that reads no people',
+  })
   people(
     @Ctx() ctx: RequestContext,
     @Parent() organization: OrganizationRow,

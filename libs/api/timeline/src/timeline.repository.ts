@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputException, decodeCursor, encodeCursor } from '@crm/platform';
+import { decodeCursor, encodeCursor, readCursor } from '@crm/platform';
 import { DataSource } from 'typeorm';
 import type { TimelineSubjectType } from './activity-recorder';
 
@@ -24,12 +24,10 @@ export class TimelineRepository {
   async list(subjectType: TimelineSubjectType, subjectId: string, first: number, after: string | null | undefined) {
     const params: unknown[] = [subjectType, subjectId];
     let keyset = '';
-    if (after) {
-      const cursor = decodeCursor(after, 2);
-      if (!cursor || typeof cursor[0] !== 'string' || !/^\d+$/.test(String(cursor[1]))) {
-        throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
-      }
-      params.push(cursor[0], String(cursor[1]));
+    // Cursors written before ids were strings carried a number: both are read.
+    const cursor = after ? readCursor(legacyNumberAsText(after), ['timestamp', 'bigint'] as const) : null;
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
       keyset = `AND (a.at, a.id) < ($3::timestamp AT TIME ZONE 'UTC', $4::bigint)`;
     }
     params.push(first + 1);
@@ -50,4 +48,10 @@ export class TimelineRepository {
       endCursor: last ? encodeCursor([last.atKey, last.id]) : null,
     };
   }
+}
+
+/** A cursor whose id was written as a number reads as the same cursor with the id as text. */
+function legacyNumberAsText(after: string): string {
+  const values = decodeCursor(after, 2);
+  return values && typeof values[1] === 'number' ? encodeCursor([values[0], String(values[1])]) : after;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Id, Language, lineOfText, noControlCharacters, Version } from './common';
 import { Emails, optionalText, Phones, ProvinceCode, recordFilterFields, SearchText, Tag, Tags } from './records';
 
-export const leaderCategoryValues = ['faith', 'business', 'elected_municipal', 'education', 'media', 'community', 'lived_experience'] as const;
+// Lived experience is not a category: it is one protected field (livedExperience), so no category, tag or filter carries it.
+export const leaderCategoryValues = ['faith', 'business', 'elected_municipal', 'education', 'media', 'community'] as const;
 export const LeaderCategory = z.enum(leaderCategoryValues);
 export type LeaderCategory = z.infer<typeof LeaderCategory>;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@crm/platform';
+import { encodeCursor, readCursor } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CsvRow } from '../csv/csv-reader';
 import type { ImportKind } from './import-fields';
@@ -133,7 +133,7 @@ export class ImportBatchRepository {
 
   /** The user's batches, newest first (keyset). */
   async listOwn(userId: string, first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
     const params: unknown[] = [userId, first + 1];
     let where = 'b.created_by_id = $1';
     if (cursor) {
@@ -281,11 +281,11 @@ export class ImportBatchRepository {
   }
 
   async rowsPage(batchId: string, fate: Fate | undefined, first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after, 1) as [number] | null;
+    const cursor = readCursor(after, ['int'] as const);
     const params: unknown[] = [batchId, first + 1];
     const where = ['r.batch_id = $1'];
     if (fate) where.push(`r.fate = $${params.push(fate)}`);
-    if (cursor && typeof cursor[0] === 'number') where.push(`r.row_number > $${params.push(cursor[0])}`);
+    if (cursor) where.push(`r.row_number > $${params.push(cursor[0])}`);
     const rows: ImportRowRecord[] = await this.dataSource.query(
       `SELECT ${rowColumns} FROM import_row r WHERE ${where.join(' AND ')} ORDER BY r.row_number LIMIT $2`,
       params,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditFilter } from '@crm/contracts';
-import { BadUserInputException, SqlParams } from '@crm/platform';
+import { invalidCursor, SqlParams } from '@crm/platform';
 import { DataSource } from 'typeorm';
 import type { AuditEntryObject } from './audit-entry.object';
 
@@ -17,9 +17,9 @@ export class AuditLogRepository {
     if (filter.action) where.push(`a.action = ${params.add(filter.action)}`);
     if (filter.from) where.push(`a.at >= ${params.add(filter.from)}`);
     if (filter.to) where.push(`a.at < ${params.add(filter.to)}`);
+    // Ids only grow: the id alone is a stable keyset cursor for "newest first" (sent as the bare number).
     if (after) {
-      // Ids only grow: the id alone is a stable keyset cursor for "newest first".
-      if (!/^\d{1,19}$/.test(after)) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
+      if (!/^\d{1,19}$/.test(after) || BigInt(after) > 9223372036854775807n) throw invalidCursor();
       where.push(`a.id < ${params.add(after)}`);
     }
     const rows: AuditEntryObject[] = await this.dataSource.query(

@@ -5,7 +5,8 @@ import type { RequestContext } from './request-context';
 
 export const ACCESS_RULE = 'crm:access-rule';
 
-export type AccessRule = { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'ability'; action: Action; subject: SubjectName };
+export type AccessRule =
+  { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null' };
 
 // Every query, mutation and resolved field declares one of these; the global
 // AccessGuard refuses anything that declares none (fail closed).
@@ -18,6 +19,14 @@ export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticat
 
 /** Signed in and the ability allows `action` on some `subject`. Services still check the records. */
 export const Allow = (action: Action, subject: SubjectName) => SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject } satisfies AccessRule);
+
+/**
+ * For a nested field (`Organization.people`): signed in, and the field answers null —
+ * not an error that empties the whole answer — when the ability does not allow
+ * `action` on `subject` (FieldAccessInterceptor). The field must be nullable.
+ */
+export const AllowField = (action: Action, subject: SubjectName) =>
+  SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null' } satisfies AccessRule);
 
 /** The caller's RequestContext, in resolvers. */
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {

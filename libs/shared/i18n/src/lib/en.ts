@@ -328,16 +328,17 @@ export const en = {
   'mailbox.html': 'As formatted',
   'mailbox.htmlFrame': 'Formatted version of the e-mail',
 
+  'mail.actionLine': '{action}: {link}',
   'mail.greeting': 'Hello {name},',
-  'mail.signature': 'The national office',
+  'mail.signature': 'The national office, {product}',
   'mail.ignore': 'If you did not expect this message, you can ignore it.',
-  'mail.invitation.subject': 'Your Coalition CRM account',
+  'mail.invitation.subject': 'Your {product} account',
   'mail.invitation.body':
-    '{inviter} has invited you to the Coalition CRM, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
+    '{inviter} has invited you to the {product}, where the coalition coordinates the campaign “{campaign}”. Choose your password with the link below. The link works once and expires in {hours} hours.',
   'mail.invitation.action': 'Choose my password',
-  'mail.passwordReset.subject': 'Reset your Coalition CRM password',
+  'mail.passwordReset.subject': 'Reset your {product} password',
   'mail.passwordReset.body':
-    'Someone (hopefully you) asked to reset the password of your Coalition CRM account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
+    'Someone (hopefully you) asked to reset the password of your {product} account. Use the link below to choose a new one. The link works once and expires in {minutes} minutes.',
   'mail.passwordReset.action': 'Choose a new password',
 
   // Records: people, organizations, search, merge (decision 019).
@@ -357,7 +358,6 @@ export const en = {
   'leader.education': 'Education',
   'leader.media': 'Media',
   'leader.community': 'Community',
-  'leader.lived_experience': 'Lived experience',
   'orgKind.settlement_agency': 'Settlement agency',
   'orgKind.sponsorship_agreement_holder': 'Sponsorship agreement holder',
   'orgKind.faith_community': 'Faith community',

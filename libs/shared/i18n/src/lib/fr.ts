@@ -332,16 +332,17 @@ export const fr: Record<MessageKey, string> = {
   'mailbox.html': 'Mis en forme',
   'mailbox.htmlFrame': 'Version mise en forme du courriel',
 
+  'mail.actionLine': '{action}\u00a0: {link}',
   'mail.greeting': 'Bonjour {name},',
-  'mail.signature': 'Le bureau national',
+  'mail.signature': 'Le bureau national, {product}',
   'mail.ignore': 'Si vous n’attendiez pas ce message, vous pouvez l’ignorer.',
-  'mail.invitation.subject': 'Votre compte Coalition CRM',
+  'mail.invitation.subject': 'Votre compte du {product}',
   'mail.invitation.body':
-    '{inviter} vous invite à rejoindre le Coalition CRM, où la coalition coordonne la campagne «\u00a0{campaign}\u00a0». Choisissez votre mot de passe avec le lien ci-dessous. Le lien ne fonctionne qu’une fois et expire dans {hours} heures.',
+    '{inviter} vous invite à rejoindre le {product}, où la coalition coordonne la campagne «\u00a0{campaign}\u00a0». Choisissez votre mot de passe avec le lien ci-dessous. Le lien ne fonctionne qu’une fois et expire dans {hours}\u00a0heures.',
   'mail.invitation.action': 'Choisir mon mot de passe',
-  'mail.passwordReset.subject': 'Réinitialiser votre mot de passe Coalition CRM',
+  'mail.passwordReset.subject': 'Réinitialiser votre mot de passe du {product}',
   'mail.passwordReset.body':
-    'Quelqu’un (vous, espérons-le) a demandé la réinitialisation du mot de passe de votre compte Coalition CRM. Utilisez le lien ci-dessous pour en choisir un nouveau. Le lien ne fonctionne qu’une fois et expire dans {minutes} minutes.',
+    'Quelqu’un (vous, espérons-le) a demandé la réinitialisation du mot de passe de votre compte du {product}. Utilisez le lien ci-dessous pour en choisir un nouveau. Le lien ne fonctionne qu’une fois et expire dans {minutes}\u00a0minutes.',
   'mail.passwordReset.action': 'Choisir un nouveau mot de passe',
 
   // Records: people, organizations, search, merge (decision 019).
@@ -361,7 +362,6 @@ export const fr: Record<MessageKey, string> = {
   'leader.education': 'Éducation',
   'leader.media': 'Médias',
   'leader.community': 'Communauté',
-  'leader.lived_experience': 'Vécu de réfugié',
   'orgKind.settlement_agency': 'Organisme d’établissement',
   'orgKind.sponsorship_agreement_holder': 'Signataire d’entente de parrainage',
   'orgKind.faith_community': 'Communauté de foi',

@@ -5,7 +5,8 @@ import { Imports1764220000000 } from './1764220000000-imports';
 import { SearchWords1764230000000 } from './1764230000000-search-words';
 import { RecordOrder1764240000000 } from './1764240000000-record-order';
 import { ApplicationRole1764255000000 } from './1764255000000-application-role';
-import { JobTicks1764260000000 } from './1764260000000-job-ticks';
+import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
+import { JobTicks1764270000000 } from './1764270000000-job-ticks';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   SearchWords1764230000000,
   RecordOrder1764240000000,
   ApplicationRole1764255000000,
-  JobTicks1764260000000,
+  LivedExperienceOneField1764260000000,
+  JobTicks1764270000000,
 ];

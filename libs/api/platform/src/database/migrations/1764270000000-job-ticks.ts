@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Repeatable jobs (decision 063): a ledger of ticks, so a tick runs to its end
 // once and a missed one is found; and an index for the daily purge of relayed
 // outbox rows (decision 003), which would otherwise scan the whole table.
-export class JobTicks1764260000000 implements MigrationInterface {
-  name = 'JobTicks1764260000000';
+export class JobTicks1764270000000 implements MigrationInterface {
+  name = 'JobTicks1764270000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -288,7 +288,7 @@ const titles = [
   'Community Organizer',
   'Program Manager',
 ];
-const leaderCategories = ['faith', 'business', 'elected_municipal', 'education', 'media', 'community', 'lived_experience'];
+const leaderCategories = ['faith', 'business', 'elected_municipal', 'education', 'media', 'community'];
 
 /** mulberry32: a small, fast, seedable PRNG (same sequence everywhere). */
 function prng(state: number): () => number {

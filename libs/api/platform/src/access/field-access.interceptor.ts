@@ -1,0 +1,25 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { of, type Observable } from 'rxjs';
+import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import type { RequestContext } from './request-context';
+
+/**
+ * A nested field declared with `@AllowField` answers null to a caller whose ability
+ * does not allow it: a screen asking for an organization with its people still gets
+ * the organization when its reader may not read people (a member contact). The
+ * resolver does not even run.
+ */
+@Injectable()
+export class FieldAccessInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (rule?.kind !== 'ability' || rule.whenDenied !== 'null') return next.handle();
+    const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+    return ctx.ability.can(rule.action, rule.subject) ? next.handle() : of(null);
+  }
+}
