@@ -18,6 +18,7 @@ import {
   HealthModule,
   OutboxModule,
   RedisModule,
+  failSafeContext,
   mercuriusErrorFormatter,
   type AppConfig,
 } from '@crm/platform';
@@ -45,9 +46,16 @@ export class AppModule {
           inject: [SessionService],
           useFactory: (sessions: SessionService) => ({
             ...graphqlOptions(config, options.schemaFile),
-            errorFormatter: mercuriusErrorFormatter({ error: (obj, msg) => graphqlLogger.error({ ...obj, msg }) }),
-            // One RequestContext per request: who is calling, with what ability.
-            context: (request: FastifyRequest) => sessions.contextFor(request),
+            errorFormatter: mercuriusErrorFormatter({
+              error: (obj, msg) => graphqlLogger.error({ ...obj, msg }),
+              warn: (obj, msg) => graphqlLogger.warn({ ...obj, msg }),
+            }),
+            // One RequestContext per request: who is calling, with what ability. A failed lookup
+            // (PostgreSQL away) answers as a GraphQL error, not as Fastify's raw 500.
+            context: failSafeContext(
+              (request: FastifyRequest) => sessions.contextFor(request),
+              () => ({}),
+            ),
           }),
         }),
         GeographyModule,

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, PinoNestLogger, requestIdFrom, type AppConfig } from '@crm/platform';
+import { ApiExceptionFilter, createLogger, PinoNestLogger, requestIdFrom, type AppConfig } from '@crm/platform';
 import { AppModule } from './app.module';
 
 /** Builds the API (used by main.ts and by integration tests). */
@@ -20,8 +20,12 @@ export async function createApi(config: AppConfig, options: { schemaFile?: strin
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     abortOnError: false,
     logger: new PinoNestLogger(logger),
   });
+  // Errors outside GraphQL execution (routes, body parsing, unknown paths) answer in the API's error shape.
+  const httpLogger = logger.child({ context: 'HTTP' });
+  app.useGlobalFilters(new ApiExceptionFilter({ error: (obj, msg) => httpLogger.error(obj, msg), warn: (obj, msg) => httpLogger.warn(obj, msg) }));
+  return app;
 }

@@ -1,20 +1,23 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, preflightOrExit } from '@crm/platform';
+import { createLogger, loadConfigOrExit, preflightOrExit } from '@crm/platform';
 import { createWorker } from './bootstrap';
+import { routeConsoleToLog } from './console-to-log';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await preflightOrExit(config, 'worker');
-  const app = await createWorker(config);
+  const logger = createLogger(config, 'worker');
+  routeConsoleToLog(logger);
+  const app = await createWorker(config, { logger });
   let closing = false;
   // On SIGTERM/SIGINT: stop taking jobs, let the job in hand finish (BullMQ's
   // worker.close() waits for it), stop the relay, then exit.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.warn(`worker: ${signal} received, finishing the job in hand`);
+    logger.warn({ signal }, 'worker: stopping; finishing the job in hand');
     const force = setTimeout(() => {
-      console.error('worker: shutdown took over 25 s, exiting; unfinished jobs return to the queue');
+      logger.error('worker: shutdown took over 25 s, exiting; unfinished jobs return to the queue');
       process.exit(1);
     }, 25_000);
     force.unref();
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   await app.init();
+  // The launcher and tests wait for this exact line (whatever LOG_LEVEL hides).
   process.stdout.write('worker ready\n');
 }
 

@@ -6,6 +6,7 @@ import { useT } from '../utils/i18n';
 const componentLabels = new Map<string, PlainMessageKey>([
   ['database', 'health.component.database'],
   ['redis', 'health.component.redis'],
+  ['jobs', 'health.component.jobs'],
 ]);
 
 function componentLabel(t: Translate, name: string): string {

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@crm/platform';
 import { HttpAdapterHost } from '@nestjs/core';
-import { IdentityModule } from '@crm/identity';
+import { ActorContextModule, IdentityModule } from '@crm/identity';
 import { OrganizationBulkRepository } from '@crm/organizations';
 import { PersonBulkRepository } from '@crm/people';
 import { ActivityRecorder } from '@crm/timeline';
@@ -10,7 +10,6 @@ import { ExportRepository } from './export/export.repository';
 import { ExportService } from './export/export.service';
 import { DataTransferController } from './http/data-transfer.controller';
 import { registerUploadParsers } from './http/upload-parsers';
-import { ImportActorLoader } from './import/import-actor';
 import { ImportBatchRepository } from './import/import-batch.repository';
 import { ImportEngine } from './import/import-engine';
 import { ImportRecordsRepository } from './import/import-records.repository';
@@ -18,7 +17,6 @@ import { ImportUploadService } from './import/import-upload.service';
 import { ImportResolver } from './import/import.resolver';
 import { ImportService } from './import/import.service';
 import { DryRunImportJob } from './import/jobs/dry-run-import.job';
-import { ImportsQueueProcessor } from './import/jobs/imports-queue.processor';
 import { RunImportJob } from './import/jobs/run-import.job';
 import { RejectedRowsService } from './import/rejected-rows.service';
 
@@ -38,8 +36,12 @@ export class DataTransferModule implements OnModuleInit {
   }
 }
 
-/** The import jobs without a queue consumer: what the worker runs, and what tests call directly. */
+/**
+ * The import jobs (`@QueueJob` handlers): what the worker's `imports` queue runs
+ * when the process has a QueueModule, and what tests call directly without one.
+ */
 @Module({
+  imports: [ActorContextModule],
   // AuditService here too: the jobs also run in the worker, which has no global AuditModule.
   providers: [
     AuditService,
@@ -47,7 +49,6 @@ export class DataTransferModule implements OnModuleInit {
     ImportRecordsRepository,
     PersonBulkRepository,
     OrganizationBulkRepository,
-    ImportActorLoader,
     ActivityRecorder,
     ImportEngine,
     DryRunImportJob,
@@ -57,9 +58,6 @@ export class DataTransferModule implements OnModuleInit {
 })
 export class ImportJobsModule {}
 
-/** For the worker: the `imports` queue's processor. */
-@Module({
-  imports: [ImportJobsModule],
-  providers: [ImportsQueueProcessor],
-})
+/** For the worker: the import jobs, run by the worker's `imports` queue. */
+@Module({ imports: [ImportJobsModule] })
 export class DataTransferWorkerModule {}

@@ -1,5 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { SessionService } from './session.service';
+export { ActorContextService } from './actor-context.service';
+export { ActorContextModule } from './actor-context.module';
 export { OwnerOptionsService } from './owner-options.service';
 export { MemberContactsService } from './member-contacts.service';
 export { MemberOrganizations } from './member-organizations';

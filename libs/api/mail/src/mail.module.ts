@@ -7,7 +7,6 @@ import { MailMessageRepository } from './mail-message.repository';
 import { MailMessageResolver } from './mail-message.resolver';
 import { MAIL_TRANSPORT } from './mail.tokens';
 import { mailTransportFor } from './mail-transport';
-import { MailQueueProcessor } from './jobs/mail-queue.processor';
 import { SendMailJob } from './jobs/send-mail.job';
 
 /** For writers (the API): queue messages through the outbox. */
@@ -18,13 +17,9 @@ import { SendMailJob } from './jobs/send-mail.job';
 })
 export class MailModule {}
 
-/** For the worker: deliver queued messages. */
+/** For the worker: deliver queued messages (the queue's worker finds SendMailJob by its @QueueJob mark). */
 @Module({
   imports: [TypeOrmModule.forFeature([MailMessageEntity])],
-  providers: [
-    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => mailTransportFor(config.SMTP_URL) },
-    SendMailJob,
-    MailQueueProcessor,
-  ],
+  providers: [{ provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => mailTransportFor(config.SMTP_URL) }, SendMailJob],
 })
 export class MailWorkerModule {}

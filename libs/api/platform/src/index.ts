@@ -23,12 +23,16 @@ export {
   NotFoundException,
   ConflictException,
   BadUserInputException,
+  ServiceUnavailableException,
   ErrorCode,
   problemMessage,
   type FieldProblem,
   type FieldProblemInput,
 } from './errors/domain.exception';
 export { formatGraphqlError, mercuriusErrorFormatter } from './errors/graphql-error-formatter';
+export { toClientError, isUnavailableError, errorBody, unavailableReason, type ClientError } from './errors/client-error';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { failSafeContext } from './errors/graphql-context';
 export { createLogger, requestIdFrom, PinoNestLogger } from './logging/logger';
 export { HealthModule } from './health/health.module';
 export { QueueName, jobQueues, assertIdsOnlyPayload, type JobName, type JobPayloads } from './queue/queue-names';
@@ -36,10 +40,19 @@ export { OutboxEntry } from './queue/outbox.entity';
 export { OutboxService } from './queue/outbox.service';
 export { OutboxRelay, relayJobOptions } from './queue/outbox-relay';
 export { OutboxRelayService } from './queue/outbox-relay.service';
+export { Queues } from './queue/queues';
 export { QueueModule, OutboxModule } from './queue/queue.module';
+export { QueueJob, RepeatableJob, type JobRun, type JobTick, type JobSchedule, type OutboxJobHandler, type RepeatableJobHandler } from './queue/job.decorators';
+export { JobRegistry, UnknownJobError } from './queue/job-registry';
+export { JobWorkers, isGivenUp, tickMillis } from './queue/job-workers.service';
+export { JobSchedulers } from './queue/job-schedulers.service';
+export { PurgeOutboxJob } from './queue/purge-outbox.job';
+export { queueSettings, tickJobOptions } from './queue/queue-settings';
+export { liveWorkers, WORKER_HEARTBEAT_KEY } from './queue/worker-heartbeat';
+export { OutageLog } from './queue/outage-log';
 export { RedisModule, REDIS_CLIENT } from './queue/redis.module';
 export { SessionCache, SESSION_INVALIDATION_CHANNEL, type SessionActorRow } from './access/session-cache';
-export { redisOptionsFromUrl } from './queue/redis-connection';
+export { redisOptionsFromUrl, bullConnectionOptions, reconnectDelay } from './queue/redis-connection';
 export type { RequestContext } from './access/request-context';
 export { Public, Authenticated, Allow, AllowField, Ctx, ACCESS_RULE, type AccessRule } from './access/access.decorators';
 export { FieldAccessInterceptor } from './access/field-access.interceptor';

@@ -3,10 +3,9 @@ import { personalFields, type AppAbility } from '@crm/authz';
 import { AuditService, ConflictException, type AuditInput, type RequestContext } from '@crm/platform';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assignableByEmail } from '@crm/identity';
+import { ActorContextService, assignableByEmail } from '@crm/identity';
 import { OrganizationBulkRepository, type OrganizationState } from '@crm/organizations';
 import { PersonBulkRepository, type PersonState } from '@crm/people';
-import { ImportActorLoader } from './import-actor';
 import { ImportBatchRepository, type Applied, type DryRunCounts, type ImportBatchRow, type ImportRowRecord, type RunCounts } from './import-batch.repository';
 import { mayImport } from './import-access';
 import type { ImportKind } from './import-fields';
@@ -42,7 +41,7 @@ export class ImportEngine {
     private readonly records: ImportRecordsRepository,
     private readonly people: PersonBulkRepository,
     private readonly organizations: OrganizationBulkRepository,
-    private readonly actors: ImportActorLoader,
+    private readonly actors: ActorContextService,
     private readonly activity: ActivityRecorder,
     private readonly audit: AuditService,
   ) {}

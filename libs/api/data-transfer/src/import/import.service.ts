@@ -84,7 +84,9 @@ export class ImportService {
     const batch = await this.get(ctx, id);
     this.assertMayImportKind(ctx, batch);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.batches.transition(manager, batch.id, ['mapped', 'validated'], 'validating', { validated_at: null }))) {
+      // A dry run that failed (its job given up) may be checked again; a batch whose import started may not.
+      const from: ImportStatus[] = batch.startedAt === null ? ['mapped', 'validated', 'failed'] : ['mapped', 'validated'];
+      if (!(await this.batches.transition(manager, batch.id, from, 'validating', { validated_at: null, last_error: null }))) {
         throw this.wrongStatus(batch, 'check it', batch.status === 'uploaded' ? 'set its column mapping first' : undefined);
       }
       await this.outbox.enqueue(manager, 'DryRunImportJob', { importBatchId: batch.id });
@@ -103,7 +105,10 @@ export class ImportService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.batches.transition(manager, batch.id, ['validated'], 'importing', { started_at: new Date() }))) {
+      // An import that failed (its job given up, e.g. its worker died too often) resumes from the first row not applied.
+      const resume = batch.status === 'failed' && batch.startedAt !== null;
+      const changes = resume ? { last_error: null, finished_at: null } : { started_at: new Date() };
+      if (!(await this.batches.transition(manager, batch.id, resume ? ['failed'] : ['validated'], 'importing', changes))) {
         throw this.wrongStatus(batch, 'import it', ['uploaded', 'mapped'].includes(batch.status) ? 'run the dry run first' : undefined);
       }
       await this.outbox.enqueue(manager, 'RunImportJob', { importBatchId: batch.id });
@@ -113,6 +118,7 @@ export class ImportService {
         subjectId: batch.id,
         before: null,
         after: {
+          ...(resume ? { resumed: true } : {}),
           kind: batch.kind,
           create: batch.createCount,
           update: batch.updateCount,

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type JobPayloads } from '@crm/platform';
+import { APP_CONFIG, QueueJob, QueueName, type AppConfig, type JobPayloads, type OutboxJobHandler } from '@crm/platform';
 import { DataSource } from 'typeorm';
 import { MailMessageEntity } from '../mail-message.entity';
 import { MAIL_TRANSPORT } from '../mail.tokens';
 import type { MailTransport } from '../mail-transport';
 
+/** Delivers one stored message (or marks it stored when no SMTP relay is configured); safe to run again. */
+@QueueJob(QueueName.Mail)
 @Injectable()
-export class SendMailJob {
+export class SendMailJob implements OutboxJobHandler<'SendMailJob'> {
   private readonly logger = new Logger(SendMailJob.name);
 
   constructor(

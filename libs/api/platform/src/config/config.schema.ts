@@ -7,6 +7,25 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// URL');
 const redisUrl = z.string().refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// URL');
 
+// REPEATABLE_JOB_SCHEDULES: {"PurgeOutboxJob": {"pattern": "0 2 * * *", "tz": "America/Toronto"}} or {"X": {"every": 1000}}.
+const jobSchedule = z.union([
+  z.strictObject({ pattern: z.string().min(9, 'must be a cron pattern'), tz: z.string().min(1) }),
+  z.strictObject({ every: z.number().int().min(500, 'must be at least 500 ms') }),
+]);
+const jobSchedules = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON: {"JobName": {"pattern": "0 7 * * *", "tz": "America/Toronto"}} or {"JobName": {"every": 60000}}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), jobSchedule));
 // Named ranges proxy-addr (Fastify's trustProxy) knows: 127.0.0.1/8 and ::1; fe80::/10 and 169.254.0.0/16; private ranges.
 const namedRanges = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -67,6 +86,8 @@ export const AppConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  // Moves repeatable jobs off the schedule their module declares (decision 063); empty keeps every one as declared.
+  REPEATABLE_JOB_SCHEDULES: jobSchedules.default({}),
   // Sessions: idle and absolute lifetimes.
   SESSION_IDLE_MINUTES: z.coerce
     .number()

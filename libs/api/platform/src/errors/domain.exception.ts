@@ -12,6 +12,8 @@ export const ErrorCode = {
   ParseFailed: 'GRAPHQL_PARSE_FAILED',
   ValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
   Internal: 'INTERNAL_SERVER_ERROR',
+  // PostgreSQL or Redis cannot be reached right now: try again in a moment.
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -63,5 +65,11 @@ export class BadUserInputException extends DomainException {
       message,
       fields.map((field) => ({ ...field, message: problemMessage(field) })),
     );
+  }
+}
+
+export class ServiceUnavailableException extends DomainException {
+  constructor(message = 'The service is temporarily unavailable; try again in a moment') {
+    super(ErrorCode.ServiceUnavailable, message);
   }
 }

@@ -35,6 +35,16 @@ describe('formatGraphqlError', () => {
     expect(logged).toHaveLength(1);
   });
 
+  it('answers SERVICE_UNAVAILABLE with status 503 when the database is away, logging one line without a stack', () => {
+    const warned: object[] = [];
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5499'), { code: 'ECONNREFUSED' });
+    const { error, status } = formatGraphqlError(wrap(refused), { error: () => undefined, warn: (obj) => warned.push(obj) });
+    expect(status).toBe(503);
+    expect(error).toMatchObject({ message: 'The service is temporarily unavailable; try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(JSON.stringify(error)).not.toMatch(/5499|127\.0\.0\.1|ECONNREFUSED/);
+    expect(warned).toEqual([{ code: 'SERVICE_UNAVAILABLE', reason: 'ECONNREFUSED', path: ['field'] }]);
+  });
+
   it('labels syntax errors as parse failures', () => {
     expect(formatGraphqlError(new GraphQLError('Syntax Error: Expected Name, found <EOF>.')).error.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });

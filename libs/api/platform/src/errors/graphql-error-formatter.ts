@@ -1,32 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { toClientError, unavailableReason } from './client-error';
 import { DomainException, ErrorCode } from './domain.exception';
 
-type Logger = { error(obj: object, msg: string): void };
-
-const httpStatusToCode: Record<number, ErrorCode> = {
-  400: ErrorCode.BadUserInput,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  413: ErrorCode.PayloadTooLarge,
-  429: ErrorCode.TooManyRequests,
-};
-
-// Errors Fastify and Mercurius raise before any resolver runs. Their messages are
-// safe to show; each gets a code and an HTTP status.
-const requestErrors: Record<string, { code: ErrorCode; status: number; message?: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PayloadTooLarge, status: 413, message: 'Request body is too large (limit 1 MiB)' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.ParseFailed, status: 400, message: 'Request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.ParseFailed, status: 400, message: 'Request body is empty' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.BadUserInput, status: 415, message: 'Unsupported content type: send application/json' },
-  MER_ERR_GQL_QUERY_DEPTH: { code: ErrorCode.ValidationFailed, status: 400 },
-  MER_ERR_GQL_VALIDATION: { code: ErrorCode.ValidationFailed, status: 400 },
-  MER_ERR_GQL_CSRF_PREVENTION: { code: ErrorCode.BadUserInput, status: 400 },
-  MER_ERR_METHOD_NOT_ALLOWED: { code: ErrorCode.BadUserInput, status: 405 },
-  MER_ERR_INVALID_METHOD: { code: ErrorCode.BadUserInput, status: 400 },
-};
+type Logger = { error(obj: object, msg: string): void; warn?(obj: object, msg: string): void };
 
 export interface FormattedError {
   error: GraphQLFormattedError;
@@ -41,27 +18,6 @@ export function formatGraphqlError(error: GraphQLError, logger?: Logger): Format
   const original = error.originalError as ErrorWithCode | undefined;
   const base = { message: error.message, locations: error.locations, path: error.path };
 
-  if (original instanceof DomainException) {
-    const extensions: Record<string, unknown> = { code: original.code };
-    if (original.fields.length) extensions.fields = original.fields;
-    return { error: { ...base, message: original.message, extensions }, status: 200 };
-  }
-  if (original instanceof HttpException) {
-    const code = httpStatusToCode[original.getStatus()] ?? ErrorCode.Internal;
-    const message = code === ErrorCode.Internal ? 'Internal error' : original.message;
-    return { error: { ...base, message, extensions: { code } }, status: 200 };
-  }
-  const known = original?.code ? requestErrors[original.code] : undefined;
-  if (known) {
-    return { error: { ...base, message: known.message ?? original?.message ?? error.message, extensions: { code: known.code } }, status: known.status };
-  }
-  // Any other Fastify/Mercurius client error (e.g. a body that is not a GraphQL request).
-  if (original?.code && /^(FST|MER)_/.test(original.code) && original.statusCode && original.statusCode < 500) {
-    return {
-      error: { ...base, message: `Invalid GraphQL request: ${original.message}`, extensions: { code: ErrorCode.BadUserInput } },
-      status: original.statusCode,
-    };
-  }
   // GraphQL's own errors (syntax, validation) have no original error.
   if (!original || original instanceof GraphQLError) {
     const ownCode = error.extensions?.code;
@@ -69,9 +25,19 @@ export function formatGraphqlError(error: GraphQLError, logger?: Logger): Format
     const code = /^Syntax Error/.test(error.message) ? ErrorCode.ParseFailed : ErrorCode.ValidationFailed;
     return { error: { ...base, extensions: { code } }, status: 400 };
   }
-  // Anything else is our bug: log it whole, tell the client nothing about it.
-  logger?.error({ err: original, path: error.path }, 'unhandled GraphQL error');
-  return { error: { message: 'Internal error', locations: error.locations, path: error.path, extensions: { code: ErrorCode.Internal } }, status: 500 };
+  const client = toClientError(original);
+  if (client.kind === 'bug') {
+    // Our bug: log it whole, tell the client nothing about it.
+    logger?.error({ err: original, path: error.path }, 'unhandled GraphQL error');
+  } else if (client.kind === 'unavailable') {
+    // PostgreSQL or Redis away: one line, no stack (the driver's message names hosts and ports).
+    (logger?.warn ?? logger?.error)?.call(logger, { code: client.code, reason: unavailableReason(original), path: error.path }, 'dependency unavailable');
+  }
+  const extensions: Record<string, unknown> = { code: client.code };
+  if (client.fields) extensions.fields = client.fields;
+  // Domain errors (NOT_FOUND, CONFLICT…) are answers, not failed requests: 200 (a request that could not run takes its status).
+  const answered = client.kind === 'client' && (original instanceof DomainException || original instanceof HttpException);
+  return { error: { ...base, message: client.message, extensions }, status: answered ? 200 : client.status };
 }
 
 /** Mercurius nests the real errors inside a validation error: bring them up. */

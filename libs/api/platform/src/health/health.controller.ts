@@ -1,16 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../access/access.decorators';
-import { RedisHealthIndicator } from './redis.health';
+import { ReadinessService } from './readiness.service';
 
 @Public('load balancers and the launcher probe health without signing in')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   /** The process is up (for restarts); touches nothing else. */
   @Get('live')
@@ -18,10 +14,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to serve: PostgreSQL and Redis answer. 503 otherwise. */
+  /** Ready to serve, jobs included: 200, or 503 saying what is down (decision 064). */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.redis.isHealthy('redis')]);
+  async ready(@Res() reply: FastifyReply): Promise<void> {
+    const report = await this.readiness.check();
+    await reply
+      .code(report.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(report);
   }
 }

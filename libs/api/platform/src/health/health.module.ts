@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
+import { OutboxRepository } from '../queue/outbox.repository';
 import { HealthController } from './health.controller';
-import { RedisHealthIndicator } from './redis.health';
+import { ReadinessService } from './readiness.service';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [ReadinessService, OutboxRepository],
 })
 export class HealthModule {}

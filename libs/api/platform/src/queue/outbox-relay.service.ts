@@ -1,17 +1,17 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
+import { OutageLog } from './outage-log';
 import { OutboxRelay } from './outbox-relay';
-import { QueueName } from './queue-names';
+import { Queues } from './queues';
 
 /** Runs the outbox relay in the worker process until shutdown. */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
+  // While PostgreSQL or Redis is away a pass fails every OUTBOX_POLL_MS: one line when it starts failing, one when it works again.
+  private readonly outage = new OutageLog('outbox relay', this.logger);
   private relay: OutboxRelay;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -19,22 +19,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: Queues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    const queues = new Map<string, Queue>();
-    for (const name of Object.values(QueueName)) {
-      queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
-    }
-    this.relay = new OutboxRelay(this.dataSource, queues, {
-      warn: (obj, msg) => this.logger.warn({ ...obj, msg }),
+    this.relay = new OutboxRelay(this.dataSource, this.queues.all(), {
+      warn: (obj) => this.outage.error(new Error(String((obj as { reason?: unknown }).reason))),
     });
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stop relaying before the database connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
@@ -45,9 +42,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.timer = setTimeout(() => {
       this.running = this.relay
         .relayOnce()
-        .then((result) => this.schedule(result.relayed > 0 && result.failed === 0 ? 0 : this.config.OUTBOX_POLL_MS))
+        .then((result) => {
+          if (result.failed === 0) this.outage.ready();
+          this.schedule(result.relayed > 0 && result.failed === 0 ? 0 : this.config.OUTBOX_POLL_MS);
+        })
         .catch((error: unknown) => {
-          this.logger.warn({ reason: error instanceof Error ? error.message : String(error), msg: 'outbox relay pass failed' });
+          this.outage.error(error);
           this.schedule(this.config.OUTBOX_POLL_MS);
         });
     }, delay);

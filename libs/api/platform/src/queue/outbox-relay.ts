@@ -20,8 +20,9 @@ export const relayJobOptions = {
 const ADD_TIMEOUT_MS = 5000;
 
 /**
- * Moves pending outbox rows into BullMQ, using the outbox id as the job id.
- * Rows are locked (SKIP LOCKED) so several relays can run side by side.
+ * Moves pending outbox rows into BullMQ, using the outbox id as the job id
+ * (BullMQ ignores an add whose id it already holds, so a repeated relay is a
+ * no-op). Rows are locked (SKIP LOCKED) so several relays can run side by side.
  */
 export class OutboxRelay {
   constructor(
@@ -34,7 +35,7 @@ export class OutboxRelay {
   async relayOnce(): Promise<RelayResult> {
     const result: RelayResult = { relayed: 0, failed: 0 };
     await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; queue: string; job_name: string; payload: Record<string, unknown> }[] = await manager.query(
+      const rows: Row[] = await manager.query(
         `SELECT id, queue, job_name, payload FROM outbox
           WHERE relayed_at IS NULL
           ORDER BY created_at
@@ -42,28 +43,43 @@ export class OutboxRelay {
           FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
-      for (const row of rows) {
-        const queue = this.queues.get(row.queue);
+      // One bulk add per queue (one round trip to Redis, atomic), in the order the rows were written.
+      for (const [name, group] of groupByQueue(rows)) {
+        const ids = group.map((row) => row.id);
+        const queue = this.queues.get(name);
         try {
-          if (!queue) throw new Error(`unknown queue ${row.queue}`);
-          await withTimeout(queue.add(row.job_name, row.payload, { ...relayJobOptions, jobId: row.id }), ADD_TIMEOUT_MS);
-          await manager.query(`UPDATE outbox SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = $1`, [
-            row.id,
-          ]);
-          result.relayed += 1;
+          if (!queue) throw new Error(`unknown queue ${name}`);
+          const jobs = group.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...relayJobOptions, jobId: row.id } }));
+          await withTimeout(queue.addBulk(jobs), ADD_TIMEOUT_MS);
+          await manager.query(
+            `UPDATE outbox SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
+            [ids],
+          );
+          result.relayed += group.length;
         } catch (error) {
-          result.failed += 1;
+          result.failed += group.length;
           const message = error instanceof Error ? error.message : String(error);
-          await manager.query(`UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message.slice(0, 500)]);
-          // Payloads are ids only, but we still log just the outbox id and job name.
-          this.logger?.warn({ outboxId: row.id, job: row.job_name, reason: message }, 'outbox relay failed; will retry');
-          // Redis is most likely away: stop this batch, keep the order, retry later.
+          await manager.query(`UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
+            ids,
+            message.slice(0, 500),
+          ]);
+          // Payloads are ids only, but we still log just the outbox ids' count and the queue.
+          this.logger?.warn({ queue: name, rows: group.length, reason: message }, 'outbox relay failed; will retry');
+          // Redis is most likely away: stop this pass, keep the order, retry later.
           break;
         }
       }
     });
     return result;
   }
+}
+
+type Row = { id: string; queue: string; job_name: string; payload: Record<string, unknown> };
+
+function groupByQueue(rows: Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.queue, [...(groups.get(row.queue) ?? []), row]);
+  return groups;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -2,9 +2,16 @@
 export enum QueueName {
   Mail = 'mail',
   Imports = 'imports',
+  // Repeatable house-keeping jobs (decision 063).
+  Maintenance = 'maintenance',
 }
 
-/** Job name -> queue and payload. Payloads carry ids only: never names, e-mails or text. */
+/**
+ * Jobs caused by a write (through the outbox): job name -> payload. Payloads
+ * carry ids only: never names, e-mails or text. The handler class of the same
+ * name declares its queue (`@QueueJob`), which must be the one below: the API
+ * writes outbox rows without loading handlers, so it reads the queue here.
+ */
 export interface JobPayloads {
   SendMailJob: { mailMessageId: string };
   // CSV import (decision 050): the batch carries the mapping, the rows their cells.

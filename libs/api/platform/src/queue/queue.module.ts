@@ -1,26 +1,22 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import type { ConnectionOptions } from 'bullmq';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/config.schema';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobRegistry } from './job-registry';
+import { JobSchedulers } from './job-schedulers.service';
+import { JobTickRepository } from './job-tick.repository';
+import { JobWorkers } from './job-workers.service';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
-import { QueueName } from './queue-names';
-import { redisOptionsFromUrl } from './redis-connection';
+import { PurgeOutboxJob } from './purge-outbox.job';
+import { Queues } from './queues';
 
-// BullMQ wiring shared by the worker (processors + outbox relay). The API only
+// The worker's side of BullMQ: the queues (for the outbox relay and the job
+// schedulers), one worker per queue running the handlers the loaded modules
+// provide (JobRegistry), and the platform's own repeatable job. The API only
 // writes to the outbox, so it imports OutboxModule, not this.
 @Module({
-  imports: [
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        // Workers block on Redis: BullMQ needs maxRetriesPerRequest null.
-        connection: redisOptionsFromUrl(config.REDIS_URL, { maxRetriesPerRequest: null }) as ConnectionOptions,
-      }),
-    }),
-    ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
-  ],
-  exports: [BullModule],
+  imports: [DiscoveryModule],
+  providers: [Queues, JobRegistry, JobTickRepository, JobWorkers, JobSchedulers, OutboxRepository, PurgeOutboxJob],
+  exports: [Queues, JobRegistry, JobWorkers, JobSchedulers],
 })
 export class QueueModule {}
 

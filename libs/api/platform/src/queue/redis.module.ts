@@ -1,9 +1,10 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { REDIS_CLIENT, redisOptionsFromUrl } from './redis-connection';
 import { SessionCache } from '../access/session-cache';
+import { OutageLog } from './outage-log';
 
 export { REDIS_CLIENT };
 
@@ -23,8 +24,14 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(redisOptionsFromUrl(config.REDIS_URL, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 })),
+      useFactory: (config: AppConfig) => {
+        const client = new Redis(redisOptionsFromUrl(config.REDIS_URL, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+        // Without a listener ioredis prints a stack trace per reconnection attempt; this logs one line when lost and one when back.
+        const outage = new OutageLog('redis', new Logger('Redis'));
+        client.on('error', (error) => outage.error(error));
+        client.on('ready', () => outage.ready());
+        return client;
+      },
     },
     RedisCloser,
     SessionCache,

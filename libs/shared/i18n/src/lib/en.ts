@@ -48,6 +48,7 @@ export const en = {
   'health.unreachable': 'The API cannot be reached. Saving and loading data will not work until it is back.',
   'health.component.database': 'Database',
   'health.component.redis': 'Job queue (Redis)',
+  'health.component.jobs': 'Background jobs (e-mail, imports)',
   'health.component.unknown': 'Component “{name}”',
   'health.up': 'Up',
   'health.down': 'Down',

@@ -50,6 +50,7 @@ export const fr: Record<MessageKey, string> = {
   'health.unreachable': 'L’API est injoignable. L’enregistrement et le chargement des données ne fonctionneront pas avant son retour.',
   'health.component.database': 'Base de données',
   'health.component.redis': 'File de tâches (Redis)',
+  'health.component.jobs': 'Tâches en arrière-plan (courriels, importations)',
   'health.component.unknown': 'Composant «\u00a0{name}\u00a0»',
   'health.up': 'En service',
   'health.down': 'Hors service',

@@ -6,6 +6,7 @@ import { SearchWords1764230000000 } from './1764230000000-search-words';
 import { RecordOrder1764240000000 } from './1764240000000-record-order';
 import { ApplicationRole1764255000000 } from './1764255000000-application-role';
 import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
+import { JobTicks1764270000000 } from './1764270000000-job-ticks';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RecordOrder1764240000000,
   ApplicationRole1764255000000,
   LivedExperienceOneField1764260000000,
+  JobTicks1764270000000,
 ];
