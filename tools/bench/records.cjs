@@ -41,8 +41,8 @@ const PEOPLE_QUERY =
 const PGL_QUERY =
   'query People($first: Int, $province: String) { people: allPeople(first: $first, condition: { provinceCode: $province, archivedAt: null }, ' +
   'orderBy: [PGL_SORT_LAST_ASC, PGL_SORT_FIRST_ASC, PRIMARY_KEY_ASC]) { nodes { id: rowId firstName lastName provinceCode engagementStage ' +
-  'affiliations: affiliationsByPersonId(orderBy: [PGL_SORT_ORGANIZATION_ASC, ORGANIZATION_ID_ASC]) { nodes { title organization: organizationByOrganizationId ' +
-  '{ id: rowId nameEn } } } } pageInfo { endCursor hasNextPage } } }';
+  'affiliations: affiliationsByPersonId(orderBy: [PGL_SORT_ORGANIZATION_ASC, ORGANIZATION_ID_ASC]) ' +
+  '{ nodes { title organization: organizationByOrganizationId { id: rowId nameEn } } } } pageInfo { endCursor hasNextPage } } }';
 // Computed columns PostGraphile can order by (`@behavior +orderBy`), created in the bench
 // database only: the API's sort keys, which its indexes (person_province_idx) cover.
 const PGL_SQL = `
@@ -619,9 +619,9 @@ function render(r) {
         ]
       : []),
     `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ` +
-      `${r.options.connections}, API${r.pgl ? ', PostGraphile' : ''} and floor alternating ${r.options.rounds} rounds each, the median round reported; search at 1 — one person searching, ` +
-      `the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without ` +
-      `\`errors\``,
+      `${r.options.connections}, API${r.pgl ? ', PostGraphile' : ''} and floor alternating ${r.options.rounds} rounds each, the median round reported; ` +
+      `search at 1 — one person searching, the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad ` +
+      `unless its body is \`{"data":{…}}\` without \`errors\``,
     '- The benchmarked API runs with its defaults, sessions cached in memory (SESSION_CACHE_SECONDS=10, decision 052); the statement counts below come from ' +
       'an instance with the cache off',
     `- 1-minute load average ${r.loadBefore[0].toFixed(2)} before the measurements, ${r.loadAfter[0].toFixed(2)} after (this run included)`,
