@@ -79,6 +79,7 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  'tagsLeftOut',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

@@ -1,3 +1,4 @@
+import { dataTransferEn } from './messages/data-transfer';
 import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
@@ -597,6 +598,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...eventsEn,
+  ...dataTransferEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { dataTransferFr } from './messages/data-transfer';
 import { eventsFr } from './messages/events';
 
 // Typed against the English keys: a missing or extra French string is a type
@@ -603,4 +604,5 @@ export const fr: Record<MessageKey, string> = {
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
   ...eventsFr,
+  ...dataTransferFr,
 };
