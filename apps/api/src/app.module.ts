@@ -9,6 +9,7 @@ import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
+import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   FieldAccessInterceptor,
@@ -63,6 +64,7 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        StoriesModule,
         DataTransferModule,
       ],
       providers: [

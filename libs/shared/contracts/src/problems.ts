@@ -59,6 +59,14 @@ export const problemCodes = [
   'mergedCannotRestore',
   'unknownFilter',
   'searchText',
+  'transitionNotAllowed',
+  // Stories
+  'storyNotDraft',
+  'storyWithdrawn',
+  'storytellerNameRequired',
+  'consentNotPublic',
+  'personUnknown',
+  'campaignUnknown',
   // CSV imports
   'importRowsInvalid',
   'importState',
