@@ -19,6 +19,8 @@ const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
 // by national staff; never read by MEMBER or FUNDER (FUNDER reads their counts, as reports do).
 const STORY_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const REPORT_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'];
+// Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
+const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
 const token = 'x'.repeat(43);
@@ -56,6 +58,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   story: { document: `{ story(id: "${uuid}") { id } }`, allowed: STORY_WORKERS },
   storyCounts: { document: '{ storyCounts { kind status count } }', allowed: REPORT_READERS },
   publicStories: { document: '{ publicStories(first: 1) { id title } }', allowed: ALL },
+  events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
+  event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
@@ -96,6 +100,20 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   reviewStory: { document: `mutation { reviewStory(input: { id: "${uuid}", version: 1, status: approved }) { id } }`, allowed: STORY_WORKERS },
   withdrawStoryConsent: { document: `mutation { withdrawStoryConsent(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: STORY_WORKERS },
   eraseStory: { document: `mutation { eraseStory(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
+  createEvent: {
+    document: `mutation { createEvent(input: { titleEn: "", kind: vigil, provinceCode: "ON", timeZone: "America/Toronto",
+      startsAt: "2026-04-04T19:00", endsAt: "2026-04-04T20:00" }) { id } }`,
+    allowed: EVENT_WORKERS,
+  },
+  updateEvent: { document: `mutation { updateEvent(input: { id: "${uuid}", version: 1, place: "X" }) { id } }`, allowed: EVENT_WORKERS },
+  setEventStatus: { document: `mutation { setEventStatus(input: { id: "${uuid}", version: 1, status: confirmed }) { id } }`, allowed: EVENT_WORKERS },
+  inviteToEvent: { document: `mutation { inviteToEvent(input: { eventId: "${uuid}", personIds: ["${uuid}"] }) }`, allowed: PEOPLE_WORKERS },
+  rsvpToEvent: {
+    document: `mutation { rsvpToEvent(input: { eventId: "${uuid}", personId: "${uuid}", response: yes }) { response } }`,
+    allowed: PEOPLE_WORKERS,
+  },
+  checkInToEvent: { document: `mutation { checkInToEvent(input: { eventId: "${uuid}", personId: "${uuid}" }) { response } }`, allowed: PEOPLE_WORKERS },
+  addWalkIn: { document: `mutation { addWalkIn(input: { eventId: "${uuid}", firstName: "" }) { response } }`, allowed: PEOPLE_WORKERS },
   createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.
