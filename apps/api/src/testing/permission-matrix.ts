@@ -33,6 +33,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   me: { document: '{ me { id } }', allowed: SIGNED_IN },
   defaultCampaign: { document: '{ defaultCampaign { id } }', allowed: SIGNED_IN },
   campaigns: { document: '{ campaigns { id } }', allowed: SIGNED_IN },
+  campaign: { document: `{ campaign(id: "${uuid}") { id } }`, allowed: SIGNED_IN },
   provinces: { document: '{ provinces { code } }', allowed: SIGNED_IN },
   regions: { document: '{ regions { id } }', allowed: SIGNED_IN },
   users: { document: '{ users(first: 1) { nodes { id } } }', allowed: ADMIN },
@@ -49,6 +50,9 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
   // Mutations
+  // Campaigns: national staff's (an empty name is refused after the access check).
+  createCampaign: { document: 'mutation { createCampaign(input: { nameEn: "", nameFr: "" }) { id } }', allowed: NATIONAL_STAFF },
+  updateCampaign: { document: `mutation { updateCampaign(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
     allowed: ALL,

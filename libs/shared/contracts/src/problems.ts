@@ -67,6 +67,16 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  // Campaigns and outreach
+  'endsBeforeStart',
+  'regionUnknown',
+  'policyAskUnknown',
+  'policyAskInUse',
+  'campaignUnknown',
+  'personUnknown',
+  'followUpDateNeeded',
+  'followUpOwner',
+  'clientIdTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;
