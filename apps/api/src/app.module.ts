@@ -4,10 +4,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EngagementModule } from '@crm/engagement';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
+import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
@@ -63,6 +65,8 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        EngagementModule,
+        OutreachModule,
         DataTransferModule,
       ],
       providers: [

@@ -1,7 +1,16 @@
 import { ApiHarness } from './testing/api-harness';
 
+interface CampaignResult {
+  id: string;
+  version: number;
+  policyAsks: { id: string; position: number; titleEn: string }[];
+  goals: unknown[];
+  [field: string]: unknown;
+}
+
 const campaignFields =
-  'id slug nameEn nameFr descriptionEn descriptionFr status startsOn endsOn version policyAsks { id position titleEn titleFr } goals { metric regionId target count suppressed }';
+  'id slug nameEn nameFr descriptionEn descriptionFr status startsOn endsOn version ' +
+  'policyAsks { id position titleEn titleFr } goals { metric regionId target count suppressed }';
 
 describe('campaigns: national staff create and edit them, with policy asks and goals', () => {
   let api: ApiHarness;
@@ -37,7 +46,7 @@ describe('campaigns: national staff create and edit them, with policy asks and g
       ],
     });
     expect(result.errors).toBeUndefined();
-    const campaign = result.data!.createCampaign as Record<string, any>;
+    const campaign = result.data!.createCampaign as CampaignResult;
     expect(campaign).toMatchObject({ slug: 'welcome-week', nameFr: 'Semaine de l’accueil', status: 'active', version: 1 });
     expect(campaign.policyAsks).toEqual([expect.objectContaining({ position: 1, titleEn: 'Resettle more' })]);
     expect(campaign.goals).toEqual([
@@ -58,7 +67,7 @@ describe('campaigns: national staff create and edit them, with policy asks and g
           { titleEn: 'B', titleFr: 'B' },
         ],
       })
-    ).data!.createCampaign as Record<string, any>;
+    ).data!.createCampaign as CampaignResult;
     const [a, b] = created.policyAsks;
     const edited = await update({
       id: created.id,
@@ -72,7 +81,7 @@ describe('campaigns: national staff create and edit them, with policy asks and g
       goals: [{ metric: 'storiesGathered', target: 5 }],
     });
     expect(edited.errors).toBeUndefined();
-    const after = edited.data!.updateCampaign as Record<string, any>;
+    const after = edited.data!.updateCampaign as CampaignResult;
     expect(after.version).toBe(2);
     expect(after.policyAsks.map((ask: { id: string; titleEn: string }) => [ask.id === b.id ? 'b' : ask.id === a.id ? 'a' : 'new', ask.titleEn])).toEqual([
       ['b', 'B2'],

@@ -30,6 +30,8 @@ export const LogOutreachInput = z
     policyAskId: Id.nullable().optional(),
     followUpOn: IsoDate.nullable().optional(),
     followUpOwnerId: Id.nullable().optional(),
+    /** The open follow-up this contact closes (marked done in the same transaction). */
+    closesFollowUpId: Id.optional(),
   })
   .refine((value) => !value.followUpOwnerId || value.followUpOn, { path: ['followUpOn'], error: 'followUpDateNeeded' });
 export type LogOutreachInput = z.infer<typeof LogOutreachInput>;
@@ -48,11 +50,8 @@ export const UpdateOutreachInput = z.object({
 });
 export type UpdateOutreachInput = z.infer<typeof UpdateOutreachInput>;
 
-export const FollowUpAction = z.enum(['done', 'snooze']);
 export const SnoozeFollowUpInput = z.object({ id: Id, version: Version, until: IsoDate });
 export type SnoozeFollowUpInput = z.infer<typeof SnoozeFollowUpInput>;
-
-export const outreachScopeValues = ['mine', 'all'] as const;
 
 export const OutreachFilter = z.object({
   /** Only what I recorded or own the follow-up of. */
