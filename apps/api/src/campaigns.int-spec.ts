@@ -50,8 +50,8 @@ describe('campaigns: national staff create and edit them, with policy asks and g
     expect(campaign).toMatchObject({ slug: 'welcome-week', nameFr: 'Semaine de l’accueil', status: 'active', version: 1 });
     expect(campaign.policyAsks).toEqual([expect.objectContaining({ position: 1, titleEn: 'Resettle more' })]);
     expect(campaign.goals).toEqual([
-      { metric: 'leadersContacted', regionId: null, target: 100, count: null, suppressed: false },
-      { metric: 'leadersContacted', regionId, target: 10, count: null, suppressed: false },
+      { metric: 'leadersContacted', regionId: null, target: 100, count: 0, suppressed: false },
+      { metric: 'leadersContacted', regionId, target: 10, count: 0, suppressed: false },
     ]);
     const audit = await api.dataSource.query(`SELECT action FROM audit_entry WHERE subject_type = 'Campaign' AND subject_id = $1`, [campaign.id]);
     expect(audit).toEqual([{ action: 'campaign.create' }]);
