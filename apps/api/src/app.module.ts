@@ -5,6 +5,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
 import { EngagementModule } from '@crm/engagement';
+import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
@@ -13,6 +14,7 @@ import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
+  HTTP_REQUEST_CONTEXTS,
   FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
@@ -67,9 +69,12 @@ export class AppModule {
         PeopleModule,
         EngagementModule,
         OutreachModule,
+        EventsModule,
         DataTransferModule,
       ],
       providers: [
+        // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
+        { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
       ],

@@ -6,3 +6,5 @@ export * from './person';
 export * from './problems';
 export * from './campaign';
 export * from './outreach';
+export * from './event';
+export * from './pledge';

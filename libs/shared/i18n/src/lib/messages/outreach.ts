@@ -2,10 +2,7 @@
 export const outreachEn = {
   'problem.endsBeforeStart': 'The end date is before the start date.',
   'problem.regionUnknown': 'This region no longer exists. Reload the page and choose again.',
-  'problem.policyAskUnknown': 'This policy ask is not one of the campaign’s.',
   'problem.policyAskInUse': 'A policy ask discussed in recorded outreach cannot be removed.',
-  'problem.campaignUnknown': 'Choose a campaign.',
-  'problem.personUnknown': 'Choose a person you can see.',
   'problem.followUpDateNeeded': 'Give a follow-up date for the follow-up’s owner.',
   'problem.followUpOwner': 'Choose an active staff or coordinator account who works in this person’s region.',
   'problem.clientIdTaken': 'This entry was already recorded differently. Reload the page.',
@@ -14,10 +11,7 @@ export const outreachEn = {
 export const outreachFr: Record<keyof typeof outreachEn, string> = {
   'problem.endsBeforeStart': 'La date de fin précède la date de début.',
   'problem.regionUnknown': 'Cette région n’existe plus. Rechargez la page et choisissez de nouveau.',
-  'problem.policyAskUnknown': 'Cette recommandation ne fait pas partie de la campagne.',
   'problem.policyAskInUse': 'Une recommandation abordée lors d’un contact enregistré ne peut pas être retirée.',
-  'problem.campaignUnknown': 'Choisissez une campagne.',
-  'problem.personUnknown': 'Choisissez une personne que vous pouvez voir.',
   'problem.followUpDateNeeded': 'Indiquez une date de suivi pour la personne responsable du suivi.',
   'problem.followUpOwner': 'Choisissez un compte actif (personnel ou coordination) qui travaille dans la région de cette personne.',
   'problem.clientIdTaken': 'Cette saisie a déjà été enregistrée autrement. Rechargez la page.',
