@@ -71,6 +71,11 @@ export const problemCodes = [
   'policyAskRequired',
   'policyAskOnlyMp',
   'policyAskUnknown',
+  // Stories
+  'storyNotDraft',
+  'storyWithdrawn',
+  'storytellerNameRequired',
+  'consentNotPublic',
   // CSV imports
   'importRowsInvalid',
   'importState',
@@ -80,6 +85,13 @@ export const problemCodes = [
   'fieldOneColumn',
   'fieldNeedsColumn',
   'tagsLeftOut',
+  // Campaigns and outreach
+  'endsBeforeStart',
+  'regionUnknown',
+  'policyAskInUse',
+  'followUpDateNeeded',
+  'followUpOwner',
+  'clientIdTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;
