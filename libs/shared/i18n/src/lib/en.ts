@@ -1,3 +1,4 @@
+import { dailyUseEn } from './messages/daily-use';
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
 export const en = {
@@ -594,6 +595,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...dailyUseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

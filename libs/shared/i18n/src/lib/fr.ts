@@ -1,3 +1,4 @@
+import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 
 // Typed against the English keys: a missing or extra French string is a type
@@ -601,4 +602,5 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...dailyUseFr,
 };
