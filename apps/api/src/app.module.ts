@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
@@ -11,6 +12,7 @@ import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
+  HTTP_REQUEST_CONTEXTS,
   FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
@@ -63,9 +65,12 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        EventsModule,
         DataTransferModule,
       ],
       providers: [
+        // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
+        { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
       ],

@@ -1,4 +1,6 @@
 import { dailyUseEn } from './messages/daily-use';
+import { eventsEn } from './messages/events';
+
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
 export const en = {
@@ -596,6 +598,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...dailyUseEn,
+  ...eventsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
