@@ -1,9 +1,13 @@
 import { dailyUseEn } from './messages/daily-use';
+import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
+import { outreachEn } from './messages/outreach';
+
 export const en = {
+  ...outreachEn,
   'app.name': 'Coalition CRM',
   'app.pageTitle': '{page} · Coalition CRM',
 
@@ -598,6 +602,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...dailyUseEn,
+  ...storiesEn,
   ...eventsEn,
 } as const;
 

@@ -1,10 +1,13 @@
 import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
+import { storiesFr } from './messages/stories';
+import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
 export const fr: Record<MessageKey, string> = {
+  ...outreachFr,
   'app.name': 'CRM de la coalition',
   'app.pageTitle': '{page} · CRM de la coalition',
 
@@ -604,5 +607,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
   ...dailyUseFr,
+  ...storiesFr,
   ...eventsFr,
 };
