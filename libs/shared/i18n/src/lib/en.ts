@@ -1,4 +1,5 @@
 import { dataTransferEn } from './messages/data-transfer';
+import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
@@ -601,6 +602,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
   ...dataTransferEn,

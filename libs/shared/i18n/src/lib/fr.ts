@@ -1,3 +1,4 @@
+import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
@@ -606,6 +607,7 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
   ...dataTransferFr,
