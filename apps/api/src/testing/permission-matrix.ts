@@ -15,7 +15,8 @@ const ORGANIZATION_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER
 const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
-// Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
+// Events and pledges: read and created by members (their organization's) and coordinators (their regions); never FUNDER.
+// A member edits their organization's events, not its pledges.
 const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -52,6 +53,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
+  pledges: { document: '{ pledges(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
+  pledge: { document: `{ pledge(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
@@ -97,6 +100,12 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   },
   checkInToEvent: { document: `mutation { checkInToEvent(input: { eventId: "${uuid}", personId: "${uuid}" }) { response } }`, allowed: PEOPLE_WORKERS },
   addWalkIn: { document: `mutation { addWalkIn(input: { eventId: "${uuid}", firstName: "" }) { response } }`, allowed: PEOPLE_WORKERS },
+  createPledge: {
+    document: `mutation { createPledge(input: { kind: speak_up, personId: "${uuid}", organizationId: "${uuid}" }) { id } }`,
+    allowed: EVENT_WORKERS,
+  },
+  updatePledge: { document: `mutation { updatePledge(input: { id: "${uuid}", version: 1, notes: "X" }) { id } }`, allowed: PEOPLE_WORKERS },
+  setPledgeStatus: { document: `mutation { setPledgeStatus(input: { id: "${uuid}", version: 1, status: lapsed }) { id } }`, allowed: PEOPLE_WORKERS },
   createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.
