@@ -13,6 +13,7 @@ import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
+  HTTP_REQUEST_CONTEXTS,
   FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
@@ -70,6 +71,8 @@ export class AppModule {
         DataTransferModule,
       ],
       providers: [
+        // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
+        { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
       ],

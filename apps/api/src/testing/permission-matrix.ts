@@ -1,3 +1,6 @@
+import type { AppAbility } from '@crm/authz';
+import type { TransferRegistry } from '@crm/records';
+
 // Who may call each GraphQL operation. The matrix test reads the operations from
 // the live schema: an operation without a row here fails the test, so every new
 // query or mutation must state its access.
@@ -120,4 +123,52 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   dryRunImport: { document: `mutation { dryRunImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   runImport: { document: `mutation { runImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   cancelImport: { document: `mutation { cancelImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+};
+
+// Who may call each HTTP route (outside GraphQL). The matrix test reads the routes
+// from Nest's controllers: a route without a row here fails the test. Whether a
+// caller may is what the shared ability says (null: anonymous), so the matrix
+// and the staff app's permissions can never disagree.
+
+export interface HttpRequestCase {
+  /** Names the case in the test's output. */
+  label: string;
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** An allowed call changes nothing lasting (an unknown batch, a file with no known column). */
+  allowed(ability: AppAbility | null): boolean;
+}
+
+const signedIn = (ability: AppAbility | null): ability is AppAbility => ability !== null;
+
+export const httpMatrix: Record<string, (registry: TransferRegistry) => HttpRequestCase[]> = {
+  'GET /health/live': () => [{ label: 'live', method: 'GET', url: '/health/live', allowed: () => true }],
+  'GET /health/ready': () => [{ label: 'ready', method: 'GET', url: '/health/ready', allowed: () => true }],
+  // One case per registered list: a new list is covered the day it registers.
+  'GET /export/:file': (registry) =>
+    registry.exportLists().map((list) => ({
+      label: `export ${list.name}`,
+      method: 'GET',
+      url: `/export/${list.name}.csv?search=zzzz`,
+      allowed: (ability) => signedIn(ability) && ability.can('export', list.subject),
+    })),
+  'POST /imports': (registry) =>
+    registry.importKinds().map((kind) => ({
+      label: `import ${kind.kind}`,
+      method: 'POST',
+      url: `/imports?kind=${kind.kind}&filename=matrix.csv`,
+      headers: { 'content-type': 'text/csv' },
+      body: 'Nothing,Known\r\n1,2\r\n',
+      allowed: (ability) => signedIn(ability) && ability.can('import', kind.subject),
+    })),
+  'GET /imports/:id/rejected.csv': (registry) => [
+    {
+      label: 'rejected rows',
+      method: 'GET',
+      url: `/imports/${uuid}/rejected.csv`,
+      allowed: (ability) => signedIn(ability) && registry.importKinds().some((kind) => ability.can('import', kind.subject)),
+    },
+  ],
 };
