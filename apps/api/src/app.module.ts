@@ -4,12 +4,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EngagementModule } from '@crm/engagement';
 import { EventsModule } from '@crm/events';
 import { PledgesModule } from '@crm/pledges';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
+import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
@@ -66,6 +68,8 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        EngagementModule,
+        OutreachModule,
         EventsModule,
         PledgesModule,
         DataTransferModule,

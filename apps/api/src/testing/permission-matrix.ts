@@ -39,6 +39,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   me: { document: '{ me { id } }', allowed: SIGNED_IN },
   defaultCampaign: { document: '{ defaultCampaign { id } }', allowed: SIGNED_IN },
   campaigns: { document: '{ campaigns { id } }', allowed: SIGNED_IN },
+  campaign: { document: `{ campaign(id: "${uuid}") { id } }`, allowed: SIGNED_IN },
   provinces: { document: '{ provinces { code } }', allowed: SIGNED_IN },
   regions: { document: '{ regions { id } }', allowed: SIGNED_IN },
   users: { document: '{ users(first: 1) { nodes { id } } }', allowed: ADMIN },
@@ -54,11 +55,25 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  // Outreach: people's workers (coordinators in their regions); never MEMBER or FUNDER.
+  outreachList: { document: '{ outreachList(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
+  outreach: { document: `{ outreach(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
+  myFollowUps: { document: '{ myFollowUps { today } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   pledges: { document: '{ pledges(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   pledge: { document: `{ pledge(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
+  logOutreach: { document: `mutation { logOutreach(input: { personId: "${uuid}", channel: call, outcome: interested }) { id } }`, allowed: PEOPLE_WORKERS },
+  updateOutreach: { document: `mutation { updateOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  archiveOutreach: { document: `mutation { archiveOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  completeFollowUp: { document: `mutation { completeFollowUp(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  snoozeFollowUp: { document: `mutation { snoozeFollowUp(input: { id: "${uuid}", version: 1, until: "2030-01-01" }) { id } }`, allowed: PEOPLE_WORKERS },
+  // The ladder: a stage set by hand is national staff's.
+  setEngagementOverride: { document: `mutation { setEngagementOverride(input: { personId: "${uuid}", stage: champion }) { stage } }`, allowed: NATIONAL_STAFF },
+  // Campaigns: national staff's (an empty name is refused after the access check).
+  createCampaign: { document: 'mutation { createCampaign(input: { nameEn: "", nameFr: "" }) { id } }', allowed: NATIONAL_STAFF },
+  updateCampaign: { document: `mutation { updateCampaign(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
     allowed: ALL,

@@ -4,5 +4,7 @@ export * from './records';
 export * from './organization';
 export * from './person';
 export * from './problems';
+export * from './campaign';
+export * from './outreach';
 export * from './event';
 export * from './pledge';

@@ -79,6 +79,13 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  // Campaigns and outreach
+  'endsBeforeStart',
+  'regionUnknown',
+  'policyAskInUse',
+  'followUpDateNeeded',
+  'followUpOwner',
+  'clientIdTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;
