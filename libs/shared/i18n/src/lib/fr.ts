@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 
@@ -604,5 +605,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...storiesFr,
   ...eventsFr,
 };
