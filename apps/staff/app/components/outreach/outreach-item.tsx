@@ -36,13 +36,13 @@ export function OutreachItem({ item, showPerson = true }: { item: OutreachFields
         <Group gap="md" wrap="wrap">
           {item.followUpOn && !item.followUpDoneAt ? (
             <Text size="xs">
-              {t('outreach.column.followUp')}: {formatDate(lang, item.followUpOn)}
+              {t('outreach.item.followUp', { date: formatDate(lang, item.followUpOn) })}
               {item.followUpOwnerName ? ` (${item.followUpOwnerName})` : ''}
             </Text>
           ) : null}
           {item.createdByName ? (
             <Text size="xs" c="dimmed">
-              {t('outreach.column.by')}: {item.createdByName}
+              {t('outreach.item.by', { name: item.createdByName })}
             </Text>
           ) : null}
         </Group>

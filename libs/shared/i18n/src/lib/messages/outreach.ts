@@ -126,6 +126,13 @@ export const outreachEn = {
   'digest.open': 'Open my follow-ups',
   'digest.followUp': '{person}: due {date} (last contact: {channel}, {outcome})',
   'digest.doNotContact': '(asked not to be contacted)',
+  'timeline.outreach.created': 'Contact logged',
+  'timeline.outreach.updated': 'Contact edited',
+  'timeline.outreach.archived': 'Contact deleted',
+  'timeline.outreach.restored': 'Contact restored',
+  'timeline.engagement.changed': 'Moved on the ladder of engagement',
+  'outreach.item.followUp': 'Follow-up: {date}',
+  'outreach.item.by': 'Recorded by: {name}',
 } as const;
 
 export const outreachFr: Record<keyof typeof outreachEn, string> = {
@@ -163,7 +170,7 @@ export const outreachFr: Record<keyof typeof outreachEn, string> = {
   'outreach.log.title': 'Consigner un contact',
   'outreach.log.person': 'Personne',
   'outreach.log.search': 'Trouver une personne',
-  'outreach.log.search.hint': 'Tapez une partie du nom; l’orthographe n’a pas à être exacte.',
+  'outreach.log.search.hint': 'Tapez une partie du nom ; l’orthographe n’a pas à être exacte.',
   'outreach.log.search.button': 'Chercher',
   'outreach.log.search.none': 'Aucune personne trouvée. Vérifiez l’orthographe ou ajoutez d’abord la personne.',
   'outreach.log.search.pick': 'Choisissez la personne',
@@ -255,4 +262,11 @@ export const outreachFr: Record<keyof typeof outreachEn, string> = {
   'digest.open': 'Ouvrir mes suivis',
   'digest.followUp': '{person} : prévu le {date} (dernier contact : {channel}, {outcome})',
   'digest.doNotContact': '(a demandé à ne pas être contacté·e)',
+  'timeline.outreach.created': 'Contact consigné',
+  'timeline.outreach.updated': 'Contact modifié',
+  'timeline.outreach.archived': 'Contact supprimé',
+  'timeline.outreach.restored': 'Contact rétabli',
+  'timeline.engagement.changed': 'Nouvelle étape sur l’échelle d’engagement',
+  'outreach.item.followUp': 'Suivi : {date}',
+  'outreach.item.by': 'Consigné par : {name}',
 };
