@@ -12,6 +12,7 @@ import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
+import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   HTTP_REQUEST_CONTEXTS,
@@ -67,6 +68,7 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        StoriesModule,
         EngagementModule,
         OutreachModule,
         EventsModule,

@@ -1,3 +1,5 @@
+import { dailyUseEn } from './messages/daily-use';
+import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
@@ -599,6 +601,8 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...dailyUseEn,
+  ...storiesEn,
   ...eventsEn,
 } as const;
 
