@@ -9,6 +9,7 @@ import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
+import { ToolkitModule } from '@crm/toolkit';
 import {
   AccessGuard,
   FieldAccessInterceptor,
@@ -63,6 +64,7 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        ToolkitModule,
         DataTransferModule,
       ],
       providers: [

@@ -61,7 +61,8 @@ export interface ConditionFields {
   Pledge: ScopedFields;
   Story: ScopedFields;
   ToolkitItem: object;
-  ToolkitRequest: ScopedFields;
+  // Also who delivers it: a coordinator (assigneeId) or a member organization.
+  ToolkitRequest: ScopedFields & { assigneeId: string | null; assigneeOrganizationId: string | null };
   Report: object;
 }
 

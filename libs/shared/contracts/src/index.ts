@@ -4,3 +4,4 @@ export * from './records';
 export * from './organization';
 export * from './person';
 export * from './problems';
+export * from './toolkit';

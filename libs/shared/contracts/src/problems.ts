@@ -67,6 +67,13 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  // Toolkit
+  'honeypot',
+  'toolkitNotDigital',
+  'toolkitAssignee',
+  'toolkitStep',
+  'toolkitItemUnknown',
+  'toolkitStock',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

@@ -7,6 +7,7 @@ import { RecordOrder1764240000000 } from './1764240000000-record-order';
 import { ApplicationRole1764255000000 } from './1764255000000-application-role';
 import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
 import { JobTicks1764270000000 } from './1764270000000-job-ticks';
+import { Toolkit1764340000000 } from './1764340000000-toolkit';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ApplicationRole1764255000000,
   LivedExperienceOneField1764260000000,
   JobTicks1764270000000,
+  Toolkit1764340000000,
 ];
