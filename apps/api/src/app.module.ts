@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
@@ -65,6 +66,7 @@ export class AppModule {
         OrganizationsModule,
         PeopleModule,
         ToolkitModule,
+        EventsModule,
         DataTransferModule,
       ],
       providers: [

@@ -16,6 +16,8 @@ const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
 const TOOLKIT_USERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
+// Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
+const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
 const token = 'x'.repeat(43);
@@ -49,6 +51,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
+  event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
@@ -80,6 +84,20 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
     allowed: NATIONAL_STAFF,
   },
+  createEvent: {
+    document: `mutation { createEvent(input: { titleEn: "", kind: vigil, provinceCode: "ON", timeZone: "America/Toronto",
+      startsAt: "2026-04-04T19:00", endsAt: "2026-04-04T20:00" }) { id } }`,
+    allowed: EVENT_WORKERS,
+  },
+  updateEvent: { document: `mutation { updateEvent(input: { id: "${uuid}", version: 1, place: "X" }) { id } }`, allowed: EVENT_WORKERS },
+  setEventStatus: { document: `mutation { setEventStatus(input: { id: "${uuid}", version: 1, status: confirmed }) { id } }`, allowed: EVENT_WORKERS },
+  inviteToEvent: { document: `mutation { inviteToEvent(input: { eventId: "${uuid}", personIds: ["${uuid}"] }) }`, allowed: PEOPLE_WORKERS },
+  rsvpToEvent: {
+    document: `mutation { rsvpToEvent(input: { eventId: "${uuid}", personId: "${uuid}", response: yes }) { response } }`,
+    allowed: PEOPLE_WORKERS,
+  },
+  checkInToEvent: { document: `mutation { checkInToEvent(input: { eventId: "${uuid}", personId: "${uuid}" }) { response } }`, allowed: PEOPLE_WORKERS },
+  addWalkIn: { document: `mutation { addWalkIn(input: { eventId: "${uuid}", firstName: "" }) { response } }`, allowed: PEOPLE_WORKERS },
   createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.

@@ -5,3 +5,5 @@ export * from './organization';
 export * from './person';
 export * from './problems';
 export * from './toolkit';
+export * from './event';
+export * from './pledge';

@@ -1,4 +1,5 @@
 import { toolkitEn } from './messages/toolkit';
+import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -597,6 +598,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...toolkitEn,
+  ...eventsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

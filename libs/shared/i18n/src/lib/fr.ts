@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { toolkitFr } from './messages/toolkit';
+import { eventsFr } from './messages/events';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -603,4 +604,5 @@ export const fr: Record<MessageKey, string> = {
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
   ...toolkitFr,
+  ...eventsFr,
 };

@@ -8,6 +8,7 @@ import { ApplicationRole1764255000000 } from './1764255000000-application-role';
 import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
 import { JobTicks1764270000000 } from './1764270000000-job-ticks';
 import { Toolkit1764340000000 } from './1764340000000-toolkit';
+import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   LivedExperienceOneField1764260000000,
   JobTicks1764270000000,
   Toolkit1764340000000,
+  EventsAndPledges1764360000000,
 ];
