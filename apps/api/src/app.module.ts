@@ -4,15 +4,18 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EngagementModule } from '@crm/engagement';
 import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
+import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
 import { ToolkitModule } from '@crm/toolkit';
 import {
   AccessGuard,
+  HTTP_REQUEST_CONTEXTS,
   FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
@@ -66,10 +69,14 @@ export class AppModule {
         OrganizationsModule,
         PeopleModule,
         ToolkitModule,
+        EngagementModule,
+        OutreachModule,
         EventsModule,
         DataTransferModule,
       ],
       providers: [
+        // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
+        { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
       ],

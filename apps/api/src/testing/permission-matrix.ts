@@ -1,3 +1,6 @@
+import type { AppAbility } from '@crm/authz';
+import type { TransferRegistry } from '@crm/records';
+
 // Who may call each GraphQL operation. The matrix test reads the operations from
 // the live schema: an operation without a row here fails the test, so every new
 // query or mutation must state its access.
@@ -36,6 +39,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   me: { document: '{ me { id } }', allowed: SIGNED_IN },
   defaultCampaign: { document: '{ defaultCampaign { id } }', allowed: SIGNED_IN },
   campaigns: { document: '{ campaigns { id } }', allowed: SIGNED_IN },
+  campaign: { document: `{ campaign(id: "${uuid}") { id } }`, allowed: SIGNED_IN },
   provinces: { document: '{ provinces { code } }', allowed: SIGNED_IN },
   regions: { document: '{ regions { id } }', allowed: SIGNED_IN },
   users: { document: '{ users(first: 1) { nodes { id } } }', allowed: ADMIN },
@@ -51,9 +55,23 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  // Outreach: people's workers (coordinators in their regions); never MEMBER or FUNDER.
+  outreachList: { document: '{ outreachList(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
+  outreach: { document: `{ outreach(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
+  myFollowUps: { document: '{ myFollowUps { today } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
+  logOutreach: { document: `mutation { logOutreach(input: { personId: "${uuid}", channel: call, outcome: interested }) { id } }`, allowed: PEOPLE_WORKERS },
+  updateOutreach: { document: `mutation { updateOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  archiveOutreach: { document: `mutation { archiveOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  completeFollowUp: { document: `mutation { completeFollowUp(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  snoozeFollowUp: { document: `mutation { snoozeFollowUp(input: { id: "${uuid}", version: 1, until: "2030-01-01" }) { id } }`, allowed: PEOPLE_WORKERS },
+  // The ladder: a stage set by hand is national staff's.
+  setEngagementOverride: { document: `mutation { setEngagementOverride(input: { personId: "${uuid}", stage: champion }) { stage } }`, allowed: NATIONAL_STAFF },
+  // Campaigns: national staff's (an empty name is refused after the access check).
+  createCampaign: { document: 'mutation { createCampaign(input: { nameEn: "", nameFr: "" }) { id } }', allowed: NATIONAL_STAFF },
+  updateCampaign: { document: `mutation { updateCampaign(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
     allowed: ALL,
@@ -149,4 +167,52 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     allowed: ALL,
   },
   recordToolkitDownload: { document: `mutation { recordToolkitDownload(token: "${token}", itemId: "${uuid}") }`, allowed: ALL },
+};
+
+// Who may call each HTTP route (outside GraphQL). The matrix test reads the routes
+// from Nest's controllers: a route without a row here fails the test. Whether a
+// caller may is what the shared ability says (null: anonymous), so the matrix
+// and the staff app's permissions can never disagree.
+
+export interface HttpRequestCase {
+  /** Names the case in the test's output. */
+  label: string;
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** An allowed call changes nothing lasting (an unknown batch, a file with no known column). */
+  allowed(ability: AppAbility | null): boolean;
+}
+
+const signedIn = (ability: AppAbility | null): ability is AppAbility => ability !== null;
+
+export const httpMatrix: Record<string, (registry: TransferRegistry) => HttpRequestCase[]> = {
+  'GET /health/live': () => [{ label: 'live', method: 'GET', url: '/health/live', allowed: () => true }],
+  'GET /health/ready': () => [{ label: 'ready', method: 'GET', url: '/health/ready', allowed: () => true }],
+  // One case per registered list: a new list is covered the day it registers.
+  'GET /export/:file': (registry) =>
+    registry.exportLists().map((list) => ({
+      label: `export ${list.name}`,
+      method: 'GET',
+      url: `/export/${list.name}.csv?search=zzzz`,
+      allowed: (ability) => signedIn(ability) && ability.can('export', list.subject),
+    })),
+  'POST /imports': (registry) =>
+    registry.importKinds().map((kind) => ({
+      label: `import ${kind.kind}`,
+      method: 'POST',
+      url: `/imports?kind=${kind.kind}&filename=matrix.csv`,
+      headers: { 'content-type': 'text/csv' },
+      body: 'Nothing,Known\r\n1,2\r\n',
+      allowed: (ability) => signedIn(ability) && ability.can('import', kind.subject),
+    })),
+  'GET /imports/:id/rejected.csv': (registry) => [
+    {
+      label: 'rejected rows',
+      method: 'GET',
+      url: `/imports/${uuid}/rejected.csv`,
+      allowed: (ability) => signedIn(ability) && registry.importKinds().some((kind) => ability.can('import', kind.subject)),
+    },
+  ],
 };

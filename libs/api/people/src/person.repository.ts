@@ -3,7 +3,16 @@ import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter, RecordSort } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import {
+  encodeOrderedCursor,
+  orderedCursor,
+  textSearch,
+  type ExportQuery,
+  type LifecycleValues,
+  type TextSearch,
+  type TransferLang,
+  type VersionedStore,
+} from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,
@@ -215,6 +224,11 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
   }
 
+  async engagementStageOf(manager: EntityManager, personId: string): Promise<string | null> {
+    const rows: { stage: string }[] = await manager.query(`SELECT engagement_stage AS stage FROM person WHERE id = $1`, [personId]);
+    return rows[0]?.stage ?? null;
+  }
+
   /**
    * The ladder's stage and its reason, when they differ (not a change of the person's
    * own fields: no new version); true when it changed.
@@ -321,6 +335,29 @@ function toPersonRow(row: RawPersonRow): PersonRow {
       }
       return { ...affiliation, organization: organization as unknown as AffiliationRow['organization'] };
     }),
+  };
+}
+
+/**
+ * The people list as its CSV export reads it: the list's own WHERE (`personListWhere`,
+ * with the caller's `export` scope) and ORDER BY; affiliations to organizations the caller may read.
+ */
+export function personExportQuery(ability: AppAbility, filter: PersonFilter, lang: TransferLang): ExportQuery {
+  const params = new SqlParams();
+  const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+  const { where, with: cte } = personListWhere(params, ability, 'export', filter);
+  const name = lang === 'fr' ? 'o.name_fr' : 'o.name_en';
+  return {
+    sql: `${cte}SELECT p.id, p.first_name, p.last_name, p.preferred_language, p.emails, p.phones, p.leader_category, p.province_code, p.city,
+                 p.owner_id, p.created_by_id, ow.email AS owner_email, p.engagement_stage, p.consent_email, p.consent_phone,
+                 p.do_not_contact, p.lived_experience, p.tags, p.notes, p.created_at, p.updated_at,
+                 (SELECT string_agg(${name} || coalesce(' (' || a.title || ')', ''), '; ' ORDER BY f_search_norm(${name}), o.id)
+                    FROM affiliation a JOIN organization o ON o.id = a.organization_id
+                   WHERE a.person_id = p.id AND ${orgScope}) AS organizations
+            FROM person p LEFT JOIN app_user ow ON ow.id = p.owner_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${personListOrder(filter.sort)}`,
+    params: params.values,
   };
 }
 

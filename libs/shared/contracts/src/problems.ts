@@ -86,6 +86,13 @@ export const problemCodes = [
   'toolkitStep',
   'toolkitItemUnknown',
   'toolkitStock',
+  // Campaigns and outreach
+  'endsBeforeStart',
+  'regionUnknown',
+  'policyAskInUse',
+  'followUpDateNeeded',
+  'followUpOwner',
+  'clientIdTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

@@ -3,7 +3,10 @@ import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
+import { outreachEn } from './messages/outreach';
+
 export const en = {
+  ...outreachEn,
   'app.name': 'Coalition CRM',
   'app.pageTitle': '{page} · Coalition CRM',
 
