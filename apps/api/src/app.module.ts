@@ -13,6 +13,7 @@ import { OrganizationsModule } from '@crm/organizations';
 import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
 import { ToolkitModule } from '@crm/toolkit';
+import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   HTTP_REQUEST_CONTEXTS,
@@ -69,6 +70,7 @@ export class AppModule {
         OrganizationsModule,
         PeopleModule,
         ToolkitModule,
+        StoriesModule,
         EngagementModule,
         OutreachModule,
         EventsModule,

@@ -19,6 +19,10 @@ const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
 const TOOLKIT_USERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
+// Stories: gathered and edited by coordinators in their regions; reviewed, published and erased
+// by national staff; never read by MEMBER or FUNDER (FUNDER reads their counts, as reports do).
+const STORY_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
+const REPORT_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'];
 // Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
 const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
@@ -55,6 +59,10 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  stories: { document: '{ stories(first: 1) { nodes { id } } }', allowed: STORY_WORKERS },
+  story: { document: `{ story(id: "${uuid}") { id } }`, allowed: STORY_WORKERS },
+  storyCounts: { document: '{ storyCounts { kind status count } }', allowed: REPORT_READERS },
+  publicStories: { document: '{ publicStories(first: 1) { id title } }', allowed: ALL },
   // Outreach: people's workers (coordinators in their regions); never MEMBER or FUNDER.
   outreachList: { document: '{ outreachList(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
   outreach: { document: `{ outreach(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
@@ -102,6 +110,15 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
     allowed: NATIONAL_STAFF,
   },
+  createStory: {
+    document: `mutation { createStory(input: { campaignId: "${uuid}", kind: economic, language: en, title: "", text: "x", provinceCode: "ON",
+      consentLevel: internal, consentDate: "2026-01-01", consentMethod: written }) { id } }`,
+    allowed: STORY_WORKERS,
+  },
+  updateStory: { document: `mutation { updateStory(input: { id: "${uuid}", version: 1, title: "X" }) { id } }`, allowed: STORY_WORKERS },
+  reviewStory: { document: `mutation { reviewStory(input: { id: "${uuid}", version: 1, status: approved }) { id } }`, allowed: STORY_WORKERS },
+  withdrawStoryConsent: { document: `mutation { withdrawStoryConsent(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: STORY_WORKERS },
+  eraseStory: { document: `mutation { eraseStory(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   createEvent: {
     document: `mutation { createEvent(input: { titleEn: "", kind: vigil, provinceCode: "ON", timeZone: "America/Toronto",
       startsAt: "2026-04-04T19:00", endsAt: "2026-04-04T20:00" }) { id } }`,

@@ -12,5 +12,13 @@ export {
   type TaggedRecord,
 } from './authz.types';
 export { defineAbilityFor, subject } from './define-ability';
-export { personalFields, sensitivePersonFields, conditionFields, memberEditableOrganizationFields, toolkitRequestSteps } from './record-fields';
+export {
+  personalFields,
+  sensitivePersonFields,
+  conditionFields,
+  memberEditableOrganizationFields,
+  storytellerFields,
+  storyContentFields,
+  toolkitRequestSteps,
+} from './record-fields';
 export { canReadField, permittedFields, allowedActions } from './ability-helpers';

@@ -5,6 +5,7 @@ export * from './organization';
 export * from './person';
 export * from './problems';
 export * from './toolkit';
+export * from './story';
 export * from './campaign';
 export * from './outreach';
 export * from './event';

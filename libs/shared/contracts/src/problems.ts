@@ -71,6 +71,11 @@ export const problemCodes = [
   'policyAskRequired',
   'policyAskOnlyMp',
   'policyAskUnknown',
+  // Stories
+  'storyNotDraft',
+  'storyWithdrawn',
+  'storytellerNameRequired',
+  'consentNotPublic',
   // CSV imports
   'importRowsInvalid',
   'importState',

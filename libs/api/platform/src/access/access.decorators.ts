@@ -6,7 +6,9 @@ import type { RequestContext } from './request-context';
 export const ACCESS_RULE = 'crm:access-rule';
 
 export type AccessRule =
-  { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null' };
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null'; field?: string };
 
 // Every query, mutation and resolved field declares one of these; the global
 // AccessGuard refuses anything that declares none (fail closed).
@@ -24,9 +26,11 @@ export const Allow = (action: Action, subject: SubjectName) => SetMetadata(ACCES
  * For a nested field (`Organization.people`): signed in, and the field answers null —
  * not an error that empties the whole answer — when the ability does not allow
  * `action` on `subject` (FieldAccessInterceptor). The field must be nullable.
+ * With `field`, the check is the field-level rule on the parent record itself
+ * (`Story.text` of this story): the shared ability decides, not the resolver.
  */
-export const AllowField = (action: Action, subject: SubjectName) =>
-  SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null' } satisfies AccessRule);
+export const AllowField = (action: Action, subject: SubjectName, field?: string) =>
+  SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null', ...(field ? { field } : {}) } satisfies AccessRule);
 
 /** Builds an HTTP route's RequestContext from its request (the API provides SessionService). */
 export const HTTP_REQUEST_CONTEXTS = Symbol('HTTP_REQUEST_CONTEXTS');

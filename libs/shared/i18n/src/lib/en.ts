@@ -1,4 +1,5 @@
 import { toolkitEn } from './messages/toolkit';
+import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
@@ -601,6 +602,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...toolkitEn,
+  ...storiesEn,
   ...eventsEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { toolkitFr } from './messages/toolkit';
+import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 
@@ -606,5 +607,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
   ...toolkitFr,
+  ...storiesFr,
   ...eventsFr,
 };

@@ -9,6 +9,7 @@ import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-expe
 import { JobTicks1764270000000 } from './1764270000000-job-ticks';
 import { OutreachAndLadder1764330000000 } from './1764330000000-outreach-and-ladder';
 import { Toolkit1764340000000 } from './1764340000000-toolkit';
+import { Stories1764350000000 } from './1764350000000-stories';
 import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -24,5 +25,6 @@ export const migrations = [
   JobTicks1764270000000,
   OutreachAndLadder1764330000000,
   Toolkit1764340000000,
+  Stories1764350000000,
   EventsAndPledges1764360000000,
 ];
