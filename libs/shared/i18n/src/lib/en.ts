@@ -1,4 +1,5 @@
 import { toolkitEn } from './messages/toolkit';
+import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
@@ -602,6 +603,7 @@ export const en = {
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
   ...toolkitEn,
+  ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
 } as const;

@@ -1,3 +1,4 @@
+import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 import { toolkitFr } from './messages/toolkit';
 import { storiesFr } from './messages/stories';
@@ -607,6 +608,7 @@ export const fr: Record<MessageKey, string> = {
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
   ...toolkitFr,
+  ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
 };
