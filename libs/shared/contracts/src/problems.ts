@@ -84,6 +84,7 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  'tagsLeftOut',
   // Toolkit
   'honeypot',
   'toolkitNotDigital',

@@ -1,4 +1,5 @@
 import { toolkitEn } from './messages/toolkit';
+import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
@@ -606,6 +607,7 @@ export const en = {
   ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
+  ...dataTransferEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

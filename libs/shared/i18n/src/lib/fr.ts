@@ -1,6 +1,7 @@
 import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 import { toolkitFr } from './messages/toolkit';
+import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
@@ -611,4 +612,5 @@ export const fr: Record<MessageKey, string> = {
   ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
+  ...dataTransferFr,
 };
