@@ -1,5 +1,5 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
@@ -11,7 +11,6 @@ import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
-  FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
   DatabaseModule,
@@ -65,10 +64,8 @@ export class AppModule {
         PeopleModule,
         DataTransferModule,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
-      ],
+      // FieldAccessInterceptor is not global: @AllowField puts it on the fields that need it.
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from './access-rule';
 import type { RequestContext } from './request-context';
 
 export class UnauthenticatedException extends DomainException {
