@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
@@ -11,6 +12,7 @@ import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import {
   AccessGuard,
+  HTTP_REQUEST_CONTEXTS,
   AuditModule,
   ConfigModule,
   DatabaseModule,
@@ -62,10 +64,15 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        EventsModule,
         DataTransferModule,
       ],
-      // FieldAccessInterceptor is not global: @AllowField puts it on the fields that need it.
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
+        { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        // FieldAccessInterceptor is not global: @AllowField puts it on the fields that need it.
+      ],
     };
   }
 }

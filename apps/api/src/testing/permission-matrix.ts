@@ -1,3 +1,6 @@
+import type { AppAbility } from '@crm/authz';
+import type { TransferRegistry } from '@crm/records';
+
 // Who may call each GraphQL operation. The matrix test reads the operations from
 // the live schema: an operation without a row here fails the test, so every new
 // query or mutation must state its access.
@@ -15,6 +18,8 @@ const ORGANIZATION_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER
 const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
+// Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
+const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
 const token = 'x'.repeat(43);
@@ -48,6 +53,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
+  event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
@@ -79,6 +86,20 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
     allowed: NATIONAL_STAFF,
   },
+  createEvent: {
+    document: `mutation { createEvent(input: { titleEn: "", kind: vigil, provinceCode: "ON", timeZone: "America/Toronto",
+      startsAt: "2026-04-04T19:00", endsAt: "2026-04-04T20:00" }) { id } }`,
+    allowed: EVENT_WORKERS,
+  },
+  updateEvent: { document: `mutation { updateEvent(input: { id: "${uuid}", version: 1, place: "X" }) { id } }`, allowed: EVENT_WORKERS },
+  setEventStatus: { document: `mutation { setEventStatus(input: { id: "${uuid}", version: 1, status: confirmed }) { id } }`, allowed: EVENT_WORKERS },
+  inviteToEvent: { document: `mutation { inviteToEvent(input: { eventId: "${uuid}", personIds: ["${uuid}"] }) }`, allowed: PEOPLE_WORKERS },
+  rsvpToEvent: {
+    document: `mutation { rsvpToEvent(input: { eventId: "${uuid}", personId: "${uuid}", response: yes }) { response } }`,
+    allowed: PEOPLE_WORKERS,
+  },
+  checkInToEvent: { document: `mutation { checkInToEvent(input: { eventId: "${uuid}", personId: "${uuid}" }) { response } }`, allowed: PEOPLE_WORKERS },
+  addWalkIn: { document: `mutation { addWalkIn(input: { eventId: "${uuid}", firstName: "" }) { response } }`, allowed: PEOPLE_WORKERS },
   createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.
@@ -93,4 +114,52 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   dryRunImport: { document: `mutation { dryRunImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   runImport: { document: `mutation { runImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   cancelImport: { document: `mutation { cancelImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+};
+
+// Who may call each HTTP route (outside GraphQL). The matrix test reads the routes
+// from Nest's controllers: a route without a row here fails the test. Whether a
+// caller may is what the shared ability says (null: anonymous), so the matrix
+// and the staff app's permissions can never disagree.
+
+export interface HttpRequestCase {
+  /** Names the case in the test's output. */
+  label: string;
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** An allowed call changes nothing lasting (an unknown batch, a file with no known column). */
+  allowed(ability: AppAbility | null): boolean;
+}
+
+const signedIn = (ability: AppAbility | null): ability is AppAbility => ability !== null;
+
+export const httpMatrix: Record<string, (registry: TransferRegistry) => HttpRequestCase[]> = {
+  'GET /health/live': () => [{ label: 'live', method: 'GET', url: '/health/live', allowed: () => true }],
+  'GET /health/ready': () => [{ label: 'ready', method: 'GET', url: '/health/ready', allowed: () => true }],
+  // One case per registered list: a new list is covered the day it registers.
+  'GET /export/:file': (registry) =>
+    registry.exportLists().map((list) => ({
+      label: `export ${list.name}`,
+      method: 'GET',
+      url: `/export/${list.name}.csv?search=zzzz`,
+      allowed: (ability) => signedIn(ability) && ability.can('export', list.subject),
+    })),
+  'POST /imports': (registry) =>
+    registry.importKinds().map((kind) => ({
+      label: `import ${kind.kind}`,
+      method: 'POST',
+      url: `/imports?kind=${kind.kind}&filename=matrix.csv`,
+      headers: { 'content-type': 'text/csv' },
+      body: 'Nothing,Known\r\n1,2\r\n',
+      allowed: (ability) => signedIn(ability) && ability.can('import', kind.subject),
+    })),
+  'GET /imports/:id/rejected.csv': (registry) => [
+    {
+      label: 'rejected rows',
+      method: 'GET',
+      url: `/imports/${uuid}/rejected.csv`,
+      allowed: (ability) => signedIn(ability) && registry.importKinds().some((kind) => ability.can('import', kind.subject)),
+    },
+  ],
 };

@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@crm/platform';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ActorContextModule, IdentityModule } from '@crm/identity';
+import { ActorContextModule } from '@crm/identity';
+import { TransferModule } from '@crm/records';
 import { OrganizationBulkRepository } from '@crm/organizations';
 import { PersonBulkRepository } from '@crm/people';
 import { ActivityRecorder } from '@crm/timeline';
@@ -20,9 +21,12 @@ import { DryRunImportJob } from './import/jobs/dry-run-import.job';
 import { RunImportJob } from './import/jobs/run-import.job';
 import { RejectedRowsService } from './import/rejected-rows.service';
 
-/** For the API: CSV export and upload routes, the import's GraphQL operations (jobs go through the outbox). */
+/**
+ * For the API: CSV export and upload routes, the import's GraphQL operations (jobs go through the outbox).
+ * What can be exported or imported comes from the TransferRegistry, filled by the modules that own the records.
+ */
 @Module({
-  imports: [IdentityModule],
+  imports: [TransferModule],
   controllers: [DataTransferController],
   providers: [ExportRepository, ExportService, ImportBatchRepository, ImportUploadService, ImportService, RejectedRowsService, ImportResolver],
 })

@@ -8,37 +8,16 @@ import {
   type Membership,
   type OrganizationKind,
 } from '@crm/contracts';
-import { translate, type PlainMessageKey } from '@crm/i18n';
+import { catalogueLabels, languageLabels, normalizeWords, type Labels } from '@crm/records';
 
-// EN/FR labels of coded values, as they appear in exported files and as an
-// import accepts them (besides the codes themselves). A CSV is a document for
-// spreadsheets, so its cells say "Faith" / "Foi", not "faith". The labels are
-// the screens' own (@crm/i18n): a file and a screen never name a value differently.
+// How an import reads coded values: the code itself, or its English or French
+// label as files and screens show it (@crm/i18n), in any case or accents.
 
-export type Labels = { en: string; fr: string };
-
-function catalogueLabels<C extends string>(codes: readonly C[], key: (code: C) => PlainMessageKey): Record<C, Labels> {
-  return Object.fromEntries(codes.map((code) => [code, { en: translate('en', key(code)), fr: translate('fr', key(code)) }])) as Record<C, Labels>;
-}
-
+export { normalizeWords };
 export const leaderCategoryLabels = catalogueLabels<LeaderCategory>(leaderCategoryValues, (code) => `leader.${code}`);
 export const engagementStageLabels = catalogueLabels<EngagementStage>(engagementStageValues, (code) => `stage.${code}`);
 export const organizationKindLabels = catalogueLabels<OrganizationKind>(organizationKindValues, (code) => `orgKind.${code}`);
 export const membershipLabels = catalogueLabels<Membership>(membershipValues, (code) => `membership.${code}`);
-export const languageLabels = catalogueLabels<'en' | 'fr'>(['en', 'fr'], (code) => `languageName.${code}`);
-export const yesNo = catalogueLabels<'yes' | 'no'>(['yes', 'no'], (code) => `records.${code}`);
-
-/** Lower case, no accents, words joined by single spaces: "État/Province" → "etat province". */
-export function normalizeWords(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** A reader for one coded vocabulary: the code itself, or its English or French label, in any case or accents. */
 export function vocabularyReader<C extends string>(labels: Record<C, Labels>, synonyms: Record<string, C> = {}): (text: string) => C | null {

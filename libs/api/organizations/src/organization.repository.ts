@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter, RecordSort } from '@crm/contracts';
 import { SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import { encodeOrderedCursor, orderedCursor, textSearch, type ExportQuery, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
@@ -143,6 +143,21 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
 /** Organizations by their names, English and French (`o.search_text`): see `textSearch`. */
 function organizationSearch(params: SqlParams, text: string): TextSearch {
   return textSearch(params, text, { kind: 'organization', alias: 'o' });
+}
+
+/** The organizations list as its CSV export reads it: the list's own WHERE (with the caller's `export` scope) and ORDER BY. */
+export function organizationExportQuery(ability: AppAbility, filter: OrganizationFilter): ExportQuery {
+  const params = new SqlParams();
+  const where = organizationListWhere(params, ability, 'export', filter);
+  return {
+    sql: `SELECT o.id, o.name_en, o.name_fr, o.kind, o.membership, to_char(o.membership_since, 'YYYY-MM-DD') AS membership_since,
+                 o.province_code, o.city, o.postal_code, o.email, o.phone, o.website, o.tags, o.notes, o.owner_id, o.created_by_id,
+                 ow.email AS owner_email, o.created_at, o.updated_at
+            FROM organization o LEFT JOIN app_user ow ON ow.id = o.owner_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${organizationListOrder(filter.sort)}`,
+    params: params.values,
+  };
 }
 
 /** The ORDER BY of an organizations list (alias `o`): the list and its CSV export share it. */

@@ -3,7 +3,16 @@ import type { Action, AppAbility } from '@crm/authz';
 import type { PersonFilter, RecordSort } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { poolQuery, SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, textSearch, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import {
+  encodeOrderedCursor,
+  orderedCursor,
+  textSearch,
+  type ExportQuery,
+  type LifecycleValues,
+  type TextSearch,
+  type TransferLang,
+  type VersionedStore,
+} from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   affiliationsColumn,
@@ -314,11 +323,11 @@ function byWord(search: TextSearch, where: string, limit: string): string {
             ORDER BY ${personSortKey} LIMIT ${limit})`;
 }
 
-// JSON brings dates back as text; the API's rows carry Dates. A shaped read
-// (AffiliationShape) may leave organization fields out: they stay out.
 const organizationDateFields = ['createdAt', 'updatedAt', 'archivedAt'] as const;
 
-/** A row as the statement returned it, made a PersonRow in place (it is nobody else's). */
+// JSON brings dates back as text; the API's rows carry Dates. A shaped read
+// (AffiliationShape) may leave organization fields out: they stay out.
+// The row is the statement's own (nobody else holds it): made a PersonRow in place.
 function toPersonRow(row: RawPersonRow): PersonRow {
   for (const affiliation of row.affiliations) {
     const organization = affiliation.organization;
@@ -327,6 +336,29 @@ function toPersonRow(row: RawPersonRow): PersonRow {
     }
   }
   return row as unknown as PersonRow;
+}
+
+/**
+ * The people list as its CSV export reads it: the list's own WHERE (`personListWhere`,
+ * with the caller's `export` scope) and ORDER BY; affiliations to organizations the caller may read.
+ */
+export function personExportQuery(ability: AppAbility, filter: PersonFilter, lang: TransferLang): ExportQuery {
+  const params = new SqlParams();
+  const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+  const { where, with: cte } = personListWhere(params, ability, 'export', filter);
+  const name = lang === 'fr' ? 'o.name_fr' : 'o.name_en';
+  return {
+    sql: `${cte}SELECT p.id, p.first_name, p.last_name, p.preferred_language, p.emails, p.phones, p.leader_category, p.province_code, p.city,
+                 p.owner_id, p.created_by_id, ow.email AS owner_email, p.engagement_stage, p.consent_email, p.consent_phone,
+                 p.do_not_contact, p.lived_experience, p.tags, p.notes, p.created_at, p.updated_at,
+                 (SELECT string_agg(${name} || coalesce(' (' || a.title || ')', ''), '; ' ORDER BY f_search_norm(${name}), o.id)
+                    FROM affiliation a JOIN organization o ON o.id = a.organization_id
+                   WHERE a.person_id = p.id AND ${orgScope}) AS organizations
+            FROM person p LEFT JOIN app_user ow ON ow.id = p.owner_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${personListOrder(filter.sort)}`,
+    params: params.values,
+  };
 }
 
 /** The ORDER BY of a people list (alias `p`): the list and its CSV export share it. */

@@ -55,7 +55,18 @@ export { RedisModule, REDIS_CLIENT } from './queue/redis.module';
 export { SessionCache, SESSION_INVALIDATION_CHANNEL, type SessionActorRow } from './access/session-cache';
 export { redisOptionsFromUrl, bullConnectionOptions, reconnectDelay } from './queue/redis-connection';
 export type { RequestContext } from './access/request-context';
-export { Public, Authenticated, Allow, AllowField, Ctx, ACCESS_RULE, type AccessRule } from './access/access.decorators';
+export {
+  Public,
+  Authenticated,
+  Allow,
+  AllowField,
+  Ctx,
+  HttpCtx,
+  ACCESS_RULE,
+  HTTP_REQUEST_CONTEXTS,
+  type AccessRule,
+  type HttpRequestContexts,
+} from './access/access.decorators';
 export { FieldAccessInterceptor } from './access/field-access.interceptor';
 export { AccessGuard, UnauthenticatedException, ForbiddenException } from './access/access.guard';
 export { parseInput } from './validation/parse-input';

@@ -12,3 +12,17 @@ export { combineNotes } from './merge/combine-notes';
 export { RecordWriter, type RecordChange, type AlsoChange, type MergeSpec } from './write/record-writer';
 export type { RecordKind, VersionedRow, VersionedStore, LifecycleValues } from './write/record-kind';
 export { insertMany, updateManyVersioned, type BulkTable, type BulkColumn } from './bulk/bulk-writes';
+export {
+  TransferModule,
+  TransferRegistry,
+  type ExportCell,
+  type ExportColumn,
+  type ExportList,
+  type ExportQuery,
+  type ImportFieldSpec,
+  type ImportFields,
+  type TransferLang,
+} from './transfer/transfer-registry';
+export { catalogueLabels, exportCells, languageLabels, ownerEmailShaper, yesNoLabels, MULTI_VALUE_SEPARATOR, type Labels } from './transfer/transfer-labels';
+export { commonImportFields } from './transfer/common-import-fields';
+export { guessMapping, normalizeWords, recognisesAnyHeader } from './transfer/guess-mapping';

@@ -4,3 +4,5 @@ export * from './records';
 export * from './organization';
 export * from './person';
 export * from './problems';
+export * from './event';
+export * from './pledge';

@@ -59,6 +59,18 @@ export const problemCodes = [
   'mergedCannotRestore',
   'unknownFilter',
   'searchText',
+  // Events and pledges
+  'timeZone',
+  'endBeforeStart',
+  'transitionNotAllowed',
+  'campaignUnknown',
+  'personUnknown',
+  'eventUnknown',
+  'eventClosed',
+  'pledgerOne',
+  'policyAskRequired',
+  'policyAskOnlyMp',
+  'policyAskUnknown',
   // CSV imports
   'importRowsInvalid',
   'importState',

@@ -1,3 +1,5 @@
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
 /** Spreadsheets (Excel above all) read a UTF-8 file as UTF-8 only when it starts with a BOM. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -11,17 +13,14 @@ const needsQuotes = /[",\r\n]|^\s|\s$/;
  * leading/trailing spaces, which some readers trim), quotes doubled; a cell a
  * spreadsheet would run as a formula gets a leading single quote.
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  let text = value instanceof Date ? value.toISOString() : String(value);
   if (formulaStart.test(text)) text = `'${text}`;
   return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record, CRLF-terminated as RFC 4180 says. */
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
-
-/** Multi-valued fields (e-mails, phones, tags) in one cell. */
-export const MULTI_VALUE_SEPARATOR = '; ';

@@ -1,20 +1,11 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { canReadField, type AppAbility } from '@crm/authz';
-import type { OrganizationFilter, PersonFilter } from '@crm/contracts';
 import { officeTimeZone } from '@crm/i18n';
-import { AuditService, ForbiddenException, UnauthenticatedException, type RequestContext } from '@crm/platform';
+import { AuditService, ForbiddenException, NotFoundException, type RequestContext } from '@crm/platform';
+import { TransferRegistry, type ExportList, type TransferLang } from '@crm/records';
 import { DataSource } from 'typeorm';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
-import {
-  organizationExportColumns,
-  personExportColumns,
-  type ExportColumn,
-  type Lang,
-  type OrganizationExportRow,
-  type PersonExportRow,
-} from './export-columns';
-import { ExportRepository, type ExportQuery } from './export.repository';
+import { ExportRepository } from './export.repository';
 
 /** Text is sent in pieces of about this size (fewer, larger writes; still small). */
 const FLUSH_CHARS = 16 * 1024;
@@ -24,65 +15,40 @@ export interface CsvDownload {
   body: Readable;
 }
 
+/** Exports of the lists the domains registered (TransferRegistry): one way for every list. */
 @Injectable()
 export class ExportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly exports: ExportRepository,
+    private readonly registry: TransferRegistry,
     private readonly audit: AuditService,
   ) {}
 
-  /** The people list as CSV: the list's filter, the caller's `export` scope, streamed from a cursor. */
-  people(ctx: RequestContext, filter: PersonFilter, lang: Lang): CsvDownload {
-    this.assertMayExport(ctx, 'Person');
-    const query = this.exports.peopleQuery(ctx.ability, 'export', filter, lang);
-    const shape = personRowShaper(ctx.ability);
-    return { filename: `people-${officeDate()}.csv`, body: this.csv(ctx, 'person.export', 'Person', query, personExportColumns, lang, filter, shape) };
+  /** The registered list `name`, or NOT_FOUND (an unknown list is a missing page, as any unknown path). */
+  list(name: string): ExportList {
+    const list = this.registry.exportList(name);
+    if (!list) throw new NotFoundException('Export');
+    return list;
   }
 
-  organizations(ctx: RequestContext, filter: OrganizationFilter, lang: Lang): CsvDownload {
-    this.assertMayExport(ctx, 'Organization');
-    const query = this.exports.organizationsQuery(ctx.ability, 'export', filter);
-    const owners = ownerEmailShaper(ctx.ability);
-    const shape = (row: OrganizationExportRow): OrganizationExportRow => {
-      row.owner_email = owners(row.owner_id, row.owner_email);
-      return row;
-    };
-    return {
-      filename: `organizations-${officeDate()}.csv`,
-      body: this.csv(ctx, 'organization.export', 'Organization', query, organizationExportColumns, lang, filter, shape),
-    };
-  }
-
-  private assertMayExport(ctx: RequestContext, subject: 'Person' | 'Organization'): void {
-    if (!ctx.actor) throw new UnauthenticatedException();
-    if (!ctx.ability.can('export', subject)) throw new ForbiddenException();
-  }
-
-  /**
-   * BOM, header, one CRLF line per row as the cursor yields it; one audit entry
-   * when the stream ends (finished or not) with the filter and the row count —
-   * never the rows' values.
-   */
-  private csv<R extends PersonExportRow | OrganizationExportRow>(
-    ctx: RequestContext,
-    action: string,
-    subjectType: string,
-    query: ExportQuery,
-    columns: ExportColumn<R>[],
-    lang: Lang,
-    filter: object,
-    shape: (row: R) => R,
-  ): Readable {
-    const rows = this.exports.stream<R>(query);
+  /** The list as CSV: its filter, the caller's `export` scope, streamed from a cursor; audited when the stream ends. */
+  csv(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang): CsvDownload {
+    if (!ctx.ability.can('export', list.subject)) throw new ForbiddenException();
+    const query = list.query(ctx.ability, filter, lang);
+    const shape = list.shapeRows?.(ctx.ability) ?? ((row: unknown) => row);
+    const rows = this.exports.stream<unknown>(query);
+    const columns = list.columns;
     const audit = (rowCount: number, completed: boolean) =>
       this.audit.record(this.dataSource.manager, ctx, {
-        action,
-        subjectType,
+        action: `${list.subject.charAt(0).toLowerCase()}${list.subject.slice(1)}.export`,
+        subjectType: list.subject,
         subjectId: null,
         before: null,
         after: { filter: auditFilter(filter), rowCount, completed, language: lang },
       });
+    // BOM, header, one CRLF line per row as the cursor yields it; one audit entry when
+    // the stream ends (finished or not) with the filter and the row count — never the rows' values.
     async function* lines(): AsyncGenerator<Buffer> {
       let count = 0;
       let completed = false;
@@ -104,7 +70,7 @@ export class ExportService {
         await audit(count, completed);
       }
     }
-    return Readable.from(lines(), { objectMode: false });
+    return { filename: `${list.filename[lang]}-${officeDate()}.csv`, body: Readable.from(lines(), { objectMode: false }) };
   }
 }
 
@@ -112,31 +78,6 @@ export class ExportService {
 function auditFilter(filter: object): Record<string, unknown> {
   const { search, ...rest } = filter as Record<string, unknown>;
   return search === undefined ? rest : { ...rest, search: '•••' };
-}
-
-/** Field rules applied per row: lived experience where the caller may export it, owners' e-mails where they may read them. */
-function personRowShaper(ability: AppAbility): (row: PersonExportRow) => PersonExportRow {
-  const owners = ownerEmailShaper(ability);
-  // Rows come fresh from the cursor and are used once: changed in place, no copy per row.
-  return (row) => {
-    if (
-      !canReadField(ability, 'export', 'Person', 'livedExperience', { provinceCode: row.province_code, ownerId: row.owner_id, createdById: row.created_by_id })
-    ) {
-      row.lived_experience = null;
-    }
-    row.owner_email = owners(row.owner_id, row.owner_email);
-    return row;
-  };
-}
-
-/** A user's e-mail is personal: shown only if the caller may read it (ADMIN; anyone for their own account). */
-function ownerEmailShaper(ability: AppAbility): (ownerId: string | null, email: string | null) => string | null {
-  const allowed = new Map<string, boolean>();
-  return (ownerId, email) => {
-    if (!ownerId || !email) return null;
-    if (!allowed.has(ownerId)) allowed.set(ownerId, canReadField(ability, 'read', 'User', 'email', { id: ownerId }));
-    return allowed.get(ownerId) ? email : null;
-  };
 }
 
 /** Today in the national office's time zone, as YYYY-MM-DD. */

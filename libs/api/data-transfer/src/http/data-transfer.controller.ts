@@ -1,13 +1,12 @@
 import type { Readable } from 'node:stream';
 import { Controller, Get, Logger, Post, Req, Res } from '@nestjs/common';
 import Busboy from '@fastify/busboy';
-import { Id, OrganizationFilter, PersonFilter } from '@crm/contracts';
-import { SessionService } from '@crm/identity';
-import { parseInput, Public, UnauthenticatedException, type RequestContext } from '@crm/platform';
+import { Id } from '@crm/contracts';
+import { Authenticated, HttpCtx, parseInput, type RequestContext } from '@crm/platform';
+import type { TransferLang } from '@crm/records';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExportLanguage, ImportKindValue } from '../contracts/data-transfer.contracts';
 import { CsvFileError } from '../csv/csv-reader';
-import type { Lang } from '../export/export-columns';
 import { ExportService, type CsvDownload } from '../export/export.service';
 import { IMPORT_MAX_BYTES, ImportUploadService, safeFilename } from '../import/import-upload.service';
 import { ImportService } from '../import/import.service';
@@ -18,40 +17,31 @@ import { filterFromQuery } from './query-filter';
 type Query = Record<string, string | string[] | undefined>;
 
 /**
- * CSV over plain HTTP (files do not fit GraphQL): exports, the upload of an
- * import, and its rejected rows. The global guard lets them through as public;
- * each handler builds the caller's RequestContext from the bearer token with the
- * same SessionService as the GraphQL context, and checks the ability itself.
+ * CSV over plain HTTP (files do not fit GraphQL): exports of every registered list,
+ * the upload of an import, and its rejected rows. Each route declares its access
+ * (AccessGuard builds the caller's context from the bearer token, as for GraphQL);
+ * what the route touches is then checked against the ability like any operation.
  */
-@Public('CSV routes authenticate the bearer token themselves through SessionService.contextFor, as the GraphQL context does')
 @Controller()
 export class DataTransferController {
   private readonly logger = new Logger(DataTransferController.name);
 
   constructor(
-    private readonly sessions: SessionService,
     private readonly exports: ExportService,
     private readonly uploads: ImportUploadService,
     private readonly imports: ImportService,
     private readonly rejected: RejectedRowsService,
   ) {}
 
-  @Get('export/people.csv')
-  async exportPeople(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  /** `GET /export/<list>.csv?<the list's filter>&lang=`: any list a domain registered; `export` on its subject. */
+  @Authenticated()
+  @Get('export/:file')
+  async exportList(@HttpCtx() ctx: RequestContext, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.handle(reply, async () => {
-      const ctx = await this.signedIn(request);
+      const file = (request.params as { file?: string }).file ?? '';
+      const list = this.exports.list(file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '');
       const query = request.query as Query;
-      const download = this.exports.people(ctx, filterFromQuery(PersonFilter, query, ['lang']), language(ctx, query));
-      return this.sendCsv(reply, download);
-    });
-  }
-
-  @Get('export/organizations.csv')
-  async exportOrganizations(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.handle(reply, async () => {
-      const ctx = await this.signedIn(request);
-      const query = request.query as Query;
-      const download = this.exports.organizations(ctx, filterFromQuery(OrganizationFilter, query, ['lang']), language(ctx, query));
+      const download = this.exports.csv(ctx, list, filterFromQuery(list.filter, query, ['lang']), language(ctx, query));
       return this.sendCsv(reply, download);
     });
   }
@@ -61,10 +51,10 @@ export class DataTransferController {
    * `?filename=` naming it) or as the `file` field of a multipart form (a `kind`
    * field may come before it). Streamed into staging; answers the new batch.
    */
+  @Authenticated()
   @Post('imports')
-  async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async upload(@HttpCtx() ctx: RequestContext, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.handle(reply, async () => {
-      const ctx = await this.signedIn(request);
       const query = request.query as Query;
       const body = request.body as Readable | undefined;
       if (!body || typeof (body as Readable).pipe !== 'function') throw new CsvFileError('empty', 'The file is empty');
@@ -88,20 +78,15 @@ export class DataTransferController {
     });
   }
 
+  /** The rows an import refused, as the user uploaded them plus a reason: the batch's owner only. */
+  @Authenticated()
   @Get('imports/:id/rejected.csv')
-  async rejectedRows(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async rejectedRows(@HttpCtx() ctx: RequestContext, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.handle(reply, async () => {
-      const ctx = await this.signedIn(request);
       const id = parseInput(Id, (request.params as { id?: string }).id, ['id']);
       const download = await this.rejected.csv(ctx, id, language(ctx, request.query as Query));
       return this.sendCsv(reply, download);
     });
-  }
-
-  private async signedIn(request: FastifyRequest): Promise<RequestContext> {
-    const ctx = await this.sessions.contextFor(request);
-    if (!ctx.actor) throw new UnauthenticatedException();
-    return ctx;
   }
 
   private sendCsv(reply: FastifyReply, download: CsvDownload): FastifyReply {
@@ -122,7 +107,7 @@ export class DataTransferController {
   }
 }
 
-function language(ctx: RequestContext, query: Query): Lang {
+function language(ctx: RequestContext, query: Query): TransferLang {
   return query.lang === undefined ? ctx.language : parseInput(ExportLanguage, query.lang, ['lang']);
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, ForbiddenException, UnauthenticatedException, type RequestContext } from '@crm/platform';
+import { recognisesAnyHeader, TransferRegistry } from '@crm/records';
 import { DataSource } from 'typeorm';
 import { CsvFileError, readCsv, type CsvRow } from '../csv/csv-reader';
 import { ImportBatchRepository } from './import-batch.repository';
 import { mayImport } from './import-access';
-import { importFields, recognisesAnyHeader, type ImportKind } from './import-fields';
+import { importFieldsOf, type ImportKind } from './import-fields';
 
 /** Rows staged per INSERT while the file streams in. */
 const STAGING_CHUNK = 1000;
@@ -22,6 +23,7 @@ export class ImportUploadService {
     private readonly dataSource: DataSource,
     private readonly batches: ImportBatchRepository,
     private readonly audit: AuditService,
+    private readonly registry: TransferRegistry,
   ) {}
 
   /**
@@ -35,9 +37,10 @@ export class ImportUploadService {
     if (!mayImport(ctx.ability, meta.kind)) throw new ForbiddenException();
     const actorId = ctx.actor.id;
     const file = await readCsv(source, { maxBytes });
-    if (!recognisesAnyHeader(meta.kind, file.headers)) {
+    const fields = importFieldsOf(this.registry, meta.kind);
+    if (!recognisesAnyHeader(fields, file.headers)) {
       await file.rows.return(undefined);
-      const examples = importFields(meta.kind)
+      const examples = fields
         .filter((f) => f.required || f.name === 'emails' || f.name === 'city')
         .map((f) => f.headers[0])
         .join(', ');

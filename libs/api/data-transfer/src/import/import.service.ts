@@ -11,11 +11,12 @@ import {
   type FieldProblemInput,
   type RequestContext,
 } from '@crm/platform';
+import { guessMapping, TransferRegistry, type ImportFieldSpec } from '@crm/records';
 import { DataSource } from 'typeorm';
 import type { ImportRowsArgs, SetImportMappingInput } from '../contracts/data-transfer.contracts';
 import { ImportBatchRepository, type ImportBatchRow, type ImportStatus } from './import-batch.repository';
 import { mayImport, mayImportAnything } from './import-access';
-import { guessMapping, importFields } from './import-fields';
+import { importFieldsOf } from './import-fields';
 import type { ColumnField } from './row-input';
 
 const statusWords: Record<ImportStatus, string> = {
@@ -36,6 +37,7 @@ export class ImportService {
     private readonly batches: ImportBatchRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly registry: TransferRegistry,
   ) {}
 
   /** A batch of the caller's; anyone else's answers as missing (it holds their file's personal data). */
@@ -53,11 +55,12 @@ export class ImportService {
 
   async guessMapping(ctx: RequestContext, id: string) {
     const batch = await this.get(ctx, id);
-    const guess = guessMapping(batch.kind, batch.headers);
+    const fields = importFieldsOf(this.registry, batch.kind);
+    const guess = guessMapping(fields, batch.headers);
     const samples = await this.samples(batch);
     return {
       columns: batch.headers.map((header, column) => ({ column, header, field: guess[column], samples: samples[column] })),
-      fields: importFields(batch.kind).map((f) => ({
+      fields: fields.map((f) => ({
         name: f.name,
         labelEn: f.labelEn,
         labelFr: f.labelFr,
@@ -71,7 +74,7 @@ export class ImportService {
   async setMapping(ctx: RequestContext, input: SetImportMappingInput): Promise<ImportBatchRow> {
     const batch = await this.get(ctx, input.batchId);
     this.assertMayImportKind(ctx, batch);
-    const mapping = checkMapping(batch, input.mapping);
+    const mapping = checkMapping(importFieldsOf(this.registry, batch.kind), batch, input.mapping);
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.batches.setMapping(manager, batch.id, mapping, input.duplicatePolicy, input.skipInvalidRows)))
         throw this.wrongStatus(batch, 'change its mapping');
@@ -190,8 +193,12 @@ export class ImportService {
 }
 
 /** The mapping against the file's columns and the kind's fields: known fields, one column for a single-valued field, required fields present. */
-export function checkMapping(batch: Pick<ImportBatchRow, 'kind' | 'headers'>, mapping: { column: number; field: string | null }[]): ColumnField[] {
-  const fields = new Map(importFields(batch.kind).map((f) => [f.name, f]));
+export function checkMapping(
+  specs: ImportFieldSpec[],
+  batch: Pick<ImportBatchRow, 'headers'>,
+  mapping: { column: number; field: string | null }[],
+): ColumnField[] {
+  const fields = new Map(specs.map((f) => [f.name, f]));
   const problems: FieldProblemInput[] = [];
   const columns = new Set<number>();
   const used = new Map<string, number>();

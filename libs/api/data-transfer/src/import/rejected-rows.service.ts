@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@crm/platform';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
-import type { Lang } from '../export/export-columns';
+import type { TransferLang as Lang } from '@crm/records';
 import { ExportRepository } from '../export/export.repository';
 import { ImportBatchRepository } from './import-batch.repository';
 import type { RowProblem } from './row-input';

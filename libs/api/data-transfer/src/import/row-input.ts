@@ -13,7 +13,7 @@ import {
   organizationKindLabels,
   vocabularyReader,
 } from '../vocabulary';
-import { importFields, type ImportKind } from './import-fields';
+import type { ImportKind } from './import-fields';
 
 /** The batch's mapping: which field each column of the file feeds (null: not imported). */
 export interface ColumnField {
@@ -324,10 +324,4 @@ export function readDate(text: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
-export function requiredFields(kind: ImportKind): string[] {
-  return importFields(kind)
-    .filter((f) => f.required)
-    .map((f) => f.name);
 }

@@ -31,6 +31,21 @@ export const AllowField = (action: Action, subject: SubjectName) =>
     UseInterceptors(FieldAccessInterceptor),
   );
 
+/** Builds an HTTP route's RequestContext from its request (the API provides SessionService). */
+export const HTTP_REQUEST_CONTEXTS = Symbol('HTTP_REQUEST_CONTEXTS');
+export interface HttpRequestContexts {
+  contextFor(request: { id?: string; ip?: string; headers: Record<string, string | string[] | undefined> }): Promise<RequestContext>;
+}
+export type RequestWithContext = { id?: string; ip?: string; headers: Record<string, string | string[] | undefined>; crmContext?: RequestContext };
+
+/** The caller's RequestContext in an HTTP route handler, as AccessGuard built it for the route's rule. */
+export const HttpCtx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  const ctx = context.switchToHttp().getRequest<RequestWithContext>().crmContext;
+  // Only a route with a non-public rule has one; a handler asking for it otherwise is a bug.
+  if (!ctx) throw new Error('HttpCtx used on a route whose access rule is public');
+  return ctx;
+});
+
 /** The caller's RequestContext, in resolvers. */
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
   return GqlExecutionContext.create(context).getContext<RequestContext>();

@@ -1,8 +1,9 @@
-import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
 import { ACCESS_RULE, type AccessRule } from './access-rule';
+import { HTTP_REQUEST_CONTEXTS, type HttpRequestContexts, type RequestWithContext } from './access.decorators';
 import type { RequestContext } from './request-context';
 
 export class UnauthenticatedException extends DomainException {
@@ -17,14 +18,21 @@ export class ForbiddenException extends DomainException {
   }
 }
 
-/** Global guard: every handler must declare an access rule, and it must hold. */
+/**
+ * Global guard: every handler — GraphQL operation, field, or HTTP route — must declare
+ * an access rule, and it must hold. HTTP routes get their RequestContext here (from the
+ * bearer token, by the same session lookup as GraphQL), kept on the request for `HttpCtx`.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() @Inject(HTTP_REQUEST_CONTEXTS) private readonly httpContexts?: HttpRequestContexts,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     const where = `${context.getClass().name}.${context.getHandler().name}`;
     if (!rule) {
@@ -32,11 +40,21 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException();
     }
     if (rule.kind === 'public') return true;
-    if (context.getType<GqlContextType>() !== 'graphql') {
-      // HTTP routes (health) are public or nothing.
-      throw new ForbiddenException();
-    }
-    const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+    if (context.getType<GqlContextType>() !== 'graphql') return this.httpRoute(context, rule);
+    return this.holds(rule, GqlExecutionContext.create(context).getContext<RequestContext>());
+  }
+
+  private async httpRoute(context: ExecutionContext, rule: AccessRule): Promise<boolean> {
+    if (!this.httpContexts) throw new ForbiddenException();
+    const request = context.switchToHttp().getRequest<RequestWithContext>();
+    const ctx = await this.httpContexts.contextFor(request);
+    request.crmContext = ctx;
+    // An HTTP route has no nullable field to answer: a denied field rule is a refusal.
+    return this.holds(rule.kind === 'ability' ? { ...rule, whenDenied: undefined } : rule, ctx);
+  }
+
+  private holds(rule: AccessRule, ctx: RequestContext): boolean {
+    if (rule.kind === 'public') return true;
     if (!ctx.actor) throw new UnauthenticatedException();
     if (rule.kind === 'authenticated') return true;
     // A field that answers null when denied is refused by FieldAccessInterceptor, without an error.

@@ -1,3 +1,5 @@
+import { eventsEn } from './messages/events';
+
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
 export const en = {
@@ -594,6 +596,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...eventsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

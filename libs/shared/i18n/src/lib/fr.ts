@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { eventsFr } from './messages/events';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -601,4 +602,5 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...eventsFr,
 };

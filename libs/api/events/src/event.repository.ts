@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import type { Action, AppAbility } from '@crm/authz';
+import type { EventFilter } from '@crm/contracts';
+import { organizationScopeColumns } from '@crm/organizations';
+import { personScopeColumns } from '@crm/people';
+import { encodeCursor, likeEscape, readCursor, SqlParams } from '@crm/platform';
+import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { DataSource, type EntityManager } from 'typeorm';
+import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues, type EventWritableField } from './event.row';
+
+/** A person as an event shows them (host, guest): their name, read under the caller's Person scope. */
+export interface EventPersonRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  provinceCode: string;
+  engagementStage: string;
+}
+
+export const eventPersonColumns = `p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.province_code AS "provinceCode",
+  p.engagement_stage AS "engagementStage"`;
+
+@Injectable()
+export class EventRepository implements VersionedStore<EventRow, EventValues> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One event if the ability may `action` it (scope in SQL): out of scope reads as missing. */
+  async findVisible(
+    ability: AppAbility,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+    action: Action = 'read',
+  ): Promise<EventRow | null> {
+    const params = new SqlParams();
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${eventColumns} FROM event e WHERE e.id = ${params.add(id)} AND ${params.scope(ability, action, 'Event', eventScopeColumns)}
+       ${lock ? 'FOR UPDATE OF e' : ''}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<EventRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  async ruleFieldsOf(ability: AppAbility, id: string): Promise<object | null> {
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT e.id, e.province_code AS "provinceCode", e.owner_id AS "ownerId", e.created_by_id AS "createdById", e.organization_id AS "organizationId"
+         FROM event e WHERE e.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Event', eventScopeColumns)}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    const params = new SqlParams();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT e.id FROM event e WHERE e.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Event', eventScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Events in start order (keyset on start, id), filtered in SQL by scope and the filter. */
+  async list(ability: AppAbility, filter: EventFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where = [params.scope(ability, 'read', 'Event', eventScopeColumns), 'e.archived_at IS NULL'];
+    if (filter.provinceCodes?.length) where.push(`e.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+    if (filter.regionId) where.push(`e.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+    if (filter.organizationId) where.push(`e.organization_id = ${params.add(filter.organizationId)}`);
+    if (filter.statuses?.length) where.push(`e.status = ANY(${params.add(filter.statuses)}::text[])`);
+    if (filter.kinds?.length) where.push(`e.kind = ANY(${params.add(filter.kinds)}::text[])`);
+    if (filter.from) where.push(`e.ends_at >= ${params.add(filter.from)}::timestamptz`);
+    if (filter.to) where.push(`e.starts_at < ${params.add(filter.to)}::timestamptz`);
+    if (filter.search) where.push(`e.search_text LIKE '%' || f_search_norm(${params.add(likeEscape(filter.search))}) || '%'`);
+    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
+    if (cursor) where.push(`(e.starts_at, e.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
+    const rows: (EventRow & { sortStart: string })[] = await this.dataSource.query(
+      `SELECT ${eventColumns}, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortStart"
+         FROM event e WHERE ${where.join(' AND ')}
+        ORDER BY e.starts_at, e.id LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map(({ sortStart: _s, ...row }) => row),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.sortStart, last.id]) : null,
+    };
+  }
+
+  async insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as (EventWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
+    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : eventWritableColumns[f]));
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO event (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
+      params.values,
+    );
+    return rows[0].id;
+  }
+
+  async updateVersioned(
+    manager: EntityManager,
+    ability: AppAbility,
+    target: { id: string; version: number },
+    values: EventValues & LifecycleValues,
+    options: { bump: boolean } = { bump: true },
+  ): Promise<EventRow | null> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as EventWritableField[]).filter((field) => field in eventWritableColumns && values[field] !== undefined);
+    const assignments = fields.map((field) => `${eventWritableColumns[field]} = ${params.add(values[field])}`);
+    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
+    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE event SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
+      params.values,
+    );
+    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+  }
+
+  async replaceHosts(manager: EntityManager, eventId: string, personIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM event_host WHERE event_id = $1 AND NOT (person_id = ANY($2::uuid[]))`, [eventId, personIds]);
+    await manager.query(`INSERT INTO event_host (event_id, person_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [eventId, personIds]);
+  }
+
+  /** The active people among `ids` the ability may read. */
+  async visiblePeople(manager: EntityManager, ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const params = new SqlParams();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT p.id FROM person p WHERE p.id = ANY(${params.add(ids)}::uuid[]) AND p.archived_at IS NULL
+          AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Hosts of many events in one statement, limited to the people the ability may read. */
+  async hostsOf(ability: AppAbility, eventIds: readonly string[]): Promise<(EventPersonRow & { eventId: string })[]> {
+    const params = new SqlParams();
+    return this.dataSource.query(
+      `SELECT h.event_id AS "eventId", ${eventPersonColumns}
+         FROM event_host h JOIN person p ON p.id = h.person_id
+        WHERE h.event_id = ANY(${params.add(eventIds)}::uuid[]) AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}
+        ORDER BY f_search_norm(p.last_name), f_search_norm(p.first_name), p.id`,
+      params.values,
+    );
+  }
+
+  async campaignExists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM campaign WHERE id = $1`, [id])).length > 0;
+  }
+
+  async defaultCampaignId(manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM campaign WHERE is_default`);
+    return rows[0]?.id ?? null;
+  }
+}
+
+/** The host organizations of some events, as far as the ability may read them. */
+export async function hostOrganizations(
+  dataSource: DataSource,
+  ability: AppAbility,
+  ids: readonly string[],
+): Promise<{ id: string; nameEn: string; nameFr: string }[]> {
+  const params = new SqlParams();
+  return dataSource.query(
+    `SELECT o.id, o.name_en AS "nameEn", o.name_fr AS "nameFr" FROM organization o
+      WHERE o.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
+    params.values,
+  );
+}

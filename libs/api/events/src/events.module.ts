@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '@crm/organizations';
+import { PeopleModule } from '@crm/people';
+import { RecordsModule } from '@crm/records';
+import { EventLoaders } from './event-loaders';
+import { EventRepository } from './event.repository';
+import { EventsResolver } from './events.resolver';
+import { EventsService } from './events.service';
+import { RsvpRepository } from './rsvp.repository';
+import { RsvpService } from './rsvp.service';
+
+@Module({
+  imports: [OrganizationsModule, PeopleModule, RecordsModule],
+  providers: [EventRepository, RsvpRepository, EventsService, RsvpService, EventLoaders, EventsResolver],
+  exports: [EventsService, RsvpService],
+})
+export class EventsModule {}

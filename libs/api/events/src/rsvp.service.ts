@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import type { AddWalkInInput, CheckInInput, InviteToEventInput, ProvinceCode, RsvpInput, RsvpResponse } from '@crm/contracts';
+import { PeopleService } from '@crm/people';
+import { AuditService, BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
+import { RecordWriter } from '@crm/records';
+import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
+import type { EntityManager } from 'typeorm';
+import { EventRepository } from './event.repository';
+import type { EventRow } from './event.row';
+import { RsvpRepository, type RsvpState } from './rsvp.repository';
+
+/** What an RSVP answered: where the person stands now. */
+export interface RsvpOutcome {
+  eventId: string;
+  personId: string;
+  response: RsvpResponse;
+  attended: boolean;
+  /** People moved off the waitlist by this change (ids). */
+  promotedPersonIds: string[];
+}
+
+/**
+ * Invitations, answers, the waitlist and attendance. Every change locks the event
+ * row first (FOR UPDATE), so answers to one event are taken one at a time: places
+ * are counted and given under that lock, and parallel "yes" answers never exceed
+ * the capacity; the rest wait in order and move up when a place frees.
+ * Who may: anyone who may read the event and the person (the people workers).
+ */
+@Injectable()
+export class RsvpService {
+  constructor(
+    private readonly events: EventRepository,
+    private readonly rsvps: RsvpRepository,
+    private readonly people: PeopleService,
+    private readonly writer: RecordWriter,
+    private readonly audit: AuditService,
+    private readonly activity: ActivityRecorder,
+  ) {}
+
+  async invite(ctx: RequestContext, input: InviteToEventInput): Promise<string[]> {
+    return this.writer.transaction(async (manager) => {
+      const event = await this.openEvent(manager, ctx, input.eventId);
+      const visible = await this.events.visiblePeople(manager, ctx.ability, input.personIds);
+      const problems: FieldProblemInput[] = input.personIds.flatMap((id, index) =>
+        visible.has(id) ? [] : [{ path: ['input', 'personIds', index], code: 'personUnknown' }],
+      );
+      if (problems.length) throw new BadUserInputException(problems);
+      const invited = await this.rsvps.invite(manager, event.id, input.personIds, ctx.actor?.id ?? null);
+      await this.record(
+        manager,
+        ctx,
+        event.id,
+        Object.fromEntries(invited.map((id) => [id, null])),
+        Object.fromEntries(invited.map((id) => [id, 'invited'])),
+        invited.map((id) => entry(event.id, id, 'event.invited')),
+      );
+      return invited;
+    });
+  }
+
+  async respond(ctx: RequestContext, input: RsvpInput): Promise<RsvpOutcome> {
+    return this.writer.transaction(async (manager) => {
+      const event = await this.openEvent(manager, ctx, input.eventId);
+      await this.assertPersonVisible(manager, ctx, input.personId);
+      const before = await this.rsvps.state(manager, event.id, input.personId);
+      let response: RsvpResponse = input.response;
+      if (input.response === 'yes') {
+        // Already holding a place or waiting for one: the answer stands as it is.
+        if (before?.response === 'yes' || before?.response === 'waitlisted') response = before.response;
+        else if (event.capacity !== null && (await this.rsvps.confirmedCount(manager, event.id)) >= event.capacity) response = 'waitlisted';
+      }
+      if (before?.response !== response) await this.rsvps.setResponse(manager, event.id, input.personId, response, ctx.actor?.id ?? null);
+      const promoted = before?.response === 'yes' && response !== 'yes' ? await this.rsvps.promote(manager, event.id, event.capacity) : [];
+      if (before?.response !== response) {
+        await this.record(
+          manager,
+          ctx,
+          event.id,
+          { [input.personId]: before?.response ?? null, ...Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])) },
+          { [input.personId]: response, ...Object.fromEntries(promoted.map((id) => [id, 'yes'])) },
+          [entry(event.id, input.personId, 'event.rsvp', { response }), ...promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' }))],
+        );
+      }
+      return { eventId: event.id, personId: input.personId, response, attended: Boolean(before?.checkedInAt), promotedPersonIds: promoted };
+    });
+  }
+
+  async checkIn(ctx: RequestContext, input: CheckInInput, outer?: EntityManager): Promise<RsvpOutcome> {
+    return this.writer.transaction(async (manager) => {
+      const event = await this.openEvent(manager, ctx, input.eventId);
+      await this.assertPersonVisible(manager, ctx, input.personId);
+      const before = await this.rsvps.state(manager, event.id, input.personId);
+      const was = Boolean(before?.checkedInAt);
+      if (was !== input.attended) {
+        await this.rsvps.setAttendance(manager, event.id, input.personId, input.attended, ctx.actor?.id ?? null);
+        await this.record(manager, ctx, event.id, { [`attended:${input.personId}`]: was }, { [`attended:${input.personId}`]: input.attended }, [
+          entry(event.id, input.personId, input.attended ? 'event.attended' : 'event.attendanceRemoved'),
+        ]);
+      }
+      const after: RsvpState | null = await this.rsvps.state(manager, event.id, input.personId);
+      return {
+        eventId: event.id,
+        personId: input.personId,
+        response: after?.response ?? 'walk_in',
+        attended: input.attended && after !== null,
+        promotedPersonIds: [],
+      };
+    }, outer);
+  }
+
+  /** A walk-in at the door: a new person in the event's province (the caller owns them as usual), checked in. */
+  async addWalkIn(ctx: RequestContext, input: AddWalkInInput): Promise<RsvpOutcome> {
+    const event = await this.events.findVisible(ctx.ability, input.eventId);
+    if (!event) throw new NotFoundException('Event');
+    if (event.status === 'cancelled') throw closed();
+    const person = await this.people.create(ctx, {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      preferredLanguage: ctx.language,
+      emails: input.email ? [input.email] : [],
+      phones: input.phone ? [input.phone] : [],
+      leaderCategory: input.leaderCategory ?? null,
+      provinceCode: event.provinceCode as ProvinceCode,
+      consentEmail: input.consentEmail,
+      consentPhone: false,
+      doNotContact: false,
+      tags: [],
+      affiliations: [],
+    });
+    return this.checkIn(ctx, { eventId: event.id, personId: person.id, attended: true });
+  }
+
+  /** Capacity changed (or a place freed elsewhere): the waitlist moves up, under the event's lock. */
+  async promoteWaitlist(ctx: RequestContext, eventId: string): Promise<string[]> {
+    return this.writer.transaction(async (manager) => {
+      const event = await this.events.findVisible(ctx.ability, eventId, manager, true);
+      if (!event) return [];
+      const promoted = await this.rsvps.promote(manager, event.id, event.capacity);
+      await this.record(
+        manager,
+        ctx,
+        event.id,
+        Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])),
+        Object.fromEntries(promoted.map((id) => [id, 'yes'])),
+        promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' })),
+      );
+      return promoted;
+    });
+  }
+
+  /** The event, visible and locked (answers to it are taken one at a time), not cancelled. */
+  private async openEvent(manager: EntityManager, ctx: RequestContext, eventId: string): Promise<EventRow> {
+    const event = await this.events.findVisible(ctx.ability, eventId, manager, true);
+    if (!event) throw new NotFoundException('Event');
+    if (event.status === 'cancelled') throw closed();
+    return event;
+  }
+
+  private async assertPersonVisible(manager: EntityManager, ctx: RequestContext, personId: string): Promise<void> {
+    if (!(await this.events.visiblePeople(manager, ctx.ability, [personId])).has(personId)) {
+      throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
+    }
+  }
+
+  /** Audit (person ids and answers: no personal values) and timeline entries, in the change's transaction. */
+  private async record(
+    manager: EntityManager,
+    ctx: RequestContext,
+    eventId: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    entries: ActivityEntry[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.audit.record(manager, ctx, { action: 'event.rsvp', subjectType: 'Event', subjectId: eventId, before, after });
+    await this.activity.append(manager, ctx, entries);
+  }
+}
+
+function closed(): BadUserInputException {
+  return new BadUserInputException([{ path: ['input', 'eventId'], code: 'eventClosed' }]);
+}
+
+function entry(eventId: string, personId: string, kind: string, summary: Record<string, unknown> = {}): ActivityEntry {
+  return { subjectType: 'Person', subjectId: personId, kind, recordType: 'Event', recordId: eventId, summary: { eventId, ...summary } };
+}
