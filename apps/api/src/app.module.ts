@@ -4,12 +4,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
+import { EngagementModule } from '@crm/engagement';
 import { EventsModule } from '@crm/events';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
+import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
+import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   HTTP_REQUEST_CONTEXTS,
@@ -64,6 +67,9 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        StoriesModule,
+        EngagementModule,
+        OutreachModule,
         EventsModule,
         DataTransferModule,
       ],

@@ -18,6 +18,10 @@ const ORGANIZATION_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER
 const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
+// Stories: gathered and edited by coordinators in their regions; reviewed, published and erased
+// by national staff; never read by MEMBER or FUNDER (FUNDER reads their counts, as reports do).
+const STORY_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
+const REPORT_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'];
 // Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
 const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
@@ -38,6 +42,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   me: { document: '{ me { id } }', allowed: SIGNED_IN },
   defaultCampaign: { document: '{ defaultCampaign { id } }', allowed: SIGNED_IN },
   campaigns: { document: '{ campaigns { id } }', allowed: SIGNED_IN },
+  campaign: { document: `{ campaign(id: "${uuid}") { id } }`, allowed: SIGNED_IN },
   provinces: { document: '{ provinces { code } }', allowed: SIGNED_IN },
   regions: { document: '{ regions { id } }', allowed: SIGNED_IN },
   users: { document: '{ users(first: 1) { nodes { id } } }', allowed: ADMIN },
@@ -53,9 +58,27 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  stories: { document: '{ stories(first: 1) { nodes { id } } }', allowed: STORY_WORKERS },
+  story: { document: `{ story(id: "${uuid}") { id } }`, allowed: STORY_WORKERS },
+  storyCounts: { document: '{ storyCounts { kind status count } }', allowed: REPORT_READERS },
+  publicStories: { document: '{ publicStories(first: 1) { id title } }', allowed: ALL },
+  // Outreach: people's workers (coordinators in their regions); never MEMBER or FUNDER.
+  outreachList: { document: '{ outreachList(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
+  outreach: { document: `{ outreach(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
+  myFollowUps: { document: '{ myFollowUps { today } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
+  logOutreach: { document: `mutation { logOutreach(input: { personId: "${uuid}", channel: call, outcome: interested }) { id } }`, allowed: PEOPLE_WORKERS },
+  updateOutreach: { document: `mutation { updateOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  archiveOutreach: { document: `mutation { archiveOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  completeFollowUp: { document: `mutation { completeFollowUp(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
+  snoozeFollowUp: { document: `mutation { snoozeFollowUp(input: { id: "${uuid}", version: 1, until: "2030-01-01" }) { id } }`, allowed: PEOPLE_WORKERS },
+  // The ladder: a stage set by hand is national staff's.
+  setEngagementOverride: { document: `mutation { setEngagementOverride(input: { personId: "${uuid}", stage: champion }) { stage } }`, allowed: NATIONAL_STAFF },
+  // Campaigns: national staff's (an empty name is refused after the access check).
+  createCampaign: { document: 'mutation { createCampaign(input: { nameEn: "", nameFr: "" }) { id } }', allowed: NATIONAL_STAFF },
+  updateCampaign: { document: `mutation { updateCampaign(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   signIn: {
     document: 'mutation { signIn(input: { email: "admin@demo.coalition.invalid", password: "coalition-demo-password" }) { token } }',
     allowed: ALL,
@@ -86,6 +109,15 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
     allowed: NATIONAL_STAFF,
   },
+  createStory: {
+    document: `mutation { createStory(input: { campaignId: "${uuid}", kind: economic, language: en, title: "", text: "x", provinceCode: "ON",
+      consentLevel: internal, consentDate: "2026-01-01", consentMethod: written }) { id } }`,
+    allowed: STORY_WORKERS,
+  },
+  updateStory: { document: `mutation { updateStory(input: { id: "${uuid}", version: 1, title: "X" }) { id } }`, allowed: STORY_WORKERS },
+  reviewStory: { document: `mutation { reviewStory(input: { id: "${uuid}", version: 1, status: approved }) { id } }`, allowed: STORY_WORKERS },
+  withdrawStoryConsent: { document: `mutation { withdrawStoryConsent(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: STORY_WORKERS },
+  eraseStory: { document: `mutation { eraseStory(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
   createEvent: {
     document: `mutation { createEvent(input: { titleEn: "", kind: vigil, provinceCode: "ON", timeZone: "America/Toronto",
       startsAt: "2026-04-04T19:00", endsAt: "2026-04-04T20:00" }) { id } }`,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CampaignStatus } from '@crm/contracts';
 import { PolicyAskEntity } from './policy-ask.entity';
 
 @Entity({ name: 'campaign' })
@@ -14,6 +15,15 @@ export class CampaignEntity {
 
   @Column('text', { name: 'name_fr' })
   nameFr: string;
+
+  @Column('text', { name: 'description_en', nullable: true })
+  descriptionEn: string | null;
+
+  @Column('text', { name: 'description_fr', nullable: true })
+  descriptionFr: string | null;
+
+  @Column('text', { default: 'active' })
+  status: CampaignStatus;
 
   // Dates without time zone: a campaign day is a calendar day.
   @Column('date', { name: 'starts_on', nullable: true })

@@ -1,7 +1,7 @@
 export { PeopleModule } from './people.module';
 export { PeopleService, type PersonView } from './people.service';
 export { PersonMergeHooks } from './person-merge-hooks';
-export { PersonObject, PersonConnection, AffiliationObject } from './dtos/person.object';
+export { PersonObject, PersonConnection, AffiliationObject, EngagementStageEnum } from './dtos/person.object';
 export { personListOrder, personListWhere } from './person.repository';
 export { personScopeColumns } from './person.row';
 export { personSortKey } from './person.row';

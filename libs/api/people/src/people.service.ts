@@ -199,12 +199,16 @@ export class PeopleService implements OnModuleInit {
    * For the ladder of engagement (a module above people and outreach): stores a
    * derived stage with its reason, in the caller's transaction, on the timeline.
    */
-  async setEngagementStage(manager: EntityManager, ctx: RequestContext | null, personId: string, stage: EngagementStage, reason: string): Promise<void> {
-    if (await this.people.setEngagementStage(manager, personId, stage, reason.slice(0, 500))) {
+  async setEngagementStage(manager: EntityManager, ctx: RequestContext | null, personId: string, stage: EngagementStage, reason: string): Promise<boolean> {
+    const before = await this.people.engagementStageOf(manager, personId);
+    if (!(await this.people.setEngagementStage(manager, personId, stage, reason.slice(0, 500)))) return false;
+    // A new reason for the same stage is not news on the timeline; a new stage is.
+    if (before !== stage) {
       await this.activity.append(manager, ctx, [
         { subjectType: 'Person', subjectId: personId, kind: 'engagement.changed', recordType: 'Person', recordId: personId, summary: { stage } },
       ]);
     }
+    return true;
   }
 
   /** New affiliations need organizations the caller may see and that are active; others read as unknown. */

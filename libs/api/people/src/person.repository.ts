@@ -229,6 +229,11 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
   }
 
+  async engagementStageOf(manager: EntityManager, personId: string): Promise<string | null> {
+    const rows: { stage: string }[] = await manager.query(`SELECT engagement_stage AS stage FROM person WHERE id = $1`, [personId]);
+    return rows[0]?.stage ?? null;
+  }
+
   /**
    * The ladder's stage and its reason, when they differ (not a change of the person's
    * own fields: no new version); true when it changed.

@@ -59,7 +59,8 @@ export interface ConditionFields {
   Outreach: ScopedFields;
   Event: ScopedFields;
   Pledge: ScopedFields;
-  Story: ScopedFields;
+  // `ownerId` is who gathered the story; `withdrawn` and `consentLevel` decide who reads what of it.
+  Story: ScopedFields & { withdrawn: boolean; consentLevel: string };
   ToolkitItem: object;
   ToolkitRequest: ScopedFields;
   Report: object;

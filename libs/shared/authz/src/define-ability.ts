@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject } from '@casl/ability';
 import type { Action, Actor, AppAbility, SubjectName } from './authz.types';
-import { memberEditableOrganizationFields, sensitivePersonFields } from './record-fields';
+import { memberEditableOrganizationFields, sensitivePersonFields, storytellerFields } from './record-fields';
 
 // Everything the coalition campaigns on; STAFF manages all of it in every region.
 const campaignData: SubjectName[] = ['Campaign', 'Organization', 'Person', 'Outreach', 'Event', 'Pledge', 'Story', 'ToolkitItem', 'ToolkitRequest', 'Report'];
@@ -62,6 +62,7 @@ function ownUser({ can }: Builder, actor: Actor): void {
 
 function staffRules(builder: Builder, actor: Actor): void {
   builder.can('manage', campaignData);
+  withdrawnStoriesHidden(builder);
   builder.can('read', 'Region');
   // No user administration, audit log, mail or queues: those are ADMIN's.
   ownUser(builder, actor);
@@ -87,6 +88,15 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
     // Owning a record is what opens its protected fields: only its owner hands it on (a creator
     // who does not own it cannot make themselves its owner); staff assign the others.
     cannot('update', regionalRecords, ['ownerId'], { ownerId: { $ne: actor.id } });
+    // Who told a story: on named stories, and on the ones they gathered (their owner); the
+    // story and its text stay readable (field rule: no effect on which stories are listed).
+    cannot(sensitiveActions, 'Story', [...storytellerFields], { consentLevel: { $ne: 'named_public' }, ownerId: { $ne: actor.id } });
+    // The consent level opens the storyteller's name: only the story's owner changes it. The
+    // review (publishing) and erasure are national staff's.
+    cannot('update', 'Story', ['consentLevel'], { ownerId: { $ne: actor.id } });
+    cannot('update', 'Story', ['status']);
+    cannot('archive', 'Story');
+    withdrawnStoriesHidden(builder);
   }
   // The toolkit catalogue carries no personal data and is needed to request items.
   can('read', ['Campaign', 'Region', 'Report', 'ToolkitItem']);
@@ -113,6 +123,14 @@ function funderRules(builder: Builder, actor: Actor): void {
   // Aggregate reports only: no rule here may name a subject with personal data.
   builder.can('read', ['Report', 'Campaign', 'Region']);
   ownUser(builder, actor);
+}
+
+/**
+ * Withdrawn consent hides a story from everyone but ADMIN, on every path at once: lists,
+ * search, timelines, exports and counts all read through this rule (it becomes SQL).
+ */
+function withdrawnStoriesHidden({ cannot }: Builder): void {
+  cannot('manage', 'Story', { withdrawn: true });
 }
 
 function assertNever(_role: never): void {

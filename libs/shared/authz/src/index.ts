@@ -12,5 +12,12 @@ export {
   type TaggedRecord,
 } from './authz.types';
 export { defineAbilityFor, subject } from './define-ability';
-export { personalFields, sensitivePersonFields, conditionFields, memberEditableOrganizationFields } from './record-fields';
+export {
+  personalFields,
+  sensitivePersonFields,
+  conditionFields,
+  memberEditableOrganizationFields,
+  storytellerFields,
+  storyContentFields,
+} from './record-fields';
 export { canReadField, permittedFields, allowedActions } from './ability-helpers';

@@ -17,7 +17,7 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
   Outreach: ['notes'],
   Event: ['hostLeaders', 'rsvps', 'attendance'],
   Pledge: ['evidence'],
-  Story: ['storyText', 'storytellerName'],
+  Story: ['title', 'text', 'storytellerName', 'storytellerPersonId', 'consentNote'],
   ToolkitItem: [],
   ToolkitRequest: ['requesterName', 'requesterEmail', 'address'],
   Report: [],
@@ -31,6 +31,15 @@ export const memberEditableOrganizationFields = ['nameEn', 'nameFr', 'kind', 'ci
 
 /** Person fields only ADMIN, STAFF and the person's owner may read or write. */
 export const sensitivePersonFields = ['livedExperience'] as const;
+
+/**
+ * Who told a story: a coordinator reads it only on named stories or on the stories
+ * they gathered (their owner); ADMIN and STAFF always.
+ */
+export const storytellerFields = ['storytellerName', 'storytellerPersonId'] as const;
+
+/** What a story says: readable by whoever may read the story (after a withdrawal, ADMIN only). */
+export const storyContentFields = ['title', 'text'] as const;
 
 /**
  * The record fields rule conditions use, per subject: the names the API maps to SQL
@@ -48,7 +57,7 @@ export const conditionFields: Record<SubjectName, readonly string[]> = {
   Outreach: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
   Event: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
   Pledge: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
-  Story: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  Story: ['provinceCode', 'createdById', 'ownerId', 'organizationId', 'withdrawn', 'consentLevel'],
   ToolkitItem: [],
   ToolkitRequest: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
   Report: [],

@@ -4,5 +4,8 @@ export * from './records';
 export * from './organization';
 export * from './person';
 export * from './problems';
+export * from './story';
+export * from './campaign';
+export * from './outreach';
 export * from './event';
 export * from './pledge';

@@ -71,6 +71,11 @@ export const problemCodes = [
   'policyAskRequired',
   'policyAskOnlyMp',
   'policyAskUnknown',
+  // Stories
+  'storyNotDraft',
+  'storyWithdrawn',
+  'storytellerNameRequired',
+  'consentNotPublic',
   // CSV imports
   'importRowsInvalid',
   'importState',
@@ -79,6 +84,13 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  // Campaigns and outreach
+  'endsBeforeStart',
+  'regionUnknown',
+  'policyAskInUse',
+  'followUpDateNeeded',
+  'followUpOwner',
+  'clientIdTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

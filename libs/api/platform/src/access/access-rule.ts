@@ -4,4 +4,6 @@ import type { Action, SubjectName } from '@crm/authz';
 export const ACCESS_RULE = 'crm:access-rule';
 
 export type AccessRule =
-  { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null' };
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null'; field?: string };

@@ -23,10 +23,12 @@ export const Allow = (action: Action, subject: SubjectName) => SetMetadata(ACCES
  * For a nested field (`Organization.people`): signed in, and the field answers null —
  * not an error that empties the whole answer — when the ability does not allow
  * `action` on `subject` (FieldAccessInterceptor). The field must be nullable.
+ * With `field`, the check is the field-level rule on the parent record itself
+ * (`Story.text` of this story): the shared ability decides, not the resolver.
  */
-export const AllowField = (action: Action, subject: SubjectName) =>
+export const AllowField = (action: Action, subject: SubjectName, field?: string) =>
   applyDecorators(
-    SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null' } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null', ...(field ? { field } : {}) } satisfies AccessRule),
     // Only these fields carry the interceptor: a global one would wrap every resolver call in RxJS for nothing.
     UseInterceptors(FieldAccessInterceptor),
   );

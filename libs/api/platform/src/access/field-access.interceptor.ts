@@ -1,6 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { canReadField } from '@crm/authz';
 import { of, type Observable } from 'rxjs';
 import { ACCESS_RULE, type AccessRule } from './access-rule';
 import type { RequestContext } from './request-context';
@@ -19,7 +20,12 @@ export class FieldAccessInterceptor implements NestInterceptor {
     if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (rule?.kind !== 'ability' || rule.whenDenied !== 'null') return next.handle();
-    const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
-    return ctx.ability.can(rule.action, rule.subject) ? next.handle() : of(null);
+    const gql = GqlExecutionContext.create(context);
+    const ctx = gql.getContext<RequestContext>();
+    // A field-level rule is about the parent record (its conditions read the record's fields).
+    const allowed = rule.field
+      ? canReadField(ctx.ability, rule.action, rule.subject, rule.field, gql.getRoot<object>())
+      : ctx.ability.can(rule.action, rule.subject);
+    return allowed ? next.handle() : of(null);
   }
 }

@@ -133,8 +133,9 @@ export class RecordWriter {
     kind: RecordKind<Row>,
     store: VersionedStore<Row, Values>,
     target: RecordVersionInput,
+    outer?: EntityManager,
   ) {
-    return this.setArchived(ctx, kind, store, target, true);
+    return this.setArchived(ctx, kind, store, target, true, outer);
   }
 
   restore<Row extends VersionedRow, Values extends object>(
@@ -142,8 +143,9 @@ export class RecordWriter {
     kind: RecordKind<Row>,
     store: VersionedStore<Row, Values>,
     target: RecordVersionInput,
+    outer?: EntityManager,
   ) {
-    return this.setArchived(ctx, kind, store, target, false);
+    return this.setArchived(ctx, kind, store, target, false, outer);
   }
 
   /**
@@ -223,8 +225,9 @@ export class RecordWriter {
     store: VersionedStore<Row, Values>,
     target: RecordVersionInput,
     archive: boolean,
+    outer?: EntityManager,
   ): Promise<Row> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const before = await this.lockForChange(manager, ctx, kind, store, target, 'archive');
       if (before.version !== target.version) throw new ConflictException();
       if ((before.archivedAt !== null) === archive) return before;
@@ -243,7 +246,7 @@ export class RecordWriter {
       });
       await this.activity.append(manager, ctx, this.entries(kind, after, archive ? 'archived' : 'restored'));
       return after;
-    });
+    }, outer);
   }
 
   /** Missing or out of scope → NOT_FOUND; not the caller's to change → FORBIDDEN. */

@@ -5,6 +5,7 @@ import GraphQLJSON from 'graphql-type-json';
 export enum TimelineSubjectTypeEnum {
   Organization = 'Organization',
   Person = 'Person',
+  Story = 'Story',
 }
 registerEnumType(TimelineSubjectTypeEnum, { name: 'TimelineSubjectType' });
 

@@ -1,8 +1,12 @@
+import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
+import { outreachEn } from './messages/outreach';
+
 export const en = {
+  ...outreachEn,
   'app.name': 'Coalition CRM',
   'app.pageTitle': '{page} · Coalition CRM',
 
@@ -596,6 +600,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...storiesEn,
   ...eventsEn,
 } as const;
 

@@ -1,9 +1,12 @@
 import type { MessageKey } from './en';
+import { storiesFr } from './messages/stories';
+import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
 export const fr: Record<MessageKey, string> = {
+  ...outreachFr,
   'app.name': 'CRM de la coalition',
   'app.pageTitle': '{page} · CRM de la coalition',
 
@@ -602,5 +605,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...storiesFr,
   ...eventsFr,
 };

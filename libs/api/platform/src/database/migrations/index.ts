@@ -7,6 +7,8 @@ import { RecordOrder1764240000000 } from './1764240000000-record-order';
 import { ApplicationRole1764255000000 } from './1764255000000-application-role';
 import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
 import { JobTicks1764270000000 } from './1764270000000-job-ticks';
+import { OutreachAndLadder1764330000000 } from './1764330000000-outreach-and-ladder';
+import { Stories1764350000000 } from './1764350000000-stories';
 import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -20,5 +22,7 @@ export const migrations = [
   ApplicationRole1764255000000,
   LivedExperienceOneField1764260000000,
   JobTicks1764270000000,
+  OutreachAndLadder1764330000000,
+  Stories1764350000000,
   EventsAndPledges1764360000000,
 ];

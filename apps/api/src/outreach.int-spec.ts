@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { ApiHarness } from './testing/api-harness';
+import { createOrganization, createPerson, errorCode, ok, userId } from './testing/records-fixtures';
+
+const outreachFields =
+  'id version clientId personId campaignId channel occurredOn outcome notes policyAskId followUpOn followUpOwnerId followUpDoneAt createdById';
+
+interface Outreach {
+  id: string;
+  version: number;
+  personId: string;
+  outcome: string;
+  followUpOn: string | null;
+  followUpOwnerId: string | null;
+  followUpDoneAt: string | null;
+}
+
+describe('outreach: logged once, scoped to regions, audited, on timelines, moving the ladder', () => {
+  let api: ApiHarness;
+  let staff: string;
+  let ontario: string;
+  let quebec: string;
+  let ontarioId: string;
+  let orgId: string;
+  let onPerson: string;
+  let qcPerson: string;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    staff = await api.tokenFor('STAFF');
+    ontario = await api.tokenFor('COORDINATOR');
+    quebec = await api.tokenFor('COORDINATOR_QC');
+    ontarioId = await userId(api, 'COORDINATOR');
+    orgId = (await createOrganization(api, { nameEn: 'Hamilton Faith Table', nameFr: 'Table des cultes de Hamilton', provinceCode: 'ON' })).id;
+    onPerson = (await createPerson(api, { firstName: 'Amina', lastName: 'Haddad', provinceCode: 'ON', affiliations: [{ organizationId: orgId }] })).id;
+    qcPerson = (await createPerson(api, { firstName: 'Luc', lastName: 'Tremblay', provinceCode: 'QC' })).id;
+  });
+  afterAll(() => api?.close());
+
+  const log = (input: Record<string, unknown>, token: string) =>
+    api.graphql(`mutation($input: LogOutreachInputType!) { logOutreach(input: $input) { ${outreachFields} } }`, { input }, token);
+  const update = (input: Record<string, unknown>, token: string) =>
+    api.graphql(`mutation($input: UpdateOutreachInputType!) { updateOutreach(input: $input) { ${outreachFields} } }`, { input }, token);
+  const stageOf = async (personId: string) => (await api.dataSource.query(`SELECT engagement_stage AS s FROM person WHERE id = $1`, [personId]))[0].s;
+
+  it('a coordinator logs a contact; the same client id again answers the same outreach and records nothing twice', async () => {
+    const clientId = randomUUID();
+    const input = { clientId, personId: onPerson, channel: 'meeting', outcome: 'interested', occurredOn: '2026-11-12', notes: 'Met at the mosque' };
+    const first = ok<{ logOutreach: Outreach }>(await log(input, ontario)).logOutreach;
+    const again = ok<{ logOutreach: Outreach }>(await log(input, ontario)).logOutreach;
+    expect(again.id).toBe(first.id);
+    // Two at once (a retry racing the first attempt): still one row.
+    const racing = { ...input, clientId: randomUUID() };
+    const [a, b] = await Promise.all([log(racing, ontario), log(racing, ontario)]);
+    expect(ok<{ logOutreach: Outreach }>(a).logOutreach.id).toBe(ok<{ logOutreach: Outreach }>(b).logOutreach.id);
+    const rows = await api.dataSource.query(`SELECT count(*)::int AS n FROM outreach WHERE client_id = ANY($1::uuid[])`, [[clientId, racing.clientId]]);
+    expect(rows[0].n).toBe(2);
+    expect(first).toMatchObject({ createdById: ontarioId, occurredOn: '2026-11-12', outcome: 'interested' });
+
+    const audit = await api.dataSource.query(`SELECT action, changes FROM audit_entry WHERE subject_type = 'Outreach' AND subject_id = $1`, [first.id]);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].action).toBe('outreach.create');
+    expect(JSON.stringify(audit[0].changes)).not.toContain('mosque');
+    const timeline = await api.dataSource.query(
+      `SELECT subject_type AS "subjectType", subject_id AS "subjectId" FROM activity WHERE record_id = $1 AND kind = 'outreach.created' ORDER BY subject_type`,
+      [first.id],
+    );
+    expect(timeline).toEqual([
+      { subjectType: 'Organization', subjectId: orgId },
+      { subjectType: 'Person', subjectId: onPerson },
+    ]);
+    expect(await stageOf(onPerson)).toBe('engaged');
+  });
+
+  it('a client id reused for another person is refused', async () => {
+    const clientId = randomUUID();
+    ok(await log({ clientId, personId: onPerson, channel: 'call', outcome: 'noAnswer' }, ontario));
+    const other = await log({ clientId, personId: qcPerson, channel: 'call', outcome: 'noAnswer' }, staff);
+    expect(other.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'clientId'], code: 'clientIdTaken' })]);
+  });
+
+  it('a coordinator cannot log, read, list or edit outreach outside their regions', async () => {
+    const refused = await log({ personId: qcPerson, channel: 'call', outcome: 'interested' }, ontario);
+    expect(refused.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'personId'], code: 'personUnknown' })]);
+    const qc = ok<{ logOutreach: Outreach }>(await log({ personId: qcPerson, channel: 'call', outcome: 'interested' }, quebec)).logOutreach;
+    expect(errorCode(await api.graphql(`{ outreach(id: "${qc.id}") { id } }`, {}, ontario))).toBe('NOT_FOUND');
+    expect(errorCode(await update({ id: qc.id, version: qc.version, outcome: 'declined' }, ontario))).toBe('NOT_FOUND');
+    expect(errorCode(await api.graphql(`mutation { archiveOutreach(input: { id: "${qc.id}", version: 1 }) { id } }`, {}, ontario))).toBe('NOT_FOUND');
+    const listed = ok<{ outreachList: { nodes: { personId: string }[] } }>(
+      await api.graphql(`{ outreachList(first: 200) { nodes { personId } } }`, {}, ontario),
+    );
+    expect(listed.outreachList.nodes.length).toBeGreaterThan(0);
+    expect(listed.outreachList.nodes.every((node) => node.personId === onPerson)).toBe(true);
+    const staffList = ok<{ outreachList: { nodes: { id: string }[] } }>(await api.graphql(`{ outreachList(first: 200) { nodes { id } } }`, {}, staff));
+    expect(staffList.outreachList.nodes.map((node) => node.id)).toContain(qc.id);
+  });
+
+  it('a coordinator edits only what they recorded or own the follow-up of', async () => {
+    const byStaff = ok<{ logOutreach: Outreach }>(await log({ personId: onPerson, channel: 'email', outcome: 'noAnswer' }, staff)).logOutreach;
+    expect(errorCode(await update({ id: byStaff.id, version: byStaff.version, notes: 'mine now' }, ontario))).toBe('FORBIDDEN');
+    const assigned = ok<{ logOutreach: Outreach }>(
+      await log({ personId: onPerson, channel: 'email', outcome: 'followUpNeeded', followUpOn: '2026-12-01', followUpOwnerId: ontarioId }, staff),
+    ).logOutreach;
+    const edited = ok<{ updateOutreach: Outreach }>(await update({ id: assigned.id, version: assigned.version, notes: 'Called back' }, ontario)).updateOutreach;
+    expect(edited.version).toBe(assigned.version + 1);
+    expect(errorCode(await update({ id: assigned.id, version: assigned.version, notes: 'stale' }, ontario))).toBe('CONFLICT');
+  });
+
+  it('follow-ups: mine when due within the week, done, snoozed, or closed by the next contact', async () => {
+    const today = ok<{ myFollowUps: { today: string } }>(await api.graphql(`{ myFollowUps { today } }`, {}, ontario)).myFollowUps.today;
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const overdue = ok<{ logOutreach: Outreach }>(
+      await log({ personId: onPerson, channel: 'call', outcome: 'followUpNeeded', followUpOn: yesterday }, ontario),
+    ).logOutreach;
+    expect(overdue.followUpOwnerId).toBe(ontarioId);
+    const dueToday = ok<{ logOutreach: Outreach }>(
+      await log({ personId: onPerson, channel: 'call', outcome: 'followUpNeeded', followUpOn: today }, ontario),
+    ).logOutreach;
+    const mine = async () =>
+      ok<{ myFollowUps: { nodes: { id: string }[] } }>(await api.graphql(`{ myFollowUps { nodes { id } } }`, {}, ontario)).myFollowUps.nodes.map((n) => n.id);
+    expect(await mine()).toEqual(expect.arrayContaining([overdue.id, dueToday.id]));
+    // Quebec's coordinator does not see them.
+    expect(ok<{ myFollowUps: { nodes: unknown[] } }>(await api.graphql(`{ myFollowUps { nodes { id } } }`, {}, quebec)).myFollowUps.nodes).toHaveLength(0);
+
+    ok(await api.graphql(`mutation { completeFollowUp(input: { id: "${overdue.id}", version: ${overdue.version} }) { id } }`, {}, ontario));
+    const snoozed = ok<{ snoozeFollowUp: Outreach }>(
+      await api.graphql(
+        `mutation { snoozeFollowUp(input: { id: "${dueToday.id}", version: ${dueToday.version}, until: "2099-01-01" }) { ${outreachFields} } }`,
+        {},
+        ontario,
+      ),
+    ).snoozeFollowUp;
+    expect(snoozed.followUpOn).toBe('2099-01-01');
+    expect(await mine()).not.toEqual(expect.arrayContaining([overdue.id]));
+    expect(await mine()).not.toEqual(expect.arrayContaining([dueToday.id]));
+
+    const open = ok<{ logOutreach: Outreach }>(
+      await log({ personId: onPerson, channel: 'call', outcome: 'followUpNeeded', followUpOn: today }, ontario),
+    ).logOutreach;
+    const closing = ok<{ logOutreach: Outreach }>(
+      await log({ personId: onPerson, channel: 'meeting', outcome: 'interested', closesFollowUpId: open.id }, ontario),
+    ).logOutreach;
+    expect(closing.id).not.toBe(open.id);
+    expect(await mine()).not.toEqual(expect.arrayContaining([open.id]));
+  });
+
+  it('the ladder moves with outcomes in the same transaction and explains itself; deleting the outreach moves it back', async () => {
+    const person = (await createPerson(api, { firstName: 'Grace', lastName: 'Okafor', provinceCode: 'ON' }, 'COORDINATOR')).id;
+    expect(await stageOf(person)).toBe('identified');
+    ok(await log({ personId: person, channel: 'call', outcome: 'noAnswer', occurredOn: '2026-10-01' }, ontario));
+    expect(await stageOf(person)).toBe('contacted');
+    const committed = ok<{ logOutreach: Outreach }>(
+      await log({ personId: person, channel: 'meeting', outcome: 'committed', occurredOn: '2026-11-12' }, ontario),
+    ).logOutreach;
+    ok(await log({ personId: person, channel: 'call', outcome: 'declined', occurredOn: '2026-11-20' }, ontario));
+    expect(await stageOf(person)).toBe('committed');
+    const explained = ok<{ person: { engagement: Record<string, unknown> } }>(
+      await api.graphql(
+        `{ person(id: "${person}") { engagement { stage derivedStage factKind factOn factRecordId factDetail { key value } override { stage } } } }`,
+        {},
+        ontario,
+      ),
+    ).person.engagement;
+    expect(explained).toMatchObject({
+      stage: 'committed',
+      derivedStage: 'committed',
+      factKind: 'committed',
+      factOn: '2026-11-12',
+      factRecordId: committed.id,
+      override: null,
+    });
+    expect(explained.factDetail).toEqual(expect.arrayContaining([{ key: 'channel', value: 'meeting' }]));
+
+    ok(await api.graphql(`mutation { archiveOutreach(input: { id: "${committed.id}", version: ${committed.version} }) { id } }`, {}, ontario));
+    expect(await stageOf(person)).toBe('contacted');
+    const changes = await api.dataSource.query(
+      `SELECT summary->>'stage' AS stage FROM activity WHERE subject_id = $1 AND kind = 'engagement.changed' ORDER BY id`,
+      [person],
+    );
+    expect(changes.map((row: { stage: string }) => row.stage)).toEqual(['contacted', 'committed', 'contacted']);
+  });
+
+  it('national staff may override a stage, shown as such; coordinators may not', async () => {
+    const person = (await createPerson(api, { firstName: 'Owen', lastName: 'Price', provinceCode: 'ON' })).id;
+    const mutation = `mutation($input: SetEngagementOverrideInputType!) {
+      setEngagementOverride(input: $input) { stage derivedStage override { stage note setByName } }
+    }`;
+    expect(errorCode(await api.graphql(mutation, { input: { personId: person, stage: 'champion' } }, ontario))).toBe('FORBIDDEN');
+    const set = ok<{ setEngagementOverride: Record<string, unknown> }>(
+      await api.graphql(mutation, { input: { personId: person, stage: 'champion', note: 'Spoke at the rally' } }, staff),
+    );
+    expect(set.setEngagementOverride).toMatchObject({
+      stage: 'champion',
+      derivedStage: 'identified',
+      override: { stage: 'champion', note: 'Spoke at the rally' },
+    });
+    expect(await stageOf(person)).toBe('champion');
+    ok(await log({ personId: person, channel: 'call', outcome: 'interested' }, staff));
+    expect(await stageOf(person)).toBe('champion');
+    const cleared = ok<{ setEngagementOverride: Record<string, unknown> }>(await api.graphql(mutation, { input: { personId: person, stage: null } }, staff));
+    expect(cleared.setEngagementOverride).toMatchObject({ stage: 'engaged', override: null });
+    const audit = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'person.engagementOverride' AND subject_id = $1`, [
+      person,
+    ]);
+    expect(audit[0].n).toBe(2);
+  });
+
+  it('campaign goals count leaders reached in the viewer’s scope', async () => {
+    const [campaign] = await api.dataSource.query(`SELECT id, version FROM campaign WHERE is_default`);
+    ok(
+      await api.graphql(
+        `mutation($input: UpdateCampaignInputType!) { updateCampaign(input: $input) { id } }`,
+        {
+          input: {
+            id: campaign.id,
+            version: campaign.version,
+            goals: [
+              { metric: 'leadersContacted', target: 50 },
+              { metric: 'leadersCommitted', target: 5 },
+            ],
+          },
+        },
+        staff,
+      ),
+    );
+    const goals = async (token: string) =>
+      ok<{ defaultCampaign: { goals: { metric: string; count: number }[] } }>(await api.graphql(`{ defaultCampaign { goals { metric count } } }`, {}, token))
+        .defaultCampaign.goals;
+    const national = await goals(staff);
+    const regional = await goals(quebec);
+    const contacted = (list: { metric: string; count: number }[]) => list.find((goal) => goal.metric === 'leadersContacted')!.count;
+    const [{ n: onContacted }] = await api.dataSource.query(
+      `SELECT count(DISTINCT o.person_id)::int AS n FROM outreach o JOIN person p ON p.id = o.person_id
+        WHERE o.archived_at IS NULL AND p.engagement_stage <> 'identified'`,
+    );
+    expect(contacted(national)).toBe(onContacted);
+    expect(contacted(regional)).toBe(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { EngagementStage } from '@crm/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LadderPlace } from './ladder-rules';
+
+export interface EngagementStateRow {
+  personId: string;
+  derivedStage: EngagementStage;
+  factKind: string | null;
+  factOn: string | null;
+  factRecordType: string | null;
+  factRecordId: string | null;
+  factDetail: Record<string, string>;
+  overrideStage: EngagementStage | null;
+  overrideNote: string | null;
+  overrideById: string | null;
+  overrideByName: string | null;
+  overrideAt: Date | null;
+}
+
+const stateColumns = `s.person_id AS "personId", s.derived_stage AS "derivedStage", s.fact_kind AS "factKind", to_char(s.fact_on, 'YYYY-MM-DD') AS "factOn",
+  s.fact_record_type AS "factRecordType", s.fact_record_id AS "factRecordId", s.fact_detail AS "factDetail",
+  s.override_stage AS "overrideStage", s.override_note AS "overrideNote", s.override_by_id AS "overrideById",
+  u.name AS "overrideByName", s.override_at AS "overrideAt"`;
+
+@Injectable()
+export class EngagementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Makes sure each person has a state row and locks them in id order: two writes
+   * about one person recompute one after the other, the second seeing the first's facts.
+   */
+  async lockStates(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, EngagementStage | null>> {
+    await manager.query(
+      `INSERT INTO engagement_state (person_id, derived_stage)
+       SELECT id, 'identified' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (person_id) DO NOTHING`,
+      [personIds],
+    );
+    const rows: { personId: string; overrideStage: EngagementStage | null }[] = await manager.query(
+      `SELECT person_id AS "personId", override_stage AS "overrideStage" FROM engagement_state WHERE person_id = ANY($1::uuid[]) ORDER BY person_id FOR UPDATE`,
+      [personIds],
+    );
+    return new Map(rows.map((row) => [row.personId, row.overrideStage]));
+  }
+
+  /** Stores what the ladder derived for each person (one statement). */
+  async saveDerived(manager: EntityManager, places: Map<string, LadderPlace>): Promise<void> {
+    const rows = [...places].map(([personId, place]) => ({
+      person_id: personId,
+      derived_stage: place.stage,
+      fact_kind: place.fact?.kind ?? null,
+      fact_on: place.fact?.on ?? null,
+      fact_record_type: place.fact?.recordType ?? null,
+      fact_record_id: place.fact?.recordId ?? null,
+      fact_detail: place.fact?.detail ?? {},
+    }));
+    if (!rows.length) return;
+    await manager.query(
+      `UPDATE engagement_state s SET derived_stage = x.derived_stage, fact_kind = x.fact_kind, fact_on = x.fact_on,
+              fact_record_type = x.fact_record_type, fact_record_id = x.fact_record_id, fact_detail = x.fact_detail, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb)
+              AS x(person_id uuid, derived_stage text, fact_kind text, fact_on date, fact_record_type text, fact_record_id uuid, fact_detail jsonb)
+        WHERE s.person_id = x.person_id
+          AND (s.derived_stage, s.fact_kind, s.fact_on, s.fact_record_id, s.fact_detail)
+              IS DISTINCT FROM (x.derived_stage, x.fact_kind, x.fact_on, x.fact_record_id, x.fact_detail)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async setOverride(manager: EntityManager, personId: string, stage: EngagementStage | null, note: string | null, byId: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE engagement_state
+          SET override_stage = $2, override_note = $3, override_by_id = $4, override_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
+        WHERE person_id = $1`,
+      [personId, stage, stage ? note : null, stage ? byId : null],
+    );
+  }
+
+  async find(personId: string, manager: EntityManager = this.dataSource.manager): Promise<EngagementStateRow | null> {
+    const rows: EngagementStateRow[] = await manager.query(
+      `SELECT ${stateColumns} FROM engagement_state s LEFT JOIN app_user u ON u.id = s.override_by_id WHERE s.person_id = $1`,
+      [personId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Every person's id after `afterId`, in id order (the rebuild's batches). */
+  async personIdsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM person WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`, [
+      afterId,
+      limit,
+    ]);
+    return rows.map((row) => row.id);
+  }
+
+  /** What the ladder stored for some people (tests compare incremental and rebuilt). */
+  async storedStages(personIds: readonly string[]): Promise<Map<string, { stage: string; reason: string | null }>> {
+    const rows: { id: string; stage: string; reason: string | null }[] = await this.dataSource.query(
+      `SELECT id, engagement_stage AS stage, engagement_reason AS reason FROM person WHERE id = ANY($1::uuid[])`,
+      [personIds],
+    );
+    return new Map(rows.map((row) => [row.id, { stage: row.stage, reason: row.reason }]));
+  }
+}

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility } from '@crm/authz';
+import type { EngagementStage, OutreachFilter } from '@crm/contracts';
+import type { LadderFact } from '@crm/engagement';
+import { BadUserInputException, encodeCursor, readCursor, SqlParams } from '@crm/platform';
+import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { DataSource, type EntityManager } from 'typeorm';
+import { outreachColumns, outreachFrom, outreachScopeColumns, outreachWritableColumns, type OutreachRow, type OutreachValues } from './outreach.row';
+
+export interface NewOutreach {
+  clientId: string | null;
+  personId: string;
+  campaignId: string;
+  channel: string;
+  occurredOn: string;
+  outcome: string;
+  notes: string | null;
+  policyAskId: string | null;
+  followUpOn: string | null;
+  ownerId: string | null;
+  createdById: string | null;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const stages: EngagementStage[] = ['identified', 'contacted', 'engaged', 'committed', 'champion'];
+
+@Injectable()
+export class OutreachRepository implements VersionedStore<OutreachRow, OutreachValues> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One outreach if the ability may read it (scope in SQL): out of scope reads as missing. */
+  async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OutreachRow | null> {
+    const params = new SqlParams();
+    const rows: OutreachRow[] = await manager.query(
+      `SELECT ${outreachColumns} FROM ${outreachFrom}
+        WHERE o.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}${lock ? ' FOR UPDATE OF o' : ''}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<OutreachRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  /** Inserts unless the client id was used already (a retry): then null. */
+  async insert(manager: EntityManager, row: NewOutreach): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO outreach (client_id, person_id, campaign_id, channel, occurred_on, outcome, notes, policy_ask_id,
+                             follow_up_on, follow_up_owner_id, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+      [
+        row.clientId,
+        row.personId,
+        row.campaignId,
+        row.channel,
+        row.occurredOn,
+        row.outcome,
+        row.notes,
+        row.policyAskId,
+        row.followUpOn,
+        row.ownerId,
+        row.createdById,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The outreach a client id made, whoever may see it (to tell a retry from a clash). */
+  async byClientId(manager: EntityManager, clientId: string): Promise<{ id: string; personId: string } | null> {
+    const rows = await manager.query(`SELECT id, person_id AS "personId" FROM outreach WHERE client_id = $1`, [clientId]);
+    return rows[0] ?? null;
+  }
+
+  async updateVersioned(
+    manager: EntityManager,
+    ability: AppAbility,
+    target: { id: string; version: number },
+    values: OutreachValues & LifecycleValues,
+    options: { bump: boolean } = { bump: true },
+  ): Promise<OutreachRow | null> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as (keyof typeof outreachWritableColumns)[]).filter(
+      (field) => field in outreachWritableColumns && (values as Record<string, unknown>)[field] !== undefined,
+    );
+    const assignments = fields.map((field) => `${outreachWritableColumns[field]} = ${params.add((values as Record<string, unknown>)[field])}`);
+    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
+    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE outreach SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
+      params.values,
+    );
+    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+  }
+
+  /** Newest first (date, then id), keyset pages; every condition on an indexed column or the person's scope. */
+  async list(ability: AppAbility, actorId: string | null, filter: OutreachFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where = ['o.archived_at IS NULL', params.scope(ability, 'read', 'Outreach', outreachScopeColumns)];
+    if (filter.mine) where.push(`(o.created_by_id = ${params.add(actorId)}::uuid OR o.follow_up_owner_id = ${params.add(actorId)}::uuid)`);
+    if (filter.personId) where.push(`o.person_id = ${params.add(filter.personId)}::uuid`);
+    if (filter.campaignId) where.push(`o.campaign_id = ${params.add(filter.campaignId)}::uuid`);
+    if (filter.regionId) where.push(`p.province_code IN (SELECT province_code FROM region_province WHERE region_id = ${params.add(filter.regionId)}::uuid)`);
+    if (filter.channels?.length) where.push(`o.channel = ANY(${params.add(filter.channels)}::text[])`);
+    if (filter.outcomes?.length) where.push(`o.outcome = ANY(${params.add(filter.outcomes)}::text[])`);
+    if (filter.from) where.push(`o.occurred_on >= ${params.add(filter.from)}::date`);
+    if (filter.to) where.push(`o.occurred_on <= ${params.add(filter.to)}::date`);
+    if (filter.search) where.push(`p.search_text LIKE '%' || f_search_norm(${params.add(filter.search)}) || '%'`);
+    const cursor = readCursor(after, ['text', 'uuid'] as const);
+    if (cursor) {
+      if (!isoDate.test(cursor[0])) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
+      where.push(`(o.occurred_on, o.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::uuid)`);
+    }
+    const rows: OutreachRow[] = await this.dataSource.query(
+      `SELECT ${outreachColumns} FROM ${outreachFrom} WHERE ${where.join(' AND ')} ORDER BY o.occurred_on DESC, o.id DESC LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return { rows: page, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.occurredOn, last.id]) : null };
+  }
+
+  /** Open follow-ups owned by `ownerId` due on or before `until`, oldest first (index outreach_follow_up_idx). */
+  async openFollowUps(ability: AppAbility, ownerId: string, until: string, first: number): Promise<OutreachRow[]> {
+    const params = new SqlParams();
+    return this.dataSource.query(
+      `SELECT ${outreachColumns} FROM ${outreachFrom}
+        WHERE o.follow_up_owner_id = ${params.add(ownerId)}::uuid AND o.follow_up_on IS NOT NULL AND o.follow_up_done_at IS NULL AND o.archived_at IS NULL
+          AND o.follow_up_on <= ${params.add(until)}::date AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}
+        ORDER BY o.follow_up_on, o.id LIMIT ${params.add(first)}`,
+      params.values,
+    );
+  }
+
+  /**
+   * The ladder facts outreach reports: per person, the latest contact of each kind
+   * (committed, interested, any other outcome: contacted).
+   */
+  async ladderFacts(manager: EntityManager, personIds: readonly string[]): Promise<LadderFact[]> {
+    const rows: { personId: string; kind: LadderFact['kind']; on: string; id: string; channel: string; outcome: string; policyAskId: string | null }[] =
+      await manager.query(
+        `SELECT DISTINCT ON (x.person_id, x.kind) x.person_id AS "personId", x.kind, to_char(x.occurred_on, 'YYYY-MM-DD') AS on, x.id, x.channel, x.outcome,
+                x.policy_ask_id AS "policyAskId"
+           FROM (SELECT o.*, CASE o.outcome WHEN 'committed' THEN 'committed' WHEN 'interested' THEN 'interested' ELSE 'contacted' END AS kind
+                   FROM outreach o WHERE o.person_id = ANY($1::uuid[]) AND o.archived_at IS NULL) x
+          ORDER BY x.person_id, x.kind, x.occurred_on DESC, x.id DESC`,
+        [personIds],
+      );
+    return rows.map((row) => ({
+      personId: row.personId,
+      kind: row.kind,
+      on: row.on,
+      recordType: 'Outreach',
+      recordId: row.id,
+      detail: { channel: row.channel, outcome: row.outcome, ...(row.policyAskId ? { policyAskId: row.policyAskId } : {}) },
+    }));
+  }
+
+  /** Leaders reached in a campaign whose stage is at least `minStage`, within some provinces (null: all). */
+  async countLeaders(manager: EntityManager, campaignId: string, provinceCodes: readonly string[] | null, minStage: EngagementStage): Promise<number> {
+    const reached = stages.slice(stages.indexOf(minStage));
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM person p
+        WHERE p.archived_at IS NULL AND p.engagement_stage = ANY($2::text[]) AND ($3::text[] IS NULL OR p.province_code = ANY($3::text[]))
+          AND EXISTS (SELECT 1 FROM outreach o WHERE o.person_id = p.id AND o.campaign_id = $1 AND o.archived_at IS NULL)`,
+      [campaignId, reached, provinceCodes],
+    );
+    return rows[0].n;
+  }
+
+  /** Merging people: the duplicate's outreach moves to the survivor; answers the people whose facts changed. */
+  async moveToPerson(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    const [, moved]: [unknown[], number] = await manager.query(`UPDATE outreach SET person_id = $2 WHERE person_id = $1`, [fromId, toId]);
+    return moved;
+  }
+
+  async ruleFieldsOf(ability: AppAbility, id: string): Promise<object | null> {
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT o.id, p.province_code AS "provinceCode", o.created_by_id AS "createdById", o.follow_up_owner_id AS "ownerId"
+         FROM ${outreachFrom} WHERE o.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    const params = new SqlParams();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM ${outreachFrom} WHERE o.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}
+
+/** A user's own time zone, if they set one (the office's applies otherwise). */
+export async function timeZoneOf(manager: EntityManager, userId: string | null | undefined): Promise<string | null> {
+  if (!userId) return null;
+  const rows: { timeZone: string | null }[] = await manager.query(`SELECT time_zone AS "timeZone" FROM app_user WHERE id = $1`, [userId]);
+  return rows[0]?.timeZone ?? null;
+}

@@ -1,0 +1,232 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { subject } from '@crm/authz';
+import { CampaignMetrics, CampaignService } from '@crm/campaigns';
+import type { LogOutreachInput, OutreachFilter, RecordVersionInput, SnoozeFollowUpInput, UpdateOutreachInput } from '@crm/contracts';
+import { EngagementService, LadderSignals } from '@crm/engagement';
+import { PeopleService, PersonMergeHooks, type PersonView } from '@crm/people';
+import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
+import { RecordRules, RecordWriter } from '@crm/records';
+import { TimelineSubjects } from '@crm/timeline';
+import type { EntityManager } from 'typeorm';
+import { addDays, localDate } from './local-date';
+import { outreachKind } from './outreach.kind';
+import { OutreachRepository } from './outreach.repository';
+import type { OutreachRow, OutreachValues } from './outreach.row';
+
+// Input field → row field (the follow-up's owner is the outreach's owner for access rules).
+const updatableFields = {
+  channel: 'channel',
+  outcome: 'outcome',
+  occurredOn: 'occurredOn',
+  notes: 'notes',
+  policyAskId: 'policyAskId',
+  followUpOn: 'followUpOn',
+  followUpOwnerId: 'ownerId',
+} as const;
+
+const followUpWindowDays = 7;
+
+@Injectable()
+export class OutreachService implements OnModuleInit {
+  constructor(
+    private readonly outreach: OutreachRepository,
+    private readonly people: PeopleService,
+    private readonly campaigns: CampaignService,
+    private readonly metrics: CampaignMetrics,
+    private readonly engagement: EngagementService,
+    private readonly signals: LadderSignals,
+    private readonly rules: RecordRules,
+    private readonly writer: RecordWriter,
+    private readonly timelineSubjects: TimelineSubjects,
+    private readonly personMergeHooks: PersonMergeHooks,
+  ) {}
+
+  onModuleInit(): void {
+    this.signals.register('outreach', (manager, personIds) => this.outreach.ladderFacts(manager, personIds));
+    this.metrics.register('leadersContacted', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'contacted'));
+    this.metrics.register('leadersEngaged', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'engaged'));
+    this.metrics.register('leadersCommitted', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'committed'));
+    this.timelineSubjects.register('Outreach', {
+      ruleFields: (ctx, id) => this.outreach.ruleFieldsOf(ctx.ability, id),
+      visibleIds: (ctx, ids) => this.outreach.visibleIds(ctx.ability, ids),
+    });
+    // Merged people keep their outreach; the survivor's ladder is placed again from it.
+    this.personMergeHooks.register('outreach', async ({ manager, ctx, duplicateId, survivorId }) => {
+      const moved = await this.outreach.moveToPerson(manager, duplicateId, survivorId);
+      await this.engagement.recompute(manager, ctx, [survivorId, duplicateId]);
+      return moved;
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<OutreachRow> {
+    const row = await this.outreach.findVisible(ctx.ability, id);
+    if (!row) throw new NotFoundException('Outreach');
+    return row;
+  }
+
+  list(ctx: RequestContext, filter: OutreachFilter, first: number, after: string | null | undefined) {
+    return this.outreach.list(ctx.ability, ctx.actor?.id ?? null, filter, first, after);
+  }
+
+  /**
+   * Records one contact. A repeated client id answers the outreach it made (a retry
+   * after a dropped connection records nothing twice); the ladder places the person
+   * again in the same transaction.
+   */
+  async log(ctx: RequestContext, input: LogOutreachInput, timeZone?: string | null): Promise<OutreachRow> {
+    return this.writer.transaction(async (manager) => {
+      if (input.clientId) {
+        const done = await this.outreach.byClientId(manager, input.clientId);
+        if (done) return this.retried(ctx, done, input.personId);
+      }
+      const person = await this.visiblePerson(ctx, input.personId);
+      const campaignId = input.campaignId ?? (await this.campaigns.defaultCampaignId());
+      const asks = campaignId ? await this.campaigns.policyAskIds(campaignId, manager) : null;
+      if (!campaignId || !asks) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
+      if (input.policyAskId && !asks.has(input.policyAskId)) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }]);
+      // A follow-up without a named owner is the recorder's.
+      const ownerId = input.followUpOwnerId ?? (input.followUpOn ? (ctx.actor?.id ?? null) : null);
+      await this.assertFollowUpOwner(manager, ctx, ownerId, person.provinceCode);
+      const createdById = ctx.actor?.id ?? null;
+      if (!ctx.ability.can('create', subject('Outreach', { provinceCode: person.provinceCode, createdById, ownerId }))) {
+        throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
+      }
+      const id = await this.outreach.insert(manager, {
+        clientId: input.clientId ?? null,
+        personId: person.id,
+        campaignId,
+        channel: input.channel,
+        occurredOn: input.occurredOn ?? localDate(new Date(), timeZone),
+        outcome: input.outcome,
+        notes: input.notes ?? null,
+        policyAskId: input.policyAskId ?? null,
+        followUpOn: input.followUpOn ?? null,
+        ownerId,
+        createdById,
+      });
+      if (!id) {
+        // The same entry, sent twice at once: the other request recorded it.
+        return this.retried(ctx, (await this.outreach.byClientId(manager, input.clientId!))!, input.personId);
+      }
+      const created = (await this.outreach.findVisible(ctx.ability, id, manager))!;
+      await this.writer.created(manager, ctx, outreachKind, created);
+      if (input.closesFollowUpId) await this.closeFollowUp(manager, ctx, input.closesFollowUpId);
+      await this.engagement.recompute(manager, ctx, [person.id]);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdateOutreachInput): Promise<OutreachRow> {
+    return this.writer.transaction(async (manager) => {
+      const given = (Object.keys(updatableFields) as (keyof typeof updatableFields)[]).filter((field) => input[field] !== undefined);
+      const after = await this.writer.update(
+        ctx,
+        outreachKind,
+        this.outreach,
+        input,
+        {
+          given: given.map((field) => updatableFields[field]),
+          plan: async (before, tx) => {
+            const values: OutreachValues = {};
+            for (const field of given) {
+              const value = input[field];
+              const rowField = updatableFields[field];
+              if (value !== before[rowField]) (values as Record<string, unknown>)[rowField] = value;
+            }
+            if (values.policyAskId) {
+              const asks = await this.campaigns.policyAskIds(before.campaignId, tx);
+              if (!asks?.has(values.policyAskId)) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }]);
+            }
+            const followUpOn = values.followUpOn !== undefined ? values.followUpOn : before.followUpOn;
+            const ownerId = values.ownerId !== undefined ? values.ownerId : before.ownerId;
+            if (ownerId && !followUpOn) throw new BadUserInputException([{ path: ['input', 'followUpOn'], code: 'followUpDateNeeded' }]);
+            if (values.ownerId) await this.assertFollowUpOwner(tx, ctx, values.ownerId, before.provinceCode);
+            // A follow-up dated again is open again.
+            if (values.followUpOn !== undefined && before.followUpDoneAt) values.followUpDoneAt = null;
+            return { values };
+          },
+        },
+        manager,
+      );
+      await this.engagement.recompute(manager, ctx, [after.personId]);
+      return after;
+    });
+  }
+
+  /** Deleting is archiving: the outreach leaves lists and the ladder, and stays in the audit trail. */
+  async archive(ctx: RequestContext, input: RecordVersionInput): Promise<OutreachRow> {
+    return this.writer.transaction(async (manager) => {
+      const after = await this.writer.archive(ctx, outreachKind, this.outreach, input, manager);
+      await this.engagement.recompute(manager, ctx, [after.personId]);
+      return after;
+    });
+  }
+
+  async completeFollowUp(ctx: RequestContext, input: RecordVersionInput): Promise<OutreachRow> {
+    return this.writer.update(ctx, outreachKind, this.outreach, input, {
+      given: ['followUpDoneAt'],
+      plan: async (before) => (before.followUpOn && !before.followUpDoneAt ? { values: { followUpDoneAt: new Date() } } : { values: {} }),
+    });
+  }
+
+  async snoozeFollowUp(ctx: RequestContext, input: SnoozeFollowUpInput): Promise<OutreachRow> {
+    return this.writer.update(ctx, outreachKind, this.outreach, input, {
+      given: ['followUpOn'],
+      plan: async (before) => ({
+        values: before.followUpOn === input.until && !before.followUpDoneAt ? {} : { followUpOn: input.until, followUpDoneAt: null },
+      }),
+    });
+  }
+
+  /** The caller's open follow-ups due within the week (overdue first), and their "today". */
+  async myFollowUps(ctx: RequestContext, timeZone: string | null, first = 200): Promise<{ today: string; rows: OutreachRow[] }> {
+    const today = localDate(new Date(), timeZone);
+    if (!ctx.actor) return { today, rows: [] };
+    return { today, rows: await this.outreach.openFollowUps(ctx.ability, ctx.actor.id, addDays(today, followUpWindowDays - 1), first) };
+  }
+
+  /** Marks done the follow-up a new contact closes (in the new contact's transaction). */
+  private async closeFollowUp(manager: EntityManager, ctx: RequestContext, id: string): Promise<void> {
+    const open = await this.outreach.findVisible(ctx.ability, id, manager);
+    if (!open) throw new BadUserInputException([{ path: ['input', 'closesFollowUpId'], code: 'invalid' }]);
+    await this.writer.update(
+      ctx,
+      outreachKind,
+      this.outreach,
+      { id, version: open.version },
+      { given: ['followUpDoneAt'], plan: async (before) => ({ values: before.followUpDoneAt ? {} : { followUpDoneAt: new Date() } }) },
+      manager,
+    );
+  }
+
+  private async retried(ctx: RequestContext, done: { id: string; personId: string }, personId: string): Promise<OutreachRow> {
+    const row = done.personId === personId ? await this.outreach.findVisible(ctx.ability, done.id) : null;
+    if (!row) throw new BadUserInputException([{ path: ['input', 'clientId'], code: 'clientIdTaken' }]);
+    return row;
+  }
+
+  private async visiblePerson(ctx: RequestContext, id: string): Promise<PersonView> {
+    try {
+      const person = await this.people.get(ctx, id);
+      if (person.archivedAt) throw new NotFoundException('Person');
+      return person;
+    } catch (error) {
+      if (error instanceof NotFoundException) throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
+      throw error;
+    }
+  }
+
+  /** The follow-up's owner: an account the caller may assign (identity's rule: a coordinator, themselves or staff). */
+  private async assertFollowUpOwner(manager: EntityManager, ctx: RequestContext, ownerId: string | null, _provinceCode: string): Promise<void> {
+    if (!ownerId) return;
+    try {
+      await this.rules.assertOwner(manager, ctx, ownerId, ['input', 'followUpOwnerId']);
+    } catch (error) {
+      if (error instanceof BadUserInputException) {
+        const problems: FieldProblemInput[] = [{ path: ['input', 'followUpOwnerId'], code: 'followUpOwner' }];
+        throw new BadUserInputException(problems);
+      }
+      throw error;
+    }
+  }
+}
