@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
+import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
@@ -9,7 +10,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, MailWorkerModule, DataTransferWorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, MailWorkerModule, DataTransferWorkerModule, OutreachDigestModule],
       providers: [OutboxRelayService],
     };
   }
