@@ -1,5 +1,5 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
@@ -18,7 +18,6 @@ import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   HTTP_REQUEST_CONTEXTS,
-  FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
   DatabaseModule,
@@ -82,7 +81,7 @@ export class AppModule {
         // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
         { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
+        // FieldAccessInterceptor is not global: @AllowField puts it on the fields that need it.
       ],
     };
   }
