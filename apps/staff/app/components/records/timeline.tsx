@@ -15,6 +15,10 @@ const known = new Set([
   'record.imported',
   'affiliation.added',
   'affiliation.removed',
+  'story.created',
+  'story.updated',
+  'story.withdrawn',
+  'story.erased',
 ]);
 
 // The summary carries changed field names, never values (the API masks them).
@@ -26,7 +30,7 @@ function changedFields(summary: unknown): string[] {
 
 // "city" → "City": the record forms' labels, else the raw name.
 function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
-  const key = [`person.${field}`, `organization.${field}`, `records.${field}`].find(isPlainMessageKey);
+  const key = [`person.${field}`, `organization.${field}`, `story.${field}`, `records.${field}`].find(isPlainMessageKey);
   return key ? t(key as PlainMessageKey) : field;
 }
 
