@@ -174,6 +174,24 @@ describe('records: lists, pages, filters and search', () => {
       expect(result.errors?.[0].extensions?.fields?.[0].path).toEqual(['filter', 'provinceCodes', 0]);
     });
 
+    it("counts every match of a list in all its pages, in the caller's scope", async () => {
+      await insertPeople(
+        api,
+        Array.from({ length: 7 }, (_, i) => ({ firstName: `Counted${i}`, lastName: 'Tallyworth', provinceCode: i < 4 ? 'ON' : 'QC' })),
+      );
+      const count = async (token: string) =>
+        ok<{ people: { nodes: unknown[]; totalCount: number } }>(
+          await api.graphql('{ people(first: 2, filter: { search: "tallyworth" }) { nodes { id } totalCount } }', {}, token),
+        ).people;
+      expect(await count(staff)).toEqual({ nodes: [expect.anything(), expect.anything()], totalCount: 7 });
+      expect((await count(await api.tokenFor('COORDINATOR'))).totalCount).toBe(4);
+      const organizations = ok<{ organizations: { totalCount: number } }>(
+        await api.graphql('{ organizations(first: 1, filter: { kinds: [business] }) { totalCount } }', {}, staff),
+      ).organizations;
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM organization WHERE kind = 'business' AND archived_at IS NULL`);
+      expect(organizations.totalCount).toBe(n);
+    });
+
     it('a coordinator filtering on a province outside their regions gets nothing', async () => {
       expect((await peoplePage({ search: 'filter', provinceCodes: ['MB'] }, 50, null, await api.tokenFor('COORDINATOR'))).nodes).toEqual([]);
     });
@@ -215,6 +233,66 @@ describe('records: lists, pages, filters and search', () => {
 
     it('finds short fragments of a name', async () => {
       expect((await search('open door')).organizations.map((o) => o.nameEn)).toEqual(['Saskatoon Open Door Society']);
+    });
+
+    // Issue 9 defect 5: short or punctuation-only text was a 500 (ORDER BY a bare 0).
+    describe('any text answers results or BAD_USER_INPUT, for every role', () => {
+      const texts = ['Wu', 'Li', 'O', 'a', '%', "'", '_', '\\', '%_%', "O'", '-', '--', '*', '?', '""', '.', 'é', 'x y', 'Wu Li', '%Wu', "Li'", ' ', '@', 'a@'];
+      const roles = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER', 'FUNDER'] as const;
+      const queries = {
+        searchDirectory: 'query($text: String!) { searchDirectory(text: $text, first: 50) { organizations { id } people { id } } }',
+        people: 'query($text: String!) { people(filter: { search: $text }) { nodes { id } } }',
+        organizations: 'query($text: String!) { organizations(filter: { search: $text }) { nodes { id } } }',
+      };
+
+      it.each(roles)('%s: never an internal error', async (role) => {
+        const token = await api.tokenFor(role);
+        const answers: string[] = [];
+        for (const [name, query] of Object.entries(queries)) {
+          for (const text of texts) {
+            const result = await api.graphql(query, { text }, token);
+            const code = errorCode(result);
+            // A refusal names the reason (FORBIDDEN for a role that may not read the kind); never a failure.
+            if (code && !['BAD_USER_INPUT', 'FORBIDDEN'].includes(code))
+              answers.push(`${name}(${JSON.stringify(text)}): ${code} ${result.errors?.[0].message}`);
+            if (result.status >= 500) answers.push(`${name}(${JSON.stringify(text)}): HTTP ${result.status}`);
+          }
+        }
+        expect(answers).toEqual([]);
+      });
+
+      it('finds people named Wu and Li, whole words before names that contain them', async () => {
+        await insertPeople(api, [
+          { firstName: 'Kofi', lastName: 'Awuah', provinceCode: 'ON' },
+          { firstName: 'Mei', lastName: 'Wu', provinceCode: 'ON' },
+          { firstName: 'Amelia', lastName: 'Aaliston', provinceCode: 'ON' },
+          { firstName: 'Jun', lastName: 'Li', provinceCode: 'ON' },
+        ]);
+        const coordinator = await api.tokenFor('COORDINATOR');
+        const found = async (text: string) =>
+          ok<{ searchDirectory: { people: { firstName: string; lastName: string }[] } }>(
+            await api.graphql('query($text: String!) { searchDirectory(text: $text, first: 50) { people { firstName lastName } } }', { text }, coordinator),
+          ).searchDirectory.people.map((p) => `${p.firstName} ${p.lastName}`);
+        const wu = await found('Wu');
+        expect(wu.indexOf('Mei Wu')).toBeGreaterThanOrEqual(0);
+        expect(wu.indexOf('Mei Wu')).toBeLessThan(wu.indexOf('Kofi Awuah'));
+        const li = await found('li');
+        const whole = (name: string) =>
+          name
+            .toLowerCase()
+            .split(/[\s'-]+/)
+            .includes('li');
+        expect(li).toContain('Jun Li');
+        expect(li.findIndex((name) => !whole(name))).toBeGreaterThan(li.findLastIndex(whole));
+        expect(await found('WU')).toEqual(wu);
+      });
+
+      it('organizations: a close spelling is not padding ("côté" is not "comité")', async () => {
+        await createOrganization(api, { nameEn: 'Côté Family Foundation', provinceCode: 'QC' });
+        await createOrganization(api, { nameEn: 'Trois-Rivières Welcoming Committee', nameFr: 'Comité d’accueil de Trois-Rivières', provinceCode: 'QC' });
+        expect((await search('Côté')).organizations.map((o) => o.nameEn)).toEqual(['Côté Family Foundation']);
+        expect((await search('cote')).organizations.map((o) => o.nameEn)).toEqual(['Côté Family Foundation']);
+      });
     });
 
     it('finds nothing for nonsense', async () => {

@@ -1,10 +1,11 @@
 import '@mantine/core/styles.css';
+import './app.css';
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { config as zodConfig } from 'zod';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { ErrorPage, NotFoundPage } from './components/error-page';
 import { PublicShell } from './components/public-shell';
 import { StaffShell } from './components/staff-shell';
@@ -72,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => nonce ?? ''}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={() => nonce ?? ''}>
           {children}
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />

@@ -1,7 +1,35 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+
+// WCAG 2.2 AA contrast (4.5:1 for text) with Mantine's palette: filled colours at
+// shade 8 (white on indigo.6 was 4.32:1), black text wherever white would fall short
+// (luminance 0.18 is where black and white give the same contrast), and the text of
+// light, subtle and outline variants darker than Mantine's shade 6 (a light teal badge
+// was 2.4:1).
+
+const tinted = new Set(['light', 'subtle', 'outline', 'transparent']);
+
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || !input.variant || !tinted.has(input.variant) || !parsed.color) return colors;
+  const text = darken(input.theme.colors[parsed.color][9], 0.3);
+  return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
+};
+
+// Helper and secondary text ("dimmed"): gray.7, not gray.6 (3.3:1 on white); an error
+// beside a field: red.9, not red.6 (3.3:1).
+export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': theme.colors.gray[7], '--mantine-color-error': theme.colors.red[9] },
+  dark: {},
+});
 
 export const theme = createTheme({
   primaryColor: 'indigo',
+  primaryShade: 8,
+  autoContrast: true,
+  luminanceThreshold: 0.18,
+  variantColorResolver,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },

@@ -1,6 +1,7 @@
 // What the journeys share: the demo accounts and signing in and out the way a
 // person does (through the forms, in a browser context of their own).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { getStack } from '../support/stack';
 
 /** Seeded in development and tests (libs/api/seed/src/demo-users.ts); public on purpose. */
@@ -77,4 +78,21 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await page.waitForURL((url) => url.pathname === '/sign-in');
   await page.getByTestId('sign-in').waitFor();
+}
+
+/**
+ * axe-core on the page as it is now: a serious or critical violation (WCAG 2.2 A/AA)
+ * fails the journey, naming the rule and the elements.
+ */
+export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const described = serious.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
+  if (described.length) throw new Error(`axe-core on ${where}:\n${described.join('\n')}`);
 }

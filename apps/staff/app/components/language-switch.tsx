@@ -25,7 +25,8 @@ export function LanguageSwitch({ size = 'xs', testId = 'language' }: { size?: 'x
             size={size}
             variant={lang === current ? 'filled' : 'subtle'}
             aria-pressed={lang === current}
-            aria-label={t(`language.${lang}`)}
+            // The visible text is the accessible name (WCAG 2.5.3); the full name as a tooltip.
+            title={t(`language.${lang}`)}
             lang={lang}
             data-testid={`${testId}-${lang}`}
           >

@@ -1,5 +1,6 @@
 import { Table, Text, type TableProps, type TextProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { formatCount, useLanguage, useT } from '../utils/i18n';
 
 type ListTableProps<T> = Omit<TableProps, 'children'> & {
   /** Below this width the table scrolls sideways rather than squeezing its columns. */
@@ -38,5 +39,16 @@ export function EmptyRow({ columns, testId, children, ...text }: { columns: numb
         </Text>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** How many records the list holds in all its pages, filters applied ("1,234 people"). */
+export function ListTotal({ count, kind }: { count: number; kind: 'people' | 'organizations' }) {
+  const t = useT();
+  const lang = useLanguage();
+  return (
+    <Text size="sm" c="dimmed" role="status" data-testid="list-total" data-count={count}>
+      {count === 1 ? t(`${kind}.total.one`) : t(`${kind}.total`, { count: formatCount(lang, count) })}
+    </Text>
   );
 }

@@ -1,6 +1,6 @@
-import { AppShell, Burger, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, useLocation } from '@remix-run/react';
+import { Form, Link, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { isActive, visibleSections } from '../navigation';
 import { useT } from '../utils/i18n';
@@ -18,7 +18,10 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
   const { pathname } = useLocation();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'sm', sm: 'lg' }}>
+      <a href="#main" className="skip-link" data-testid="skip-link">
+        {t('nav.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -28,6 +31,7 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
             </Title>
           </Group>
           <Group gap="md" wrap="nowrap">
+            {ability.can('read', 'Person') ? <HeaderSearch /> : null}
             <LanguageSwitch />
             <UserMenu viewer={viewer} />
           </Group>
@@ -59,7 +63,49 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <AppShell.Main bg="gray.0" id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
+  );
+}
+
+// Search from every page: a plain GET form to /search (works before JavaScript);
+// on a phone, a link to the search page instead of a field.
+function HeaderSearch() {
+  const t = useT();
+  const { pathname, search } = useLocation();
+  const current = pathname === '/search' ? (new URLSearchParams(search).get('q') ?? '') : '';
+  return (
+    <>
+      <Form method="get" action="/search" role="search" aria-label={t('header.search.label')}>
+        <TextInput
+          name="q"
+          type="search"
+          size="xs"
+          w={220}
+          visibleFrom="md"
+          aria-label={t('header.search.label')}
+          placeholder={t('header.search.placeholder')}
+          defaultValue={current}
+          key={current}
+          data-testid="header-search"
+        />
+      </Form>
+      <ActionIcon
+        component={Link}
+        to="/search"
+        hiddenFrom="md"
+        variant="subtle"
+        size="lg"
+        aria-label={t('header.search.label')}
+        data-testid="header-search-link"
+      >
+        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <circle cx="11" cy="11" r="7" />
+          <path d="m20 20-3.5-3.5" />
+        </svg>
+      </ActionIcon>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Avatar, Button, Menu, Text, UnstyledButton, Group, Stack } from '@mantine/core';
+import { Avatar, Button, Menu, Text, UnstyledButton, Group, Stack, VisuallyHidden } from '@mantine/core';
 import { Link } from '@remix-run/react';
 import { useT } from '../utils/i18n';
 import type { Viewer } from '../utils/viewer';
@@ -20,11 +20,13 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
   return (
     <Menu position="bottom-end" width={220} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.open')} data-testid="user-menu" px={6} py={4} style={{ borderRadius: 6 }}>
+        {/* Named by what it shows (WCAG 2.5.3): the name and role; on a phone, where only initials show, the name unseen. */}
+        <UnstyledButton title={t('userMenu.open')} data-testid="user-menu" px={6} py={4} style={{ borderRadius: 6 }}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size={32}>
+            <Avatar color="indigo" variant="filled" radius="xl" size={32} aria-hidden>
               {initials(viewer.name)}
             </Avatar>
+            <VisuallyHidden hiddenFrom="sm">{viewer.name}</VisuallyHidden>
             <Stack gap={0} visibleFrom="sm">
               <Text size="sm" fw={600} lh={1.2} data-testid="user-name">
                 {viewer.name}

@@ -15,6 +15,7 @@ import { recordPageTitle } from '../utils/meta';
 import { kindKey, membershipKey, organizationName, ownerLabel, personName, tagLabels } from '../utils/records';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
+import { abilityFor } from '../utils/viewer';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -25,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return withOwners(
     request,
     viewer,
-    withTimelinePage(request, (timelineAfter) => gql(OrganizationDocument, { id: params.id ?? '', timelineAfter }, { request })),
+    // Ask only for what the viewer may read (a member contact reads no people): the shared ability decides.
+    withTimelinePage(request, (timelineAfter) =>
+      gql(OrganizationDocument, { id: params.id ?? '', timelineAfter, withPeople: abilityFor(viewer).can('read', 'Person') }, { request }),
+    ),
   );
 }
 
@@ -131,45 +135,47 @@ export default function OrganizationPage() {
           </Fact>
         </DetailsCard>
 
-        <Card withBorder padding={0} component="section" aria-labelledby="people-title">
-          <Group justify="space-between" p="lg" pb="sm">
-            <Title order={2} size="h4" id="people-title">
-              {t('organization.people')}
-            </Title>
-            {ability.can('create', 'Person') && !organization.archivedAt ? (
-              <Anchor component={Link} to={`/people/new?${new URLSearchParams({ organizationId: organization.id })}`} size="sm" data-testid="add-person-here">
-                {t('people.new')}
-              </Anchor>
-            ) : null}
-          </Group>
-          {organization.people?.length ? (
-            <Table verticalSpacing="xs" horizontalSpacing="lg" data-testid="organization-people">
-              <Table.Tbody>
-                {organization.people.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={600}>
-                        {personName(person)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {person.affiliations.find((affiliation) => affiliation.organization.id === organization.id)?.title ?? ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StageBadge stage={person.engagementStage} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text size="sm" c="dimmed" px="lg" pb="lg">
-              {t('organization.people.empty')}
-            </Text>
-          )}
-        </Card>
+        {ability.can('read', 'Person') ? (
+          <Card withBorder padding={0} component="section" aria-labelledby="people-title">
+            <Group justify="space-between" p="lg" pb="sm">
+              <Title order={2} size="h4" id="people-title">
+                {t('organization.people')}
+              </Title>
+              {ability.can('create', 'Person') && !organization.archivedAt ? (
+                <Anchor component={Link} to={`/people/new?${new URLSearchParams({ organizationId: organization.id })}`} size="sm" data-testid="add-person-here">
+                  {t('people.new')}
+                </Anchor>
+              ) : null}
+            </Group>
+            {organization.people?.length ? (
+              <Table verticalSpacing="xs" horizontalSpacing="lg" data-testid="organization-people">
+                <Table.Tbody>
+                  {organization.people.map((person) => (
+                    <Table.Tr key={person.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={600}>
+                          {personName(person)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {person.affiliations.find((affiliation) => affiliation.organization.id === organization.id)?.title ?? ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <StageBadge stage={person.engagementStage} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm" c="dimmed" px="lg" pb="lg">
+                {t('organization.people.empty')}
+              </Text>
+            )}
+          </Card>
+        ) : null}
       </RecordWithTimeline>
     </Stack>
   );

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await withOwners(
     request,
     viewer,
-    orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '' }, { request })),
+    orNotFound(() => gql(OrganizationDocument, { id: params.id ?? '', withPeople: false }, { request })),
   );
   return { ...data, locked: lockedOrganizationFields(abilityFor(viewer), data.organization) };
 }

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const { organization, other } = await gql(OrganizationsToMergeDocument, { id, otherId }, { request });
       return { record: organization, other };
     },
-    record: async () => (await gql(OrganizationDocument, { id }, { request })).organization,
+    record: async () => (await gql(OrganizationDocument, { id, withPeople: false }, { request })).organization,
     name: (organization) => organization.nameEn,
     search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.organizations,
   });

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DateTime } from '../components/date-time';
 import { FilterSelect } from '../components/filter-bar';
-import { EmptyRow, ListTable } from '../components/list-table';
+import { EmptyRow, ListTable, ListTotal } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ArchivedBadge } from '../components/records/record-badges';
@@ -86,6 +86,7 @@ export default function Organizations() {
         />
       </RecordFilterBar>
 
+      <ListTotal count={organizations.totalCount} kind="organizations" />
       <Card withBorder padding={0}>
         <ListTable
           minWidth={900}

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ActionForm } from '../components/action-form';
 import { DateTime } from '../components/date-time';
 import { FilterSelect } from '../components/filter-bar';
-import { EmptyRow, ListTable } from '../components/list-table';
+import { EmptyRow, ListTable, ListTotal } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ArchivedBadge, StageBadge } from '../components/records/record-badges';
@@ -145,6 +145,7 @@ export default function People() {
         </Alert>
       ) : null}
 
+      <ListTotal count={people.totalCount} kind="people" />
       <ActionForm id="bulk" onSubmit={() => setSelected([])}>
         <Card withBorder padding={0}>
           {ability.can('update', 'Person') ? (

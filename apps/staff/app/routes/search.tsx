@@ -1,11 +1,11 @@
-import { SearchDirectoryDocument } from '@crm/staff-graphql';
+import { SearchCountsDocument, SearchDirectoryDocument } from '@crm/staff-graphql';
 import { Anchor, Button, Card, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { PageHeader } from '../components/page-header';
 import { StageBadge } from '../components/records/record-badges';
 import { gql } from '../utils/graphql.server';
-import { useLanguage, useT } from '../utils/i18n';
+import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { kindKey, organizationName, personName } from '../utils/records';
 import { abilityFor } from '../utils/viewer';
@@ -18,17 +18,31 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Person');
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
-  if (q.length < 2) return { q, tooShort: q.length > 0, people: [], organizations: [] };
-  const { searchDirectory } = await gql(SearchDirectoryDocument, { text: q, first: 20 }, { request });
+  if (q.length < 2) return { q, tooShort: q.length > 0, people: [], organizations: [], counts: null };
   // Organizations only for those who may read them (the API scopes them anyway).
-  const organizations = abilityFor(viewer).can('read', 'Organization') ? searchDirectory.organizations : [];
-  return { q, tooShort: false, people: searchDirectory.people, organizations };
+  const withOrganizations = abilityFor(viewer).can('read', 'Organization');
+  // The best 20 of each kind here; every match, page by page, in the list ("see all").
+  const [{ searchDirectory }, counts] = await Promise.all([
+    gql(SearchDirectoryDocument, { text: q, first: shown }, { request }),
+    gql(SearchCountsDocument, { text: q, withOrganizations }, { request }),
+  ]);
+  return {
+    q,
+    tooShort: false,
+    people: searchDirectory.people,
+    organizations: withOrganizations ? searchDirectory.organizations : [],
+    counts: { people: counts.people.totalCount, organizations: counts.organizations?.totalCount ?? 0 },
+  };
 }
+
+const shown = 20;
 
 export default function Search() {
   const t = useT();
   const lang = useLanguage();
-  const { q, tooShort, people, organizations } = useLoaderData<typeof loader>();
+  const { q, tooShort, people, organizations, counts } = useLoaderData<typeof loader>();
+  const number = (value: number) => formatCount(lang, value);
+  const seeAll = (path: string) => `${path}?${new URLSearchParams({ search: q })}`;
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader title={t('search.title')} description={t('search.intro')} />
@@ -56,8 +70,8 @@ export default function Search() {
         <Grid gutter="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder padding="lg" component="section" data-testid="search-people">
-              <Title order={2} size="h4" mb="sm">
-                {t('search.people')}
+              <Title order={2} size="h4" mb="sm" data-testid="search-people-count" data-count={counts?.people ?? 0}>
+                {t('search.peopleCount', { count: number(counts?.people ?? 0) })}
               </Title>
               {people.length ? (
                 <Stack gap="sm">
@@ -76,6 +90,11 @@ export default function Search() {
                       <StageBadge stage={person.engagementStage} />
                     </Group>
                   ))}
+                  {counts && counts.people > people.length ? (
+                    <Anchor component={Link} to={seeAll('/people')} size="sm" fw={600} data-testid="search-see-all-people">
+                      {t('search.seeAllPeople', { count: number(counts.people) })}
+                    </Anchor>
+                  ) : null}
                 </Stack>
               ) : (
                 <Text size="sm" c="dimmed">
@@ -86,8 +105,8 @@ export default function Search() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder padding="lg" component="section" data-testid="search-organizations">
-              <Title order={2} size="h4" mb="sm">
-                {t('search.organizations')}
+              <Title order={2} size="h4" mb="sm" data-testid="search-organizations-count" data-count={counts?.organizations ?? 0}>
+                {t('search.organizationsCount', { count: number(counts?.organizations ?? 0) })}
               </Title>
               {organizations.length ? (
                 <Stack gap="sm">
@@ -101,6 +120,11 @@ export default function Search() {
                       </Text>
                     </Stack>
                   ))}
+                  {counts && counts.organizations > organizations.length ? (
+                    <Anchor component={Link} to={seeAll('/organizations')} size="sm" fw={600} data-testid="search-see-all-organizations">
+                      {t('search.seeAllOrganizations', { count: number(counts.organizations) })}
+                    </Anchor>
+                  ) : null}
                 </Stack>
               ) : (
                 <Text size="sm" c="dimmed">

@@ -16,3 +16,8 @@ export function useLanguage(): Language {
 export function useT(): Translate {
   return translator(useLanguage());
 }
+
+// A count as the language writes it: 1,234 in English, 1 234 in French.
+export function formatCount(lang: Language, value: number): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(value);
+}

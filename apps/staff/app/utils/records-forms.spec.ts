@@ -36,17 +36,34 @@ describe('person forms', () => {
   it('reads affiliation rows as the API input; a row twice is named by its index', () => {
     const other = '7a2d2f1e-9b4c-4d2e-8f3a-1b2c3d4e5f60';
     const ok = parseForm(
-      form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[0].title': ' Director ', 'affiliations[0].organizationName': 'x' }),
+      form({
+        id,
+        version: '2',
+        firstName: 'Amina',
+        'affiliations[0].organizationId': other,
+        'affiliations[0].title': ' Director ',
+        'affiliations[0].organizationName': 'x',
+      }),
       PersonForm,
     );
     expect(ok.status === 'success' ? ok.value.affiliations : null).toEqual([{ organizationId: other, title: 'Director' }]);
-    const twice = parseForm(form({ id, version: '2', 'affiliations[0].organizationId': other, 'affiliations[1].organizationId': other }), PersonForm);
+    const twice = parseForm(
+      form({ id, version: '2', firstName: 'Amina', 'affiliations[0].organizationId': other, 'affiliations[1].organizationId': other }),
+      PersonForm,
+    );
     expect(twice.status === 'error' ? twice.error?.['affiliations[1].organizationId'] : null).toEqual(['listedTwice']);
   });
 
   it('an edit with no affiliation rows left clears them', () => {
     const submission = parseForm(form({ id, version: '2', firstName: 'Amina' }), PersonForm);
     expect(submission.status === 'success' ? completeUpdate(submission.value, { lists: personLists }).affiliations : null).toEqual([]);
+  });
+
+  it('refuses an emptied first name beside the field, never "saved" with the old one', () => {
+    for (const firstName of ['', '   ']) {
+      const submission = parseForm(form({ id, version: '2', firstName, lastName: 'Haddad' }), PersonForm);
+      expect(submission.status === 'error' ? submission.error?.firstName : null).toEqual(['required']);
+    }
   });
 
   it('asks for a province for a new person', () => {
@@ -57,8 +74,13 @@ describe('person forms', () => {
 
 describe('organization form', () => {
   it('checks the postal code against the province', () => {
-    const submission = parseForm(form({ id, version: '1', provinceCode: 'QC', postalCode: 'K1A 0B1' }), OrganizationForm);
+    const submission = parseForm(form({ id, version: '1', nameEn: 'Welcome Centre', provinceCode: 'QC', postalCode: 'K1A 0B1' }), OrganizationForm);
     expect(submission.status === 'error' ? submission.error?.postalCode : null).toEqual([`postalCodeProvince|{"province":"QC"}`]);
+  });
+
+  it('refuses an emptied English name beside the field (the edit shows it: empty is not "unchanged")', () => {
+    const submission = parseForm(form({ id, version: '1', nameEn: '  ', provinceCode: 'QC' }), OrganizationForm);
+    expect(submission.status === 'error' ? submission.error?.nameEn : null).toEqual(['required']);
   });
 });
 

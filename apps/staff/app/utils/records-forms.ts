@@ -11,11 +11,14 @@ const lists = {
   phones: z.preprocess(splitList, Phones.optional()),
 };
 
-export const PersonForm = UpdatePersonInput.extend(lists);
+// An edit form shows every field, so what a record must have is required there too
+// (marked, and refused beside the field when cleared): the API's update leaves out
+// what is not given, and an emptied first name would have "saved" the old one.
+export const PersonForm = UpdatePersonInput.extend({ ...lists, firstName: CreatePersonInput.shape.firstName });
 export const NewPersonForm = CreatePersonInput.extend(lists);
 
-// Organization inputs carry a refinement (postal code within the province): used as they are.
-export const OrganizationForm = UpdateOrganizationInput;
+// Organization inputs carry a refinement (postal code within the province): kept by safeExtend.
+export const OrganizationForm = UpdateOrganizationInput.safeExtend({ nameEn: CreateOrganizationInput.shape.nameEn });
 export const NewOrganizationForm = CreateOrganizationInput;
 
 /**

@@ -65,6 +65,17 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
     return new Set(rows.map((row) => row.id));
   }
 
+  /** How many organizations the list of `filter` holds in all (every page). */
+  async count(ability: AppAbility, filter: OrganizationFilter): Promise<number> {
+    const params = new SqlParams();
+    const where = organizationListWhere(params, ability, 'read', filter);
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM organization o WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows[0].count;
+  }
+
   async list(ability: AppAbility, filter: OrganizationFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = organizationListWhere(params, ability, 'read', filter);
@@ -95,7 +106,7 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
     return this.dataSource.query(
       `SELECT ${organizationColumns} FROM organization o
         WHERE o.archived_at IS NULL AND ${scope} AND ${search.condition}
-        ORDER BY ${search.score} DESC, ${organizationSortKey}, o.id
+        ORDER BY ${search.score} DESC, ${search.wholeWords ? `${search.wholeWords()} DESC, ` : ''}${organizationSortKey}, o.id
         LIMIT ${params.add(first)}`,
       params.values,
     );

@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { canReadField } from '@crm/authz';
 import { CreateOrganizationInput, Id, MergeRecordsInput, OrganizationFilter, PageArgs, RecordVersionInput, UpdateOrganizationInput } from '@crm/contracts';
-import { Allow, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
 import { CreateOrganizationInputType, OrganizationFilterInputType, UpdateOrganizationInputType } from './dtos/organization.inputs';
 import { OrganizationConnection, OrganizationObject } from './dtos/organization.object';
@@ -19,10 +20,15 @@ export class OrganizationsResolver {
     @Args('filter', { nullable: true }) filter: OrganizationFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.service.list(ctx, parseInput(OrganizationFilter, withoutNulls(filter), ['filter']), page.first, page.after);
-    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    const parsed = parseInput(OrganizationFilter, withoutNulls(filter), ['filter']);
+    const [result, totalCount] = await Promise.all([
+      this.service.list(ctx, parsed, page.first, page.after),
+      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+    ]);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
 
   @Allow('read', 'Organization')

@@ -48,6 +48,10 @@ export class OrganizationsService implements OnModuleInit {
     return this.organizations.list(ctx.ability, filter, first, after);
   }
 
+  count(ctx: RequestContext, filter: OrganizationFilter): Promise<number> {
+    return this.organizations.count(ctx.ability, filter);
+  }
+
   search(ctx: RequestContext, text: string, first: number): Promise<OrganizationRow[]> {
     return this.organizations.search(ctx.ability, text, first);
   }

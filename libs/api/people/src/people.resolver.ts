@@ -26,8 +26,12 @@ export class PeopleResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PersonConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.service.list(ctx, parseInput(PersonFilter, withoutNulls(filter), ['filter']), page.first, page.after, shapeOf(info));
-    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    const parsed = parseInput(PersonFilter, withoutNulls(filter), ['filter']);
+    const [result, totalCount] = await Promise.all([
+      this.service.list(ctx, parsed, page.first, page.after, shapeOf(info)),
+      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+    ]);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
 
   @Allow('read', 'Person')

@@ -67,6 +67,10 @@ export class PeopleService implements OnModuleInit {
     return { ...page, rows: page.rows.map((row) => this.view(ctx, row)) };
   }
 
+  count(ctx: RequestContext, filter: PersonFilter): Promise<number> {
+    return this.people.count(ctx.ability, filter);
+  }
+
   async search(ctx: RequestContext, text: string, first: number): Promise<PersonView[]> {
     return (await this.people.search(ctx.ability, text, first)).map((row) => this.view(ctx, row));
   }

@@ -83,6 +83,17 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return new Set(rows.map((row) => row.id));
   }
 
+  /** How many people the list of `filter` holds in all (every page). */
+  async count(ability: AppAbility, filter: PersonFilter): Promise<number> {
+    const params = new SqlParams();
+    const { where, with: hits } = personListWhere(params, ability, 'read', filter);
+    const rows: { count: number }[] = await this.dataSource.query(
+      `${hits}SELECT count(*)::int AS count FROM person p WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows[0].count;
+  }
+
   /** One statement per page: the people, in name order, each with their visible affiliations. */
   async list(ability: AppAbility, filter: PersonFilter, first: number, after: string | null | undefined, shape: PersonShape = wholePerson) {
     const params = new SqlParams();
@@ -152,13 +163,20 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
       sql = `WITH hits AS MATERIALIZED (SELECT p.id FROM person p WHERE ${search.condition})
              SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
               WHERE p.id IN (SELECT id FROM hits) AND ${where.join(' AND ')}
-              ORDER BY ${search.score} DESC, ${personSortKey}
+              ORDER BY ${search.score} DESC, ${search.wholeWords ? `${search.wholeWords()} DESC, ` : ''}${personSortKey}
               LIMIT ${limit}`;
     } else {
-      // Short fragments only: common, found walking the list in name order.
-      sql = `SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
-              WHERE ${where.join(' AND ')} AND ${search.condition}
-              ORDER BY ${personSortKey}
+      // Short fragments only ("Wu", "Li"): those with it as a whole word (word index), then
+      // those whose name contains it (common: found walking the list in name order).
+      const whole = search.wholeWords
+        ? `(SELECT p.id, 0 AS rank FROM person p WHERE ${where.join(' AND ')} AND ${search.condition} AND ${search.wholeWords()}
+             ORDER BY ${personSortKey} LIMIT ${limit}) UNION ALL `
+        : '';
+      sql = `SELECT ${personColumns}, ${affiliationsColumn(orgScope)}
+               FROM (SELECT id, min(rank) AS rank FROM (${whole}(SELECT p.id, 1 AS rank FROM person p
+                      WHERE ${where.join(' AND ')} AND ${search.condition} ORDER BY ${personSortKey} LIMIT ${limit})) u GROUP BY id) h
+               JOIN person p ON p.id = h.id
+              ORDER BY h.rank, ${personSortKey}
               LIMIT ${limit}`;
     }
     const rows: RawPersonRow[] = await this.dataSource.query(sql, params.values);

@@ -37,4 +37,5 @@ export class OrganizationObject {
 export class OrganizationConnection {
   @Field(() => [OrganizationObject]) nodes: OrganizationObject[];
   @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int, { description: 'How many organizations match the filter in all (counted only when asked for)' }) totalCount?: number;
 }

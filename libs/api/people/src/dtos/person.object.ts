@@ -50,6 +50,7 @@ export class PersonObject {
 export class PersonConnection {
   @Field(() => [PersonObject]) nodes: PersonObject[];
   @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int, { description: 'How many people match the filter in all (counted only when asked for)' }) totalCount?: number;
 }
 
 @ObjectType('DirectoryResult', { description: 'Search across organizations and people, best matches first' })

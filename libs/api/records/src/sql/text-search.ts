@@ -26,6 +26,13 @@ export interface TextSearch {
   words: { lookup: string; others: string } | null;
   /** Some term (of 3 characters or more) has a score: false when the text is only short fragments. */
   ranked: boolean;
+  /**
+   * When the text has short terms (1–2 characters): each is a whole word of the name
+   * ("Wu", "Li": a family name, before the names that merely contain it). Index-backed
+   * (the name's word array), for ranking only: `condition` stays the definition of a match.
+   * A function: its parameters are added only when the statement uses it.
+   */
+  wholeWords: (() => string) | null;
 }
 
 export interface TextSearchOptions {
@@ -40,6 +47,13 @@ export function searchTerms(text: string): string[] {
   return text.split(/[\s\p{P}\p{S}]+/u).filter((term) => term.length > 0);
 }
 
+/**
+ * The least similarity of a close spelling: "nguyn" is "nguyen" (0.44), "rimouksi"
+ * "rimouski" (0.38) and "mohamed" "mohammed" (0.7), but "côté" is not "comité" (0.33,
+ * over pg_trgm's own threshold of 0.3: a search for Côté was padded with Comités).
+ */
+const closeSpelling = 0.35;
+
 const folded = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '');
 
 export function textSearch(params: SqlParams, text: string, options: TextSearchOptions): TextSearch {
@@ -51,11 +65,13 @@ export function textSearch(params: SqlParams, text: string, options: TextSearchO
   const shortConditions: string[] = [];
   const scores: string[] = [];
   const lookups: string[] = [];
+  const shortWords: string[] = [];
   for (const term of terms) {
     const like = `f_search_norm(${params.add(`%${likeEscape(term)}%`)})`;
     if (folded(term).length < 3) {
       conditions.push(`${name} LIKE ${like}`);
       shortConditions.push(`${name} LIKE ${like}`);
+      shortWords.push(term);
       continue;
     }
     const norm = `f_search_norm(${params.add(term)})`;
@@ -65,6 +81,7 @@ export function textSearch(params: SqlParams, text: string, options: TextSearchO
                      UNION ALL
                      (SELECT d.word, similarity(d.word, ${norm}) FROM search_word d
                        WHERE d.kind = '${kind}' AND d.word % ${norm} AND d.word NOT LIKE ${like} AND length(d.word) >= 3
+                         AND similarity(d.word, ${norm}) >= ${closeSpelling}
                        ORDER BY d.word <-> ${norm}, d.word LIMIT 5)`;
     lookups.push(lookup);
     conditions.push(`${words} && ARRAY(SELECT m.word FROM (${lookup}) m)`);
@@ -80,8 +97,10 @@ export function textSearch(params: SqlParams, text: string, options: TextSearchO
   if (email) condition = `${condition} OR ${options.emails} @> ARRAY[lower(${params.add(text.trim())})]`;
   return {
     condition: `(${condition})`,
-    score: scores.length ? `(${scores.join(' + ')})` : '0',
+    // Never a bare number: ORDER BY 0 would name a select-list position (a 500 on "%").
+    score: scores.length ? `(${scores.join(' + ')})` : '0::real',
     words: lookups.length === 1 && !email ? { lookup: lookups[0], others: shortConditions.length ? shortConditions.join(' AND ') : 'TRUE' } : null,
-    ranked: scores.length > 0,
+    ranked: lookups.length > 0,
+    wholeWords: shortWords.length ? () => `${words} @> ARRAY[${shortWords.map((term) => `f_search_norm(${params.add(term)})`).join(', ')}]` : null,
   };
 }

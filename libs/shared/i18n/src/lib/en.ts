@@ -1,3 +1,4 @@
+import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 
@@ -600,6 +601,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
 } as const;

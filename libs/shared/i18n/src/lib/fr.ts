@@ -1,3 +1,4 @@
+import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
@@ -605,6 +606,7 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
 };

@@ -1,0 +1,130 @@
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { getStack, launchBrowser } from '../support/stack';
+import { demo, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+
+// The staff app as each role uses it every day (issue 10): records the seed made
+// with any uuid open and save, a member contact works on their own organization, an
+// emptied required field is refused beside it (never "saved"), search answers any
+// text. axe-core checks each screen on the way.
+const timeout = 90_000;
+const memberOrganization = 'c0a11710-0000-4000-8000-000000000001';
+
+async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const db = new Client({ connectionString: getStack().databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query(sql, values)).rows as T[];
+  } finally {
+    await db.end();
+  }
+}
+
+describe('daily use of the staff app', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, timeout);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function asUser<T>(email: string, check: (page: Page) => Promise<T>, viewport?: { width: number; height: number }): Promise<T> {
+    const { context, page } = await newVisitor(browser);
+    try {
+      if (viewport) await page.setViewportSize(viewport);
+      await signIn(page, email);
+      return await check(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it(
+    'a member contact opens and edits their own organization (the page asks for no people)',
+    () =>
+      asUser(demo.member, async (page) => {
+        const response = await page.goto(staffUrl(`/organizations/${memberOrganization}`));
+        expect(response?.status()).toBe(200);
+        await page.getByTestId('organization-name').waitFor();
+        // A member reads no people: no people section at all, rather than an empty one.
+        expect(await page.locator('#people-title').count()).toBe(0);
+        await expectAccessible(page, 'member: own organization');
+
+        await page.getByTestId('edit-organization').click();
+        await page.waitForURL(staffUrl(`/organizations/${memberOrganization}/edit`));
+        await page.getByTestId('city').fill('Ottawa-Gatineau');
+        await expectAccessible(page, 'member: edit own organization');
+        await page.getByTestId('save-organization').click();
+        await page.waitForURL(staffUrl(`/organizations/${memberOrganization}?saved=1`));
+        await page.getByTestId('record-notice').waitFor();
+        const [row] = await query<{ city: string }>('SELECT city FROM organization WHERE id = $1', [memberOrganization]);
+        expect(row.city).toBe('Ottawa-Gatineau');
+      }),
+    timeout,
+  );
+
+  it(
+    'records whose ids are not RFC 4122 uuids open, and a person linked to such an organization is edited',
+    () =>
+      asUser(demo.staff, async (page) => {
+        // The seed makes ids with md5(…)::uuid: neither version 4 nor the RFC variant.
+        const [linked] = await query<{ person: string; organization: string }>(
+          `SELECT a.person_id AS person, a.organization_id AS organization FROM affiliation a
+            WHERE a.person_id::text !~ '^.{14}4' AND a.organization_id::text !~ '^.{14}4' LIMIT 1`,
+        );
+        expect(linked).toBeDefined();
+        expect((await page.goto(staffUrl(`/organizations/${linked.organization}`)))?.status()).toBe(200);
+        expect((await page.goto(staffUrl(`/people/${linked.person}`)))?.status()).toBe(200);
+        await page.getByTestId('person-name').waitFor();
+
+        await page.goto(staffUrl(`/people/${linked.person}/edit`));
+        await page.getByTestId('city').fill('Kingston');
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${linked.person}?saved=1`));
+        expect(await page.getByTestId('person-city').textContent()).toBe('Kingston');
+      }),
+    timeout,
+  );
+
+  it(
+    'clearing a person’s first name is refused beside the field, and nothing is saved',
+    () =>
+      asUser(demo.staff, async (page) => {
+        const [person] = await query<{ id: string; first_name: string }>(
+          `SELECT id, first_name FROM person WHERE archived_at IS NULL AND province_code = 'ON' ORDER BY id LIMIT 1`,
+        );
+        await page.goto(staffUrl(`/people/${person.id}/edit`));
+        // Required fields are marked (and announced as required).
+        expect(await page.getByTestId('firstName').getAttribute('required')).not.toBeNull();
+        await page.getByTestId('firstName').fill('');
+        await page.getByTestId('save-person').click();
+        // staff@ reads French.
+        await page.getByText('Ce champ est obligatoire.').waitFor();
+        expect(new URL(page.url()).pathname).toBe(`/people/${person.id}/edit`);
+        expect(await page.getByTestId('record-notice').count()).toBe(0);
+        const [row] = await query<{ first_name: string }>('SELECT first_name FROM person WHERE id = $1', [person.id]);
+        expect(row.first_name).toBe(person.first_name);
+        await expectAccessible(page, 'staff: person edit with an error');
+      }),
+    timeout,
+  );
+
+  it(
+    'search answers short family names and punctuation, and finds people named Wu',
+    () =>
+      asUser(demo.ontario, async (page) => {
+        const [wu] = await query<{ id: string }>(`INSERT INTO person (first_name, last_name, province_code) VALUES ('Mei', 'Wu', 'ON') RETURNING id`);
+        for (const text of ['Wu', 'Li', 'O', '%', "'"]) {
+          const response = await page.goto(staffUrl(`/search?q=${encodeURIComponent(text)}`));
+          expect(response?.status()).toBe(200);
+        }
+        await page.goto(staffUrl('/search?q=Wu'));
+        await page.locator(`[data-testid="search-person"] a[href="/people/${wu.id}"]`).waitFor();
+        await expectAccessible(page, 'coordinator: search');
+      }),
+    timeout,
+  );
+});
