@@ -40,6 +40,7 @@ export function outreachListWhere(
   if (filter.personId) where.push(`o.person_id = ${params.add(filter.personId)}::uuid`);
   if (filter.campaignId) where.push(`o.campaign_id = ${params.add(filter.campaignId)}::uuid`);
   if (filter.regionId) where.push(`p.province_code IN (SELECT province_code FROM region_province WHERE region_id = ${params.add(filter.regionId)}::uuid)`);
+  if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
   if (filter.channels?.length) where.push(`o.channel = ANY(${params.add(filter.channels)}::text[])`);
   if (filter.outcomes?.length) where.push(`o.outcome = ANY(${params.add(filter.outcomes)}::text[])`);
   if (filter.from) where.push(`o.occurred_on >= ${params.add(filter.from)}::date`);

@@ -231,6 +231,7 @@ export type OutreachFilterInputType = {
   mine?: boolean | null | undefined;
   outcomes?: Array<OutreachOutcome> | null | undefined;
   personId?: string | null | undefined;
+  provinceCodes?: Array<string> | null | undefined;
   regionId?: string | null | undefined;
   /** Words of the person’s name */
   search?: string | null | undefined;
