@@ -6,6 +6,7 @@ import { CampaignModule } from '@crm/campaigns';
 import { DataTransferModule } from '@crm/data-transfer';
 import { EngagementModule } from '@crm/engagement';
 import { EventsModule } from '@crm/events';
+import { PledgesModule } from '@crm/pledges';
 import { GeographyModule } from '@crm/geography';
 import { IdentityModule, SessionService } from '@crm/identity';
 import { MailModule } from '@crm/mail';
@@ -72,6 +73,7 @@ export class AppModule {
         EngagementModule,
         OutreachModule,
         EventsModule,
+        PledgesModule,
         DataTransferModule,
       ],
       providers: [

@@ -6,8 +6,8 @@ const sectionsOf = (role: Role) => visibleSections(defineAbilityFor(actor(role))
 
 describe('navigation', () => {
   it('shows the Admin section, with users, audit log and e-mail, to an admin only', () => {
-    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-records', 'nav-admin']);
-    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[2].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
+    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-records', 'nav-outreach', 'nav-admin']);
+    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[3].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
     for (const role of ['STAFF', 'COORDINATOR', 'MEMBER'] as const) expect(sectionsOf(role)).not.toContain('nav-admin');
   });
 
@@ -21,9 +21,18 @@ describe('navigation', () => {
     expect(records('FUNDER')).toEqual([]);
   });
 
+  it('offers the quick log and follow-ups to those who record outreach, and campaigns to every role', () => {
+    const outreach = (role: Role) =>
+      visibleSections(defineAbilityFor(actor(role)))
+        .find((section) => section.testId === 'nav-outreach')
+        ?.items.map((item) => item.to) ?? [];
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(outreach(role)).toEqual(['/outreach/log', '/follow-ups', '/outreach', '/campaigns']);
+    for (const role of ['MEMBER', 'FUNDER'] as const) expect(outreach(role)).toEqual(['/campaigns']);
+  });
+
   it('marks the dashboard active on "/" only, and a section on its sub-pages', () => {
     const [dashboard] = navSections[0].items;
-    const [users] = navSections[2].items;
+    const [users] = navSections.find((section) => section.testId === 'nav-admin')!.items;
     expect(isActive(dashboard, '/')).toBe(true);
     expect(isActive(dashboard, '/admin/users')).toBe(false);
     expect(isActive(users, '/admin/users/123')).toBe(true);

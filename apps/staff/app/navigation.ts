@@ -27,6 +27,16 @@ export const navSections: NavSection[] = [
     ],
   },
   {
+    label: 'nav.outreach',
+    testId: 'nav-outreach',
+    items: [
+      { to: '/outreach/log', label: 'nav.logContact', can: ['create', 'Outreach'] },
+      { to: '/follow-ups', label: 'nav.followUps', can: ['read', 'Outreach'] },
+      { to: '/outreach', label: 'outreach.title', end: true, can: ['read', 'Outreach'] },
+      { to: '/campaigns', label: 'nav.campaigns', can: ['read', 'Campaign'] },
+    ],
+  },
+  {
     label: 'nav.admin',
     testId: 'nav-admin',
     items: [

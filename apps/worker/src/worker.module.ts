@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
+import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
+import { PledgesWorkerModule } from '@crm/pledges';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
 @Module({})
@@ -9,7 +11,16 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, MailWorkerModule, DataTransferWorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        OutboxModule,
+        MailWorkerModule,
+        DataTransferWorkerModule,
+        OutreachDigestModule,
+        PledgesWorkerModule,
+      ],
       providers: [OutboxRelayService],
     };
   }

@@ -22,7 +22,8 @@ const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
 // by national staff; never read by MEMBER or FUNDER (FUNDER reads their counts, as reports do).
 const STORY_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const REPORT_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'];
-// Events: read, created and edited by members (their organization's) and coordinators (their regions); never FUNDER.
+// Events and pledges: read and created by members (their organization's) and coordinators (their regions); never FUNDER.
+// A member edits their organization's events, not its pledges.
 const EVENT_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -69,6 +70,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   myFollowUps: { document: '{ myFollowUps { today } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
+  pledges: { document: '{ pledges(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
+  pledge: { document: `{ pledge(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations
   logOutreach: { document: `mutation { logOutreach(input: { personId: "${uuid}", channel: call, outcome: interested }) { id } }`, allowed: PEOPLE_WORKERS },
   updateOutreach: { document: `mutation { updateOutreach(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
@@ -133,6 +136,12 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   },
   checkInToEvent: { document: `mutation { checkInToEvent(input: { eventId: "${uuid}", personId: "${uuid}" }) { response } }`, allowed: PEOPLE_WORKERS },
   addWalkIn: { document: `mutation { addWalkIn(input: { eventId: "${uuid}", firstName: "" }) { response } }`, allowed: PEOPLE_WORKERS },
+  createPledge: {
+    document: `mutation { createPledge(input: { kind: speak_up, personId: "${uuid}", organizationId: "${uuid}" }) { id } }`,
+    allowed: EVENT_WORKERS,
+  },
+  updatePledge: { document: `mutation { updatePledge(input: { id: "${uuid}", version: 1, notes: "X" }) { id } }`, allowed: PEOPLE_WORKERS },
+  setPledgeStatus: { document: `mutation { setPledgeStatus(input: { id: "${uuid}", version: 1, status: lapsed }) { id } }`, allowed: PEOPLE_WORKERS },
   createTag: { document: 'mutation { createTag(input: { slug: "Not A Tag", labelEn: "x", labelFr: "x" }) { slug } }', allowed: NATIONAL_STAFF },
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.

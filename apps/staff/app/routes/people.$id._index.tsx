@@ -1,11 +1,12 @@
 import { subject } from '@crm/authz';
 import { localizedName } from '@crm/i18n';
-import { ArchivePersonDocument, PersonDocument, RestorePersonDocument } from '@crm/staff-graphql';
+import { ArchivePersonDocument, PersonDocument, PersonEngagementDocument, RestorePersonDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
+import { EngagementPanel } from '../components/outreach/engagement-panel';
 import { PageHeader } from '../components/page-header';
 import { ArchivedBadge, StageBadge } from '../components/records/record-badges';
 import { ArchivedAlert, DetailsCard, Fact, LongFact, RecordActions, RecordOutcome, RecordWithTimeline, TagBadges } from '../components/records/record-page';
@@ -14,19 +15,23 @@ import { useLanguage, useT } from '../utils/i18n';
 import { recordPageTitle } from '../utils/meta';
 import { leaderKey, organizationName, ownerLabel, personName, tagLabels } from '../utils/records';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
-import { useViewer } from '../utils/root-data';
+import { useAbility, useViewer } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'people.title', data ? () => personName(data.person) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Person');
-  // Owners' names (for "Owner"); null for those who may not list them.
-  return withOwners(
-    request,
-    viewer,
-    withTimelinePage(request, (timelineAfter) => gql(PersonDocument, { id: params.id ?? '', timelineAfter }, { request })),
-  );
+  // Owners' names (for "Owner"); null for those who may not list them. The ladder and contacts beside (null if they fail).
+  const [page, engagement] = await Promise.all([
+    withOwners(
+      request,
+      viewer,
+      withTimelinePage(request, (timelineAfter) => gql(PersonDocument, { id: params.id ?? '', timelineAfter }, { request })),
+    ),
+    gql(PersonEngagementDocument, { id: params.id ?? '' }, { request }).catch(() => null),
+  ]);
+  return { ...page, engagement };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,7 +63,8 @@ export default function PersonPage() {
   const t = useT();
   const lang = useLanguage();
   const viewer = useViewer();
-  const { person, provinces, tags, timeline, timelineAfter, owners } = useLoaderData<typeof loader>();
+  const ability = useAbility();
+  const { person, provinces, tags, timeline, timelineAfter, owners, engagement } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const name = personName(person);
   const record = subject('Person', {
@@ -107,11 +113,6 @@ export default function PersonPage() {
         <DetailsCard
           below={
             <>
-              {person.engagementReason ? (
-                <LongFact label={t('person.stage')} data-testid="engagement-reason">
-                  {person.engagementReason}
-                </LongFact>
-              ) : null}
               {person.notes ? (
                 <LongFact label={t('records.notes')} style={{ whiteSpace: 'pre-wrap' }} data-testid="person-notes">
                   {person.notes}
@@ -177,6 +178,14 @@ export default function PersonPage() {
             </Text>
           </Fact>
         </DetailsCard>
+
+        {engagement ? (
+          <EngagementPanel
+            data={engagement}
+            personId={person.id}
+            canLog={!person.archivedAt && ability.can('create', subject('Outreach', { provinceCode: person.provinceCode }))}
+          />
+        ) : null}
 
         <Card withBorder padding="lg" component="section" aria-labelledby="affiliations-title">
           <Title order={2} size="h4" id="affiliations-title" mb="md">

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CampaignStatus, GoalMetric, PolicyAskInput } from '@crm/contracts';
+import { goalMetricValues, type CampaignStatus, type GoalMetric, type PolicyAskInput } from '@crm/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { CampaignEntity } from './campaign.entity';
 
@@ -130,8 +130,8 @@ export class CampaignRepository {
       `SELECT g.id, g.campaign_id AS "campaignId", g.metric, g.region_id AS "regionId", g.target
          FROM campaign_goal g LEFT JOIN region r ON r.id = g.region_id
         WHERE g.campaign_id = ANY($1::uuid[])
-        ORDER BY g.campaign_id, g.metric, r.name_en NULLS FIRST`,
-      [campaignIds],
+        ORDER BY g.campaign_id, array_position($2::text[], g.metric), r.name_en NULLS FIRST`,
+      [campaignIds, goalMetricValues],
     );
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Version } from './common';
-import { IsoDate, optionalText, SearchText } from './records';
+import { IsoDate, optionalText, ProvinceCode } from './records';
 
 // Pledges (issue 12, decision 112): a person or an organization commits to one of the campaign's actions.
 export const pledgeKindValues = ['speak_up', 'host_event', 'share_facts', 'gather_stories', 'contact_mp', 'distribute_toolkits', 'recruit_leader'] as const;
@@ -74,13 +74,12 @@ export const SetPledgeStatusInput = z.object({
 export type SetPledgeStatusInput = z.infer<typeof SetPledgeStatusInput>;
 
 export const PledgeFilter = z.object({
-  provinceCodes: z.array(z.string().length(2)).max(13).optional(),
+  provinceCodes: z.array(ProvinceCode).max(13).optional(),
   statuses: z.array(PledgeStatus).max(pledgeStatusValues.length).optional(),
   kinds: z.array(PledgeKind).max(pledgeKindValues.length).optional(),
   personId: Id.optional(),
   organizationId: Id.optional(),
   eventId: Id.optional(),
   overdue: z.boolean().optional(),
-  search: SearchText.optional(),
 });
 export type PledgeFilter = z.infer<typeof PledgeFilter>;

@@ -84,6 +84,7 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  'tagsLeftOut',
   // Campaigns and outreach
   'endsBeforeStart',
   'regionUnknown',

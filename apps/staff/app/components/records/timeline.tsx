@@ -6,16 +6,7 @@ import { DateTime } from '../date-time';
 import { isPlainMessageKey } from '../../utils/messages';
 import { useT } from '../../utils/i18n';
 
-const known = new Set([
-  'record.created',
-  'record.updated',
-  'record.archived',
-  'record.restored',
-  'record.merged',
-  'record.imported',
-  'affiliation.added',
-  'affiliation.removed',
-]);
+// Each kind with a catalogue entry `timeline.<kind>` has its own title (modules add theirs); others read "Activity".
 
 // The summary carries changed field names, never values (the API masks them).
 function changedFields(summary: unknown): string[] {
@@ -63,7 +54,7 @@ export function RecordTimeline({
             return (
               <MantineTimeline.Item
                 key={entry.id}
-                title={t((known.has(entry.kind) ? `timeline.${entry.kind}` : 'timeline.other') as PlainMessageKey)}
+                title={t((isPlainMessageKey(`timeline.${entry.kind}`) ? `timeline.${entry.kind}` : 'timeline.other') as PlainMessageKey)}
                 data-testid="timeline-entry"
                 data-kind={entry.kind}
               >

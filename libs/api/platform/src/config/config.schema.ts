@@ -86,6 +86,20 @@ export const AppConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  // The daily digest of follow-ups (decision 082): the local hour it goes out, and the zone of those who set none.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  DIGEST_TIME_ZONE: z
+    .string()
+    .min(1)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Toronto')
+    .default('America/Toronto'),
   // Moves repeatable jobs off the schedule their module declares (decision 063); empty keeps every one as declared.
   REPEATABLE_JOB_SCHEDULES: jobSchedules.default({}),
   // Sessions: idle and absolute lifetimes.

@@ -1,3 +1,4 @@
+import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
@@ -604,6 +605,7 @@ export const en = {
   ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
+  ...dataTransferEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

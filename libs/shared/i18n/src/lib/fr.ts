@@ -1,5 +1,6 @@
 import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
+import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
@@ -609,4 +610,5 @@ export const fr: Record<MessageKey, string> = {
   ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
+  ...dataTransferFr,
 };

@@ -1,0 +1,5 @@
+export { PledgesModule, PledgesWorkerModule } from './pledges.module';
+export { PledgesService } from './pledges.service';
+export { MarkOverduePledgesJob } from './mark-overdue-pledges.job';
+export { PledgeObject } from './dtos/pledge.object';
+export type { PledgeRow } from './pledge.row';

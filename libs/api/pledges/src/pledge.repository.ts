@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility } from '@crm/authz';
+import type { PledgeFilter } from '@crm/contracts';
+import { organizationScopeColumns } from '@crm/organizations';
+import { personScopeColumns } from '@crm/people';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
+import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { DataSource, type EntityManager } from 'typeorm';
+import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
+
+// Event rule fields → columns of alias `ev` (the events module's names, restated for one join).
+const eventScopeColumns = { provinceCode: 'ev.province_code', createdById: 'ev.created_by_id', ownerId: 'ev.owner_id', organizationId: 'ev.organization_id' };
+
+/** The pledge's columns, with its pledger's and event's names as far as `ability` may read them. */
+function pledgeSelect(params: SqlParams, ability: AppAbility): string {
+  const personScope = params.scope(ability, 'read', 'Person', personScopeColumns);
+  const organizationScope = params.scope(ability, 'read', 'Organization', { ...organizationScopeColumns });
+  const eventScope = params.scope(ability, 'read', 'Event', eventScopeColumns);
+  return [
+    ...Object.entries(pledgeColumnOf).map(([field, column]) => `${column} AS "${field}"`),
+    `COALESCE((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id AND ${personScope}),
+              (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id AND ${organizationScope})) AS "pledgerName"`,
+    `(SELECT ev.title_en FROM event ev WHERE ev.id = g.event_id AND ${eventScope}) AS "eventTitleEn"`,
+    `(SELECT coalesce(ev.title_fr, ev.title_en) FROM event ev WHERE ev.id = g.event_id AND ${eventScope}) AS "eventTitleFr"`,
+  ].join(', ');
+}
+
+@Injectable()
+export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PledgeRow | null> {
+    const params = new SqlParams();
+    const columns = pledgeSelect(params, ability);
+    const rows: PledgeRow[] = await manager.query(
+      `SELECT ${columns} FROM pledge g WHERE g.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Pledge', pledgeScopeColumns)}
+       ${lock ? 'FOR UPDATE OF g' : ''}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<PledgeRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  async ruleFieldsOf(ability: AppAbility, id: string): Promise<object | null> {
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT g.id, g.province_code AS "provinceCode", g.owner_id AS "ownerId", g.created_by_id AS "createdById", g.organization_id AS "organizationId"
+         FROM pledge g WHERE g.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Pledge', pledgeScopeColumns)}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    const params = new SqlParams();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT g.id FROM pledge g WHERE g.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Pledge', pledgeScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Newest first (keyset on created_at, id), filtered in SQL by scope and the filter. */
+  async list(ability: AppAbility, filter: PledgeFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const columns = pledgeSelect(params, ability);
+    const where = [params.scope(ability, 'read', 'Pledge', pledgeScopeColumns), 'g.archived_at IS NULL'];
+    if (filter.provinceCodes?.length) where.push(`g.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+    if (filter.statuses?.length) where.push(`g.status = ANY(${params.add(filter.statuses)}::text[])`);
+    if (filter.kinds?.length) where.push(`g.kind = ANY(${params.add(filter.kinds)}::text[])`);
+    if (filter.personId) where.push(`g.person_id = ${params.add(filter.personId)}`);
+    if (filter.organizationId) where.push(`g.organization_id = ${params.add(filter.organizationId)}`);
+    if (filter.eventId) where.push(`g.event_id = ${params.add(filter.eventId)}`);
+    if (filter.overdue !== undefined) where.push(filter.overdue ? 'g.overdue_since IS NOT NULL' : 'g.overdue_since IS NULL');
+    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
+    if (cursor) where.push(`(g.created_at, g.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
+    const rows: (PledgeRow & { sortCreated: string })[] = await this.dataSource.query(
+      `SELECT ${columns}, to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortCreated"
+         FROM pledge g WHERE ${where.join(' AND ')}
+        ORDER BY g.created_at DESC, g.id DESC LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map(({ sortCreated: _s, ...row }) => row),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.sortCreated, last.id]) : null,
+    };
+  }
+
+  async insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as (PledgeWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
+    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : pledgeWritableColumns[f]));
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO pledge (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
+      params.values,
+    );
+    return rows[0].id;
+  }
+
+  async updateVersioned(
+    manager: EntityManager,
+    ability: AppAbility,
+    target: { id: string; version: number },
+    values: PledgeValues & LifecycleValues,
+    options: { bump: boolean } = { bump: true },
+  ): Promise<PledgeRow | null> {
+    const params = new SqlParams();
+    const fields = (Object.keys(values) as PledgeWritableField[]).filter((field) => field in pledgeWritableColumns && values[field] !== undefined);
+    const assignments = fields.map((field) => `${pledgeWritableColumns[field]} = ${params.add(values[field])}`);
+    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
+    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE pledge SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
+      params.values,
+    );
+    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+  }
+
+  /** The pledger's province if the ability may read them (active), else null. */
+  async personProvince(manager: EntityManager, ability: AppAbility, id: string): Promise<string | null> {
+    const params = new SqlParams();
+    const rows: { province_code: string }[] = await manager.query(
+      `SELECT p.province_code FROM person p
+        WHERE p.id = ${params.add(id)} AND p.archived_at IS NULL AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+      params.values,
+    );
+    return rows[0]?.province_code ?? null;
+  }
+
+  async organizationProvince(manager: EntityManager, ability: AppAbility, id: string): Promise<string | null> {
+    const params = new SqlParams();
+    const rows: { province_code: string }[] = await manager.query(
+      `SELECT o.province_code FROM organization o WHERE o.id = ${params.add(id)} AND o.archived_at IS NULL
+          AND ${params.scope(ability, 'read', 'Organization', { ...organizationScopeColumns })}`,
+      params.values,
+    );
+    return rows[0]?.province_code ?? null;
+  }
+
+  async eventVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<boolean> {
+    const params = new SqlParams();
+    const rows = await manager.query(
+      `SELECT 1 FROM event ev WHERE ev.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Event', eventScopeColumns)}`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
+  async policyAskOfCampaign(manager: EntityManager, policyAskId: string, campaignId: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM policy_ask WHERE id = $1 AND campaign_id = $2`, [policyAskId, campaignId])).length > 0;
+  }
+
+  async campaignExists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM campaign WHERE id = $1`, [id])).length > 0;
+  }
+
+  async defaultCampaignId(manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM campaign WHERE is_default`);
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Marks open pledges due before `today` as overdue since `today`; answers those
+   * marked. A row another worker marked meanwhile no longer matches once its lock
+   * is released (PostgreSQL re-checks the condition), so two runs never mark twice.
+   */
+  async markOverdue(manager: EntityManager, today: string): Promise<{ id: string; personId: string | null; organizationId: string | null }[]> {
+    const [rows]: [{ id: string; personId: string | null; organizationId: string | null }[], number] = await manager.query(
+      `UPDATE pledge SET overdue_since = $1::date, updated_at = now()
+        WHERE status IN ('pledged', 'in_progress') AND overdue_since IS NULL AND due_on < $1::date AND archived_at IS NULL
+        RETURNING id, person_id AS "personId", organization_id AS "organizationId"`,
+      [today],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,49 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CreatePledgeInput, Id, PageArgs, PledgeFilter, SetPledgeStatusInput, UpdatePledgeInput } from '@crm/contracts';
+import { Allow, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import { withoutNulls } from '@crm/records';
+import { CreatePledgeInputType, PledgeFilterInputType, SetPledgeStatusInputType, UpdatePledgeInputType } from './dtos/pledge.inputs';
+import { PledgeConnection, PledgeObject } from './dtos/pledge.object';
+import { PledgesService } from './pledges.service';
+
+@Resolver(() => PledgeObject)
+export class PledgesResolver {
+  constructor(private readonly service: PledgesService) {}
+
+  @Allow('read', 'Pledge')
+  @Query(() => PledgeConnection, { description: 'Pledges the caller may see, newest first (keyset pages of 50 by default)' })
+  async pledges(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter: PledgeFilterInputType,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ): Promise<PledgeConnection> {
+    const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
+    const result = await this.service.list(ctx, parseInput(PledgeFilter, withoutNulls(filter ?? {}), ['filter']), page.first, page.after);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @Allow('read', 'Pledge')
+  @Query(() => PledgeObject)
+  pledge(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PledgeObject> {
+    return this.service.get(ctx, parseInput(Id, id, ['id']));
+  }
+
+  @Allow('create', 'Pledge')
+  @Mutation(() => PledgeObject)
+  createPledge(@Ctx() ctx: RequestContext, @Args('input') input: CreatePledgeInputType): Promise<PledgeObject> {
+    return this.service.create(ctx, parseInput(CreatePledgeInput, withoutNulls(input)));
+  }
+
+  @Allow('update', 'Pledge')
+  @Mutation(() => PledgeObject, { description: 'CONFLICT when `version` is not the current one' })
+  updatePledge(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePledgeInputType): Promise<PledgeObject> {
+    return this.service.update(ctx, parseInput(UpdatePledgeInput, input));
+  }
+
+  @Allow('update', 'Pledge')
+  @Mutation(() => PledgeObject, { description: 'pledged → in_progress → fulfilled, or lapsed; any other move is BAD_USER_INPUT naming the allowed ones' })
+  setPledgeStatus(@Ctx() ctx: RequestContext, @Args('input') input: SetPledgeStatusInputType): Promise<PledgeObject> {
+    return this.service.setStatus(ctx, parseInput(SetPledgeStatusInput, withoutNulls(input)));
+  }
+}

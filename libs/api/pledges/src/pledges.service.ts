@@ -1,0 +1,152 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { subject } from '@crm/authz';
+import { pledgeTransitions, type CreatePledgeInput, type PledgeFilter, type SetPledgeStatusInput, type UpdatePledgeInput } from '@crm/contracts';
+import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
+import { RecordWriter } from '@crm/records';
+import { TimelineSubjects } from '@crm/timeline';
+import type { EntityManager } from 'typeorm';
+import { pledgeKind } from './pledge.kind';
+import { PledgeRepository } from './pledge.repository';
+import type { PledgeRow, PledgeValues } from './pledge.row';
+
+const editableFields = ['kind', 'policyAskId', 'dueOn', 'evidence', 'eventId', 'outreachId', 'notes'] as const;
+
+@Injectable()
+export class PledgesService implements OnModuleInit {
+  constructor(
+    private readonly pledges: PledgeRepository,
+    private readonly writer: RecordWriter,
+    private readonly timelineSubjects: TimelineSubjects,
+  ) {}
+
+  onModuleInit(): void {
+    this.timelineSubjects.register('Pledge', {
+      ruleFields: (ctx, id) => this.pledges.ruleFieldsOf(ctx.ability, id),
+      visibleIds: (ctx, ids) => this.pledges.visibleIds(ctx.ability, ids),
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<PledgeRow> {
+    const row = await this.pledges.findVisible(ctx.ability, id);
+    if (!row) throw new NotFoundException('Pledge');
+    return row;
+  }
+
+  list(ctx: RequestContext, filter: PledgeFilter, first: number, after: string | null | undefined) {
+    return this.pledges.list(ctx.ability, filter, first, after);
+  }
+
+  async create(ctx: RequestContext, input: CreatePledgeInput): Promise<PledgeRow> {
+    const createdById = ctx.actor?.id ?? null;
+    const ownerId = ctx.actor?.role === 'COORDINATOR' ? ctx.actor.id : null;
+    const organizationId = input.organizationId ?? null;
+    return this.writer.transaction(async (manager) => {
+      // The pledge lives where its pledger does (the region of the person or organization).
+      const provinceCode = input.personId
+        ? await this.pledges.personProvince(manager, ctx.ability, input.personId)
+        : await this.pledges.organizationProvince(manager, ctx.ability, organizationId!);
+      if (!provinceCode) {
+        throw new BadUserInputException([
+          input.personId ? { path: ['input', 'personId'], code: 'personUnknown' } : { path: ['input', 'organizationId'], code: 'organizationUnknown' },
+        ]);
+      }
+      if (!ctx.ability.can('create', subject('Pledge', { provinceCode, organizationId, ownerId, createdById }))) {
+        throw new BadUserInputException([{ path: ['input', input.personId ? 'personId' : 'organizationId'], code: 'outsideEditable' }]);
+      }
+      const campaignId = await this.campaignOf(manager, input.campaignId);
+      await this.assertLinks(manager, ctx, campaignId, input);
+      const values: PledgeValues = {
+        campaignId,
+        personId: input.personId ?? null,
+        organizationId,
+        kind: input.kind,
+        policyAskId: input.policyAskId ?? null,
+        dueOn: input.dueOn ?? null,
+        evidence: input.evidence ?? null,
+        notes: input.notes ?? null,
+        eventId: input.eventId ?? null,
+        outreachId: input.outreachId ?? null,
+        provinceCode,
+        ownerId,
+      };
+      const id = await this.pledges.insert(manager, { ...values, createdById });
+      const created = (await this.pledges.findVisible(ctx.ability, id, manager))!;
+      await this.writer.created(manager, ctx, pledgeKind, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdatePledgeInput): Promise<PledgeRow> {
+    return this.writer.update(ctx, pledgeKind, this.pledges, input, {
+      given: editableFields.filter((field) => input[field] !== undefined),
+      plan: async (before, manager) => {
+        const values: PledgeValues = {};
+        for (const field of editableFields) {
+          const value = input[field];
+          if (value !== undefined && value !== before[field]) (values as Record<string, unknown>)[field] = value;
+        }
+        const kind = values.kind ?? before.kind;
+        const policyAskId = values.policyAskId !== undefined ? values.policyAskId : before.policyAskId;
+        if (kind === 'contact_mp' && !policyAskId) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskRequired' }]);
+        if (kind !== 'contact_mp' && policyAskId) {
+          // Another kind of pledge names no policy ask: one left from before is cleared with it.
+          if (input.policyAskId) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskOnlyMp' }]);
+          values.policyAskId = null;
+        }
+        await this.assertLinks(manager, ctx, before.campaignId, {
+          policyAskId: values.policyAskId ?? undefined,
+          eventId: values.eventId ?? undefined,
+        });
+        return { values };
+      },
+    });
+  }
+
+  /** pledged → in progress → fulfilled, or lapsed: any other move is BAD_USER_INPUT naming the allowed ones. */
+  async setStatus(ctx: RequestContext, input: SetPledgeStatusInput): Promise<PledgeRow> {
+    return this.writer.update(ctx, pledgeKind, this.pledges, input, {
+      given: ['status', ...(input.evidence !== undefined ? ['evidence'] : [])],
+      plan: async (before) => {
+        const allowed = pledgeTransitions[before.status];
+        if (!allowed.includes(input.status)) {
+          throw new BadUserInputException(
+            [{ path: ['input', 'status'], code: 'transitionNotAllowed', params: { from: before.status, allowed: allowed.join(', ') || '—' } }],
+            `A pledge that is ${before.status} can become ${allowed.join(' or ') || 'nothing else'}`,
+          );
+        }
+        const values: PledgeValues = { status: input.status };
+        if (input.status === 'fulfilled') values.fulfilledAt = new Date();
+        if (input.evidence !== undefined && input.evidence !== before.evidence) values.evidence = input.evidence;
+        return { values };
+      },
+    });
+  }
+
+  private async campaignOf(manager: EntityManager, campaignId: string | undefined): Promise<string> {
+    if (campaignId) {
+      if (!(await this.pledges.campaignExists(manager, campaignId)))
+        throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
+      return campaignId;
+    }
+    const id = await this.pledges.defaultCampaignId(manager);
+    if (!id) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'required' }]);
+    return id;
+  }
+
+  /** The policy ask is the campaign's; the event, one the caller may see. */
+  private async assertLinks(
+    manager: EntityManager,
+    ctx: RequestContext,
+    campaignId: string,
+    links: { policyAskId?: string | null; eventId?: string | null },
+  ): Promise<void> {
+    const problems: FieldProblemInput[] = [];
+    if (links.policyAskId && !(await this.pledges.policyAskOfCampaign(manager, links.policyAskId, campaignId))) {
+      problems.push({ path: ['input', 'policyAskId'], code: 'policyAskUnknown' });
+    }
+    if (links.eventId && !(await this.pledges.eventVisible(manager, ctx.ability, links.eventId))) {
+      problems.push({ path: ['input', 'eventId'], code: 'eventUnknown' });
+    }
+    if (problems.length) throw new BadUserInputException(problems);
+  }
+}
