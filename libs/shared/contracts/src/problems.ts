@@ -85,6 +85,13 @@ export const problemCodes = [
   'fieldOneColumn',
   'fieldNeedsColumn',
   'tagsLeftOut',
+  // Toolkit
+  'honeypot',
+  'toolkitNotDigital',
+  'toolkitAssignee',
+  'toolkitStep',
+  'toolkitItemUnknown',
+  'toolkitStock',
   // Campaigns and outreach
   'endsBeforeStart',
   'regionUnknown',

@@ -1,3 +1,4 @@
+import { toolkitEn } from './messages/toolkit';
 import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
@@ -602,6 +603,7 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...toolkitEn,
   ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
