@@ -4,6 +4,7 @@ import { MailWorkerModule } from '@crm/mail';
 import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { PledgesWorkerModule } from '@crm/pledges';
+import { ToolkitWorkerModule } from '@crm/toolkit';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
 @Module({})
@@ -20,6 +21,7 @@ export class WorkerModule {
         DataTransferWorkerModule,
         OutreachDigestModule,
         PledgesWorkerModule,
+        ToolkitWorkerModule,
       ],
       providers: [OutboxRelayService],
     };
