@@ -122,7 +122,8 @@ describe('CSV export', () => {
       'Haddad',
       'English',
       'amina@example.org; a.haddad@example.org',
-      "'+16135550101",
+      // A phone number is no formula: written as it is, without an apostrophe.
+      '+16135550101',
       'Ottawa Welcome Centre (Director)',
       '',
       'ON',
@@ -130,6 +131,23 @@ describe('CSV export', () => {
       '',
     ]);
     expect(amina.slice(11, 18)).toEqual(['Identified', 'No', 'No', 'No', 'Yes', 'housing; youth', 'Line one\nline two']);
+  });
+
+  it('writes dates as the office’s local date and time, which spreadsheets read as dates; French file names in French', async () => {
+    const response = await download('/export/people.csv?lang=fr', 'ADMIN');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="personnes-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = await parse(response.raw);
+    expect(header.slice(-2)).toEqual(['Créé le', 'Modifié le']);
+    expect(header).toContain('Étape d’engagement');
+    const amina = rows.find((r) => r[0] === ids.amina)!;
+    const [db] = await api.dataSource.query(
+      `SELECT to_char(created_at AT TIME ZONE 'America/Toronto', 'YYYY-MM-DD HH24:MI') AS created FROM person WHERE id = $1`,
+      [ids.amina],
+    );
+    expect(amina.at(-2)).toBe(db.created);
+    expect(amina.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const organizations = await download('/export/organizations.csv?lang=fr', 'ADMIN');
+    expect(organizations.headers['content-disposition']).toMatch(/filename="organisations-\d{4}-\d{2}-\d{2}\.csv"/);
   });
 
   it('escapes cells a spreadsheet would run as formulas', async () => {

@@ -207,7 +207,6 @@ describe('records: people and organizations', () => {
         await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '../../../../tools/demo-csv/organizations-civicrm.csv'));
         await page.getByTestId('import-upload-submit').click();
         await page.getByTestId('import-mapping').waitFor();
-        await page.getByTestId('skip-invalid').check();
         await page.getByTestId('dry-run').click();
         await page.getByTestId('run-import').click({ timeout: 45_000 });
         await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
@@ -223,14 +222,17 @@ describe('records: people and organizations', () => {
           .getByTestId('mapping-select')
           .evaluateAll((selects) => selects.filter((select) => (select as HTMLSelectElement).value !== '').length);
         expect(mapped).toBeGreaterThan(2);
-        await page.getByTestId('skip-invalid').check();
         await page.getByTestId('dry-run').click();
         // The dry run runs as a job; the page polls until its results show.
         await page.getByTestId('run-import').waitFor({ timeout: 45_000 });
         expect(await page.getByTestId('import-row').count()).toBeGreaterThan(0);
         if (screenshots) await page.screenshot({ path: `${screenshots}/dry-run.png`, fullPage: true });
+        // Invalid rows never block the import: they are left out, as the page says.
+        await page.getByTestId('import-left-out').waitFor();
         await page.getByTestId('run-import').click();
         await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
+        // The finished page says what happened to each row (no plan, no “dry run”), and links a skipped row's match.
+        expect(await page.getByTestId('import-rows').textContent()).not.toMatch(/Dry run|Essai|Create\b/);
         const created = Number((await page.getByTestId('count-created').locator('p').last().textContent())?.replace(/\D/g, ''));
         expect(created).toBeGreaterThanOrEqual(40);
       }),

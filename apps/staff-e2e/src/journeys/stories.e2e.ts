@@ -62,7 +62,7 @@ describe('a story: gathered, approved, published, withdrawn', () => {
         await staff.page.getByTestId('review-published').waitFor();
         await staff.page.getByTestId('review-published').click();
         await staff.page.getByTestId('review-approved').waitFor();
-        expect(await staff.page.getByTestId('story-status').first().textContent()).toBe('Published');
+        expect(await staff.page.getByTestId('story-status').first().getAttribute('data-status')).toBe('published');
 
         // Anyone reads it, in French page chrome, without the storyteller's name.
         expect(await publicTitles(visitor.page, 'fr')).toContain(title);

@@ -1,3 +1,4 @@
+import { encodeProblem, isProblemCode, type ProblemParams } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
 import {
   CancelImportDocument,
@@ -9,24 +10,7 @@ import {
   type ImportBatchFieldsFragment,
   type ImportRowFate,
 } from '@crm/staff-graphql';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Progress,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Progress, Radio, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
@@ -36,7 +20,7 @@ import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { apiFormErrors } from '../utils/form-errors.server';
 import { assertCsrf } from '../utils/csrf.server';
-import { isPlainMessageKey } from '../utils/messages';
+import { isPlainMessageKey, messageText } from '../utils/messages';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
@@ -159,7 +143,6 @@ export default function ImportBatchPage() {
 
   const listHref = batch.kind === 'PEOPLE' ? '/people' : '/organizations';
   const { counts, progress } = batch;
-  const blocked = counts.error > 0 && !batch.skipInvalidRows;
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -241,7 +224,6 @@ export default function ImportBatchPage() {
                   <Radio value="UPDATE" label={t('imports.duplicates.UPDATE')} data-testid="duplicates-update" />
                 </Group>
               </Radio.Group>
-              <Checkbox name="skipInvalidRows" defaultChecked={batch.skipInvalidRows} label={t('imports.skipInvalid')} data-testid="skip-invalid" />
               <Group justify="flex-end">
                 <Button type="submit" loading={navigation.state === 'submitting'} data-testid="dry-run">
                   {t('imports.dryRun')}
@@ -294,9 +276,9 @@ export default function ImportBatchPage() {
               ['imports.count.error', counts.error, counts.error ? 'red' : 'gray'],
             ]}
           />
-          {blocked ? (
-            <Alert color="orange" variant="light" data-testid="import-blocked">
-              {t('imports.run.blocked')}
+          {counts.error > 0 ? (
+            <Alert color="orange" variant="light" data-testid="import-left-out">
+              {t('imports.run.leftOut', { count: counts.error.toLocaleString() })}
             </Alert>
           ) : null}
           <Group justify="flex-end">
@@ -305,7 +287,7 @@ export default function ImportBatchPage() {
             </Button>
             <ActionForm>
               <input type="hidden" name="intent" value="run" />
-              <Button type="submit" disabled={blocked} loading={navigation.state === 'submitting'} data-testid="run-import">
+              <Button type="submit" loading={navigation.state === 'submitting'} data-testid="run-import">
                 {t('imports.run')}
               </Button>
             </ActionForm>
@@ -346,7 +328,7 @@ export default function ImportBatchPage() {
         <Card withBorder padding={0}>
           <Group p="sm" justify="space-between">
             <Title order={2} size="h5">
-              {t('imports.step.dryRun')}
+              {data.step === 'done' ? t('imports.rows.title') : t('imports.step.dryRun')}
             </Title>
             <Form method="get">
               <Group gap="xs">
@@ -389,10 +371,28 @@ export default function ImportBatchPage() {
               <Table.Tr key={row.rowNumber} data-testid="import-row" data-fate={row.fate ?? ''}>
                 <Table.Td>{row.lineNumber}</Table.Td>
                 <Table.Td>
-                  {row.fate ? (
+                  {row.applied ? (
+                    // A finished import says what happened to the row, not what the dry run planned.
+                    <Badge
+                      variant="light"
+                      style={{ overflow: 'visible' }}
+                      color={{ CREATED: 'teal', UPDATED: 'blue', SKIPPED: 'gray', FAILED: 'red' }[row.applied]}
+                    >
+                      {t(`imports.applied.${row.applied}`)}
+                    </Badge>
+                  ) : row.fate ? (
                     <Badge variant="light" style={{ overflow: 'visible' }} color={{ CREATE: 'teal', UPDATE: 'blue', SKIP: 'gray', ERROR: 'red' }[row.fate]}>
                       {t(`imports.fate.${row.fate}`)}
                     </Badge>
+                  ) : null}
+                  {row.matchId ? (
+                    <Anchor component={Link} to={`${listHref}/${row.matchId}`} size="xs" display="block" data-testid="matched-record">
+                      {t('imports.rows.matched')}
+                    </Anchor>
+                  ) : row.duplicateOfRow ? (
+                    <Text size="xs" c="dimmed">
+                      {t('imports.rows.sameAs', { row: String(row.duplicateOfRow) })}
+                    </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td>
@@ -402,8 +402,11 @@ export default function ImportBatchPage() {
                 </Table.Td>
                 <Table.Td>
                   {row.problems.map((problem, index) => (
-                    <Text key={index} size="xs" c="red.8">
-                      {problem.column ?? problem.field ?? ''} {problem.message}
+                    <Text key={index} size="xs" c={problem.warning ? 'orange.9' : 'red.8'}>
+                      {problem.column ?? problem.field ?? ''}{' '}
+                      {problem.code && isProblemCode(problem.code)
+                        ? messageText(t, encodeProblem({ code: problem.code, params: (problem.params ?? undefined) as ProblemParams | undefined }))
+                        : problem.message}
                     </Text>
                   ))}
                 </Table.Td>

@@ -6,7 +6,7 @@ import { consentLevelKey, storyStatusColor, storyStatusKey } from '../../utils/s
 export function StoryStatusBadge({ status }: { status: StoryStatus }) {
   const t = useT();
   return (
-    <Badge variant="light" color={storyStatusColor[status]} data-testid="story-status">
+    <Badge variant="light" color={storyStatusColor[status]} data-testid="story-status" data-status={status}>
       {t(storyStatusKey(status))}
     </Badge>
   );

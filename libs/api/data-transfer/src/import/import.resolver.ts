@@ -78,7 +78,7 @@ export class ImportResolver {
   }
 
   @Authenticated()
-  @Mutation(() => ImportBatchObject, { description: 'Starts the import of a checked batch; refused while rows are invalid unless skipInvalidRows was chosen' })
+  @Mutation(() => ImportBatchObject, { description: 'Starts the import of a checked batch: its valid rows; invalid rows are left out and listed' })
   async runImport(@Ctx() ctx: RequestContext, @Args('batchId', { type: () => ID }) batchId: string): Promise<ImportBatchObject> {
     return toObject(await this.service.run(ctx, parseInput(Id, batchId, ['batchId'])));
   }

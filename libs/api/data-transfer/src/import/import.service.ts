@@ -97,16 +97,14 @@ export class ImportService {
     });
   }
 
-  /** Starts the import (a job). Refused while any row is invalid, unless the user chose to skip invalid rows. */
+  /**
+   * Starts the import (a job). Invalid rows never block the others: they are left out,
+   * listed with their reasons (`importRows(fate: ERROR)`, the rejected-rows CSV), and
+   * can be fixed and imported as a file of their own.
+   */
   async run(ctx: RequestContext, id: string): Promise<ImportBatchRow> {
     const batch = await this.get(ctx, id);
     this.assertMayImportKind(ctx, batch);
-    if (batch.status === 'validated' && batch.errorCount > 0 && !batch.skipInvalidRows) {
-      throw new BadUserInputException(
-        [{ path: ['batchId'], code: 'importRowsInvalid', params: { count: batch.errorCount } }],
-        `${batch.errorCount} row(s) are invalid: correct the file and upload it again, or choose to skip invalid rows`,
-      );
-    }
     return this.dataSource.transaction(async (manager) => {
       // An import that failed (its job given up, e.g. its worker died too often) resumes from the first row not applied.
       const resume = batch.status === 'failed' && batch.startedAt !== null;

@@ -574,7 +574,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.duplicates': 'Quand une ligne correspond à une fiche existante',
   'imports.duplicates.SKIP': 'Ignorer la ligne',
   'imports.duplicates.UPDATE': 'Mettre la fiche à jour',
-  'imports.skipInvalid': 'Importer les lignes valides même si certaines sont invalides',
   'imports.dryRun': 'Vérifier les lignes',
   'imports.validating': 'Vérification des lignes…',
   'imports.importing': 'Importation en cours…',
@@ -598,8 +597,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.fate.SKIP': 'Ignorée',
   'imports.fate.ERROR': 'Invalide',
   'imports.run': 'Importer',
-  'imports.run.blocked':
-    'Certaines lignes sont invalides\u00a0: corrigez le fichier, ou modifiez les colonnes et choisissez de n’importer que les lignes valides.',
   'imports.remap': 'Modifier les colonnes',
   'imports.cancel': 'Annuler l’importation',
   'imports.done': 'L’importation est terminée.',

@@ -90,7 +90,7 @@ export class ImportBatchObject {
   @Field(() => Int) rowCount: number;
   @Field(() => [ImportColumnMappingObject], { nullable: true }) mapping: ImportColumnMappingObject[] | null;
   @Field(() => DuplicatePolicyEnum, { nullable: true }) duplicatePolicy: DuplicatePolicyEnum | null;
-  @Field() skipInvalidRows: boolean;
+  @Field({ deprecationReason: 'Invalid rows never block an import any more: they are always left out and listed' }) skipInvalidRows: boolean;
   @Field(() => ImportProgressObject) progress: ImportProgressObject;
   @Field(() => ImportCountsObject) counts: ImportCountsObject;
   @Field(() => String, { nullable: true }) lastError: string | null;
@@ -172,7 +172,7 @@ export class SetImportMappingInputType {
   @Field(() => DuplicatePolicyEnum) duplicatePolicy: DuplicatePolicyEnum;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Import the valid rows even when some are invalid (default false: nothing is imported while any row is invalid)',
+    deprecationReason: 'Invalid rows never block an import any more: they are always left out and listed',
   })
   skipInvalidRows: boolean | null;
 }
