@@ -25,6 +25,7 @@ const filtersByList: Record<string, Filter[]> = {
     { sort: 'UPDATED' },
     { provinceCodes: ['ON'], sort: 'UPDATED', tags: ['world-refugee-day'] },
   ],
+  outreach: [{}, { channels: ['call', 'meeting'] }, { outcomes: ['committed'] }, { from: '2026-03-01', to: '2026-06-30' }, { search: 'Tremblay' }],
   stories: [
     {},
     { statuses: ['published'] },
@@ -67,6 +68,15 @@ describe('export registry: each registered list exports exactly its GraphQL list
     // Some archived records, so the archived filter has rows on both sides.
     await api.ownerDataSource.query(`UPDATE person SET archived_at = now() WHERE id IN (SELECT id FROM person ORDER BY id LIMIT 40)`);
     await api.ownerDataSource.query(`UPDATE organization SET archived_at = now() WHERE id IN (SELECT id FROM organization ORDER BY id LIMIT 8)`);
+    // Outreach on 400 people, many on the same day (the list breaks ties by id); some deleted.
+    await api.ownerDataSource.query(
+      `INSERT INTO outreach (person_id, campaign_id, channel, occurred_on, outcome, notes)
+       SELECT p.id, c.id, (ARRAY['meeting', 'call', 'email', 'event', 'letter', 'social'])[1 + abs(hashtext(p.id::text)) % 6],
+              date '2026-01-01' + abs(hashtext(p.id::text || 'd')) % 200,
+              (ARRAY['noAnswer', 'interested', 'declined', 'committed', 'followUpNeeded'])[1 + abs(hashtext(p.id::text || 'o')) % 5], 'Met at = a forum'
+         FROM (SELECT id FROM person ORDER BY id DESC LIMIT 400) p CROSS JOIN campaign c WHERE c.is_default`,
+    );
+    await api.ownerDataSource.query(`UPDATE outreach SET archived_at = now() WHERE id IN (SELECT id FROM outreach ORDER BY id LIMIT 20)`);
     // Stories in every province, status, consent and kind; every fifth withdrawn (ADMIN's alone to export).
     await api.ownerDataSource.query(
       `INSERT INTO story (campaign_id, kind, language, title, text, province_code, consent_level, consent_date, consent_method, status,

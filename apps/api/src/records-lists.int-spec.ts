@@ -192,6 +192,31 @@ describe('records: lists, pages, filters and search', () => {
       expect(organizations.totalCount).toBe(n);
     });
 
+    it('coalition figures: counts of every active record for those who read reports, a group under 5 not shown', async () => {
+      const funder = await api.tokenFor('FUNDER');
+      const figures = ok<{
+        coalitionFigures: { organizations: number; memberOrganizations: number; people: number; peopleByStage: { stage: string; count: number | null }[] };
+      }>(await api.graphql('{ coalitionFigures { organizations memberOrganizations people peopleByStage { stage count } } }', {}, funder)).coalitionFigures;
+      const [{ people, organizations, members }] = await api.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM person WHERE archived_at IS NULL) AS people,
+                (SELECT count(*)::int FROM organization WHERE archived_at IS NULL) AS organizations,
+                (SELECT count(*)::int FROM organization WHERE archived_at IS NULL AND membership = 'member') AS members`,
+      );
+      expect({ people: figures.people, organizations: figures.organizations, members: figures.memberOrganizations }).toEqual({
+        people,
+        organizations,
+        members,
+      });
+      const byStage: { stage: string; count: number }[] = await api.dataSource.query(
+        `SELECT engagement_stage AS stage, count(*)::int AS count FROM person WHERE archived_at IS NULL GROUP BY 1`,
+      );
+      expect(figures.peopleByStage.map((entry) => entry.stage)).toEqual(['identified', 'contacted', 'engaged', 'committed', 'champion']);
+      for (const entry of figures.peopleByStage) {
+        const count = byStage.find((row) => row.stage === entry.stage)?.count ?? 0;
+        expect(entry.count).toBe(count < 5 ? null : count);
+      }
+    });
+
     it('a coordinator filtering on a province outside their regions gets nothing', async () => {
       expect((await peoplePage({ search: 'filter', provinceCodes: ['MB'] }, 50, null, await api.tokenFor('COORDINATOR'))).nodes).toEqual([]);
     });

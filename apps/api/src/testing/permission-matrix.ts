@@ -56,6 +56,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   organization: { document: `{ organization(id: "${uuid}") { id } }`, allowed: ORGANIZATION_READERS },
   people: { document: '{ people(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
   person: { document: `{ person(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
+  coalitionFigures: { document: '{ coalitionFigures { people } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'] },
   searchDirectory: { document: '{ searchDirectory(text: "zz") { organizations { id } people { id } } }', allowed: ORGANIZATION_READERS },
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },

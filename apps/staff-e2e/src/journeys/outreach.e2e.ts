@@ -74,8 +74,8 @@ describe('outreach on a phone', () => {
         // Back online: the kept entry is sent again with its client id, and recorded once.
         cut = false;
         await context.setOffline(false);
-        await page.getByTestId('outreach-sent').waitFor();
-        expect(await page.getByTestId('outreach-pending').count()).toBe(0);
+        await page.getByTestId('outreach-pending').waitFor({ state: 'detached', timeout: 45_000 });
+        expect(await page.getByTestId('outreach-sent').count()).toBe(1);
 
         await page.goto(staffUrl(`/people/${personId}`));
         await page.getByTestId('engagement-panel').waitFor();

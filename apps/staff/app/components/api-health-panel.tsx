@@ -26,7 +26,7 @@ export function ApiHealthPanel({ health }: { health: ApiHealth }) {
 
         {health.reachable ? (
           <>
-            <Text size="sm" fw={600} c={health.ok ? 'teal.8' : 'red.8'} data-testid="api-health-status">
+            <Text size="sm" fw={600} c={health.ok ? 'teal.9' : 'red.9'} data-testid="api-health-status">
               {t(health.ok ? 'health.status.ok' : 'health.status.error')}
             </Text>
             <Divider />

@@ -1,13 +1,18 @@
-import { DashboardDocument } from '@crm/staff-graphql';
+import { subject } from '@crm/authz';
+import { DashboardDocument, HomeDocument } from '@crm/staff-graphql';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
-import { Grid, Stack, Title } from '@mantine/core';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Button, Grid, Group, Stack, Title } from '@mantine/core';
 import { ApiHealthPanel } from '../components/api-health-panel';
 import { CampaignPanel } from '../components/campaign-panel';
+import { HomeFollowUps } from '../components/home/follow-ups-slot';
+import { FiguresPanel, OrganizationsPanel, OwnOrganizationPanel, PeoplePanel } from '../components/home/home-panels';
 import { fetchApiHealth } from '../utils/api-health.server';
 import { ApiError, gql } from '../utils/graphql.server';
-import { useT } from '../utils/i18n';
+import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
+import { useAbility, useViewer } from '../utils/root-data';
+import { abilityFor, type Viewer } from '../utils/viewer';
 import { requireUser } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title');
@@ -24,27 +29,114 @@ async function loadCampaign(request: Request) {
   }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const [campaign, health] = await Promise.all([loadCampaign(request), fetchApiHealth(request)]);
-  return { ...campaign, health };
+const noOrganization = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * What this viewer's home asks for, from the shared ability and the role: national
+ * staff and funders the coalition's figures; whoever reads people the latest changes
+ * (a coordinator's are their regions', scoped by the API) and, for a coordinator,
+ * their own people; national staff the latest organizations; a member contact their
+ * organization.
+ */
+export function homeQuery(viewer: Viewer) {
+  const ability = abilityFor(viewer);
+  const national = viewer.role === 'ADMIN' || viewer.role === 'STAFF';
+  return {
+    me: viewer.id,
+    withFigures: (national || viewer.role === 'FUNDER') && ability.can('read', 'Report'),
+    withPeople: ability.can('read', 'Person'),
+    withMine: viewer.role === 'COORDINATOR' && ability.can('read', 'Person'),
+    withOrganizations: national,
+    withOwnOrganization: viewer.role === 'MEMBER' && viewer.organizationId !== null,
+    organizationId: viewer.organizationId ?? noOrganization,
+  };
 }
 
-export default function Dashboard() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  // The health of the services is the administrator's concern only.
+  const [campaign, home, health] = await Promise.all([
+    loadCampaign(request),
+    gql(HomeDocument, homeQuery(viewer), { request }),
+    viewer.role === 'ADMIN' ? fetchApiHealth(request) : null,
+  ]);
+  return { ...campaign, home, health };
+}
+
+export default function Home() {
   const t = useT();
-  const { campaign, unreachable, health } = useLoaderData<typeof loader>();
+  const lang = useLanguage();
+  const viewer = useViewer();
+  const ability = useAbility();
+  const { campaign, unreachable, health, home } = useLoaderData<typeof loader>();
+  const count = (value: number) => formatCount(lang, value);
+  const coordinator = viewer?.role === 'COORDINATOR';
 
   return (
-    <Stack gap="lg" maw={1100}>
-      <Title order={1} size="h2">
-        {t('dashboard.title')}
-      </Title>
+    <Stack gap="lg" maw={1200} data-testid="home" data-role={viewer?.role}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          {t('dashboard.title')}
+        </Title>
+        {ability.can('create', 'Person') ? (
+          <Button component={Link} to="/people/new" data-testid="home-quick-add">
+            {t('home.quickAdd')}
+          </Button>
+        ) : null}
+      </Group>
       <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <CampaignPanel campaign={campaign} unreachable={unreachable} />
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            {home.ownOrganization ? (
+              <OwnOrganizationPanel
+                organization={home.ownOrganization}
+                canEdit={ability.can('update', subject('Organization', { id: home.ownOrganization.id, provinceCode: home.ownOrganization.provinceCode }))}
+              />
+            ) : null}
+            {viewer && coordinator ? <HomeFollowUps viewer={viewer} /> : null}
+            {home.myPeople ? (
+              <PeoplePanel
+                title={t('home.myPeople')}
+                testId="home-my-people"
+                people={home.myPeople.nodes}
+                empty={t('home.myPeople.empty')}
+                all={{ to: '/people?mine=1', label: t('home.myPeople.all', { count: count(home.myPeople.totalCount) }) }}
+              />
+            ) : null}
+            {home.coalitionFigures ? <FiguresPanel figures={home.coalitionFigures} /> : null}
+            {home.recentPeople && !coordinator ? (
+              <PeoplePanel
+                title={t('home.recent.people')}
+                testId="home-recent-people"
+                people={home.recentPeople.nodes}
+                empty={t('home.recent.empty')}
+                all={{ to: '/people?sort=UPDATED', label: t('home.recent.allPeople', { count: count(home.recentPeople.totalCount) }) }}
+              />
+            ) : null}
+          </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <ApiHealthPanel health={health} />
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            {home.recentPeople && coordinator ? (
+              <PeoplePanel
+                title={t('home.recent.mine')}
+                testId="home-recent-people"
+                people={home.recentPeople.nodes}
+                empty={t('home.recent.empty')}
+                all={{ to: '/people?sort=UPDATED', label: t('home.recent.allPeople', { count: count(home.recentPeople.totalCount) }) }}
+              />
+            ) : null}
+            {home.recentOrganizations ? (
+              <OrganizationsPanel
+                title={t('home.recent.organizations')}
+                testId="home-recent-organizations"
+                organizations={home.recentOrganizations.nodes}
+                all={{ to: '/organizations?sort=UPDATED', label: t('home.recent.allOrganizations', { count: count(home.recentOrganizations.totalCount) }) }}
+              />
+            ) : null}
+            <CampaignPanel campaign={campaign} unreachable={unreachable} />
+            {health ? <ApiHealthPanel health={health} /> : null}
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

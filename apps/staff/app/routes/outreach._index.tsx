@@ -1,6 +1,6 @@
-import { IsoDate, outreachChannelValues, outreachOutcomeValues } from '@crm/contracts';
+import { outreachChannelValues, outreachOutcomeValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
-import { OutreachListDocument, type OutreachChannel, type OutreachFilterInputType, type OutreachOutcome } from '@crm/staff-graphql';
+import { OutreachListDocument } from '@crm/staff-graphql';
 import { Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
@@ -11,51 +11,28 @@ import { Pager } from '../components/pager';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
+import { outreachFilter, outreachFiltersFrom } from '../utils/outreach';
+import { exportQuery } from '../utils/records';
+import { useAbility } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'outreach.title');
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function filtersFrom(params: URLSearchParams) {
-  const pick = <T extends string>(name: string, values: readonly T[]) =>
-    (values as readonly string[]).includes(params.get(name) ?? '') ? (params.get(name) as T) : '';
-  const id = (name: string) => (uuid.test(params.get(name) ?? '') ? params.get(name)! : '');
-  const date = (name: string) => (IsoDate.safeParse(params.get(name)).success ? params.get(name)! : '');
-  return {
-    mine: params.get('mine') === '1',
-    campaignId: id('campaignId'),
-    regionId: id('regionId'),
-    channel: pick('channel', outreachChannelValues),
-    outcome: pick('outcome', outreachOutcomeValues),
-    from: date('from'),
-    to: date('to'),
-    search: (params.get('search') ?? '').trim().slice(0, 100),
-  };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'read', 'Outreach');
   const params = new URL(request.url).searchParams;
-  const filters = filtersFrom(params);
-  const filter: OutreachFilterInputType = {
-    mine: filters.mine || undefined,
-    campaignId: filters.campaignId || undefined,
-    regionId: filters.regionId || undefined,
-    channels: filters.channel ? [filters.channel as OutreachChannel] : undefined,
-    outcomes: filters.outcome ? [filters.outcome as OutreachOutcome] : undefined,
-    from: filters.from || undefined,
-    to: filters.to || undefined,
-    search: filters.search.length >= 2 ? filters.search : undefined,
-  };
-  const data = await gql(OutreachListDocument, { filter, first: 50, after: params.get('after') }, { request });
-  return { ...data, filters };
+  const filters = outreachFiltersFrom(params);
+  const data = await gql(OutreachListDocument, { filter: outreachFilter(filters), first: 50, after: params.get('after') }, { request });
+  // "Only mine" is the viewer's own: the CSV export takes every other filter, so it is offered without it.
+  const exportHref = filters.mine ? null : `/outreach/export?${exportQuery(outreachFilter(filters) as Record<string, unknown>)}`;
+  return { ...data, filters, exportHref };
 }
 
 export default function OutreachList() {
   const t = useT();
   const lang = useLanguage();
-  const { outreachList, campaigns, regions, filters } = useLoaderData<typeof loader>();
+  const ability = useAbility();
+  const { outreachList, campaigns, regions, filters, exportHref } = useLoaderData<typeof loader>();
   const filtered = Object.values(filters).some(Boolean);
 
   return (
@@ -63,9 +40,16 @@ export default function OutreachList() {
       <PageHeader
         title={t('outreach.title')}
         actions={
-          <Button component={Link} to="/outreach/log" data-testid="log-contact">
-            {t('nav.logContact')}
-          </Button>
+          <>
+            {exportHref && ability.can('export', 'Outreach') ? (
+              <Button component="a" href={exportHref} variant="default" data-testid="export-outreach" download>
+                {t('records.export')}
+              </Button>
+            ) : null}
+            <Button component={Link} to="/outreach/log" data-testid="log-contact">
+              {t('nav.logContact')}
+            </Button>
+          </>
         }
       />
       <FilterBar testId="outreach-filters" clearTo="/outreach" filtered={filtered}>

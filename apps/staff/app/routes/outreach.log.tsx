@@ -96,20 +96,27 @@ export default function QuickLog() {
   useEffect(() => setClientId(answer?.clientId || data.clientId), [answer, data.clientId]);
   useEffect(() => setErrors(answer?.fieldErrors ?? {}), [answer]);
 
-  // With JavaScript: contacts kept on this device are sent when the page opens and when the connection returns.
+  // With JavaScript: contacts kept on this device are sent when the page opens, when the
+  // connection returns, and every 10 s while any wait (the "online" event alone is not reliable).
+  const latest = useRef({ csrfToken, t });
+  latest.current = { csrfToken, t };
   useEffect(() => {
     const flush = async () => {
       if (!pendingContacts().length) return;
-      const result = await sendPending(csrfToken);
+      const result = await sendPending(latest.current.csrfToken);
       setPending(pendingContacts().length);
-      if (result.refused.length) setNotice({ kind: 'refused', text: messageText(t, result.refused[0].problems[0] ?? 'invalid') });
+      if (result.refused.length) setNotice({ kind: 'refused', text: messageText(latest.current.t, result.refused[0].problems[0] ?? 'invalid') });
       else if (result.sent.length) setNotice({ kind: 'sent' });
     };
     setPending(pendingContacts().length);
     void flush();
     window.addEventListener('online', flush);
-    return () => window.removeEventListener('online', flush);
-  }, [csrfToken, t]);
+    const timer = setInterval(() => void flush(), 10_000);
+    return () => {
+      window.removeEventListener('online', flush);
+      clearInterval(timer);
+    };
+  }, []);
 
   // With JavaScript the entry is kept on this device first, then sent: a dropped connection loses nothing.
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

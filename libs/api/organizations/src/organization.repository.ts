@@ -65,6 +65,13 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
     return new Set(rows.map((row) => row.id));
   }
 
+  async activeCounts(): Promise<{ all: number; members: number }> {
+    const rows: { all: number; members: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE o.membership = 'member'))::int AS members FROM organization o WHERE o.archived_at IS NULL`,
+    );
+    return rows[0];
+  }
+
   /** How many organizations the list of `filter` holds in all (every page). */
   async count(ability: AppAbility, filter: OrganizationFilter): Promise<number> {
     const params = new SqlParams();

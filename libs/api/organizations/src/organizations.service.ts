@@ -48,6 +48,11 @@ export class OrganizationsService implements OnModuleInit {
     return this.organizations.list(ctx.ability, filter, first, after);
   }
 
+  /** Active organizations in all, and members among them: coalition-wide figures (numbers only, no scope). */
+  activeCounts(): Promise<{ all: number; members: number }> {
+    return this.organizations.activeCounts();
+  }
+
   count(ctx: RequestContext, filter: OrganizationFilter): Promise<number> {
     return this.organizations.count(ctx.ability, filter);
   }

@@ -24,6 +24,31 @@ export interface NewOutreach {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const stages: EngagementStage[] = ['identified', 'contacted', 'engaged', 'committed', 'champion'];
 
+/** The ORDER BY of outreach lists (alias `o`): the list and its CSV export share it. */
+export const outreachListOrder = 'o.occurred_on DESC, o.id DESC';
+
+/** The WHERE conditions (aliases `o`, `p`) of an outreach list for `action`: the list and its CSV export share them. */
+export function outreachListWhere(
+  params: SqlParams,
+  ability: AppAbility,
+  action: 'read' | 'export',
+  actorId: string | null,
+  filter: Partial<OutreachFilter>,
+): string[] {
+  const where = ['o.archived_at IS NULL', params.scope(ability, action, 'Outreach', outreachScopeColumns)];
+  if (filter.mine) where.push(`(o.created_by_id = ${params.add(actorId)}::uuid OR o.follow_up_owner_id = ${params.add(actorId)}::uuid)`);
+  if (filter.personId) where.push(`o.person_id = ${params.add(filter.personId)}::uuid`);
+  if (filter.campaignId) where.push(`o.campaign_id = ${params.add(filter.campaignId)}::uuid`);
+  if (filter.regionId) where.push(`p.province_code IN (SELECT province_code FROM region_province WHERE region_id = ${params.add(filter.regionId)}::uuid)`);
+  if (filter.provinceCodes?.length) where.push(`p.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.channels?.length) where.push(`o.channel = ANY(${params.add(filter.channels)}::text[])`);
+  if (filter.outcomes?.length) where.push(`o.outcome = ANY(${params.add(filter.outcomes)}::text[])`);
+  if (filter.from) where.push(`o.occurred_on >= ${params.add(filter.from)}::date`);
+  if (filter.to) where.push(`o.occurred_on <= ${params.add(filter.to)}::date`);
+  if (filter.search) where.push(`p.search_text LIKE '%' || f_search_norm(${params.add(filter.search)}) || '%'`);
+  return where;
+}
+
 @Injectable()
 export class OutreachRepository implements VersionedStore<OutreachRow, OutreachValues> {
   constructor(private readonly dataSource: DataSource) {}
@@ -97,23 +122,14 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   /** Newest first (date, then id), keyset pages; every condition on an indexed column or the person's scope. */
   async list(ability: AppAbility, actorId: string | null, filter: OutreachFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where = ['o.archived_at IS NULL', params.scope(ability, 'read', 'Outreach', outreachScopeColumns)];
-    if (filter.mine) where.push(`(o.created_by_id = ${params.add(actorId)}::uuid OR o.follow_up_owner_id = ${params.add(actorId)}::uuid)`);
-    if (filter.personId) where.push(`o.person_id = ${params.add(filter.personId)}::uuid`);
-    if (filter.campaignId) where.push(`o.campaign_id = ${params.add(filter.campaignId)}::uuid`);
-    if (filter.regionId) where.push(`p.province_code IN (SELECT province_code FROM region_province WHERE region_id = ${params.add(filter.regionId)}::uuid)`);
-    if (filter.channels?.length) where.push(`o.channel = ANY(${params.add(filter.channels)}::text[])`);
-    if (filter.outcomes?.length) where.push(`o.outcome = ANY(${params.add(filter.outcomes)}::text[])`);
-    if (filter.from) where.push(`o.occurred_on >= ${params.add(filter.from)}::date`);
-    if (filter.to) where.push(`o.occurred_on <= ${params.add(filter.to)}::date`);
-    if (filter.search) where.push(`p.search_text LIKE '%' || f_search_norm(${params.add(filter.search)}) || '%'`);
+    const where = outreachListWhere(params, ability, 'read', actorId, filter);
     const cursor = readCursor(after, ['text', 'uuid'] as const);
     if (cursor) {
       if (!isoDate.test(cursor[0])) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
       where.push(`(o.occurred_on, o.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::uuid)`);
     }
     const rows: OutreachRow[] = await this.dataSource.query(
-      `SELECT ${outreachColumns} FROM ${outreachFrom} WHERE ${where.join(' AND ')} ORDER BY o.occurred_on DESC, o.id DESC LIMIT ${params.add(first + 1)}`,
+      `SELECT ${outreachColumns} FROM ${outreachFrom} WHERE ${where.join(' AND ')} ORDER BY ${outreachListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '@crm/organizations';
 import { RecordsModule, TransferModule } from '@crm/records';
+import { CoalitionFiguresRepository } from './figures/coalition-figures.repository';
+import { CoalitionFiguresResolver } from './figures/coalition-figures.resolver';
 import { PeopleLoaders } from './people-loaders';
 import { DirectoryResolver, OrganizationPeopleResolver, PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
@@ -10,7 +12,18 @@ import { PersonTransfer } from './person.transfer';
 
 @Module({
   imports: [OrganizationsModule, RecordsModule, TransferModule],
-  providers: [PersonRepository, PeopleService, PeopleLoaders, PersonMergeHooks, PeopleResolver, OrganizationPeopleResolver, DirectoryResolver, PersonTransfer],
+  providers: [
+    PersonRepository,
+    PeopleService,
+    PeopleLoaders,
+    PersonMergeHooks,
+    PeopleResolver,
+    OrganizationPeopleResolver,
+    DirectoryResolver,
+    PersonTransfer,
+    CoalitionFiguresRepository,
+    CoalitionFiguresResolver,
+  ],
   exports: [PeopleService, PersonMergeHooks],
 })
 export class PeopleModule {}

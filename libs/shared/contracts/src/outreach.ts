@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Version } from './common';
-import { IsoDate, optionalText, SearchText } from './records';
+import { IsoDate, optionalText, ProvinceCode, SearchText } from './records';
 import { EngagementStage } from './person';
 
 export const outreachChannelValues = ['meeting', 'call', 'email', 'event', 'letter', 'social'] as const;
@@ -59,6 +59,7 @@ export const OutreachFilter = z.object({
   personId: Id.optional(),
   campaignId: Id.optional(),
   regionId: Id.optional(),
+  provinceCodes: z.array(ProvinceCode).max(13).optional(),
   channels: z.array(OutreachChannel).max(outreachChannelValues.length).optional(),
   outcomes: z.array(OutreachOutcome).max(outreachOutcomeValues.length).optional(),
   from: IsoDate.optional(),

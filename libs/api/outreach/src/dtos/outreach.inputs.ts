@@ -46,6 +46,7 @@ export class OutreachFilterInputType {
   @Field(() => ID, { nullable: true }) personId?: string;
   @Field(() => ID, { nullable: true }) campaignId?: string;
   @Field(() => ID, { nullable: true }) regionId?: string;
+  @Field(() => [String], { nullable: true }) provinceCodes?: string[];
   @Field(() => [OutreachChannelEnum], { nullable: true }) channels?: OutreachChannel[];
   @Field(() => [OutreachOutcomeEnum], { nullable: true }) outcomes?: OutreachOutcome[];
   @Field(() => String, { nullable: true }) from?: string;
