@@ -3,7 +3,7 @@ import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
 import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
-import { PledgesWorkerModule } from '@crm/pledges';
+import { PledgesDigestModule, PledgesWorkerModule } from '@crm/pledges';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
 @Module({})
@@ -20,6 +20,7 @@ export class WorkerModule {
         DataTransferWorkerModule,
         OutreachDigestModule,
         PledgesWorkerModule,
+        PledgesDigestModule,
       ],
       providers: [OutboxRelayService],
     };
