@@ -72,6 +72,7 @@ const USAGE = `Usage: node tools/bench/records.cjs [options]
   --connections N    concurrent connections (default 20)
   --rounds N         API, PostGraphile and floor list measurements, alternating, N each (default 3; the median is reported)
   --no-postgraphile  leave the PostGraphile column out (it installs tools/bench/postgraphile on first use)
+  --api-main FILE    run the API from this compiled main.js (another build, for a before/after; implies --skip-build)
   --wait-idle        before each measurement, wait (up to 2 min) for other processes to go quiet
   --no-write         print only; leave docs/benchmarks.md alone`;
 
@@ -104,7 +105,10 @@ function parseArgs(argv) {
     else if (arg === '--wait-idle') o.waitIdle = true;
     else if (arg === '--no-write') o.write = false;
     else if (arg === '--no-postgraphile') o.postgraphile = false;
-    else if (arg === '-h' || arg === '--help') {
+    else if (arg === '--api-main') {
+      o.apiMain = path.resolve(next());
+      o.skipBuild = true;
+    } else if (arg === '-h' || arg === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
@@ -393,7 +397,7 @@ async function main() {
     const api = procs.startProcess({
       name,
       command: process.execPath,
-      args: [path.join(root, 'dist/apps/api/src/main.js')],
+      args: [options.apiMain || path.join(root, 'dist/apps/api/src/main.js')],
       env: { ...env, DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port), ...extraEnv },
     });
     const stop = async () => api.stop(10_000);
@@ -489,7 +493,7 @@ async function main() {
   if (pgl) await pgl.stop();
   const median = (list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
   rows.push({ ...median(apiRounds), rounds: apiRounds }, { ...median(floorRounds), rounds: floorRounds });
-  const pglRow = pgl ? { ...median(pglRounds), rounds: pglRounds, sameRows: pgl.sameRows } : null;
+  const pglRow = pgl ? { ...median(pglRounds), rounds: pglRounds, sameRows: pgl.sameRows, version: pgl.version } : null;
   // Search: one person searching (the latency target), then 20 at once (throughput).
   const single = { ...options, connections: 1 };
   rows.push(await load('searchDirectory(text: "mohamed")', bench.url, requests.searchDirectory, session.token, single, probesApi));
@@ -610,7 +614,8 @@ function render(r) {
     `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ` +
       `${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces ` +
       `(${r.provinces.join(', ')})`,
-    `- API: \`node dist/apps/api/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, default pool; signed in as ${r.session.who}, bearer token from one signIn`,
+    `- API: \`node ${r.options.apiMain ? path.relative(root, r.options.apiMain) : 'dist/apps/api/src/main.js'}\`, NODE_ENV=production, LOG_LEVEL=warn, ` +
+      `default pool; signed in as ${r.session.who}, bearer token from one signIn`,
     ...(r.pgl
       ? [
           `- PostGraphile ${r.pgl.version} (Amber preset) on the same database, \`tools/bench/postgraphile/server.cjs\` run by that folder's Node 22 ` +

@@ -1,5 +1,5 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CampaignModule } from '@crm/campaigns';
@@ -13,11 +13,11 @@ import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { OutreachModule } from '@crm/outreach';
 import { PeopleModule } from '@crm/people';
+import { ToolkitModule } from '@crm/toolkit';
 import { StoriesModule } from '@crm/stories';
 import {
   AccessGuard,
   HTTP_REQUEST_CONTEXTS,
-  FieldAccessInterceptor,
   AuditModule,
   ConfigModule,
   DatabaseModule,
@@ -69,6 +69,7 @@ export class AppModule {
         MailModule,
         OrganizationsModule,
         PeopleModule,
+        ToolkitModule,
         StoriesModule,
         EngagementModule,
         OutreachModule,
@@ -80,7 +81,7 @@ export class AppModule {
         // HTTP routes (CSV) build their caller's context from the bearer token, as GraphQL does.
         { provide: HTTP_REQUEST_CONTEXTS, useExisting: SessionService },
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor },
+        // FieldAccessInterceptor is not global: @AllowField puts it on the fields that need it.
       ],
     };
   }

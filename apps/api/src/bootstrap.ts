@@ -17,8 +17,10 @@ export async function createApi(config: AppConfig, options: { schemaFile?: strin
     // Health probes every few seconds would drown the request log.
     logController: new LogController({ disableRequestLogging: (req) => (req.url ?? '').startsWith('/health') }),
   });
-  adapter.getInstance().addHook('onSend', async (request, reply) => {
+  // Set as the request arrives, with a callback: an async onSend hook costs a promise per answer.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     abortOnError: false,

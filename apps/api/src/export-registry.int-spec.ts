@@ -126,4 +126,41 @@ describe('export registry: each registered list exports exactly its GraphQL list
     expect(compared).toBeGreaterThanOrEqual(3 * Object.values(filtersByList).flat().length);
     expect(nonEmpty).toBeGreaterThan(compared * 0.6);
   }, 300_000);
+
+  // Hardening defect 7, for HTTP: any bad parameter of any export answers 400 in the API's
+  // error shape, with a code and the parameter named, never the database's message.
+  const badParameters: [string, string, (string | number)[]][] = [
+    ['a NUL in the search', 'search=%00', ['filter', 'search']],
+    ['a control character in the search', 'search=a%1Bb', ['filter', 'search']],
+    ['a search too long', `search=${'x'.repeat(300)}`, ['filter', 'search']],
+    ['an unknown province', 'provinceCodes=ZZ', ['filter', 'provinceCodes', 0]],
+    ['a boolean that is not one', 'archived=maybe', ['filter', 'archived']],
+    ['an unknown sort', 'sort=RANDOM', ['filter', 'sort']],
+    ['a malformed id', 'ownerId=%27%3B--', ['filter', 'ownerId']],
+    ['an unknown parameter', 'nope=1', ['filter', 'nope']],
+    ['an unknown language', 'lang=de', ['lang']],
+  ];
+
+  it.each(badParameters)('answers 400 with a code and the field for %s, on every registered list', async (_what, query, path) => {
+    for (const list of lists) {
+      const response = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: `/export/${list.name}.csv?${query}`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
+      expect({ list: list.name, status: response.statusCode }).toEqual({ list: list.name, status: 400 });
+      expect(response.body).not.toMatch(/SQLSTATE|invalid byte sequence|postgres|syntax error|22021|\bat character\b/i);
+      const error = response.json().errors[0];
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions.fields[0]).toEqual(expect.objectContaining({ path, code: expect.any(String) }));
+    }
+  });
+
+  it('answers NOT_FOUND for a list nobody registered', async () => {
+    const response = await api.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: `/export/secrets.csv`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().errors[0].extensions.code).toBe('NOT_FOUND');
+  });
 });

@@ -38,7 +38,7 @@ export function graphqlOptions(config: AppConfig, schemaFile?: string) {
     jit: 1,
     // Batched requests would multiply cost past our limits: one operation per request.
     allowBatchedQueries: false,
-    // Nested field resolvers go through the AccessGuard too (fail closed), and FieldAccessInterceptor (null when denied).
+    // Nested field resolvers go through the AccessGuard too (fail closed), and @AllowField's FieldAccessInterceptor (null when denied).
     fieldResolverEnhancers: ['guards' as const, 'interceptors' as const],
   };
 }

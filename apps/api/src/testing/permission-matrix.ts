@@ -18,6 +18,7 @@ const ORGANIZATION_READERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER
 const PEOPLE_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
 const NATIONAL_STAFF: Caller[] = ['ADMIN', 'STAFF'];
 const ORGANIZATION_EDITORS: Caller[] = ['ADMIN', 'STAFF', 'MEMBER'];
+const TOOLKIT_USERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR', 'MEMBER'];
 // Stories: gathered and edited by coordinators in their regions; reviewed, published and erased
 // by national staff; never read by MEMBER or FUNDER (FUNDER reads their counts, as reports do).
 const STORY_WORKERS: Caller[] = ['ADMIN', 'STAFF', 'COORDINATOR'];
@@ -155,6 +156,43 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   dryRunImport: { document: `mutation { dryRunImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   runImport: { document: `mutation { runImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   cancelImport: { document: `mutation { cancelImport(batchId: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  // Toolkit (issue 13): the catalogue is read by whoever may ask for it and kept by national staff; requests are
+  // seen and made by members (their organization's), coordinators (their regions', those they deliver) and staff;
+  // the public has the form, its catalogue and the tracked download links.
+  toolkitItems: { document: '{ toolkitItems(first: 1) { nodes { id } } }', allowed: TOOLKIT_USERS },
+  toolkitItem: { document: `{ toolkitItem(id: "${uuid}") { id } }`, allowed: TOOLKIT_USERS },
+  toolkitCatalogue: { document: '{ toolkitCatalogue { id } }', allowed: ALL },
+  toolkitMovements: { document: '{ toolkitMovements(first: 1) { nodes { id } } }', allowed: NATIONAL_STAFF },
+  createToolkitItem: {
+    document: 'mutation { createToolkitItem(input: { kind: poster, language: en, titleEn: "", titleFr: "" }) { id } }',
+    allowed: NATIONAL_STAFF,
+  },
+  updateToolkitItem: { document: `mutation { updateToolkitItem(input: { id: "${uuid}", version: 1, titleEn: "X" }) { id } }`, allowed: NATIONAL_STAFF },
+  archiveToolkitItem: { document: `mutation { archiveToolkitItem(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
+  restoreToolkitItem: { document: `mutation { restoreToolkitItem(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: NATIONAL_STAFF },
+  recordStockMovement: {
+    document: `mutation { recordStockMovement(input: { itemId: "${uuid}", kind: "received", quantity: 1 }) { id } }`,
+    allowed: NATIONAL_STAFF,
+  },
+  toolkitRequests: { document: '{ toolkitRequests(first: 1) { nodes { id } } }', allowed: TOOLKIT_USERS },
+  toolkitRequestCounts: { document: '{ toolkitRequestCounts { status count } }', allowed: TOOLKIT_USERS },
+  toolkitRequest: { document: `{ toolkitRequest(id: "${uuid}") { id } }`, allowed: TOOLKIT_USERS },
+  toolkitBulkTargets: { document: `{ toolkitBulkTargets(regionId: "${uuid}") { organizationId } }`, allowed: NATIONAL_STAFF },
+  createToolkitRequest: {
+    document: 'mutation { createToolkitRequest(input: { language: en, items: [], provinceCode: "ON" }) { id } }',
+    allowed: TOOLKIT_USERS,
+  },
+  createBulkToolkitRequests: {
+    document: `mutation { createBulkToolkitRequests(input: { regionId: "${uuid}", items: [] }) { id } }`,
+    allowed: NATIONAL_STAFF,
+  },
+  moveToolkitRequest: { document: `mutation { moveToolkitRequest(input: { id: "${uuid}", version: 1, step: approve }) { id } }`, allowed: TOOLKIT_USERS },
+  submitPublicToolkitRequest: {
+    document: `mutation { submitPublicToolkitRequest(input: { name: "", email: "x", language: en, items: [], addressLine: "", city: "",
+      provinceCode: "ON", postalCode: "" }) { reference } }`,
+    allowed: ALL,
+  },
+  recordToolkitDownload: { document: `mutation { recordToolkitDownload(token: "${token}", itemId: "${uuid}") }`, allowed: ALL },
 };
 
 // Who may call each HTTP route (outside GraphQL). The matrix test reads the routes

@@ -10,3 +10,4 @@ export { hashPassword, verifyPassword } from './password-hasher';
 export { userPersonalFields } from './user.row';
 export { LanguageEnum } from './dtos/user.object';
 export { newSecretToken } from './tokens';
+export { addressBudget } from './sign-in-throttle';

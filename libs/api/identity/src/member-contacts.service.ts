@@ -16,6 +16,11 @@ export class MemberContactsService {
     return this.users.moveOrganization(manager, fromOrganizationId, toOrganizationId);
   }
 
+  /** Who to write to about an organization's business (its member contacts), or to some users: active accounts only. */
+  mailRecipients(manager: EntityManager, of: { userIds?: string[]; organizationId?: string }): Promise<{ email: string; language: 'en' | 'fr' }[]> {
+    return this.users.mailRecipients(manager, of);
+  }
+
   /** After the merge commits: their cached sessions must act for the survivor at once. */
   async refreshSessionsOf(organizationId: string): Promise<void> {
     await this.sessionCache.invalidateUsers(await this.users.idsOfOrganization(organizationId));

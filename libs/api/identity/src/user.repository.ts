@@ -91,6 +91,16 @@ export class UserRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Where to write to active accounts: some users, or the member contacts of an organization. */
+  async mailRecipients(manager: EntityManager, of: { userIds?: string[]; organizationId?: string }): Promise<{ email: string; language: 'en' | 'fr' }[]> {
+    return manager.query(
+      `SELECT u.email, u.preferred_language AS language FROM app_user u
+        WHERE u.active AND (u.id = ANY($1::uuid[]) OR (u.organization_id = $2 AND u.role = 'MEMBER'))
+        ORDER BY u.email`,
+      [of.userIds ?? [], of.organizationId ?? null],
+    );
+  }
+
   async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
     await manager.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
       id,

@@ -71,8 +71,21 @@ export class PeopleResolver {
   }
 }
 
+// The shape depends only on the document (directives are ignored), and Mercurius hands the
+// compiled query the same field nodes every time it runs: worked out once per query text.
+const shapes = new WeakMap<GraphQLResolveInfo['fieldNodes'], PersonShape>();
+
 /** A list reads only the fields its query asks for, of people and of their organizations. */
 function shapeOf(info: GraphQLResolveInfo): PersonShape {
+  let shape = shapes.get(info.fieldNodes);
+  if (!shape) {
+    shape = selectedShape(info);
+    shapes.set(info.fieldNodes, shape);
+  }
+  return shape;
+}
+
+function selectedShape(info: GraphQLResolveInfo): PersonShape {
   const fields = selectedFields(info, ['nodes']) ?? new Set<string>();
   if (!fields.has('affiliations')) return { fields, affiliations: 'none' };
   // A resolved field of the organization (its people, say) needs only the id, always read.

@@ -78,8 +78,15 @@ const alwaysSelected = ['id', 'provinceCode', 'ownerId', 'createdById'];
  */
 export function personColumnsFor(fields: ReadonlySet<string> | 'all'): string {
   if (fields === 'all') return personColumns;
-  return selectList(Object.keys(personColumnOf).filter((field) => alwaysSelected.includes(field) || fields.has(field)));
+  // A list's field set is the same object for every run of its query (shapeOf): built once.
+  let columns = columnsOfFields.get(fields);
+  if (columns === undefined) {
+    columns = selectList(Object.keys(personColumnOf).filter((field) => alwaysSelected.includes(field) || fields.has(field)));
+    columnsOfFields.set(fields, columns);
+  }
+  return columns;
 }
+const columnsOfFields = new WeakMap<ReadonlySet<string>, string>();
 
 // The organization of an affiliation, shaped like OrganizationRow (dates come back as text).
 const affiliatedOrganizationFields: Record<string, string> = {
@@ -129,6 +136,24 @@ export const wholePerson: PersonShape = { fields: 'all', affiliations: 'all' };
  */
 export function affiliationsColumn(orgScope: string, shape: AffiliationShape = 'all'): string {
   if (shape === 'none') return `'[]'::json AS affiliations`;
+  if (shape === 'all') return affiliationsSql(orgScope, shape);
+  // A list's shape is the same object for every run of its query (shapeOf), its scope one of a few: built once each.
+  let byScope = affiliationsOfShape.get(shape);
+  if (!byScope) {
+    byScope = new Map();
+    affiliationsOfShape.set(shape, byScope);
+  }
+  let sql = byScope.get(orgScope);
+  if (sql === undefined) {
+    sql = affiliationsSql(orgScope, shape);
+    if (byScope.size >= 32) byScope.clear();
+    byScope.set(orgScope, sql);
+  }
+  return sql;
+}
+const affiliationsOfShape = new WeakMap<object, Map<string, string>>();
+
+function affiliationsSql(orgScope: string, shape: Exclude<AffiliationShape, 'none'>): string {
   // A shaped read answers GraphQL, whose Affiliation has the organization (with its id), not organizationId.
   // What the organization's field rules read (its notes, say) is always there.
   const fields = Object.keys(affiliatedOrganizationFields).filter(

@@ -5,6 +5,7 @@ export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions, runMigrations } from './database/data-source';
 export { migrations } from './database/migrations';
 export { SqlParams, likeEscape, recordset } from './database/sql-params';
+export { poolQuery } from './database/pool-query';
 export {
   APP_ROLE,
   OWNER_ROLE,

@@ -62,7 +62,8 @@ export interface ConditionFields {
   // `ownerId` is who gathered the story; `withdrawn` and `consentLevel` decide who reads what of it.
   Story: ScopedFields & { withdrawn: boolean; consentLevel: string };
   ToolkitItem: object;
-  ToolkitRequest: ScopedFields;
+  // Also who delivers it: a coordinator (assigneeId) or a member organization.
+  ToolkitRequest: ScopedFields & { assigneeId: string | null; assigneeOrganizationId: string | null };
   Report: object;
 }
 

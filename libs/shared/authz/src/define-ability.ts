@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject } from '@casl/ability';
 import type { Action, Actor, AppAbility, SubjectName } from './authz.types';
-import { memberEditableOrganizationFields, sensitivePersonFields, storytellerFields } from './record-fields';
+import { memberEditableOrganizationFields, sensitivePersonFields, storytellerFields, toolkitRequestSteps } from './record-fields';
 
 // Everything the coalition campaigns on; STAFF manages all of it in every region.
 const campaignData: SubjectName[] = ['Campaign', 'Organization', 'Person', 'Outreach', 'Event', 'Pledge', 'Story', 'ToolkitItem', 'ToolkitRequest', 'Report'];
@@ -98,6 +98,9 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
     cannot('archive', 'Story');
     withdrawnStoriesHidden(builder);
   }
+  // Toolkit requests assigned to them for delivery, wherever they are: read, and move along only.
+  can('read', 'ToolkitRequest', { assigneeId: actor.id });
+  can('update', 'ToolkitRequest', [toolkitRequestSteps.deliver], { assigneeId: actor.id });
   // The toolkit catalogue carries no personal data and is needed to request items.
   can('read', ['Campaign', 'Region', 'Report', 'ToolkitItem']);
   ownUser(builder, actor);
@@ -113,6 +116,9 @@ function memberRules(builder: Builder, actor: Actor): void {
     can('update', 'Organization', [...memberEditableOrganizationFields], { id: actor.organizationId });
     can(['read', 'create', 'update'], 'Event', ownOrganization);
     can(['read', 'create'], ['Pledge', 'ToolkitRequest'], ownOrganization);
+    // Toolkit requests the organization delivers: read, and move along only (shipped, delivered).
+    can('read', 'ToolkitRequest', { assigneeOrganizationId: actor.organizationId });
+    can('update', 'ToolkitRequest', [toolkitRequestSteps.deliver], { assigneeOrganizationId: actor.organizationId });
     can('read', 'ToolkitItem');
   }
   can('read', ['Campaign', 'Region']);

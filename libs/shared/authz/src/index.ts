@@ -19,5 +19,6 @@ export {
   memberEditableOrganizationFields,
   storytellerFields,
   storyContentFields,
+  toolkitRequestSteps,
 } from './record-fields';
 export { canReadField, permittedFields, allowedActions } from './ability-helpers';

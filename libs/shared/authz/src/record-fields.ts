@@ -19,7 +19,7 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
   Pledge: ['evidence'],
   Story: ['title', 'text', 'storytellerName', 'storytellerPersonId', 'consentNote'],
   ToolkitItem: [],
-  ToolkitRequest: ['requesterName', 'requesterEmail', 'address'],
+  ToolkitRequest: ['requesterName', 'requesterEmail', 'requesterOrganization', 'address', 'note'],
   Report: [],
 };
 
@@ -28,6 +28,13 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
  * membership, province, tags, internal notes and owner are the coalition's to set.
  */
 export const memberEditableOrganizationFields = ['nameEn', 'nameFr', 'kind', 'city', 'postalCode', 'email', 'phone', 'website'] as const;
+
+/**
+ * A toolkit request's steps, as fields of its `update` rules: deciding on it
+ * (approve, decline, assign) is the office's; whoever delivers it (an assigned
+ * coordinator or member organization) may only move it along (shipped, delivered).
+ */
+export const toolkitRequestSteps = { decide: 'decision', deliver: 'delivery' } as const;
 
 /** Person fields only ADMIN, STAFF and the person's owner may read or write. */
 export const sensitivePersonFields = ['livedExperience'] as const;
@@ -59,6 +66,6 @@ export const conditionFields: Record<SubjectName, readonly string[]> = {
   Pledge: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
   Story: ['provinceCode', 'createdById', 'ownerId', 'organizationId', 'withdrawn', 'consentLevel'],
   ToolkitItem: [],
-  ToolkitRequest: ['provinceCode', 'createdById', 'ownerId', 'organizationId'],
+  ToolkitRequest: ['provinceCode', 'createdById', 'ownerId', 'organizationId', 'assigneeId', 'assigneeOrganizationId'],
   Report: [],
 };

@@ -4,6 +4,7 @@ export * from './records';
 export * from './organization';
 export * from './person';
 export * from './problems';
+export * from './toolkit';
 export * from './story';
 export * from './campaign';
 export * from './outreach';

@@ -84,6 +84,14 @@ export const problemCodes = [
   'fieldUnknown',
   'fieldOneColumn',
   'fieldNeedsColumn',
+  'tagsLeftOut',
+  // Toolkit
+  'honeypot',
+  'toolkitNotDigital',
+  'toolkitAssignee',
+  'toolkitStep',
+  'toolkitItemUnknown',
+  'toolkitStock',
   // Campaigns and outreach
   'endsBeforeStart',
   'regionUnknown',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { encodeProblem, problemOf } from './problems';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization';
 import { CreatePersonInput, PersonFilter } from './person';
-import { normalizePhone, normalizePostalCode, postalCodeMatchesProvince } from './records';
+import { normalizePhone, normalizePostalCode, PostalCode, postalCodeMatchesProvince } from './records';
 
 // Each issue as "path: code" (plus its parameters): what the API and the forms show.
 const issuesOf = (result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }) =>
@@ -32,7 +32,12 @@ describe('postal codes', () => {
     expect(normalizePostalCode(' h2x 1y4 ')).toBe('H2X 1Y4');
   });
 
-  it.each(['K1A 0B', 'D1A 0B1', 'W1A 0B1', 'K1A-0B1', '12345'])('refuses %s', (input) => {
+  it.each(['T2P-1J9', 't2p1j9', 'T2P 1J9', 't2p - 1j9', 'T2P  1J9'])('writes %s as T2P 1J9 (hyphen, no space, lower case)', (input) => {
+    expect(normalizePostalCode(input)).toBe('T2P 1J9');
+    expect(PostalCode.parse(input)).toBe('T2P 1J9');
+  });
+
+  it.each(['K1A 0B', 'D1A 0B1', 'W1A 0B1', 'K1A_0B1', 'K1A.0B1', '12345'])('refuses %s', (input) => {
     expect(normalizePostalCode(input)).toBeNull();
   });
 

@@ -81,9 +81,10 @@ export const Phones = z
   .transform((phones) => [...new Set(phones)]);
 
 // Canada Post: no D, F, I, O, Q, U anywhere; no W or Z as the first letter.
-const postalCodePattern = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s?(\d[ABCEGHJ-NPRSTV-Z]\d)$/i;
+// Written by hand and by other systems with a space, a hyphen, both or neither between the halves.
+const postalCodePattern = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])[\s-]*(\d[ABCEGHJ-NPRSTV-Z]\d)$/i;
 
-/** `k1a0b1` → `K1A 0B1`; null when it is not a Canadian postal code. */
+/** `k1a0b1`, `T2P-1J9`, `t2p 1j9` → `K1A 0B1`, `T2P 1J9`; null when it is not a Canadian postal code. Every input path (GraphQL, CSV) reads through it. */
 export function normalizePostalCode(input: string): string | null {
   const match = postalCodePattern.exec(input.trim());
   return match ? `${match[1]} ${match[2]}`.toUpperCase() : null;

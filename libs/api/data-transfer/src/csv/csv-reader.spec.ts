@@ -90,4 +90,21 @@ describe('readCsv', () => {
     const error = await problem('Name,City\n' + 'a,b\n'.repeat(1000), 2000);
     expect(error.problem).toBe('too_large');
   });
+
+  describe('cells PostgreSQL cannot store', () => {
+    it('reads a stray NUL as SUB, a control character every text field refuses (the row, not the file)', async () => {
+      const file = await readCsv(
+        (async function* () {
+          yield Buffer.from('First Name,Email\r\nAn\u0000a,a@example.org\r\nBob,b@example.org\r\n');
+        })(),
+        { maxBytes: 1000 },
+      );
+      const rows = [];
+      for await (const row of file.rows) rows.push(row.cells);
+      expect(rows).toEqual([
+        ['An\u001aa', 'a@example.org'],
+        ['Bob', 'b@example.org'],
+      ]);
+    });
+  });
 });

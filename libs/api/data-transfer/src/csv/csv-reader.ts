@@ -189,11 +189,17 @@ function completeUtf8Length(data: Buffer): number {
   return data.length - i < needed ? i : data.length;
 }
 
-/** NUL and other control bytes do not belong in a text file. */
+// PostgreSQL text cannot hold NUL. A stray one in a cell (a copy and paste, an old
+// system) stands as SUB, "substitute", which every text field refuses as a control
+// character: the row is refused with its field named, the rest of the file is read.
+// eslint-disable-next-line no-control-regex
+const nul = /\u0000/g;
+const storable = (cell: string) => (cell.includes('\u0000') ? cell.replace(nul, '\u001a') : cell);
+
+/** Control bytes beyond a stray few do not belong in a text file (UTF-16 without BOM is half NUL). */
 function assertText(head: Buffer): void {
   let control = 0;
   for (const byte of head) {
-    if (byte === 0) throw new CsvFileError('binary', 'This is not a text file (it contains binary data): upload a CSV file');
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) control++;
   }
   if (control > Math.max(2, head.length / 200)) throw new CsvFileError('binary', 'This is not a text file (it contains binary data): upload a CSV file');
@@ -291,7 +297,7 @@ export async function readCsv(source: AsyncIterable<Buffer | string>, options: {
 
   const first = await read();
   if (first.done) throw new CsvFileError('empty', 'The file is empty');
-  const headers = checkHeaders(first.value.record);
+  const headers = checkHeaders(first.value.record.map(storable));
 
   // csv-parse counts a CRLF inside a quoted cell as two lines; editors count one.
   let crlfInCells = countMatches(first.value.record, /\r\n/g);
@@ -305,7 +311,7 @@ export async function readCsv(source: AsyncIterable<Buffer | string>, options: {
         const { record, info } = next.value;
         crlfInCells += countMatches(record, /\r\n/g);
         const lastLine = info.lines - crlfInCells;
-        yield { rowNumber: ++rowNumber, lineNumber: lastLine - countMatches(record, lineBreak), cells: record };
+        yield { rowNumber: ++rowNumber, lineNumber: lastLine - countMatches(record, lineBreak), cells: record.map(storable) };
       }
     } finally {
       parser.destroy();

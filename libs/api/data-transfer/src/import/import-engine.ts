@@ -11,7 +11,17 @@ import { mayImport } from './import-access';
 import type { ImportKind } from './import-fields';
 import { planChunk, type FileRef, type Pending, type PlanInput, type PlannedRow } from './import-planner';
 import { ImportRecordsRepository } from './import-records.repository';
-import { lookupsNeeded, prepareRow, provinceReader, tagReader, withColumns, type ImportLookups, type RowInput, type RowProblem } from './row-input';
+import {
+  lookupsNeeded,
+  prepareRow,
+  provinceReader,
+  tagReader,
+  withColumns,
+  type ColumnField,
+  type ImportLookups,
+  type RowInput,
+  type RowProblem,
+} from './row-input';
 
 /** Rows per transaction: big enough for set-based statements, small enough to hold few locks for long. */
 export const IMPORT_CHUNK = 1000;
@@ -92,7 +102,8 @@ export class ImportEngine {
           planned.map((row, i) => ({
             rowNumber: row.rowNumber,
             fate: row.fate,
-            problems: row.problems.length ? withColumns(row.problems, batch.headers, batch.mapping!) : null,
+            // An invalid row's reasons; a valid row's warnings (what was left out of it).
+            problems: problemsToKeep(row.problems.length ? row.problems : (inputs[i].warnings ?? []), batch.headers, batch.mapping!),
             input: row.fate === 'error' ? null : inputs[i].input,
             matchId: row.matchId,
             duplicateOfRow: row.duplicateOfRow,
@@ -197,7 +208,7 @@ export class ImportEngine {
     return rows.map((row) => {
       const prepared = prepareRow(batch.kind, row.cells, batch.headers, mapping, lookups);
       return prepared.ok
-        ? { rowNumber: row.rowNumber, input: prepared.input, problems: [] }
+        ? { rowNumber: row.rowNumber, input: prepared.input, problems: [], warnings: prepared.warnings }
         : { rowNumber: row.rowNumber, input: null, problems: prepared.problems };
     });
   }
@@ -359,6 +370,10 @@ export class ImportEngine {
  */
 async function indexAccessOnly(manager: EntityManager): Promise<void> {
   await manager.query(`SET LOCAL enable_seqscan = off`);
+}
+
+function problemsToKeep(problems: RowProblem[], headers: string[], mapping: ColumnField[]): RowProblem[] | null {
+  return problems.length ? withColumns(problems, headers, mapping) : null;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,5 +1,5 @@
 import { defineAbilityFor } from '@crm/authz';
-import { merge, planChunk, type FileRef, type PlanInput } from './import-planner';
+import { merge, planChunk, richerSpelling, type FileRef, type PlanInput } from './import-planner';
 import type { PersonState } from '@crm/people';
 
 const coordinator = { id: 'coord-1', role: 'COORDINATOR' as const, provinceCodes: ['ON'], organizationId: null };
@@ -152,5 +152,25 @@ describe('merge', () => {
   it('refuses an update that would exceed a list limit', () => {
     const full = person({ emails: ['1@x.org', '2@x.org', '3@x.org', '4@x.org', '5@x.org'] });
     expect(merge('people', full, { emails: ['6@x.org'] }, ['emails'])).toBe('would give the person more than 5 e-mail addresses');
+  });
+});
+
+describe('richerSpelling: a merge never replaces a value by a poorer spelling of it', () => {
+  it.each([
+    ['Émilie Côté', 'Emilie Cote', 'Émilie Côté'],
+    ['Ottawa', 'ottawa', 'Ottawa'],
+    ['Montréal', 'MONTREAL', 'Montréal'],
+    ['Emilie Cote', 'Émilie Côté', 'Émilie Côté'],
+    ['marie', 'Marie', 'Marie'],
+    ['Ottawa', 'Gatineau', 'Gatineau'],
+    ['Cote', 'Côte', 'Côte'],
+  ])('%s, then %s from the file → %s', (current, incoming, kept) => {
+    expect(richerSpelling(current, incoming)).toBe(kept);
+  });
+
+  it('applies to every text field of a merge (a later row of the same person, or the record)', () => {
+    const person = { firstName: 'Émilie', lastName: 'Côté', city: 'Montréal', tags: [], emails: [], phones: [], notes: null } as unknown as PersonState;
+    const merged = merge('people', person, { firstName: 'Emilie', lastName: 'Cote', city: 'montreal' }, ['firstName', 'lastName', 'city']) as PersonState;
+    expect([merged.firstName, merged.lastName, merged.city]).toEqual(['Émilie', 'Côté', 'Montréal']);
   });
 });

@@ -16,6 +16,8 @@ export interface PlanInput {
   rowNumber: number;
   input: RowInput | null;
   problems: RowProblem[];
+  /** What was left out of a valid row (kept with it, not a reason to refuse it). */
+  warnings?: RowProblem[];
 }
 
 /** Records the chunk will write: new ones and existing ones (with the state they had). */
@@ -270,7 +272,7 @@ export function merge<S extends State>(kind: ImportKind, state: S, values: Recor
         next.notes = notes;
       }
     } else {
-      next[field] = value;
+      next[field] = typeof value === 'string' && typeof next[field] === 'string' ? richerSpelling(next[field] as string, value) : value;
     }
   }
   if (
@@ -283,4 +285,25 @@ export function merge<S extends State>(kind: ImportKind, state: S, values: Recor
     next.nameFr = next.nameEn;
   }
   return next as S;
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+const accents = (text: string) => text.normalize('NFD').replace(/[^\u0300-\u036f]/g, '').length;
+const flatCase = (text: string) => text === text.toLowerCase() || text === text.toUpperCase();
+
+/**
+ * A file's value for a field that already has one: the file's, unless it is the same
+ * words spelled with less (accents stripped — "Emilie Cote" for "Émilie Côté" — or
+ * case flattened — "ottawa" for "Ottawa"), which many exports and older systems do.
+ * A merge never loses what the record knew; a real correction (other words, accents
+ * or capitals added) is taken.
+ */
+export function richerSpelling(current: string, incoming: string): string {
+  if (current === incoming || fold(current) !== fold(incoming)) return incoming;
+  if (accents(current) !== accents(incoming)) return accents(incoming) > accents(current) ? incoming : current;
+  return flatCase(incoming) && !flatCase(current) ? current : incoming;
 }

@@ -135,7 +135,7 @@ function toRowObject(row: ImportRowRecord) {
     lineNumber: row.lineNumber,
     cells: row.cells,
     fate: row.fate as ImportRowFateEnum | null,
-    problems: row.problems ?? [],
+    problems: (row.problems ?? []).map((problem) => ({ ...problem, warning: problem.warning ?? false })),
     matchId: row.matchId,
     duplicateOfRow: row.duplicateOfRow,
     applied: row.applied as ImportRowAppliedEnum | null,

@@ -1,4 +1,4 @@
-import { prepareRow, provinceReader, readDate, tagReader, type ColumnField, type ImportLookups } from './row-input';
+import { prepareRow, provinceReader, readDate, tagReader, unescapeCell, type ColumnField, type ImportLookups } from './row-input';
 
 const lookups: ImportLookups = {
   province: provinceReader([
@@ -49,6 +49,7 @@ describe('prepareRow (people)', () => {
     const prepared = prepareRow('people', cells, headers, mapping, lookups);
     expect(prepared).toEqual({
       ok: true,
+      warnings: [],
       input: {
         values: expect.objectContaining({
           firstName: 'Amina',
@@ -78,12 +79,48 @@ describe('prepareRow (people)', () => {
       'Prov: “Ontaria” is not a Canadian province or territory (ON, Ontario, Québec…)',
       'Owner: “nobody@example.org” is not the e-mail of a staff or coordinator account you can make owner',
       'Do Not Email: must be yes or no',
-      'Tags: “Gala” is not in the tag list',
       'Org: several organizations are named “Twice”: merge them first, or leave this column out',
       'First: This field is required.',
       'Email / Email 2: “not-an-email”: Enter a valid e-mail address.',
       expect.stringMatching(/^Phone: “123”: Enter a phone number/),
     ]);
+  });
+});
+
+describe('prepareRow: what a file holds is never a reason to lose a good row', () => {
+  const base = ['Amina', 'Haddad', 'amina@example.org', '', '', 'ON', '', '', '', '', '', ''];
+
+  it('leaves tags that are not in the vocabulary out, with a warning that has a code; the known ones stay', () => {
+    const cells = [...base];
+    cells[6] = 'World Refugee Day; Gala; Board';
+    const prepared = prepareRow('people', cells, headers, mapping, lookups);
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    expect(prepared.input.values.tags).toEqual(['world-refugee-day']);
+    expect(prepared.warnings).toEqual([
+      expect.objectContaining({ field: 'tags', column: 'Tags', code: 'tagsLeftOut', params: { tags: '“Gala”, “Board”', count: 2 }, warning: true }),
+    ]);
+  });
+
+  it('undoes an export’s formula escaping, so a phone or a name imports as it was exported', () => {
+    expect(unescapeCell("'+16135550199")).toBe('+16135550199');
+    expect(unescapeCell("'=Smith")).toBe('=Smith');
+    expect(unescapeCell("'-")).toBe('-');
+    expect(unescapeCell("O'Brien")).toBe("O'Brien");
+    expect(unescapeCell("'quoted'")).toBe("'quoted'");
+    const cells = [...base];
+    cells[4] = "'+16135550199; '+1 819 555 0162";
+    const prepared = prepareRow('people', cells, headers, mapping, lookups);
+    expect(prepared.ok && prepared.input.values.phones).toEqual(['+16135550199', '+18195550162']);
+  });
+
+  it('refuses a control character (a NUL read as SUB) in a name with the problem’s code and the column named', () => {
+    const cells = [...base];
+    cells[0] = 'An\u001aa';
+    const prepared = prepareRow('people', cells, headers, mapping, lookups);
+    expect(prepared.ok).toBe(false);
+    if (prepared.ok) return;
+    expect(prepared.problems).toEqual([expect.objectContaining({ field: 'firstName', column: 'First', code: 'controlCharacters' })]);
   });
 });
 

@@ -27,6 +27,11 @@ export interface RowProblem {
   /** The file's column name(s) for that field, as the user knows them. */
   column: string | null;
   message: string;
+  /** A problem code of @crm/contracts (`problem.<code>` in the catalogues) with its parameters, when there is one. */
+  code?: string;
+  params?: Record<string, string | number>;
+  /** Not a reason to refuse the row: something was left out of it, and the row is applied without it. */
+  warning?: boolean;
 }
 
 /** What a valid row will write: the shared create schema's output, and the fields the file gave a value. */
@@ -35,7 +40,7 @@ export interface RowInput {
   provided: string[];
 }
 
-export type PreparedRow = { ok: true; input: RowInput } | { ok: false; problems: RowProblem[] };
+export type PreparedRow = { ok: true; input: RowInput; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 /** Reference data a row is read against; the per-chunk maps hold what the chunk's cells name. */
 export interface ImportLookups {
@@ -97,12 +102,23 @@ export function withColumns(problems: RowProblem[], headers: string[], mapping: 
   return problems.map((p) => (p.column || !p.field ? p : { ...p, column: columnsFor(p.field, headers, mapping) }));
 }
 
+// What our exports (and other CSV writers) put before a cell a spreadsheet would run as a formula.
+const formulaEscaped = /^'(?=[=+\-@\t\r])/;
+
+/**
+ * A cell as its writer meant it: the leading quote that defuses a formula in an
+ * export (`'+16135550199`, `'=Smith`) is taken off, so an export imports back as it was.
+ */
+export function unescapeCell(cell: string): string {
+  return cell.replace(formulaEscaped, '');
+}
+
 /** The non-empty, trimmed cells of each mapped field, in column order. */
 export function cellsByField(cells: string[], mapping: ColumnField[]): FieldCells {
   const byField: FieldCells = new Map();
   for (const { column, field } of mapping) {
     if (!field) continue;
-    const value = (cells[column] ?? '').trim();
+    const value = unescapeCell((cells[column] ?? '').trim()).trim();
     if (value === '') continue;
     byField.set(field, [...(byField.get(field) ?? []), value]);
   }
@@ -124,7 +140,7 @@ export function lookupsNeeded(kind: ImportKind, rows: string[][], mapping: Colum
 const splitList = (values: string[], separator: RegExp) =>
   values
     .flatMap((v) => v.split(separator))
-    .map((v) => v.trim())
+    .map((v) => unescapeCell(v.trim()).trim())
     .filter((v) => v !== '');
 const optionsOf = (labels: Record<string, { en: string }>) =>
   Object.values(labels)
@@ -145,8 +161,10 @@ const organizationFieldOf: Record<string, string> = { ownerId: 'ownerEmail' };
 export function prepareRow(kind: ImportKind, cells: string[], headers: string[], mapping: ColumnField[], lookups: ImportLookups): PreparedRow {
   const fields = cellsByField(cells, mapping);
   const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   const columnsOf = (field: string) => columnsFor(field, headers, mapping);
-  const problem = (field: string | null, message: string) => problems.push({ field, column: field ? columnsOf(field) : null, message });
+  const problem: Report = (field, message, coded) =>
+    (coded?.warning ? warnings : problems).push({ field, column: field ? columnsOf(field) : null, message, ...coded });
 
   const extra = cells.slice(headers.length).filter((c) => c.trim() !== '').length;
   if (extra > 0) problem(null, `has ${headers.length + extra} cells but the file has ${headers.length} columns (a separator inside an unquoted cell?)`);
@@ -164,14 +182,18 @@ export function prepareRow(kind: ImportKind, cells: string[], headers: string[],
       const list = built.input[key];
       const index = issue.path[1];
       const value = Array.isArray(list) && typeof index === 'number' && typeof list[index] === 'string' ? `“${list[index]}”: ` : '';
-      problem(field, `${value}${problemMessage(problemOf(issue))}`);
+      const coded = problemOf(issue);
+      problem(field, `${value}${problemMessage(coded)}`, {
+        code: coded.code,
+        ...(coded.params ? { params: coded.params as Record<string, string | number> } : {}),
+      });
     }
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, input: { values: result.data as Record<string, unknown>, provided: [...built.provided] } };
+  return { ok: true, input: { values: result.data as Record<string, unknown>, provided: [...built.provided] }, warnings };
 }
 
-type Report = (field: string | null, message: string) => void;
+type Report = (field: string | null, message: string, coded?: Pick<RowProblem, 'code' | 'params' | 'warning'>) => void;
 
 /** A row's input built field by field, remembering which fields the file gave (`provided`). */
 function inputBuilder(fields: FieldCells) {
@@ -312,8 +334,18 @@ function readTags(cells: string[] | undefined, lookups: ImportLookups, found: (s
   if (!cells) return;
   const names = splitList(cells, /[;,]/);
   const unknown = names.filter((name) => lookups.tag(name) === null);
-  if (unknown.length) return problem('tags', `${unknown.map((t) => `“${t}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the tag list`);
-  found([...new Set(names.map((name) => lookups.tag(name)!))]);
+  // Tags not in the vocabulary are left out with a warning, never a refused row: the
+  // rest of the row is good, and national staff add tags to the vocabulary when wanted.
+  if (unknown.length) {
+    const tags = unknown.map((t) => `“${t}”`).join(', ');
+    problem('tags', `${tags} ${unknown.length === 1 ? 'is' : 'are'} not in the tag list: left out`, {
+      code: 'tagsLeftOut',
+      params: { tags, count: unknown.length },
+      warning: true,
+    });
+  }
+  const known = names.filter((name) => lookups.tag(name) !== null);
+  if (known.length) found([...new Set(known.map((name) => lookups.tag(name)!))]);
 }
 
 /** 2024-06-20, 2024/06/20, or an ISO date-time (its date). Day-first and month-first dates are ambiguous: refused. */

@@ -1,14 +1,11 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, UseInterceptors, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Action, SubjectName } from '@crm/authz';
+import { ACCESS_RULE, type AccessRule } from './access-rule';
+import { FieldAccessInterceptor } from './field-access.interceptor';
 import type { RequestContext } from './request-context';
 
-export const ACCESS_RULE = 'crm:access-rule';
-
-export type AccessRule =
-  | { kind: 'public'; reason: string }
-  | { kind: 'authenticated' }
-  | { kind: 'ability'; action: Action; subject: SubjectName; whenDenied?: 'null'; field?: string };
+export { ACCESS_RULE, type AccessRule } from './access-rule';
 
 // Every query, mutation and resolved field declares one of these; the global
 // AccessGuard refuses anything that declares none (fail closed).
@@ -30,7 +27,11 @@ export const Allow = (action: Action, subject: SubjectName) => SetMetadata(ACCES
  * (`Story.text` of this story): the shared ability decides, not the resolver.
  */
 export const AllowField = (action: Action, subject: SubjectName, field?: string) =>
-  SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null', ...(field ? { field } : {}) } satisfies AccessRule);
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'ability', action, subject, whenDenied: 'null', ...(field ? { field } : {}) } satisfies AccessRule),
+    // Only these fields carry the interceptor: a global one would wrap every resolver call in RxJS for nothing.
+    UseInterceptors(FieldAccessInterceptor),
+  );
 
 /** Builds an HTTP route's RequestContext from its request (the API provides SessionService). */
 export const HTTP_REQUEST_CONTEXTS = Symbol('HTTP_REQUEST_CONTEXTS');

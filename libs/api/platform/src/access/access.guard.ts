@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionC
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
-import { ACCESS_RULE, HTTP_REQUEST_CONTEXTS, type AccessRule, type HttpRequestContexts, type RequestWithContext } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from './access-rule';
+import { HTTP_REQUEST_CONTEXTS, type HttpRequestContexts, type RequestWithContext } from './access.decorators';
 import type { RequestContext } from './request-context';
 
 export class UnauthenticatedException extends DomainException {

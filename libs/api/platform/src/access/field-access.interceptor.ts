@@ -3,14 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { canReadField } from '@crm/authz';
 import { of, type Observable } from 'rxjs';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from './access-rule';
 import type { RequestContext } from './request-context';
 
 /**
- * A nested field declared with `@AllowField` answers null to a caller whose ability
- * does not allow it: a screen asking for an organization with its people still gets
- * the organization when its reader may not read people (a member contact). The
- * resolver does not even run.
+ * A nested field declared with `@AllowField` (which applies this interceptor to it,
+ * and only to it) answers null to a caller whose ability does not allow it: a screen
+ * asking for an organization with its people still gets the organization when its
+ * reader may not read people (a member contact). The resolver does not even run.
  */
 @Injectable()
 export class FieldAccessInterceptor implements NestInterceptor {

@@ -68,10 +68,30 @@ export function applyAccessibleWhere<T extends ObjectLiteral>(
   return qb.andWhere(`(${sql})`, parameters);
 }
 
+// rulesToAST walks every rule: remembered per rule set (a session's ability lives as long
+// as its cached session row, and a new row brings a new ability, so a change of role or
+// regions is never served from here) and per (action, subject).
+const remembered = new WeakMap<object, Map<string, AstNode | null>>();
+
+function rulesAst(ability: AppAbility, action: Action, subjectType: SubjectName): AstNode | null {
+  let byRule = remembered.get(ability.rules);
+  if (!byRule) {
+    byRule = new Map();
+    remembered.set(ability.rules, byRule);
+  }
+  const key = `${action}\u0000${subjectType}`;
+  let ast = byRule.get(key);
+  if (ast === undefined) {
+    ast = rulesToAST(ability, action, subjectType) as AstNode | null;
+    byRule.set(key, ast);
+  }
+  return ast;
+}
+
 function conditionSql(ability: AppAbility, action: Action, subjectType: SubjectName, columns: ColumnMap, placeholder: Placeholder): string {
   // Field-level rules are left out here (no field is asked for): they narrow which
   // fields are served, never which rows.
-  const ast = rulesToAST(ability, action, subjectType) as AstNode | null;
+  const ast = rulesAst(ability, action, subjectType);
   if (ast === null) return 'FALSE';
   return new Translator(subjectType, columns, placeholder).node(ast);
 }

@@ -9,7 +9,7 @@ import { Client } from 'pg';
 export const OWNER_ROLE = 'crm_owner';
 export const APP_ROLE = 'crm_app';
 /** Tables the application may read and append to, never change. */
-export const APPEND_ONLY_TABLES: readonly string[] = ['audit_entry'];
+export const APPEND_ONLY_TABLES: readonly string[] = ['audit_entry', 'toolkit_movement'];
 /** TypeORM's record of applied migrations: the owner's alone. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
 

@@ -1,3 +1,5 @@
+import { toolkitEn } from './messages/toolkit';
+import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
@@ -601,9 +603,11 @@ export const en = {
   'imports.rejected': 'Download the rejected rows (CSV)',
   'imports.another': 'Import another file',
   'imports.open': 'Open the list',
+  ...toolkitEn,
   ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
+  ...dataTransferEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
+import { toolkitFr } from './messages/toolkit';
+import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
@@ -606,7 +608,9 @@ export const fr: Record<MessageKey, string> = {
   'imports.rejected': 'Télécharger les lignes rejetées (CSV)',
   'imports.another': 'Importer un autre fichier',
   'imports.open': 'Ouvrir la liste',
+  ...toolkitFr,
   ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
+  ...dataTransferFr,
 };

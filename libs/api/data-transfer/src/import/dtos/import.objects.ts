@@ -1,3 +1,4 @@
+import GraphQLJSON from 'graphql-type-json';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoObject } from '@crm/platform';
 
@@ -133,7 +134,10 @@ export class ImportMappingGuessObject {
 export class ImportRowProblemObject {
   @Field(() => String, { nullable: true }) field: string | null;
   @Field(() => String, { nullable: true, description: "The file's column name(s) for the field" }) column: string | null;
-  @Field() message: string;
+  @Field({ description: 'In English, for API users; screens show `problem.<code>` when there is a code' }) message: string;
+  @Field(() => String, { nullable: true, description: 'A problem code of @crm/contracts, when the problem has one' }) code?: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The code's parameters" }) params?: Record<string, string | number> | null;
+  @Field(() => Boolean, { description: 'Not a reason to refuse the row: something was left out of it' }) warning: boolean;
 }
 
 @ObjectType('ImportRow')

@@ -8,6 +8,7 @@ import { ApplicationRole1764255000000 } from './1764255000000-application-role';
 import { LivedExperienceOneField1764260000000 } from './1764260000000-lived-experience-one-field';
 import { JobTicks1764270000000 } from './1764270000000-job-ticks';
 import { OutreachAndLadder1764330000000 } from './1764330000000-outreach-and-ladder';
+import { Toolkit1764340000000 } from './1764340000000-toolkit';
 import { Stories1764350000000 } from './1764350000000-stories';
 import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
 
@@ -23,6 +24,7 @@ export const migrations = [
   LivedExperienceOneField1764260000000,
   JobTicks1764270000000,
   OutreachAndLadder1764330000000,
+  Toolkit1764340000000,
   Stories1764350000000,
   EventsAndPledges1764360000000,
 ];

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility } from '@crm/authz';
+import type { CreateToolkitItemInput } from '@crm/contracts';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
+import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toolkitItemColumns, toolkitItemWritableColumns, type ToolkitItemRow, type ToolkitItemValues, type ToolkitMovementRow } from './toolkit.rows';
+
+const movementColumns = `m.id::text AS id, m.item_id AS "itemId", m.kind, m.quantity, m.reason, m.request_id AS "requestId", m.actor_id AS "actorId", m.at`;
+
+/** The catalogue and its stock: items, and the movement rows whose sum is each item's stock. */
+@Injectable()
+export class CatalogueRepository implements VersionedStore<ToolkitItemRow, ToolkitItemValues> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Items have no scope: whoever may read the catalogue reads all of it. */
+  async find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ToolkitItemRow | null> {
+    const rows: ToolkitItemRow[] = await manager.query(`SELECT ${toolkitItemColumns} FROM toolkit_item i WHERE i.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  lockVisible(manager: EntityManager, _ability: AppAbility, id: string): Promise<ToolkitItemRow | null> {
+    return this.find(id, manager, true);
+  }
+
+  async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ToolkitItemRow[]> {
+    if (ids.length === 0) return [];
+    return manager.query(`SELECT ${toolkitItemColumns} FROM toolkit_item i WHERE i.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** By kind, then English title (keyset on both and the id); archived items only when asked. */
+  async list(filter: { archived?: boolean; lowStock?: boolean }, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where = [filter.archived ? 'i.archived_at IS NOT NULL' : 'i.archived_at IS NULL'];
+    if (filter.lowStock) where.push(`i.kind <> 'digital_file' AND i.on_hand <= i.low_stock_threshold`);
+    const cursor = readCursor(after, ['text', 'text', 'uuid'] as const);
+    if (cursor) where.push(`(i.kind, lower(i.title_en), i.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
+    const rows: (ToolkitItemRow & { sortTitle: string })[] = await this.dataSource.query(
+      `SELECT ${toolkitItemColumns}, lower(i.title_en) AS "sortTitle" FROM toolkit_item i
+        WHERE ${where.join(' AND ')}
+        ORDER BY i.kind, lower(i.title_en), i.id LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map(({ sortTitle: _s, ...row }) => row),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.kind, last.sortTitle, last.id]) : null,
+    };
+  }
+
+  async insert(manager: EntityManager, input: CreateToolkitItemInput, createdById: string | null): Promise<ToolkitItemRow> {
+    const rows: ToolkitItemRow[] = await manager.query(
+      `INSERT INTO toolkit_item AS i (kind, language, title_en, title_fr, low_stock_threshold, download_url, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${toolkitItemColumns}`,
+      [input.kind, input.language, input.titleEn, input.titleFr, input.lowStockThreshold, input.downloadUrl ?? null, createdById],
+    );
+    return rows[0];
+  }
+
+  async updateVersioned(
+    manager: EntityManager,
+    _ability: AppAbility,
+    target: { id: string; version: number },
+    values: ToolkitItemValues & LifecycleValues,
+    options: { bump: boolean },
+  ): Promise<ToolkitItemRow | null> {
+    const params = new SqlParams();
+    const assignments = Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => {
+        const column = field === 'archivedAt' ? 'archived_at' : toolkitItemWritableColumns[field as keyof typeof toolkitItemWritableColumns];
+        return `${column} = ${params.add(value)}`;
+      });
+    if (options.bump) assignments.push('version = i.version + 1', 'updated_at = now()');
+    const [rows]: [ToolkitItemRow[], number] = await manager.query(
+      `UPDATE toolkit_item AS i SET ${assignments.join(', ')}
+        WHERE i.id = ${params.add(target.id)} AND i.version = ${params.add(target.version)}
+        RETURNING ${toolkitItemColumns}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Moves stock by `delta` and records the movement, in the caller's transaction.
+   * The UPDATE is conditional (`on_hand + delta >= 0`): under concurrent shipments
+   * each waits for the row lock and re-reads the stock the previous one left, so
+   * exactly what is on hand ships. Null when there is not enough (nothing written).
+   */
+  async move(
+    manager: EntityManager,
+    movement: { itemId: string; kind: ToolkitMovementRow['kind']; quantity: number; reason?: string | null; requestId?: string | null; actorId: string | null },
+  ): Promise<{ before: number; after: number } | null> {
+    const [rows]: [{ onHand: number }[], number] = await manager.query(
+      `UPDATE toolkit_item SET on_hand = on_hand + $2 WHERE id = $1 AND on_hand + $2 >= 0 RETURNING on_hand AS "onHand"`,
+      [movement.itemId, movement.quantity],
+    );
+    if (!rows[0]) return null;
+    await manager.query(`INSERT INTO toolkit_movement (item_id, kind, quantity, reason, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      movement.itemId,
+      movement.kind,
+      movement.quantity,
+      movement.reason ?? null,
+      movement.requestId ?? null,
+      movement.actorId,
+    ]);
+    return { before: rows[0].onHand - movement.quantity, after: rows[0].onHand };
+  }
+
+  /** An item's movements, newest first (keyset on the id). */
+  async movements(itemId: string | null, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where: string[] = [];
+    if (itemId) where.push(`m.item_id = ${params.add(itemId)}`);
+    const cursor = readCursor(after, ['bigint'] as const);
+    if (cursor) where.push(`m.id < ${params.add(cursor[0])}::bigint`);
+    const rows: ToolkitMovementRow[] = await this.dataSource.query(
+      `SELECT ${movementColumns} FROM toolkit_movement m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY m.id DESC LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return { rows: page, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.id]) : null };
+  }
+
+  /** Stock by the movements alone (what `on_hand` must always equal). */
+  async sumOfMovements(itemId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: { total: number }[] = await manager.query(`SELECT COALESCE(sum(quantity), 0)::int AS total FROM toolkit_movement WHERE item_id = $1`, [itemId]);
+    return rows[0].total;
+  }
+}

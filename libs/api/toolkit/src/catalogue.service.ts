@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateToolkitItemInput, RecordStockMovementInput, RecordVersionInput, UpdateToolkitItemInput } from '@crm/contracts';
+import { AuditService, BadUserInputException, DomainException, ErrorCode, NotFoundException, type RequestContext } from '@crm/platform';
+import { RecordWriter } from '@crm/records';
+import type { EntityManager } from 'typeorm';
+import { CatalogueRepository } from './catalogue.repository';
+import { toolkitItemKind } from './toolkit.kinds';
+import { isStocked, toolkitItemWritableColumns, type ToolkitItemRow, type ToolkitItemValues } from './toolkit.rows';
+
+/** Not enough of one item: CONFLICT naming it (the staff app shows `problem.toolkitStock`). */
+export function notEnoughStock(item: ToolkitItemRow, onHand: number, path: (string | number)[]): DomainException {
+  const title = item.titleEn;
+  return new DomainException(ErrorCode.Conflict, `Not enough "${title}" in stock (${onHand} on hand); nothing was changed.`, [
+    { path, code: 'toolkitStock', params: { item: title, itemId: item.id, onHand }, message: `Not enough ${title} in stock (${onHand} on hand).` },
+  ]);
+}
+
+/** The catalogue and its stock. Every stock change is a movement row, written with the stock in one statement pair. */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly items: CatalogueRepository,
+    private readonly writer: RecordWriter,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(filter: { archived?: boolean; lowStock?: boolean }, first: number, after: string | null | undefined) {
+    return this.items.list(filter, first, after);
+  }
+
+  async get(id: string): Promise<ToolkitItemRow> {
+    const item = await this.items.find(id);
+    if (!item) throw new NotFoundException('ToolkitItem');
+    return item;
+  }
+
+  byIds(ids: readonly string[], manager?: EntityManager): Promise<ToolkitItemRow[]> {
+    return this.items.byIds(ids, manager);
+  }
+
+  movements(itemId: string | null, first: number, after: string | null | undefined) {
+    return this.items.movements(itemId, first, after);
+  }
+
+  sumOfMovements(itemId: string): Promise<number> {
+    return this.items.sumOfMovements(itemId);
+  }
+
+  async create(ctx: RequestContext, input: CreateToolkitItemInput): Promise<ToolkitItemRow> {
+    return this.writer.transaction(async (manager) => {
+      const item = await this.items.insert(manager, input, ctx.actor?.id ?? null);
+      await this.writer.created(manager, ctx, toolkitItemKind, item);
+      return item;
+    });
+  }
+
+  update(ctx: RequestContext, input: UpdateToolkitItemInput): Promise<ToolkitItemRow> {
+    const fields = Object.keys(toolkitItemWritableColumns) as (keyof ToolkitItemValues)[];
+    return this.writer.update(ctx, toolkitItemKind, this.items, input, {
+      given: fields.filter((field) => input[field] !== undefined),
+      plan: async (before) => {
+        const values: ToolkitItemValues = {};
+        for (const field of fields) {
+          if (input[field] !== undefined && input[field] !== before[field]) (values as Record<string, unknown>)[field] = input[field];
+        }
+        const digital = before.kind === 'digital_file';
+        if (values.downloadUrl !== undefined && !digital) throw new BadUserInputException([{ path: ['input', 'downloadUrl'], code: 'toolkitNotDigital' }]);
+        if (digital && values.downloadUrl === null) throw new BadUserInputException([{ path: ['input', 'downloadUrl'], code: 'required' }]);
+        return { values };
+      },
+    });
+  }
+
+  archive(ctx: RequestContext, input: RecordVersionInput): Promise<ToolkitItemRow> {
+    return this.writer.archive(ctx, toolkitItemKind, this.items, input);
+  }
+
+  restore(ctx: RequestContext, input: RecordVersionInput): Promise<ToolkitItemRow> {
+    return this.writer.restore(ctx, toolkitItemKind, this.items, input);
+  }
+
+  /** Stock received or adjusted (with its reason): one movement, the stock, the audit entry, in one transaction. */
+  async recordMovement(ctx: RequestContext, input: RecordStockMovementInput): Promise<ToolkitItemRow> {
+    return this.writer.transaction(async (manager) => {
+      const item = await this.items.find(input.itemId, manager);
+      if (!item) throw new NotFoundException('ToolkitItem');
+      if (!isStocked(item)) throw new BadUserInputException([{ path: ['input', 'itemId'], code: 'toolkitNotDigital' }], 'A digital file has no stock');
+      const moved = await this.items.move(manager, { ...input, actorId: ctx.actor?.id ?? null });
+      if (!moved) throw notEnoughStock(item, item.onHand, ['input', 'quantity']);
+      await this.audit.record(manager, ctx, {
+        action: `toolkitItem.${input.kind}`,
+        subjectType: 'ToolkitItem',
+        subjectId: item.id,
+        before: { onHand: moved.before },
+        after: { onHand: moved.after, ...(input.reason ? { reason: input.reason } : {}) },
+      });
+      return (await this.items.find(item.id, manager))!;
+    });
+  }
+
+  /**
+   * Takes the stock of a shipment, in the shipment's transaction: items in id order
+   * (two shipments of the same items cannot deadlock), one movement each. The first
+   * item short throws CONFLICT naming it, and the caller's transaction rolls back.
+   */
+  async ship(
+    manager: EntityManager,
+    ctx: RequestContext | null,
+    requestId: string,
+    lines: { itemId: string; quantity: number; index: number }[],
+  ): Promise<{ itemId: string; before: number; after: number }[]> {
+    const items = new Map(
+      (
+        await this.items.byIds(
+          lines.map((line) => line.itemId),
+          manager,
+        )
+      ).map((item) => [item.id, item]),
+    );
+    const taken: { itemId: string; before: number; after: number }[] = [];
+    for (const line of [...lines].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+      const item = items.get(line.itemId);
+      if (!item || !isStocked(item)) continue;
+      const moved = await this.items.move(manager, {
+        itemId: line.itemId,
+        kind: 'shipped',
+        quantity: -line.quantity,
+        requestId,
+        actorId: ctx?.actor?.id ?? null,
+      });
+      if (!moved) {
+        const current = await this.items.find(line.itemId, manager);
+        throw notEnoughStock(item, current?.onHand ?? 0, ['input', 'items', line.index, 'quantity']);
+      }
+      taken.push({ itemId: line.itemId, ...moved });
+    }
+    return taken;
+  }
+}

@@ -1,0 +1,93 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import type { Language, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
+import { LanguageEnum } from '@crm/identity';
+import { ToolkitItemKindEnum, ToolkitRequestStatusEnum, ToolkitStepEnum } from './toolkit.objects';
+
+// GraphQL shapes only: validation is the shared zod schema, in the resolver.
+
+@InputType()
+export class CreateToolkitItemInputType {
+  @Field(() => ToolkitItemKindEnum) kind: ToolkitItemKind;
+  @Field(() => LanguageEnum) language: Language;
+  @Field() titleEn: string;
+  @Field() titleFr: string;
+  @Field(() => Int, { nullable: true }) lowStockThreshold?: number;
+  @Field(() => String, { nullable: true, description: 'Required for a digital file, refused for any other kind' }) downloadUrl?: string | null;
+}
+
+@InputType()
+export class UpdateToolkitItemInputType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field(() => String, { nullable: true }) titleEn?: string;
+  @Field(() => String, { nullable: true }) titleFr?: string;
+  @Field(() => Int, { nullable: true }) lowStockThreshold?: number;
+  @Field(() => String, { nullable: true }) downloadUrl?: string | null;
+}
+
+@InputType()
+export class RecordStockMovementInputType {
+  @Field(() => ID) itemId: string;
+  @Field({ description: 'received (positive) or adjusted (either sign, with a reason)' }) kind: string;
+  @Field(() => Int) quantity: number;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@InputType()
+export class ToolkitRequestLineInputType {
+  @Field(() => ID) itemId: string;
+  @Field(() => Int) quantity: number;
+}
+
+@InputType({ description: 'A member’s request is always for their own organization' })
+export class CreateToolkitRequestInputType {
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => LanguageEnum) language: Language;
+  @Field(() => [ToolkitRequestLineInputType]) items: ToolkitRequestLineInputType[];
+  @Field(() => String, { nullable: true }) recipientName?: string | null;
+  @Field(() => String, { nullable: true }) addressLine?: string | null;
+  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field() provinceCode: string;
+  @Field(() => String, { nullable: true }) postalCode?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType({ description: 'The public form: `website` must stay empty' })
+export class PublicToolkitRequestInputType {
+  @Field() name: string;
+  @Field() email: string;
+  @Field(() => String, { nullable: true }) organizationName?: string | null;
+  @Field(() => LanguageEnum) language: Language;
+  @Field(() => [ToolkitRequestLineInputType]) items: ToolkitRequestLineInputType[];
+  @Field() addressLine: string;
+  @Field() city: string;
+  @Field() provinceCode: string;
+  @Field() postalCode: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) website?: string | null;
+}
+
+@InputType()
+export class MoveToolkitRequestInputType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field(() => ToolkitStepEnum) step: ToolkitStep;
+  @Field(() => ID, { nullable: true, description: 'assign: a coordinator or staff account' }) assigneeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'assign: a member organization' }) assigneeOrganizationId?: string | null;
+  @Field(() => String, { nullable: true, description: 'decline: required' }) reason?: string | null;
+}
+
+@InputType()
+export class ToolkitRequestFilterInputType {
+  @Field(() => ToolkitRequestStatusEnum, { nullable: true }) status?: ToolkitRequestStatus;
+  @Field(() => ID, { nullable: true, description: 'Asked by or delivered by this organization' }) organizationId?: string;
+  @Field(() => [String], { nullable: true }) provinceCodes?: string[];
+}
+
+@InputType()
+export class BulkToolkitRequestInputType {
+  @Field(() => ID) regionId: string;
+  @Field(() => LanguageEnum, { nullable: true, description: 'Default: French in Quebec, English elsewhere' }) language?: Language | null;
+  @Field(() => [ToolkitRequestLineInputType]) items: ToolkitRequestLineInputType[];
+  @Field(() => String, { nullable: true }) note?: string | null;
+}

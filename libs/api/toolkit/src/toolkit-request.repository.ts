@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility } from '@crm/authz';
+import type { ToolkitRequestFilter } from '@crm/contracts';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
+import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  toolkitRequestColumns,
+  toolkitRequestScopeColumns,
+  toolkitRequestWritableColumns,
+  type NewToolkitRequest,
+  type ToolkitRequestLineRow,
+  type ToolkitRequestRow,
+  type ToolkitRequestValues,
+} from './toolkit.rows';
+
+@Injectable()
+export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRow, ToolkitRequestValues> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One request if the ability may read it (scope in SQL): out of scope reads as missing. */
+  async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ToolkitRequestRow | null> {
+    const params = new SqlParams();
+    const rows: ToolkitRequestRow[] = await manager.query(
+      `SELECT ${toolkitRequestColumns} FROM toolkit_request r
+        WHERE r.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)}
+        ${lock ? 'FOR UPDATE' : ''}`,
+      params.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  lockVisible(manager: EntityManager, ability: AppAbility, id: string): Promise<ToolkitRequestRow | null> {
+    return this.findVisible(ability, id, manager, true);
+  }
+
+  async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
+    const params = new SqlParams();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM toolkit_request r
+        WHERE r.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The board's columns: by status, oldest change first (keyset on when the status changed, then the id). */
+  async list(ability: AppAbility, filter: ToolkitRequestFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where = ['r.archived_at IS NULL', params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)];
+    if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
+    if (filter.organizationId)
+      where.push(`(r.organization_id = ${params.add(filter.organizationId)} OR r.assignee_organization_id = $${params.values.length})`);
+    if (filter.provinceCodes?.length) where.push(`r.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
+    if (cursor) where.push(`(r.status_changed_at, r.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
+    const rows: (ToolkitRequestRow & { sortKey: string })[] = await this.dataSource.query(
+      `SELECT ${toolkitRequestColumns}, to_char(r.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+         FROM toolkit_request r
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.status_changed_at, r.id LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map(({ sortKey: _s, ...row }) => row),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.sortKey, last.id]) : null,
+    };
+  }
+
+  /** How many requests each status holds, as the caller may see them (the board's headings). */
+  async countsByStatus(ability: AppAbility): Promise<{ status: string; count: number }[]> {
+    const params = new SqlParams();
+    return this.dataSource.query(
+      `SELECT r.status, count(*)::int AS count FROM toolkit_request r
+        WHERE r.archived_at IS NULL AND ${params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)}
+        GROUP BY r.status`,
+      params.values,
+    );
+  }
+
+  async insert(manager: EntityManager, request: NewToolkitRequest): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO toolkit_request (source, status, language, organization_id, requester_name, requester_email, requester_organization,
+                                    address_line, city, province_code, postal_code, note, created_by_id, dedupe_key, download_token)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        request.source,
+        request.status,
+        request.language,
+        request.organizationId,
+        request.requesterName,
+        request.requesterEmail,
+        request.requesterOrganization,
+        request.addressLine,
+        request.city,
+        request.provinceCode,
+        request.postalCode,
+        request.note,
+        request.createdById,
+        request.dedupeKey,
+        request.downloadToken,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async insertLines(manager: EntityManager, requestId: string, lines: { itemId: string; quantity: number }[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO toolkit_request_item (request_id, item_id, quantity)
+       SELECT $1, x.item_id, x.quantity FROM jsonb_to_recordset($2::jsonb) AS x(item_id uuid, quantity integer)`,
+      [requestId, JSON.stringify(lines.map((line) => ({ item_id: line.itemId, quantity: line.quantity })))],
+    );
+  }
+
+  /** The lines of some requests (one query for a whole page: DataLoader). */
+  async lines(requestIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ToolkitRequestLineRow[]> {
+    if (requestIds.length === 0) return [];
+    return manager.query(
+      `SELECT ri.request_id AS "requestId", ri.item_id AS "itemId", ri.quantity, ri.downloaded_at AS "downloadedAt"
+         FROM toolkit_request_item ri WHERE ri.request_id = ANY($1::uuid[]) ORDER BY ri.request_id, ri.item_id`,
+      [requestIds],
+    );
+  }
+
+  async updateVersioned(
+    manager: EntityManager,
+    ability: AppAbility,
+    target: { id: string; version: number },
+    values: ToolkitRequestValues & LifecycleValues,
+    options: { bump: boolean },
+  ): Promise<ToolkitRequestRow | null> {
+    const params = new SqlParams();
+    const assignments = Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => {
+        const column = field === 'archivedAt' ? 'archived_at' : toolkitRequestWritableColumns[field as keyof typeof toolkitRequestWritableColumns];
+        return `${column} = ${params.add(value)}`;
+      });
+    if (options.bump) assignments.push('version = r.version + 1', 'updated_at = now()');
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE toolkit_request AS r SET ${assignments.join(', ')}
+        WHERE r.id = ${params.add(target.id)} AND r.version = ${params.add(target.version)} RETURNING r.id`,
+      params.values,
+    );
+    if (!rows[0]) return null;
+    // As the caller may read it after the write (a request handed to someone else may leave their view).
+    return (await this.findVisible(ability, rows[0].id, manager)) ?? (await this.findById(manager, rows[0].id));
+  }
+
+  /** Whoever asks: for the service's own reads of what it just wrote (scope was checked before). */
+  async findById(manager: EntityManager, id: string): Promise<ToolkitRequestRow | null> {
+    const rows: ToolkitRequestRow[] = await manager.query(`SELECT ${toolkitRequestColumns} FROM toolkit_request r WHERE r.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** A public request with the same fingerprint made since `since` (the repeat collapses into it). */
+  async recentByDedupeKey(manager: EntityManager, key: string, since: Date): Promise<ToolkitRequestRow | null> {
+    const rows: ToolkitRequestRow[] = await manager.query(
+      `SELECT ${toolkitRequestColumns} FROM toolkit_request r WHERE r.dedupe_key = $1 AND r.created_at >= $2 ORDER BY r.created_at LIMIT 1`,
+      [key, since],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Serializes public submissions with one fingerprint (two identical clicks at once make one request). */
+  async lockDedupeKey(manager: EntityManager, key: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 13))`, [key]);
+  }
+
+  /** A digital line reached through its request's tracked link; counts once (the first download). */
+  async recordDownload(token: string, itemId: string): Promise<{ requestId: string; downloadUrl: string; first: boolean } | null> {
+    const rows: { requestId: string; downloadUrl: string; first: boolean }[] = await this.dataSource.query(
+      `WITH line AS (
+         SELECT ri.request_id, ri.item_id, ri.downloaded_at, i.download_url
+           FROM toolkit_request r
+           JOIN toolkit_request_item ri ON ri.request_id = r.id
+           JOIN toolkit_item i ON i.id = ri.item_id
+          WHERE r.download_token = $1 AND ri.item_id = $2 AND i.download_url IS NOT NULL
+            AND r.status IN ('approved', 'assigned', 'shipped', 'delivered')
+       ), marked AS (
+         UPDATE toolkit_request_item ri SET downloaded_at = now() FROM line
+          WHERE ri.request_id = line.request_id AND ri.item_id = line.item_id AND ri.downloaded_at IS NULL
+          RETURNING ri.request_id
+       )
+       SELECT line.request_id AS "requestId", line.download_url AS "downloadUrl", EXISTS (SELECT FROM marked) AS first FROM line`,
+      [token, itemId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The download token of a request (for links in its e-mails). */
+  async downloadToken(manager: EntityManager, id: string): Promise<string> {
+    const rows: { token: string }[] = await manager.query(`SELECT download_token AS token FROM toolkit_request WHERE id = $1`, [id]);
+    return rows[0].token;
+  }
+
+  /** Public requests closed before `before` whose requester is still on file (oldest first, a batch). */
+  async erasable(before: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM toolkit_request WHERE source = 'public' AND erased_at IS NULL AND closed_at < $1 ORDER BY closed_at LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Forgets who asked and where it went: name, e-mail, organization, street, city,
+   * postal code, note and fingerprint. Status, province, items and counts stay.
+   */
+  async erase(manager: EntityManager, ids: string[]): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE toolkit_request SET requester_name = NULL, requester_email = NULL, requester_organization = NULL, address_line = NULL,
+              city = NULL, postal_code = NULL, note = NULL, dedupe_key = NULL, erased_at = now()
+        WHERE id = ANY($1::uuid[]) AND erased_at IS NULL RETURNING id`,
+      [ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Stock counts per item, for reports and the inventory: shipped and downloaded (one per request). */
+  async distributed(itemIds: readonly string[]): Promise<{ itemId: string; requests: number; downloads: number }[]> {
+    if (itemIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ri.item_id AS "itemId", count(*) FILTER (WHERE r.status IN ('shipped', 'delivered'))::int AS requests,
+              count(ri.downloaded_at)::int AS downloads
+         FROM toolkit_request_item ri JOIN toolkit_request r ON r.id = ri.request_id
+        WHERE ri.item_id = ANY($1::uuid[]) GROUP BY ri.item_id`,
+      [itemIds],
+    );
+  }
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { Email, Id, Language, PersonName, Version } from './common';
+import { optionalText, PostalCode, postalCodeMatchesProvince, ProvinceCode, requiredText, Website } from './records';
+
+// Toolkit distribution (issue 13): the catalogue, stock movements and requests.
+
+export const toolkitItemKindValues = ['booklet', 'poster', 'infographic', 'button', 'digital_file'] as const;
+export const ToolkitItemKind = z.enum(toolkitItemKindValues);
+export type ToolkitItemKind = z.infer<typeof ToolkitItemKind>;
+
+export const toolkitRequestStatusValues = ['requested', 'approved', 'assigned', 'shipped', 'delivered', 'declined'] as const;
+export const ToolkitRequestStatus = z.enum(toolkitRequestStatusValues);
+export type ToolkitRequestStatus = z.infer<typeof ToolkitRequestStatus>;
+
+export const toolkitRequestSourceValues = ['member', 'coordinator', 'staff', 'public'] as const;
+export type ToolkitRequestSource = (typeof toolkitRequestSourceValues)[number];
+
+export const toolkitStepValues = ['approve', 'assign', 'ship', 'deliver', 'decline'] as const;
+export const ToolkitStep = z.enum(toolkitStepValues);
+export type ToolkitStep = z.infer<typeof ToolkitStep>;
+
+/**
+ * The lifecycle: which steps each status allows, and where each step leads.
+ * requested → approved → assigned → shipped → delivered, or declined before shipping.
+ */
+export const toolkitSteps: Record<ToolkitRequestStatus, readonly ToolkitStep[]> = {
+  requested: ['approve', 'decline'],
+  approved: ['assign', 'decline'],
+  assigned: ['ship', 'assign', 'decline'],
+  shipped: ['deliver'],
+  delivered: [],
+  declined: [],
+};
+export const toolkitStepTarget: Record<ToolkitStep, ToolkitRequestStatus> = {
+  approve: 'approved',
+  assign: 'assigned',
+  ship: 'shipped',
+  deliver: 'delivered',
+  decline: 'declined',
+};
+
+export const toolkitLimits = { title: 200, reason: 500, lines: 20, quantity: 1000, note: 1000, address: 200, city: 100, organization: 200 } as const;
+
+/** Only digital files carry a download link; every other kind is stocked. */
+function checkDownloadUrl(value: { kind?: ToolkitItemKind; downloadUrl?: string | null }, ctx: z.RefinementCtx) {
+  if (value.kind === undefined) return;
+  const digital = value.kind === 'digital_file';
+  if (digital && !value.downloadUrl) ctx.addIssue({ code: 'custom', path: ['downloadUrl'], message: 'required' });
+  if (!digital && value.downloadUrl) ctx.addIssue({ code: 'custom', path: ['downloadUrl'], message: 'toolkitNotDigital' });
+}
+
+export const CreateToolkitItemInput = z
+  .object({
+    kind: ToolkitItemKind,
+    language: Language,
+    titleEn: requiredText(toolkitLimits.title),
+    titleFr: requiredText(toolkitLimits.title),
+    lowStockThreshold: z.number().int().min(0).max(1_000_000).default(0),
+    downloadUrl: Website.optional(),
+  })
+  .strict()
+  .superRefine(checkDownloadUrl);
+export type CreateToolkitItemInput = z.infer<typeof CreateToolkitItemInput>;
+
+export const UpdateToolkitItemInput = z
+  .object({
+    id: Id,
+    version: Version,
+    titleEn: requiredText(toolkitLimits.title).optional(),
+    titleFr: requiredText(toolkitLimits.title).optional(),
+    lowStockThreshold: z.number().int().min(0).max(1_000_000).optional(),
+    downloadUrl: Website.optional(),
+  })
+  .strict();
+export type UpdateToolkitItemInput = z.infer<typeof UpdateToolkitItemInput>;
+
+/** Stock received (a positive quantity) or adjusted (either sign, with a reason); shipments come from requests. */
+export const RecordStockMovementInput = z
+  .object({
+    itemId: Id,
+    kind: z.enum(['received', 'adjusted']),
+    quantity: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((value) => value !== 0, { error: 'invalid' }),
+    reason: optionalText(toolkitLimits.reason).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.kind === 'received' && value.quantity < 0)
+      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 1, path: ['quantity'], input: value.quantity });
+    if (value.kind === 'adjusted' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+  });
+export type RecordStockMovementInput = z.infer<typeof RecordStockMovementInput>;
+
+export const ToolkitRequestLine = z.object({ itemId: Id, quantity: z.number().int().min(1).max(toolkitLimits.quantity) }).strict();
+
+const ToolkitRequestLines = z
+  .array(ToolkitRequestLine)
+  .min(1)
+  .max(toolkitLimits.lines)
+  .superRefine((lines, ctx) => {
+    const seen = new Set<string>();
+    lines.forEach((line, index) => {
+      if (seen.has(line.itemId)) ctx.addIssue({ code: 'custom', path: [index, 'itemId'], message: 'listedTwice' });
+      seen.add(line.itemId);
+    });
+  });
+
+/** A shipping address must be in the province it names (postal codes are Canadian, formatted `K1A 0B1`). */
+function checkAddress(value: { postalCode?: string | null; provinceCode?: string }, ctx: z.RefinementCtx) {
+  if (value.postalCode && value.provinceCode && !postalCodeMatchesProvince(value.postalCode, value.provinceCode)) {
+    ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postalCodeProvince', params: { province: value.provinceCode } });
+  }
+}
+
+/** A request made by a signed-in member, coordinator or staff: the organization's address is the default. */
+export const CreateToolkitRequestInput = z
+  .object({
+    organizationId: Id.nullable().optional(),
+    language: Language,
+    items: ToolkitRequestLines,
+    recipientName: optionalText(200).optional(),
+    addressLine: optionalText(toolkitLimits.address).optional(),
+    city: optionalText(toolkitLimits.city).optional(),
+    provinceCode: ProvinceCode,
+    postalCode: PostalCode.optional(),
+    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+  })
+  .strict()
+  .superRefine(checkAddress);
+export type CreateToolkitRequestInput = z.infer<typeof CreateToolkitRequestInput>;
+
+/**
+ * The public form (no sign-in): who asks, where to ship, what. `website` is a honeypot
+ * a person never sees: filled in, the request is refused.
+ */
+export const PublicToolkitRequestInput = z
+  .object({
+    name: PersonName,
+    email: Email,
+    organizationName: optionalText(toolkitLimits.organization).optional(),
+    language: Language,
+    items: ToolkitRequestLines,
+    addressLine: requiredText(toolkitLimits.address),
+    city: requiredText(toolkitLimits.city),
+    provinceCode: ProvinceCode,
+    postalCode: PostalCode.refine((value) => value !== null, { error: 'required' }),
+    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+    website: z.string().max(200).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    checkAddress(value, ctx);
+    if (value.website) ctx.addIssue({ code: 'custom', path: ['website'], message: 'honeypot' });
+  });
+export type PublicToolkitRequestInput = z.infer<typeof PublicToolkitRequestInput>;
+
+/** One step of the lifecycle on one request, at the version the caller saw. */
+export const MoveToolkitRequestInput = z
+  .object({
+    id: Id,
+    version: Version,
+    step: ToolkitStep,
+    assigneeId: Id.nullable().optional(),
+    assigneeOrganizationId: Id.nullable().optional(),
+    reason: optionalText(toolkitLimits.reason).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.step === 'assign' && !value.assigneeId === !value.assigneeOrganizationId) {
+      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'toolkitAssignee' });
+    }
+    if (value.step === 'decline' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+  });
+export type MoveToolkitRequestInput = z.infer<typeof MoveToolkitRequestInput>;
+
+export const ToolkitRequestFilter = z
+  .object({
+    status: ToolkitRequestStatus.optional(),
+    organizationId: Id.optional(),
+    provinceCodes: z.array(ProvinceCode).max(13).optional(),
+  })
+  .strict();
+export type ToolkitRequestFilter = z.infer<typeof ToolkitRequestFilter>;
+
+/** "Send the starter kit to every member organization in the Atlantic region": one request per organization. */
+export const BulkToolkitRequestInput = z
+  .object({
+    regionId: Id,
+    language: Language.nullable().optional(),
+    items: ToolkitRequestLines,
+    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+  })
+  .strict();
+export type BulkToolkitRequestInput = z.infer<typeof BulkToolkitRequestInput>;
