@@ -25,6 +25,15 @@ const filtersByList: Record<string, Filter[]> = {
     { sort: 'UPDATED' },
     { provinceCodes: ['ON'], sort: 'UPDATED', tags: ['world-refugee-day'] },
   ],
+  stories: [
+    {},
+    { statuses: ['published'] },
+    { consentLevels: ['anonymised_public', 'named_public'] },
+    { kinds: ['entrepreneurial'] },
+    { provinceCodes: ['ON'] },
+    { search: 'bakery' },
+    { withdrawn: true },
+  ],
   organizations: [
     {},
     { provinceCodes: ['QC'] },
@@ -58,12 +67,25 @@ describe('export registry: each registered list exports exactly its GraphQL list
     // Some archived records, so the archived filter has rows on both sides.
     await api.ownerDataSource.query(`UPDATE person SET archived_at = now() WHERE id IN (SELECT id FROM person ORDER BY id LIMIT 40)`);
     await api.ownerDataSource.query(`UPDATE organization SET archived_at = now() WHERE id IN (SELECT id FROM organization ORDER BY id LIMIT 8)`);
+    // Stories in every province, status, consent and kind; every fifth withdrawn (ADMIN's alone to export).
+    await api.ownerDataSource.query(
+      `INSERT INTO story (campaign_id, kind, language, title, text, province_code, consent_level, consent_date, consent_method, status,
+                          storyteller_name, withdrawn_at, created_by_id, owner_id)
+       SELECT (SELECT id FROM campaign ORDER BY is_default DESC LIMIT 1),
+              (ARRAY['economic', 'entrepreneurial', 'community_leadership', 'innovation'])[1 + i % 4], (ARRAY['en', 'fr'])[1 + i % 2],
+              CASE WHEN i % 3 = 0 THEN 'A bakery story ' || i ELSE 'Story ' || i END, 'Text of story ' || i,
+              (ARRAY['ON', 'QC', 'BC', 'NS'])[1 + i % 4], (ARRAY['internal', 'anonymised_public', 'named_public'])[1 + i % 3], '2026-01-01', 'written',
+              (ARRAY['draft', 'approved', 'published'])[1 + (i / 3) % 3], 'Teller ' || i, CASE WHEN i % 5 = 0 THEN now() END,
+              (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid'),
+              CASE WHEN i % 2 = 0 THEN (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid') END
+         FROM generate_series(1, 60) AS i`,
+    );
     lists = api.app.get(TransferRegistry).exportLists();
   }, 120_000);
   afterAll(() => api?.close());
 
   it('lists people and organizations among the registered lists, and has filters for each of them', () => {
-    expect(lists.map((l) => l.name)).toEqual(expect.arrayContaining(['people', 'organizations']));
+    expect(lists.map((l) => l.name)).toEqual(expect.arrayContaining(['people', 'organizations', 'stories']));
     for (const list of lists)
       expect({ list: list.name, hasFilters: (filtersByList[list.name]?.length ?? 0) > 0 }).toEqual({ list: list.name, hasFilters: true });
   });

@@ -182,18 +182,27 @@ describe('stories', () => {
   });
 
   describe('withdrawal of consent', () => {
-    it('takes effect in the same request on every path: lists, search, the story, its timeline, counts, the public page', async () => {
+    it('takes effect in the same request on every path: lists, search, the story, its timeline, the CSV export, counts, the public page', async () => {
       const title = `Withdrawn-${Date.now()}`;
       const story = await reviewTo(
         api,
         await createStory(api, { title, text: 'A welding business in Hamilton.', consentLevel: 'named_public', storytellerName: 'Yusuf A.' }, 'COORDINATOR'),
         'published',
       );
-      const paths = async (role: DemoRole | 'ANONYMOUS') => ({
+      const exported = async (role: DemoRole) => {
+        const response = await api.app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({ method: 'GET', url: '/export/stories.csv', headers: { authorization: `Bearer ${await api.tokenFor(role)}` } });
+        expect(response.statusCode).toBe(200);
+        return response.body.includes(story.id);
+      };
+      const paths = async (role: DemoRole) => ({
         list: JSON.stringify((await as(role, '{ stories(first: 200) { nodes { id } } }')).data).includes(story.id),
         search: JSON.stringify((await as(role, `{ stories(filter: { search: "${title}" }) { nodes { id } } }`)).data).includes(story.id),
         byId: !(await as(role, `{ story(id: "${story.id}") { id } }`)).errors,
         timeline: !(await as(role, `{ timeline(subjectType: Story, subjectId: "${story.id}") { nodes { kind } } }`)).errors,
+        export: await exported(role),
       });
       const counts = async () =>
         ok<{ storyCounts: { kind: string; status: string; count: number }[] }>(await as('FUNDER', '{ storyCounts { kind status count } }')).storyCounts.find(
@@ -202,13 +211,15 @@ describe('stories', () => {
       const onPublicPage = async () =>
         ok<{ publicStories: { id: string }[] }>(await as('ANONYMOUS', '{ publicStories(first: 100) { id } }')).publicStories.some((s) => s.id === story.id);
 
-      for (const role of ['STAFF', 'COORDINATOR'] as const) expect(await paths(role)).toEqual({ list: true, search: true, byId: true, timeline: true });
+      for (const role of ['STAFF', 'COORDINATOR'] as const)
+        expect(await paths(role)).toEqual({ list: true, search: true, byId: true, timeline: true, export: true });
       expect(await onPublicPage()).toBe(true);
       const before = await counts();
 
       const started = Date.now();
       ok(await withdraw('COORDINATOR', story));
-      for (const role of ['STAFF', 'COORDINATOR'] as const) expect(await paths(role)).toEqual({ list: false, search: false, byId: false, timeline: false });
+      for (const role of ['STAFF', 'COORDINATOR'] as const)
+        expect(await paths(role)).toEqual({ list: false, search: false, byId: false, timeline: false, export: false });
       expect(await onPublicPage()).toBe(false);
       expect(await counts()).toBe(before - 1);
       // ADMIN keeps it, marked withdrawn, text included.

@@ -11,12 +11,13 @@ describe('navigation', () => {
     for (const role of ['STAFF', 'COORDINATOR', 'MEMBER'] as const) expect(sectionsOf(role)).not.toContain('nav-admin');
   });
 
-  it('shows people and organizations to the roles that may read them, never to a funder', () => {
+  it('shows people, organizations and stories to the roles that may read them, never to a member or a funder', () => {
     const records = (role: Role) =>
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-records')
         ?.items.map((item) => item.to) ?? [];
-    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(['/search', '/organizations', '/people', '/imports/new']);
+    const all = ['/search', '/organizations', '/people', '/imports/new', '/stories'];
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(all);
     expect(records('MEMBER')).toEqual([]);
     expect(records('FUNDER')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import './app.css';
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { config as zodConfig } from 'zod';
 import { cssVariablesResolver, theme } from './theme';
@@ -13,7 +13,8 @@ import { ensureCsrfToken } from './utils/csrf.server';
 import { ApiError } from './utils/graphql.server';
 import { useLanguage } from './utils/i18n';
 import { useNonce } from './utils/nonce';
-import { getLanguage } from './utils/language.server';
+import { getLanguage, publicPageLanguage } from './utils/language.server';
+import { isPublicPage } from './utils/public-pages';
 import { pageTitle } from './utils/meta';
 import { refusalReason } from './utils/refusal';
 import { useViewer } from './utils/root-data';
@@ -37,8 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     ensureCsrfToken(request),
   ]);
-  // A signed-in user's saved preference wins; the cookie serves signed-out pages.
-  const lang = viewer?.preferredLanguage ?? getLanguage(request);
+  // A public page's language in its address wins (a shared link); then a signed-in user's
+  // saved preference; the cookie and the browser's languages serve signed-out pages.
+  const lang = publicPageLanguage(request) ?? viewer?.preferredLanguage ?? getLanguage(request);
   return data({ lang, viewer, csrfToken: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
 }
 
@@ -83,8 +85,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 // Signed in: the staff frame with the navigation the role may use; otherwise
 // the plain frame of the sign-in pages.
+// Public pages (`/public/…`) draw their own frame, signed in or not.
 function Shell({ children }: { children: ReactNode }) {
   const viewer = useViewer();
+  const { pathname } = useLocation();
+  if (isPublicPage(pathname)) return <>{children}</>;
   return viewer ? <StaffShell viewer={viewer}>{children}</StaffShell> : <PublicShell>{children}</PublicShell>;
 }
 

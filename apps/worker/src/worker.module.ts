@@ -4,6 +4,7 @@ import { MailWorkerModule } from '@crm/mail';
 import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { PledgesDigestModule, PledgesWorkerModule } from '@crm/pledges';
+import { ToolkitWorkerModule } from '@crm/toolkit';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
 @Module({})
@@ -21,6 +22,7 @@ export class WorkerModule {
         OutreachDigestModule,
         PledgesWorkerModule,
         PledgesDigestModule,
+        ToolkitWorkerModule,
       ],
       providers: [OutboxRelayService],
     };

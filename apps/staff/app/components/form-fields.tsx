@@ -8,8 +8,10 @@ import {
   NativeSelect,
   PasswordInput,
   Stack,
+  Textarea,
   TextInput,
   type NativeSelectProps,
+  type TextareaProps,
   type PasswordInputProps,
   type TextInputProps,
 } from '@mantine/core';
@@ -40,6 +42,16 @@ type TextFieldProps = { field: AnyField } & Omit<TextInputProps, 'name' | 'id' |
 export function TextField({ field, ...props }: TextFieldProps) {
   const t = useT();
   return <TextInput key={field.key} {...controlProps(field)} defaultValue={field.defaultValue} error={errorText(t, field.errors)} {...props} />;
+}
+
+type TextAreaFieldProps = { field: AnyField } & Omit<TextareaProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;
+
+// Several lines of text (a story, a note), growing with what is typed.
+export function TextAreaField({ field, ...props }: TextAreaFieldProps) {
+  const t = useT();
+  return (
+    <Textarea key={field.key} {...controlProps(field)} defaultValue={field.defaultValue} error={errorText(t, field.errors)} autosize minRows={3} {...props} />
+  );
 }
 
 type PasswordFieldProps = { field: AnyField } & Omit<PasswordInputProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
-import { RecordsModule } from '@crm/records';
+import { RecordsModule, TransferModule } from '@crm/records';
 import { StoriesResolver } from './stories.resolver';
 import { StoriesService } from './stories.service';
 import { StoryRepository } from './story.repository';
+import { StoryTransfer } from './story.transfer';
 
 @Module({
-  imports: [CampaignModule, OrganizationsModule, PeopleModule, RecordsModule],
-  providers: [StoryRepository, StoriesService, StoriesResolver],
+  imports: [CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, TransferModule],
+  providers: [StoryRepository, StoriesService, StoriesResolver, StoryTransfer],
   exports: [StoriesService],
 })
 export class StoriesModule {}

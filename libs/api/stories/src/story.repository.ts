@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import { publicConsentLevels, type Language, type StoryFilter } from '@crm/contracts';
 import { likeEscape, SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, type LifecycleValues, type VersionedStore } from '@crm/records';
+import { encodeOrderedCursor, orderedCursor, type ExportQuery, type LifecycleValues, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { storyColumns, storyScopeColumns, storyWritableColumns, type StoryRow, type StoryValues, type StoryWritableField } from './story.row';
 
@@ -175,6 +175,21 @@ export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
     );
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
   }
+}
+
+/** The stories list as its CSV export reads it: the list's own WHERE (with the caller's `export` scope) and ORDER BY. */
+export function storyExportQuery(ability: AppAbility, filter: StoryFilter): ExportQuery {
+  const params = new SqlParams();
+  const where = storyListWhere(params, ability, 'export', filter);
+  return {
+    sql: `SELECT s.id, s.title, s.kind, s.language, s.status, s.consent_level, to_char(s.consent_date, 'YYYY-MM-DD') AS consent_date, s.consent_method,
+                 s.province_code, s.owner_id, s.created_by_id, s.organization_id, (s.withdrawn_at IS NOT NULL) AS withdrawn, s.storyteller_name,
+                 s.text, s.published_at, s.withdrawn_at, s.created_at, s.updated_at
+            FROM story s
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${storyListOrder}`,
+    params: params.values,
+  };
 }
 
 /** The ORDER BY of a stories list (alias `s`): the list and its CSV export share it. */

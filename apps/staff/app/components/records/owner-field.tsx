@@ -10,10 +10,12 @@ type OwnerFieldProps = {
   owners: readonly OwnerOptionFieldsFragment[];
   /** The record's owner now: kept as a choice even when the user could not pick them. */
   currentOwnerId?: string | null;
+  /** What the owner is called on this record (a story's: "Gathered by"). */
+  label?: string;
 };
 
 /** The owner select of the person and organization forms (a native select: works before JavaScript). */
-export function OwnerField({ field, owners, currentOwnerId }: OwnerFieldProps) {
+export function OwnerField({ field, owners, currentOwnerId, label }: OwnerFieldProps) {
   const t = useT();
   const data = [
     { value: '', label: t('records.owner.none') },
@@ -23,7 +25,7 @@ export function OwnerField({ field, owners, currentOwnerId }: OwnerFieldProps) {
   return (
     <>
       <input type="hidden" name={showsOwnerField} value="1" form={field.formId} />
-      <SelectField field={field} label={t('records.owner')} data={data} data-testid="ownerId" />
+      <SelectField field={field} label={label ?? t('records.owner')} data={data} data-testid="ownerId" />
     </>
   );
 }

@@ -1,0 +1,189 @@
+import { consentLevelValues, storyKindValues, storyStatusValues } from '@crm/contracts';
+import { StoriesDocument } from '@crm/staff-graphql';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { DateTime } from '../components/date-time';
+import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { EmptyRow, ListTable } from '../components/list-table';
+import { PageHeader } from '../components/page-header';
+import { Pager } from '../components/pager';
+import { ConsentBadge, StoryStatusBadge, WithdrawnBadge } from '../components/stories/story-badges';
+import { gql } from '../utils/graphql.server';
+import { useLanguage, useT } from '../utils/i18n';
+import { loadListPage } from '../utils/lists.server';
+import { pageTitle } from '../utils/meta';
+import { ownerOptions } from '../utils/owners.server';
+import { organizationName, ownerLabel } from '../utils/records';
+import { useAbility, useViewer } from '../utils/root-data';
+import { requireUserWithPermission } from '../utils/session.server';
+import { consentLevelKey, storyFilter, storyFiltersFrom, storyKindKey, storyStatusKey } from '../utils/stories';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'stories.title');
+
+const pageSize = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserWithPermission(request, 'read', 'Story');
+  const params = new URL(request.url).searchParams;
+  const filters = storyFiltersFrom(params);
+  const [data, owners] = await loadListPage('/stories', params, (after) =>
+    Promise.all([gql(StoriesDocument, { filter: storyFilter(filters), first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
+  );
+  return { ...data, owners, filters };
+}
+
+export default function Stories() {
+  const t = useT();
+  const lang = useLanguage();
+  const viewer = useViewer();
+  const ability = useAbility();
+  const { stories, campaigns, owners, filters } = useLoaderData<typeof loader>();
+  const filtered = Object.values(filters).some(Boolean);
+  // Back from a withdrawal or erasure (the story may no longer be the viewer's to open).
+  const done = useSearchParams()[0].get('done');
+  // Withdrawn stories are ADMIN's alone to read (the API hides them from everyone else).
+  const seesWithdrawn = viewer?.role === 'ADMIN';
+
+  return (
+    <Stack gap="lg" maw={1400}>
+      <PageHeader
+        title={t('stories.title')}
+        description={t('stories.intro')}
+        actions={
+          ability.can('create', 'Story') ? (
+            <Button component={Link} to="/stories/new" data-testid="new-story">
+              {t('stories.new')}
+            </Button>
+          ) : null
+        }
+      />
+
+      {done === 'withdraw' || done === 'erase' ? (
+        <Alert color="teal" variant="light" data-testid="stories-notice">
+          {t(done === 'withdraw' ? 'story.withdraw.done' : 'story.erase.done')}
+        </Alert>
+      ) : null}
+
+      <FilterBar testId="stories-filters" clearTo="/stories" filtered={filtered}>
+        <TextInput
+          name="q"
+          label={t('stories.filter.search')}
+          placeholder={t('stories.filter.search.placeholder')}
+          defaultValue={filters.q}
+          w={{ base: '100%', sm: 220 }}
+          data-testid="filter-search"
+        />
+        <FilterSelect
+          name="campaign"
+          label={t('stories.filter.campaign')}
+          value={filters.campaign}
+          any={t('records.any')}
+          options={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
+          width={200}
+          testId="filter-campaign"
+        />
+        <FilterSelect
+          name="status"
+          label={t('stories.filter.status')}
+          value={filters.status}
+          any={t('records.any')}
+          options={storyStatusValues.map((value) => ({ value, label: t(storyStatusKey(value)) }))}
+          width={140}
+          testId="filter-status"
+        />
+        <FilterSelect
+          name="consent"
+          label={t('stories.filter.consent')}
+          value={filters.consent}
+          any={t('records.any')}
+          options={consentLevelValues.map((value) => ({ value, label: t(consentLevelKey(value)) }))}
+          width={190}
+          testId="filter-consent"
+        />
+        <FilterSelect
+          name="kind"
+          label={t('stories.filter.kind')}
+          value={filters.kind}
+          any={t('records.any')}
+          options={storyKindValues.map((value) => ({ value, label: t(storyKindKey(value)) }))}
+          width={190}
+          testId="filter-kind"
+        />
+        {seesWithdrawn ? (
+          <FilterSelect
+            name="withdrawn"
+            label={t('stories.filter.withdrawn')}
+            value={filters.withdrawn}
+            any={t('records.no')}
+            options={[{ value: '1', label: t('records.yes') }]}
+            width={160}
+            testId="filter-withdrawn"
+          />
+        ) : null}
+      </FilterBar>
+
+      <Card withBorder padding={0}>
+        <ListTable
+          minWidth={900}
+          highlightOnHover
+          data-testid="stories-table"
+          items={stories.nodes}
+          head={
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('stories.column.title')}</Table.Th>
+                <Table.Th>{t('stories.column.kind')}</Table.Th>
+                <Table.Th>{t('stories.column.status')}</Table.Th>
+                <Table.Th>{t('stories.column.consent')}</Table.Th>
+                <Table.Th>{t('stories.column.province')}</Table.Th>
+                <Table.Th>{t('stories.column.gatheredBy')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('stories.column.updated')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+          }
+          empty={
+            <EmptyRow columns={7} testId="stories-empty">
+              {t('stories.empty')}
+            </EmptyRow>
+          }
+        >
+          {(story) => (
+            <Table.Tr key={story.id} data-testid="story-row" data-id={story.id}>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor component={Link} to={`/stories/${story.id}`} fw={600} size="sm" lang={story.language} data-testid="story-link">
+                    {story.title ?? t('story.erased.title')}
+                  </Anchor>
+                  {story.withdrawn ? <WithdrawnBadge erased={Boolean(story.erasedAt)} /> : null}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t(storyKindKey(story.kind))}</Text>
+              </Table.Td>
+              <Table.Td style={{ minWidth: 120 }}>
+                <StoryStatusBadge status={story.status} />
+              </Table.Td>
+              <Table.Td style={{ minWidth: 210 }}>
+                <ConsentBadge level={story.consentLevel} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{story.provinceCode}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {ownerLabel(t, story.ownerId, viewer?.id, owners)}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <DateTime value={story.updatedAt} stacked />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </ListTable>
+      </Card>
+
+      <Pager endCursor={stories.pageInfo.endCursor} hasNextPage={stories.pageInfo.hasNextPage} />
+    </Stack>
+  );
+}
