@@ -218,6 +218,25 @@ describe('events: times in their own zone, the status machine, scope, RSVPs and 
       expect(late.errors![0].extensions!.fields![0]).toMatchObject({ path: ['input', 'eventId'], code: 'eventClosed' });
     });
 
+    it('attending and hosting move people up the ladder: an arrival is engaged, the host of a held event a champion', async () => {
+      const [guest, leader] = await insertPeople(api, [
+        { firstName: 'Gus', lastName: 'Ladder', provinceCode: 'ON' },
+        { firstName: 'Lea', lastName: 'Ladder', provinceCode: 'ON' },
+      ]);
+      const { createEvent: event } = ok<{ createEvent: { id: string; version: number } }>(await createEvent({ hostPersonIds: [leader] }));
+      ok(
+        await call('COORDINATOR', `mutation($input: CheckInInputType!) { checkInToEvent(input: $input) { attended } }`, {
+          input: { eventId: event.id, personId: guest },
+        }),
+      );
+      const stage = async (id: string) => (await api.dataSource.query(`SELECT engagement_stage AS s FROM person WHERE id = $1`, [id]))[0].s;
+      expect(await stage(guest)).toBe('engaged');
+      expect(await stage(leader)).toBe('identified');
+      const confirmed = ok<{ setEventStatus: { version: number } }>(await setStatus(event.id, event.version, 'confirmed')).setEventStatus;
+      ok(await setStatus(event.id, confirmed.version, 'held'));
+      expect(await stage(leader)).toBe('champion');
+    });
+
     it('refuses a person out of the caller’s scope as unknown', async () => {
       const { createEvent: event } = ok<{ createEvent: { id: string } }>(await createEvent({}));
       const [quebecer] = await insertPeople(api, [{ firstName: 'Zoé', lastName: 'Québec', provinceCode: 'QC' }]);

@@ -51,6 +51,8 @@ describe('pledges: who pledges what, the lifecycle, the overdue job', () => {
       await createPledge({ personId: person.id, kind: 'contact_mp', policyAskId, dueOn: '2026-07-01', eventId: event.id }),
     ).createPledge;
     expect(pledge).toMatchObject({ status: 'pledged', provinceCode: 'ON', pledgerName: 'Grace Pledger', eventId: event.id, eventTitleEn: 'Town hall' });
+    const [{ stage }] = await api.dataSource.query(`SELECT engagement_stage AS stage FROM person WHERE id = $1`, [person.id]);
+    expect(stage).toBe('committed');
     const timeline = await api.dataSource.query(`SELECT kind FROM activity WHERE subject_id = $1 AND record_id = $2`, [person.id, pledge.id]);
     expect(timeline).toEqual([{ kind: 'pledge.created' }]);
     const [audit] = await api.dataSource.query(`SELECT action FROM audit_entry WHERE subject_id = $1`, [pledge.id]);
@@ -99,7 +101,12 @@ describe('pledges: who pledges what, the lifecycle, the overdue job', () => {
       if (pledgeTransitions[from].includes(to)) {
         const after = ok<{ setPledgeStatus: { status: string; fulfilledAt: string | null; evidence: string | null } }>(result).setPledgeStatus;
         expect(after.status).toBe(to);
-        if (to === 'fulfilled') expect(after).toMatchObject({ evidence: 'https://example.org/letter', fulfilledAt: expect.any(String) });
+        if (to === 'fulfilled') {
+          expect(after).toMatchObject({ evidence: 'https://example.org/letter', fulfilledAt: expect.any(String) });
+          // A fulfilled pledge makes its person a champion (the ladder of engagement).
+          const [{ stage }] = await api.dataSource.query(`SELECT engagement_stage AS stage FROM person WHERE id = $1`, [person.id]);
+          expect(stage).toBe('champion');
+        }
       } else {
         expect(result.errors![0].extensions!.fields![0]).toMatchObject({
           path: ['input', 'status'],

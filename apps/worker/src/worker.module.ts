@@ -3,7 +3,7 @@ import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
 import { OutreachDigestModule } from '@crm/outreach';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
-import { PledgesWorkerModule } from '@crm/pledges';
+import { PledgesDigestModule, PledgesWorkerModule } from '@crm/pledges';
 import { ToolkitWorkerModule } from '@crm/toolkit';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
@@ -21,6 +21,7 @@ export class WorkerModule {
         DataTransferWorkerModule,
         OutreachDigestModule,
         PledgesWorkerModule,
+        PledgesDigestModule,
         ToolkitWorkerModule,
       ],
       providers: [OutboxRelayService],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EngagementModule } from '@crm/engagement';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import { RecordsModule } from '@crm/records';
@@ -10,7 +11,7 @@ import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [OrganizationsModule, PeopleModule, RecordsModule],
+  imports: [OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
   providers: [EventRepository, RsvpRepository, EventsService, RsvpService, EventLoaders, EventsResolver],
   exports: [EventsService, RsvpService],
 })

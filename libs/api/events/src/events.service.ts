@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@crm/authz';
 import { eventTransitions, type CreateEventInput, type EventFilter, type EventStatus, type SetEventStatusInput, type UpdateEventInput } from '@crm/contracts';
+import { EngagementService, LadderSignals } from '@crm/engagement';
 import { OrganizationsService } from '@crm/organizations';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordRules, RecordWriter } from '@crm/records';
@@ -10,6 +11,7 @@ import { eventKind } from './event.kind';
 import { EventRepository } from './event.repository';
 import type { EventRow, EventValues } from './event.row';
 import { instantOf, localOf } from './event-time';
+import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 /** What the API serves of an event: its instants, and the same moments as wall-clock times in its own zone. */
@@ -40,9 +42,14 @@ export class EventsService implements OnModuleInit {
     private readonly writer: RecordWriter,
     private readonly timelineSubjects: TimelineSubjects,
     private readonly rsvps: RsvpService,
+    private readonly rsvpFacts: RsvpRepository,
+    private readonly signals: LadderSignals,
+    private readonly engagement: EngagementService,
   ) {}
 
   onModuleInit(): void {
+    // Attending lifts a person to engaged; hosting a held event, to champion (the ladder's rules).
+    this.signals.register('events', (manager, personIds) => this.rsvpFacts.ladderFacts(manager, personIds));
     this.timelineSubjects.register('Event', {
       ruleFields: (ctx, id) => this.events.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.events.visibleIds(ctx.ability, ids),
@@ -146,6 +153,8 @@ export class EventsService implements OnModuleInit {
             field: 'hostLeaders',
             apply: async (tx) => {
               await this.events.replaceHosts(tx, before.id, nextHosts);
+              // Hosting a held event is a ladder fact: those who became or stopped being hosts move.
+              if (before.status === 'held') await this.engagement.recompute(tx, ctx, [...before.hostPersonIds, ...nextHosts]);
               return hostEntries(before.id, before.hostPersonIds, nextHosts);
             },
           },
@@ -159,12 +168,26 @@ export class EventsService implements OnModuleInit {
 
   /** planned → confirmed → held, or cancelled: any other move is BAD_USER_INPUT naming the allowed ones. */
   async setStatus(ctx: RequestContext, input: SetEventStatusInput): Promise<EventView> {
-    const after = await this.writer.update(ctx, eventKind, this.events, input, {
-      given: ['status'],
-      plan: async (before) => {
-        assertTransition(before.status, input.status);
-        return { values: { status: input.status } };
-      },
+    const after = await this.writer.transaction(async (manager) => {
+      const moved = await this.writer.update(
+        ctx,
+        eventKind,
+        this.events,
+        input,
+        {
+          given: ['status'],
+          plan: async (before) => {
+            assertTransition(before.status, input.status);
+            return { values: { status: input.status } };
+          },
+        },
+        manager,
+      );
+      // Held: its hosts hosted it; cancelled: its arrivals no longer count. Their stages follow, in this transaction.
+      if (moved.status === 'held' || moved.status === 'cancelled') {
+        await this.engagement.recompute(manager, ctx, [...moved.hostPersonIds, ...(await this.rsvpFacts.attendeeIds(manager, moved.id))]);
+      }
+      return moved;
     });
     return this.view(after);
   }

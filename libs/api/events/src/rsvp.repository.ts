@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import type { RsvpResponse } from '@crm/contracts';
+import type { LadderFact } from '@crm/engagement';
 import { personScopeColumns } from '@crm/people';
 import { SqlParams } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -144,5 +145,37 @@ export class RsvpRepository {
         GROUP BY e.id`,
       [eventIds],
     );
+  }
+
+  /**
+   * The ladder's event facts of some people: the latest event attended (checked in)
+   * and the latest held event they hosted. Dates are the events' local dates.
+   */
+  async ladderFacts(manager: EntityManager, personIds: readonly string[]): Promise<LadderFact[]> {
+    const rows: { personId: string; kind: 'attended' | 'hosted'; on: string; id: string; eventKind: string }[] = await manager.query(
+      `SELECT DISTINCT ON (x.person_id, x.fact) x.person_id AS "personId", x.fact AS kind, to_char(x.on, 'YYYY-MM-DD') AS on, x.id, x.kind AS "eventKind"
+         FROM (SELECT r.person_id, e.id, e.kind, 'attended' AS fact, (e.starts_at AT TIME ZONE e.time_zone)::date AS on
+                 FROM event_rsvp r JOIN event e ON e.id = r.event_id
+                WHERE r.person_id = ANY($1::uuid[]) AND r.checked_in_at IS NOT NULL AND e.status <> 'cancelled'
+               UNION ALL
+               SELECT h.person_id, e.id, e.kind, 'hosted', (e.starts_at AT TIME ZONE e.time_zone)::date
+                 FROM event_host h JOIN event e ON e.id = h.event_id
+                WHERE h.person_id = ANY($1::uuid[]) AND e.status = 'held') x
+        ORDER BY x.person_id, x.fact, x.on DESC, x.id DESC`,
+      [personIds],
+    );
+    return rows.map((row) => ({
+      personId: row.personId,
+      kind: row.kind,
+      on: row.on,
+      recordType: 'Event',
+      recordId: row.id,
+      detail: { eventKind: row.eventKind },
+    }));
+  }
+
+  async attendeeIds(manager: EntityManager, eventId: string): Promise<string[]> {
+    const rows: { person_id: string }[] = await manager.query(`SELECT person_id FROM event_rsvp WHERE event_id = $1 AND checked_in_at IS NOT NULL`, [eventId]);
+    return rows.map((row) => row.person_id);
   }
 }

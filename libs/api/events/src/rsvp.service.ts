@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AddWalkInInput, CheckInInput, InviteToEventInput, ProvinceCode, RsvpInput, RsvpResponse } from '@crm/contracts';
+import { EngagementService } from '@crm/engagement';
 import { PeopleService } from '@crm/people';
 import { AuditService, BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
@@ -35,6 +36,7 @@ export class RsvpService {
     private readonly writer: RecordWriter,
     private readonly audit: AuditService,
     private readonly activity: ActivityRecorder,
+    private readonly engagement: EngagementService,
   ) {}
 
   async invite(ctx: RequestContext, input: InviteToEventInput): Promise<string[]> {
@@ -96,6 +98,8 @@ export class RsvpService {
         await this.record(manager, ctx, event.id, { [`attended:${input.personId}`]: was }, { [`attended:${input.personId}`]: input.attended }, [
           entry(event.id, input.personId, input.attended ? 'event.attended' : 'event.attendanceRemoved'),
         ]);
+        // Attending moves a person up the ladder (engaged); un-ticking takes the fact away again.
+        await this.engagement.recompute(manager, ctx, [input.personId]);
       }
       const after: RsvpState | null = await this.rsvps.state(manager, event.id, input.personId);
       return {

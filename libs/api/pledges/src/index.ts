@@ -1,4 +1,4 @@
-export { PledgesModule, PledgesWorkerModule } from './pledges.module';
+export { PledgesModule, PledgesWorkerModule, PledgesDigestModule } from './pledges.module';
 export { PledgesService } from './pledges.service';
 export { MarkOverduePledgesJob } from './mark-overdue-pledges.job';
 export { PledgeObject } from './dtos/pledge.object';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
-import type { PledgeFilter } from '@crm/contracts';
+import type { PledgeFilter, PledgeKind } from '@crm/contracts';
+import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
@@ -178,5 +179,35 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
       [today],
     );
     return rows;
+  }
+
+  /** Open pledges marked overdue that `userId` follows up (owner, else creator), oldest due first. */
+  async overdueFor(manager: EntityManager, userId: string): Promise<{ id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]> {
+    return manager.query(
+      `SELECT g.id, g.kind, to_char(g.due_on, 'YYYY-MM-DD') AS "dueOn",
+              coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id),
+                       (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id)) AS "pledgerName"
+         FROM pledge g
+        WHERE coalesce(g.owner_id, g.created_by_id) = $1 AND g.overdue_since IS NOT NULL
+          AND g.status IN ('pledged', 'in_progress') AND g.archived_at IS NULL
+        ORDER BY g.due_on, g.id
+        LIMIT 100`,
+      [userId],
+    );
+  }
+
+  /** The ladder's pledge facts of some people: the latest pledge made (not lapsed) and the latest fulfilled. */
+  async ladderFacts(manager: EntityManager, personIds: readonly string[]): Promise<LadderFact[]> {
+    const rows: { personId: string; kind: 'pledged' | 'pledgeFulfilled'; on: string; id: string; action: string }[] = await manager.query(
+      `SELECT DISTINCT ON (x.person_id, x.fact) x.person_id AS "personId", x.fact AS kind, to_char(x.on, 'YYYY-MM-DD') AS on, x.id, x.kind AS action
+         FROM (SELECT g.person_id, g.id, g.kind, 'pledged' AS fact, (g.created_at AT TIME ZONE 'America/Toronto')::date AS on
+                 FROM pledge g WHERE g.person_id = ANY($1::uuid[]) AND g.status <> 'lapsed' AND g.archived_at IS NULL
+               UNION ALL
+               SELECT g.person_id, g.id, g.kind, 'pledgeFulfilled', (g.fulfilled_at AT TIME ZONE 'America/Toronto')::date
+                 FROM pledge g WHERE g.person_id = ANY($1::uuid[]) AND g.status = 'fulfilled' AND g.archived_at IS NULL) x
+        ORDER BY x.person_id, x.fact, x.on DESC, x.id DESC`,
+      [personIds],
+    );
+    return rows.map((row) => ({ personId: row.personId, kind: row.kind, on: row.on, recordType: 'Pledge', recordId: row.id, detail: { action: row.action } }));
   }
 }

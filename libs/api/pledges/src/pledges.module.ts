@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '@crm/platform';
+import { EngagementModule } from '@crm/engagement';
+import { OutreachDigestModule } from '@crm/outreach';
 import { RecordsModule } from '@crm/records';
 import { ActivityRecorder } from '@crm/timeline';
 import { MarkOverduePledgesJob } from './mark-overdue-pledges.job';
+import { OverduePledgesSection } from './overdue-pledges.section';
 import { PledgeRepository } from './pledge.repository';
 import { PledgesResolver } from './pledges.resolver';
 import { PledgesService } from './pledges.service';
 
 @Module({
-  imports: [RecordsModule],
+  imports: [RecordsModule, EngagementModule],
   providers: [PledgeRepository, PledgesService, PledgesResolver],
   exports: [PledgesService],
 })
@@ -21,3 +24,10 @@ export class PledgesModule {}
   exports: [MarkOverduePledgesJob],
 })
 export class PledgesWorkerModule {}
+
+/** The digest's overdue pledges section, registered in outreach's digest (decision 082): loaded by the worker. */
+@Module({
+  imports: [OutreachDigestModule],
+  providers: [PledgeRepository, OverduePledgesSection],
+})
+export class PledgesDigestModule {}

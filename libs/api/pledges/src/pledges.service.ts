@@ -3,6 +3,7 @@ import { subject } from '@crm/authz';
 import { pledgeTransitions, type CreatePledgeInput, type PledgeFilter, type SetPledgeStatusInput, type UpdatePledgeInput } from '@crm/contracts';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
+import { EngagementService, LadderSignals } from '@crm/engagement';
 import { TimelineSubjects } from '@crm/timeline';
 import type { EntityManager } from 'typeorm';
 import { pledgeKind } from './pledge.kind';
@@ -17,9 +18,13 @@ export class PledgesService implements OnModuleInit {
     private readonly pledges: PledgeRepository,
     private readonly writer: RecordWriter,
     private readonly timelineSubjects: TimelineSubjects,
+    private readonly signals: LadderSignals,
+    private readonly engagement: EngagementService,
   ) {}
 
   onModuleInit(): void {
+    // A pledge made lifts a person to committed; one fulfilled, to champion (the ladder's rules).
+    this.signals.register('pledges', (manager, personIds) => this.pledges.ladderFacts(manager, personIds));
     this.timelineSubjects.register('Pledge', {
       ruleFields: (ctx, id) => this.pledges.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.pledges.visibleIds(ctx.ability, ids),
@@ -72,6 +77,7 @@ export class PledgesService implements OnModuleInit {
       const id = await this.pledges.insert(manager, { ...values, createdById });
       const created = (await this.pledges.findVisible(ctx.ability, id, manager))!;
       await this.writer.created(manager, ctx, pledgeKind, created);
+      if (created.personId) await this.engagement.recompute(manager, ctx, [created.personId]);
       return created;
     });
   }
@@ -104,22 +110,37 @@ export class PledgesService implements OnModuleInit {
 
   /** pledged → in progress → fulfilled, or lapsed: any other move is BAD_USER_INPUT naming the allowed ones. */
   async setStatus(ctx: RequestContext, input: SetPledgeStatusInput): Promise<PledgeRow> {
-    return this.writer.update(ctx, pledgeKind, this.pledges, input, {
-      given: ['status', ...(input.evidence !== undefined ? ['evidence'] : [])],
-      plan: async (before) => {
-        const allowed = pledgeTransitions[before.status];
-        if (!allowed.includes(input.status)) {
-          throw new BadUserInputException(
-            [{ path: ['input', 'status'], code: 'transitionNotAllowed', params: { from: before.status, allowed: allowed.join(', ') || '—' } }],
-            `A pledge that is ${before.status} can become ${allowed.join(' or ') || 'nothing else'}`,
-          );
-        }
-        const values: PledgeValues = { status: input.status };
-        if (input.status === 'fulfilled') values.fulfilledAt = new Date();
-        if (input.evidence !== undefined && input.evidence !== before.evidence) values.evidence = input.evidence;
-        return { values };
-      },
+    return this.writer.transaction(async (manager) => {
+      const after = await this.move(ctx, input, manager);
+      if (after.personId) await this.engagement.recompute(manager, ctx, [after.personId]);
+      return after;
     });
+  }
+
+  private move(ctx: RequestContext, input: SetPledgeStatusInput, manager: EntityManager): Promise<PledgeRow> {
+    return this.writer.update(
+      ctx,
+      pledgeKind,
+      this.pledges,
+      input,
+      {
+        given: ['status', ...(input.evidence !== undefined ? ['evidence'] : [])],
+        plan: async (before) => {
+          const allowed = pledgeTransitions[before.status];
+          if (!allowed.includes(input.status)) {
+            throw new BadUserInputException(
+              [{ path: ['input', 'status'], code: 'transitionNotAllowed', params: { from: before.status, allowed: allowed.join(', ') || '—' } }],
+              `A pledge that is ${before.status} can become ${allowed.join(' or ') || 'nothing else'}`,
+            );
+          }
+          const values: PledgeValues = { status: input.status };
+          if (input.status === 'fulfilled') values.fulfilledAt = new Date();
+          if (input.evidence !== undefined && input.evidence !== before.evidence) values.evidence = input.evidence;
+          return { values };
+        },
+      },
+      manager,
+    );
   }
 
   private async campaignOf(manager: EntityManager, campaignId: string | undefined): Promise<string> {
