@@ -5,17 +5,19 @@ import {
   Checkbox,
   Group,
   List,
+  MultiSelect,
   NativeSelect,
   PasswordInput,
   Stack,
   Textarea,
   TextInput,
+  type MultiSelectProps,
   type NativeSelectProps,
   type TextareaProps,
   type PasswordInputProps,
   type TextInputProps,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { messageText } from '../utils/messages';
 import { useT } from '../utils/i18n';
 
@@ -94,6 +96,61 @@ export function CheckboxGroupField({
         ))}
       </Group>
     </Checkbox.Group>
+  );
+}
+
+type MultiSelectFieldProps = { field: AnyField } & Omit<MultiSelectProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue' | 'value' | 'onChange'>;
+
+/**
+ * Several choices from a long list (tags), searchable by their names. Each choice
+ * is posted as its own hidden input under the field's name, as checkboxes would
+ * be, so the schema reads a list; before JavaScript the record's choices are
+ * posted unchanged.
+ */
+export function MultiSelectField(props: MultiSelectFieldProps) {
+  // A new key (conform reset the form) starts again from the field's values.
+  return <ChoicesSelect key={props.field.key} {...props} />;
+}
+
+function ChoicesSelect({ field, disabled, ...props }: MultiSelectFieldProps) {
+  const t = useT();
+  const initial = (field.defaultOptions ?? (typeof field.defaultValue === 'string' && field.defaultValue ? [field.defaultValue] : [])).filter(
+    (value): value is string => typeof value === 'string',
+  );
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <MultiSelect
+        id={field.id}
+        value={value}
+        onChange={setValue}
+        error={errorText(t, field.errors)}
+        disabled={disabled}
+        searchable
+        clearable
+        hidePickedOptions
+        {...props}
+      />
+      {/* A disabled field is not posted (the locked fields' own hidden inputs carry it). */}
+      {disabled ? null : value.map((choice) => <input key={choice} type="hidden" name={field.name} form={field.formId} value={choice} />)}
+    </>
+  );
+}
+
+/**
+ * Fields people fill less often, folded under "More details": a native
+ * <details>, so it opens before JavaScript and its fields are posted either way.
+ * Opened when told (an edit form, or a refused field inside).
+ */
+export function MoreDetails({ open, children, testId }: { open: boolean; children: ReactNode; testId?: string }) {
+  const t = useT();
+  return (
+    <details open={open} data-testid={testId}>
+      <summary style={{ cursor: 'pointer', fontWeight: 600, padding: '4px 0' }}>{t('records.moreDetails')}</summary>
+      <Stack gap="md" mt="sm">
+        {children}
+      </Stack>
+    </details>
   );
 }
 

@@ -210,11 +210,11 @@ export default function EditUser() {
             <input type="hidden" name="intent" value={nextIntent} />
             <input type="hidden" name="version" value={user.version} />
             <Group justify="flex-end">
-              <Button variant="subtle" onClick={close}>
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" color={user.active ? 'red' : 'teal'} data-testid={`confirm-${nextIntent}`}>
                 {t(user.active ? 'userEdit.deactivate.confirm' : 'userEdit.reactivate.confirm')}
+              </Button>
+              <Button variant="subtle" onClick={close}>
+                {t('form.cancel')}
               </Button>
             </Group>
           </ActionForm>

@@ -78,11 +78,11 @@ export default function InviteUser() {
               data-testid="preferred-language"
             />
             <Group justify="flex-end" mt="sm">
-              <Button component={Link} to="/admin/users" variant="subtle">
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" loading={navigation.state !== 'idle'} data-testid="invite-submit">
                 {t('invite.submit')}
+              </Button>
+              <Button component={Link} to="/admin/users" variant="subtle">
+                {t('form.cancel')}
               </Button>
             </Group>
           </Stack>

@@ -1,3 +1,4 @@
+import { EmailLink, PhoneLink } from '../components/contact-links';
 import { subject } from '@crm/authz';
 import { localizedName } from '@crm/i18n';
 import { ArchiveOrganizationDocument, OrganizationDocument, RestoreOrganizationDocument } from '@crm/staff-graphql';
@@ -103,16 +104,10 @@ export default function OrganizationPage() {
           <Fact label={t('organization.nameFr')}>{text(organization.nameFr)}</Fact>
           <Fact label={t('organization.membershipSince')}>{text(organization.membershipSince)}</Fact>
           <Fact label={t('organization.postalCode')}>{text(organization.postalCode)}</Fact>
-          <Fact label={t('organization.email')}>
-            {organization.email ? (
-              <Anchor size="sm" href={`mailto:${organization.email}`}>
-                {organization.email}
-              </Anchor>
-            ) : (
-              text(null)
-            )}
+          <Fact label={t('organization.email')}>{organization.email ? <EmailLink size="sm" email={organization.email} /> : text(null)}</Fact>
+          <Fact label={t('organization.phone')}>
+            {organization.phone ? <PhoneLink size="sm" phone={organization.phone} data-testid="organization-phone" /> : text(null)}
           </Fact>
-          <Fact label={t('organization.phone')}>{text(organization.phone)}</Fact>
           <Fact label={t('organization.website')}>
             {organization.website ? (
               <Anchor size="sm" href={organization.website} target="_blank" rel="noreferrer noopener">

@@ -1,3 +1,4 @@
+import { EmailLink, PhoneLink } from '../components/contact-links';
 import { subject } from '@crm/authz';
 import { localizedName } from '@crm/i18n';
 import { ArchivePersonDocument, PersonDocument, PersonEngagementDocument, RestorePersonDocument } from '@crm/staff-graphql';
@@ -125,7 +126,7 @@ export default function PersonPage() {
             {person.emails.length
               ? person.emails.map((email) => (
                   <Text key={email} size="sm">
-                    <Anchor href={`mailto:${email}`}>{email}</Anchor>
+                    <EmailLink email={email} />
                   </Text>
                 ))
               : dash}
@@ -134,7 +135,7 @@ export default function PersonPage() {
             {person.phones.length
               ? person.phones.map((phone) => (
                   <Text key={phone} size="sm">
-                    {phone}
+                    <PhoneLink phone={phone} data-testid="person-phone" />
                   </Text>
                 ))
               : dash}

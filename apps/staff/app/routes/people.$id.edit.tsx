@@ -1,3 +1,4 @@
+import { formatPhone } from '@crm/contracts';
 import { PersonDocument, UpdatePersonDocument } from '@crm/staff-graphql';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
@@ -63,8 +64,8 @@ export default function EditPerson() {
       firstName: person.firstName,
       lastName: person.lastName,
       preferredLanguage: person.preferredLanguage,
-      emails: person.emails.join('\n'),
-      phones: person.phones.join('\n'),
+      emails: person.emails,
+      phones: person.phones.map(formatPhone),
       leaderCategory: person.leaderCategory ?? '',
       provinceCode: person.provinceCode,
       city: person.city ?? '',

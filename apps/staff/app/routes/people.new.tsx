@@ -91,6 +91,7 @@ export default function NewPerson() {
         showLivedExperience={showLivedExperience}
         affiliations={{ form, field: fields.affiliations, names: affiliationNames }}
         owners={{ options: assignableOwners }}
+        short
       />
     </RecordFormPage>
   );

@@ -26,6 +26,23 @@ describe('person forms', () => {
     });
   });
 
+  it('reads one input per e-mail and phone, leaving the empty last one out, and names a bad phone by its index', () => {
+    const ok = parseForm(
+      form({ firstName: 'Amina', provinceCode: 'ON', 'emails[0]': 'amina@example.org', 'emails[1]': '', 'phones[0]': '(905) 555-0199', 'phones[1]': '' }),
+      NewPersonForm,
+    );
+    expect(ok.status === 'success' ? [ok.value.emails, ok.value.phones] : ok.error).toEqual([['amina@example.org'], ['+19055550199']]);
+    const bad = parseForm(form({ firstName: 'Amina', provinceCode: 'ON', 'phones[0]': '613-555-0199', 'phones[1]': '555-01' }), NewPersonForm);
+    expect(bad.status === 'error' ? bad.error?.['phones[1]'] : null).toEqual(['phone']);
+  });
+
+  it('reads tags posted one input each, even a single one', () => {
+    const one = parseForm(form({ firstName: 'Amina', provinceCode: 'ON', tags: 'mp-contact' }), NewPersonForm);
+    expect(one.status === 'success' ? one.value.tags : one.error).toEqual(['mp-contact']);
+    const two = parseForm(form({ firstName: 'Amina', provinceCode: 'ON', tags: ['mp-contact', 'media'] }), NewPersonForm);
+    expect(two.status === 'success' ? two.value.tags : two.error).toEqual(['mp-contact', 'media']);
+  });
+
   it('puts a bad e-mail beside the field as a catalogue key', () => {
     const submission = parseForm(form({ firstName: 'Amina', provinceCode: 'ON', emails: 'not-an-email' }), NewPersonForm);
     expect(submission.status).toBe('error');

@@ -4,11 +4,18 @@ import { z } from 'zod';
 import { splitList } from './records';
 
 // One schema per form (decision 016): the API's input from @crm/contracts. The
-// person forms only read e-mails and phones from one textarea each (a line per value).
+// forms post e-mails and phones as one input per value (`emails[0]`, an empty last
+// one left out).
+
+/** A list as the form posts it: items (empty ones dropped) or one text to split. */
+function formList(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined && item !== null && item !== '');
+  return splitList(value);
+}
 
 const lists = {
-  emails: z.preprocess(splitList, Emails.optional()),
-  phones: z.preprocess(splitList, Phones.optional()),
+  emails: z.preprocess(formList, Emails.optional()),
+  phones: z.preprocess(formList, Phones.optional()),
 };
 
 // An edit form shows every field, so what a record must have is required there too

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './identity';
+export * from './phone';
 export * from './records';
 export * from './organization';
 export * from './person';

@@ -2,29 +2,11 @@ import type { z } from 'zod';
 import { encodeProblem, problemOf } from './problems';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization';
 import { CreatePersonInput, PersonFilter } from './person';
-import { normalizePhone, normalizePostalCode, PostalCode, postalCodeMatchesProvince } from './records';
+import { normalizePostalCode, PostalCode, postalCodeMatchesProvince } from './records';
 
 // Each issue as "path: code" (plus its parameters): what the API and the forms show.
 const issuesOf = (result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }) =>
   (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${encodeProblem(problemOf(issue))}`);
-
-describe('phone numbers', () => {
-  it.each([
-    ['613-555-0199', '+16135550199'],
-    ['(613) 555 0199', '+16135550199'],
-    ['1 613 555 0199', '+16135550199'],
-    ['613.555.0199 ext. 12', '+16135550199;ext=12'],
-    ['514 555 0100 poste 3', '+15145550100;ext=3'],
-    ['+1 (416) 555-0123', '+14165550123'],
-    ['+44 20 7183 8750', '+442071838750'],
-  ])('normalises %s to %s', (input, expected) => {
-    expect(normalizePhone(input)).toBe(expected);
-  });
-
-  it.each(['555-0199', '013-555-0199', '613-055-0199', 'call me', '+0 123 456 789', '+1 013 555 0199', '12345678901234567'])('refuses %s', (input) => {
-    expect(normalizePhone(input)).toBeNull();
-  });
-});
 
 describe('postal codes', () => {
   it('normalises to upper case with one space', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, lineOfText, noControlCharacters, noControlCharactersInText } from './common';
+import { normalizePhone } from './phone';
 
 // Building blocks shared by the organization and person inputs (and, later, the
 // CSV import, which validates each row with the same schemas).
@@ -35,33 +36,6 @@ export const Emails = z
   .array(Email)
   .max(5)
   .transform((emails) => [...new Set(emails)]);
-
-const phoneSeparators = /[\s.\-()]/g;
-
-/**
- * A phone number in E.164 (`+442071838750`) or a North American format
- * (`613-555-0199`, `(613) 555 0199`, `1 613 555 0199`), with an optional
- * extension (`x12`, `ext. 12`, `poste 12`). Returns E.164 (`+16135550199`, with
- * `;ext=12` when given), or null when it is not a phone number.
- */
-export function normalizePhone(input: string): string | null {
-  const match = /^(.*?)(?:\s*(?:,|x|ext\.?|extension|poste|p\.)\s*(\d{1,6}))?$/i.exec(input.trim());
-  if (!match) return null;
-  const [, number, extension] = match;
-  const suffix = extension ? `;ext=${extension}` : '';
-  if (/[^\d\s.\-()+]/.test(number)) return null;
-  const compact = number.replace(phoneSeparators, '');
-  if (compact.startsWith('+')) {
-    const digits = compact.slice(1);
-    if (!/^[1-9]\d{7,14}$/.test(digits)) return null;
-    // +1 numbers follow the North American plan.
-    if (digits.startsWith('1') && !/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return null;
-    return `+${digits}${suffix}`;
-  }
-  const national = compact.length === 11 && compact.startsWith('1') ? compact.slice(1) : compact;
-  if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(national)) return null;
-  return `+1${national}${suffix}`;
-}
 
 export const Phone = z
   .string()

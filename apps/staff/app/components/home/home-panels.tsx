@@ -1,4 +1,5 @@
 import type { HomeOrganizationFragment, HomePersonFragment, HomeQuery } from '@crm/staff-graphql';
+import { EmailLink, PhoneLink } from '../contact-links';
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -203,8 +204,8 @@ export function OwnOrganizationPanel({ organization, canEdit }: { organization: 
         <Title order={3} size="h6" mt="xs">
           {t('home.member.contact')}
         </Title>
-        {line(t('organization.email'), organization.email ? <Anchor href={`mailto:${organization.email}`}>{organization.email}</Anchor> : null)}
-        {line(t('organization.phone'), organization.phone ? <Anchor href={`tel:${organization.phone}`}>{organization.phone}</Anchor> : null)}
+        {line(t('organization.email'), organization.email ? <EmailLink email={organization.email} /> : null)}
+        {line(t('organization.phone'), organization.phone ? <PhoneLink phone={organization.phone} /> : null)}
         {line(
           t('organization.website'),
           organization.website ? (

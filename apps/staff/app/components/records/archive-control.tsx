@@ -20,11 +20,11 @@ export function ArchiveControl({ name, archived, version }: { name: string; arch
             <input type="hidden" name="intent" value={intent} />
             <input type="hidden" name="version" value={version} />
             <Group justify="flex-end">
-              <Button variant="subtle" onClick={close}>
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" color={archived ? 'teal' : 'red'} data-testid={`confirm-${intent}`}>
                 {t(archived ? 'records.restore' : 'records.archive')}
+              </Button>
+              <Button variant="subtle" onClick={close}>
+                {t('form.cancel')}
               </Button>
             </Group>
           </ActionForm>

@@ -94,11 +94,11 @@ export function MergeView({ a, b, rows, error }: { a: MergeSide; b: MergeSide; r
             <input type="hidden" name="duplicateId" value={folded.id} />
             <input type="hidden" name="duplicateVersion" value={folded.version} />
             <Group justify="flex-end">
-              <Button variant="subtle" onClick={close}>
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" color="orange" data-testid="confirm-merge">
                 {t('merge.confirm')}
+              </Button>
+              <Button variant="subtle" onClick={close}>
+                {t('form.cancel')}
               </Button>
             </Group>
           </ActionForm>

@@ -3,7 +3,8 @@ import { membershipValues, organizationKindValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
 import type { OwnerOptionFieldsFragment, ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack } from '@mantine/core';
-import { CheckboxGroupField, SelectField, TextField } from '../form-fields';
+import { SelectField, TextAreaField, TextField } from '../form-fields';
+import { TagsField } from './record-fields';
 import { kindKey, membershipKey } from '../../utils/records';
 import { useLanguage, useT } from '../../utils/i18n';
 import { OwnerField } from './owner-field';
@@ -118,13 +119,29 @@ export function OrganizationFormFields({
           <TextField field={fields.postalCode} label={t('organization.postalCode')} data-testid="postalCode" {...lock('postalCode')} />
         </Grid.Col>
         <Grid.Col span={half}>
-          <TextField field={fields.email} type="email" label={t('organization.email')} data-testid="email" {...lock('email')} />
+          <TextField
+            field={fields.email}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            label={t('organization.email')}
+            data-testid="email"
+            {...lock('email')}
+          />
         </Grid.Col>
         <Grid.Col span={half}>
-          <TextField field={fields.phone} label={t('organization.phone')} data-testid="phone" {...lock('phone')} />
+          <TextField
+            field={fields.phone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            label={t('organization.phone')}
+            data-testid="phone"
+            {...lock('phone')}
+          />
         </Grid.Col>
         <Grid.Col span={owners ? half : 12}>
-          <TextField field={fields.website} label={t('organization.website')} data-testid="website" {...lock('website')} />
+          <TextField field={fields.website} inputMode="url" autoComplete="off" label={t('organization.website')} data-testid="website" {...lock('website')} />
         </Grid.Col>
         {owners ? (
           <Grid.Col span={half}>
@@ -133,18 +150,14 @@ export function OrganizationFormFields({
         ) : null}
       </Grid>
       {tags.length ? (
-        <CheckboxGroupField
+        <TagsField
           field={fields.tags}
-          label={t('records.tags')}
-          options={tags.map((tag) => ({
-            value: tag.slug,
-            label: lang === 'fr' ? tag.labelFr : tag.labelEn,
-          }))}
+          tags={tags}
           disabled={locked?.has('tags')}
           description={locked?.has('tags') ? t('organization.lockedField') : undefined}
         />
       ) : null}
-      <TextField field={fields.notes} label={t('records.notes')} data-testid="notes" {...lock('notes')} />
+      <TextAreaField field={fields.notes} label={t('records.notes')} data-testid="notes" {...lock('notes')} />
       {/* A disabled control is not posted: its value goes as a hidden field, so the form still validates. */}
       {[...(locked ?? [])].flatMap((name) => {
         const field = fields[name as keyof OrganizationFields];

@@ -10,7 +10,7 @@ import { PageHeader } from '../page-header';
 
 /**
  * A record's new or edit page: back link and title, the form's message (and
- * "Reload" after a CONFLICT), the fields, then Cancel (back where we came from) and Save.
+ * "Reload" after a CONFLICT), the fields, then Save and Cancel (back where we came from).
  */
 export function RecordFormPage<Schema extends Record<string, unknown>>({
   title,
@@ -52,11 +52,11 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
             ) : null}
             {children}
             <Group justify="flex-end">
-              <Button component={Link} to={back.to} variant="subtle">
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" loading={navigation.state === 'submitting'} data-testid={saveTestId}>
                 {t('records.save')}
+              </Button>
+              <Button component={Link} to={back.to} variant="subtle">
+                {t('form.cancel')}
               </Button>
             </Group>
           </Stack>

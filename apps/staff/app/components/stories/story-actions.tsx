@@ -80,11 +80,11 @@ function ConfirmAction({ story, intent }: { story: Story; intent: 'withdraw' | '
             <input type="hidden" name="intent" value={intent} />
             <input type="hidden" name="version" value={story.version} />
             <Group justify="flex-end">
-              <Button variant="subtle" onClick={close}>
-                {t('form.cancel')}
-              </Button>
               <Button type="submit" color="red" data-testid={`confirm-${intent}`}>
                 {t(`story.${intent}`)}
+              </Button>
+              <Button variant="subtle" onClick={close}>
+                {t('form.cancel')}
               </Button>
             </Group>
           </ActionForm>

@@ -1,3 +1,4 @@
+import { formsEn } from './messages/forms';
 import { toolkitEn } from './messages/toolkit';
 import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
@@ -606,6 +607,7 @@ export const en = {
   ...storiesEn,
   ...eventsEn,
   ...dataTransferEn,
+  ...formsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

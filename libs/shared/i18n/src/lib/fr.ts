@@ -1,3 +1,4 @@
+import { formsFr } from './messages/forms';
 import { dailyUseFr } from './messages/daily-use';
 import type { MessageKey } from './en';
 import { toolkitFr } from './messages/toolkit';
@@ -610,4 +611,5 @@ export const fr: Record<MessageKey, string> = {
   ...storiesFr,
   ...eventsFr,
   ...dataTransferFr,
+  ...formsFr,
 };
