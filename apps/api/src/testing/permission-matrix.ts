@@ -57,6 +57,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   people: { document: '{ people(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
   person: { document: `{ person(id: "${uuid}") { id } }`, allowed: PEOPLE_WORKERS },
   coalitionFigures: { document: '{ coalitionFigures { people } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'] },
+  personDuplicates: { document: '{ personDuplicates(input: { firstName: "Zz", provinceCode: "ON" }) { id } }', allowed: PEOPLE_WORKERS },
+  organizationDuplicates: { document: '{ organizationDuplicates(input: { nameEn: "Zz", provinceCode: "ON" }) { id } }', allowed: NATIONAL_STAFF },
   searchDirectory: { document: '{ searchDirectory(text: "zz") { organizations { id } people { id } } }', allowed: ORGANIZATION_READERS },
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },

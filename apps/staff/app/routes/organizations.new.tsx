@@ -1,4 +1,7 @@
-import { CreateOrganizationDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
+import { CreateOrganizationDocument, OrganizationDuplicatesDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
+import { DuplicateWarning } from '../components/records/duplicate-warning';
+import { duplicatesConfirmed } from '../utils/duplicates';
+import { organizationName } from '../utils/records';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { OrganizationFormFields } from '../components/records/organization-form-fields';
@@ -7,7 +10,7 @@ import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { gql } from '../utils/graphql.server';
-import { useT } from '../utils/i18n';
+import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { NewOrganizationForm, organizationFormFields } from '../utils/records-forms';
 import { requireUserWithPermission } from '../utils/session.server';
@@ -27,6 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireUserWithPermission(request, 'create', 'Organization');
   const submission = parseForm(formData, NewOrganizationForm);
   if (submission.status !== 'success') return { result: submission.reply() };
+  if (!duplicatesConfirmed(formData)) {
+    const { nameEn, nameFr, email, provinceCode, city } = submission.value;
+    const { organizationDuplicates } = await gql(OrganizationDuplicatesDocument, { input: { nameEn, nameFr, email, provinceCode, city } }, { request });
+    // Nothing saved yet: the form comes back as typed, with the organizations it may be.
+    if (organizationDuplicates.length) return { result: submission.reply(), duplicates: organizationDuplicates };
+  }
   let id: string;
   try {
     ({
@@ -40,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOrganization() {
   const t = useT();
+  const lang = useLanguage();
   const { provinces, tags, assignableOwners } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [form, fields] = useAppForm(NewOrganizationForm, { id: 'new-organization', lastResult: answer?.result, defaultValue: { membership: 'ally' } });
@@ -51,6 +61,18 @@ export default function NewOrganization() {
       form={form}
       testId="organization-form"
       saveTestId="save-organization"
+      notice={
+        answer && 'duplicates' in answer && answer.duplicates ? (
+          <DuplicateWarning
+            duplicates={answer.duplicates.map((organization) => ({
+              id: organization.id,
+              name: organizationName(lang, organization),
+              detail: [organization.city, organization.provinceCode, organization.email].filter(Boolean).join(' · '),
+              href: `/organizations/${organization.id}`,
+            }))}
+          />
+        ) : null
+      }
     >
       <OrganizationFormFields fields={fields} provinces={provinces} tags={tags} owners={{ options: assignableOwners }} />
     </RecordFormPage>

@@ -1,4 +1,4 @@
-import { CreatePersonDocument, OrganizationNameDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
+import { CreatePersonDocument, OrganizationNameDocument, PersonDuplicatesDocument, PersonFormOptionsDocument } from '@crm/staff-graphql';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { PersonFormFields } from '../components/records/person-form-fields';
@@ -8,7 +8,9 @@ import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
-import { organizationName } from '../utils/records';
+import { organizationName, personName } from '../utils/records';
+import { duplicatesConfirmed } from '../utils/duplicates';
+import { DuplicateWarning, type LikelyDuplicate } from '../components/records/duplicate-warning';
 import { pageTitle } from '../utils/meta';
 import { NewPersonForm, personFormFields, showsOwnerField } from '../utils/records-forms';
 import { requireUserWithPermission } from '../utils/session.server';
@@ -53,6 +55,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return { result: submission.reply() };
   // "No owner" chosen in the select is said, not left to the API's default.
   const input = formData.get(showsOwnerField) === '1' ? { ...submission.value, ownerId: submission.value.ownerId ?? null } : submission.value;
+  if (!duplicatesConfirmed(formData)) {
+    const { firstName, lastName, emails, provinceCode, city } = input;
+    const { personDuplicates } = await gql(PersonDuplicatesDocument, { input: { firstName, lastName, emails, provinceCode, city } }, { request });
+    // Nothing saved yet: the form comes back as typed, with the people it may be.
+    if (personDuplicates.length) return { result: submission.reply(), duplicates: personDuplicates.map(personDuplicate) };
+  }
   let id: string;
   try {
     ({
@@ -62,6 +70,22 @@ export async function action({ request }: ActionFunctionArgs) {
     return { result: replyWithApiError(submission, error, { fields: personFormFields }) };
   }
   throw safeRedirect(`/people/${id}?created=1`);
+}
+
+function personDuplicate(person: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  provinceCode: string;
+  city?: string | null;
+}): LikelyDuplicate {
+  return {
+    id: person.id,
+    name: personName(person),
+    detail: [person.city, person.provinceCode, person.emails[0]].filter(Boolean).join(' · '),
+    href: `/people/${person.id}`,
+  };
 }
 
 export default function NewPerson() {
@@ -82,7 +106,14 @@ export default function NewPerson() {
   const affiliationNames = organization ? { [organization.id]: organizationName(lang, organization) } : {};
 
   return (
-    <RecordFormPage title={t('people.new.title')} back={{ to: '/people', label: t('people.back') }} form={form} testId="person-form" saveTestId="save-person">
+    <RecordFormPage
+      title={t('people.new.title')}
+      back={{ to: '/people', label: t('people.back') }}
+      form={form}
+      testId="person-form"
+      saveTestId="save-person"
+      notice={answer && 'duplicates' in answer && answer.duplicates ? <DuplicateWarning duplicates={answer.duplicates} /> : null}
+    >
       <PersonFormFields
         fields={fields}
         values={{ emails: [], phones: [], consentEmail: false, consentPhone: false, doNotContact: false, livedExperience: false }}

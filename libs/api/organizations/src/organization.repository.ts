@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
-import type { OrganizationFilter, RecordSort } from '@crm/contracts';
+import type { OrganizationDuplicatesInput, OrganizationFilter, RecordSort } from '@crm/contracts';
 import { SqlParams } from '@crm/platform';
 import { encodeOrderedCursor, orderedCursor, textSearch, type ExportQuery, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -106,6 +106,32 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
   }
 
   /** Best matches first (exact words, then words containing the text, then close spellings), then name order. */
+  /**
+   * Active organizations the ability may read that may be the one being entered
+   * (decision 032): the same e-mail, or a close name (English or French, every word,
+   * typo tolerant) in the same city — in the same province when no city is given.
+   */
+  async duplicatesOf(ability: AppAbility, input: OrganizationDuplicatesInput, first: number): Promise<OrganizationRow[]> {
+    const params = new SqlParams();
+    const scope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const names = [input.nameEn, input.nameFr].filter((name): name is string => Boolean(name)).map((name) => organizationSearch(params, name));
+    const place = input.city
+      ? `f_search_norm(coalesce(o.city, '')) = f_search_norm(${params.add(input.city)})`
+      : input.provinceCode
+        ? `o.province_code = ${params.add(input.provinceCode)}`
+        : 'FALSE';
+    // (A bare FALSE cannot stand in ORDER BY: PostgreSQL reads a constant there as a column position.)
+    const sameEmail = input.email ? `o.email = ${params.add(input.email)}` : 'FALSE';
+    return this.dataSource.query(
+      `SELECT ${organizationColumns} FROM organization o
+        WHERE o.archived_at IS NULL AND ${scope}
+          AND (${sameEmail} OR ((${names.map((name) => name.condition).join(' OR ')}) AND ${place}))
+        ORDER BY CASE WHEN ${sameEmail} THEN 0 ELSE 1 END, ${names[0].score} DESC, ${organizationSortKey}, o.id
+        LIMIT ${params.add(first)}`,
+      params.values,
+    );
+  }
+
   async search(ability: AppAbility, text: string, first: number): Promise<OrganizationRow[]> {
     const params = new SqlParams();
     const scope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);

@@ -1,10 +1,24 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { canReadField } from '@crm/authz';
-import { CreateOrganizationInput, Id, MergeRecordsInput, OrganizationFilter, PageArgs, RecordVersionInput, UpdateOrganizationInput } from '@crm/contracts';
+import {
+  CreateOrganizationInput,
+  Id,
+  MergeRecordsInput,
+  OrganizationDuplicatesInput,
+  OrganizationFilter,
+  PageArgs,
+  RecordVersionInput,
+  UpdateOrganizationInput,
+} from '@crm/contracts';
 import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
-import { CreateOrganizationInputType, OrganizationFilterInputType, UpdateOrganizationInputType } from './dtos/organization.inputs';
+import {
+  CreateOrganizationInputType,
+  OrganizationDuplicatesInputType,
+  OrganizationFilterInputType,
+  UpdateOrganizationInputType,
+} from './dtos/organization.inputs';
 import { OrganizationConnection, OrganizationObject } from './dtos/organization.object';
 import { OrganizationsService } from './organizations.service';
 import type { OrganizationRow } from './organization.row';
@@ -35,6 +49,14 @@ export class OrganizationsResolver {
   @Query(() => OrganizationObject)
   organization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<OrganizationObject> {
     return this.service.get(ctx, parseInput(Id, id, ['id']));
+  }
+
+  @Allow('create', 'Organization')
+  @Query(() => [OrganizationObject], {
+    description: 'Before adding an organization: those you may see that may be it (same e-mail; close name in the same city), at most 5',
+  })
+  organizationDuplicates(@Ctx() ctx: RequestContext, @Args('input') input: OrganizationDuplicatesInputType): Promise<OrganizationObject[]> {
+    return this.service.duplicatesOf(ctx, parseInput(OrganizationDuplicatesInput, withoutNulls(input)));
   }
 
   @Allow('create', 'Organization')

@@ -4,6 +4,7 @@ import {
   postalCodeMatchesProvince,
   type CreateOrganizationInput,
   type MergeRecordsInput,
+  type OrganizationDuplicatesInput,
   type OrganizationFilter,
   type RecordVersionInput,
   type UpdateOrganizationInput,
@@ -20,6 +21,8 @@ import { organizationWritableColumns, type OrganizationRow, type OrganizationWri
 
 const notesLimit = 10_000;
 const tagsLimit = 20;
+// Enough to recognise the one already there; more means the name is too common to warn about each.
+const duplicatesShown = 5;
 
 @Injectable()
 export class OrganizationsService implements OnModuleInit {
@@ -55,6 +58,10 @@ export class OrganizationsService implements OnModuleInit {
 
   count(ctx: RequestContext, filter: OrganizationFilter): Promise<number> {
     return this.organizations.count(ctx.ability, filter);
+  }
+
+  duplicatesOf(ctx: RequestContext, input: OrganizationDuplicatesInput): Promise<OrganizationRow[]> {
+    return this.organizations.duplicatesOf(ctx.ability, input, duplicatesShown);
   }
 
   search(ctx: RequestContext, text: string, first: number): Promise<OrganizationRow[]> {

@@ -1,10 +1,20 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CreatePersonInput, Id, MergeRecordsInput, PageArgs, PersonFilter, RecordVersionInput, SearchDirectoryArgs, UpdatePersonInput } from '@crm/contracts';
+import {
+  CreatePersonInput,
+  Id,
+  MergeRecordsInput,
+  PageArgs,
+  PersonDuplicatesInput,
+  PersonFilter,
+  RecordVersionInput,
+  SearchDirectoryArgs,
+  UpdatePersonInput,
+} from '@crm/contracts';
 import { OrganizationObject, OrganizationsService, type OrganizationRow } from '@crm/organizations';
 import { Allow, AllowField, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
-import { CreatePersonInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
+import { CreatePersonInputType, PersonDuplicatesInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
 import { DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
 import { PeopleLoaders } from './people-loaders';
 import { PeopleService } from './people.service';
@@ -38,6 +48,14 @@ export class PeopleResolver {
   @Query(() => PersonObject)
   person(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PersonObject> {
     return this.service.get(ctx, parseInput(Id, id, ['id']));
+  }
+
+  @Allow('create', 'Person')
+  @Query(() => [PersonObject], {
+    description: 'Before adding a person: those you may see who may be them (same e-mail; close name in the same city), at most 5',
+  })
+  personDuplicates(@Ctx() ctx: RequestContext, @Args('input') input: PersonDuplicatesInputType): Promise<PersonObject[]> {
+    return this.service.duplicatesOf(ctx, parseInput(PersonDuplicatesInput, withoutNulls(input)));
   }
 
   @Allow('create', 'Person')

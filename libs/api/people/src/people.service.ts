@@ -5,6 +5,7 @@ import {
   type CreatePersonInput,
   type EngagementStage,
   type MergeRecordsInput,
+  type PersonDuplicatesInput,
   type PersonFilter,
   type RecordVersionInput,
   UpdatePersonInput,
@@ -21,6 +22,8 @@ import { wholePerson, type PersonShape } from './person.row';
 import type { PersonRow, PersonValues, PersonWritableField } from './person.row';
 
 const limits = { emails: 5, phones: 5, tags: 20 } as const;
+// Enough to recognise the one already there; more means the name is too common to warn about each.
+const duplicatesShown = 5;
 
 // Fields a person's input may set, from the input's own schema (engagement stage is the
 // ladder's; affiliations are written apart; archive and merge are their own mutations).
@@ -73,6 +76,10 @@ export class PeopleService implements OnModuleInit {
 
   async search(ctx: RequestContext, text: string, first: number): Promise<PersonView[]> {
     return (await this.people.search(ctx.ability, text, first)).map((row) => this.view(ctx, row));
+  }
+
+  async duplicatesOf(ctx: RequestContext, input: PersonDuplicatesInput): Promise<PersonView[]> {
+    return (await this.people.duplicatesOf(ctx.ability, input, duplicatesShown)).map((row) => this.view(ctx, row));
   }
 
   async byOrganizations(ctx: RequestContext, organizationIds: readonly string[], first: number): Promise<Map<string, PersonView[]>> {

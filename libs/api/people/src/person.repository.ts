@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
-import type { PersonFilter, RecordSort } from '@crm/contracts';
+import type { PersonDuplicatesInput, PersonFilter, RecordSort } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { poolQuery, SqlParams } from '@crm/platform';
 import {
@@ -185,6 +185,36 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
               LIMIT ${limit}`;
     }
     const rows: RawPersonRow[] = await this.dataSource.query(sql, params.values);
+    return rows.map(toPersonRow);
+  }
+
+  /**
+   * Active people the ability may read who may be the person being entered
+   * (decision 032): one of the same e-mails, or a close name (every word of it, typo
+   * tolerant, as the search reads it) in the same city — in the same province when
+   * no city is given. Same e-mail first, then the closest names.
+   */
+  async duplicatesOf(ability: AppAbility, input: PersonDuplicatesInput, first: number): Promise<PersonRow[]> {
+    const params = new SqlParams();
+    const orgScope = params.scope(ability, 'read', 'Organization', organizationScopeColumns);
+    const scope = params.scope(ability, 'read', 'Person', personScopeColumns);
+    const search = personSearch(params, `${input.firstName} ${input.lastName}`);
+    const place = input.city
+      ? `f_search_norm(coalesce(p.city, '')) = f_search_norm(${params.add(input.city)})`
+      : input.provinceCode
+        ? `p.province_code = ${params.add(input.provinceCode)}`
+        : 'FALSE';
+    const sameEmail = input.emails.length ? `p.emails && ${params.add(input.emails)}::text[]` : 'FALSE';
+    const rows: RawPersonRow[] = await this.dataSource.query(
+      `WITH named AS MATERIALIZED (SELECT p.id FROM person p WHERE ${search.condition}),
+            emailed AS MATERIALIZED (SELECT p.id FROM person p WHERE ${sameEmail})
+       SELECT ${personColumns}, ${affiliationsColumn(orgScope)} FROM person p
+        WHERE p.archived_at IS NULL AND ${scope}
+          AND (p.id IN (SELECT id FROM emailed) OR (p.id IN (SELECT id FROM named) AND ${place}))
+        ORDER BY p.id IN (SELECT id FROM emailed) DESC, ${search.score} DESC, ${personSortKey}
+        LIMIT ${params.add(first)}`,
+      params.values,
+    );
     return rows.map(toPersonRow);
   }
 

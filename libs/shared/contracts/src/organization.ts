@@ -75,6 +75,16 @@ export const CreateOrganizationInput = z
   .superRefine(checkPostalCode);
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 
+/** A new organization's name, e-mail and place, to find it if it is already there (decision 032). */
+export const OrganizationDuplicatesInput = z.object({
+  nameEn: organizationFields.nameEn,
+  nameFr: organizationFields.nameFr.optional(),
+  email: organizationFields.email.optional(),
+  provinceCode: ProvinceCode.optional(),
+  city: organizationFields.city.optional(),
+});
+export type OrganizationDuplicatesInput = z.infer<typeof OrganizationDuplicatesInput>;
+
 /** Partial update: a field left out stays as it is; null clears an optional field. */
 export const UpdateOrganizationInput = z
   .object({

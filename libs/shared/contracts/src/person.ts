@@ -90,6 +90,20 @@ export const PersonFilter = z.object({
 });
 export type PersonFilter = z.infer<typeof PersonFilter>;
 
+/**
+ * What a new person's form has so far, to find who may already be there (duplicates
+ * at entry, decision 032): the same e-mail, or a close name in the same city (the
+ * same province when no city is given).
+ */
+export const PersonDuplicatesInput = z.object({
+  firstName: FirstName,
+  lastName: LastName.default(''),
+  emails: Emails.default([]),
+  provinceCode: ProvinceCode.optional(),
+  city: optionalText(personLimits.city).optional(),
+});
+export type PersonDuplicatesInput = z.infer<typeof PersonDuplicatesInput>;
+
 export const SearchDirectoryArgs = z.object({
   text: SearchText,
   first: z.number().int().min(1).max(50).default(10),

@@ -20,6 +20,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   saveTestId,
   conflict = false,
   hidden,
+  notice,
   children,
 }: {
   title: string;
@@ -31,6 +32,8 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   conflict?: boolean;
   /** Hidden inputs (the id and version read with the page). */
   hidden?: ReactNode;
+  /** What the user must see before saving (likely duplicates), under the form's message. */
+  notice?: ReactNode;
   children: ReactNode;
 }) {
   const t = useT();
@@ -43,6 +46,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
           {hidden}
           <Stack gap="md">
             <FormAlert form={form} />
+            {notice}
             {conflict ? (
               <Group>
                 <Button component="a" href="" variant="light" size="xs" data-testid="reload">

@@ -23,6 +23,15 @@ export class CreateOrganizationInputType {
   @Field(() => ID, { nullable: true }) ownerId?: string | null;
 }
 
+@InputType({ description: 'A new organization as typed so far: which may already be there (same e-mail; close name in the same city)' })
+export class OrganizationDuplicatesInputType {
+  @Field() nameEn: string;
+  @Field(() => String, { nullable: true }) nameFr?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) provinceCode?: string;
+  @Field(() => String, { nullable: true }) city?: string | null;
+}
+
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateOrganizationInputType extends IntersectionType(RecordVersionInputType, PartialType(CreateOrganizationInputType)) {}
 

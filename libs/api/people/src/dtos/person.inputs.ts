@@ -32,6 +32,15 @@ export class CreatePersonInputType {
   @Field(() => [AffiliationInputType], { nullable: true }) affiliations?: AffiliationInputType[];
 }
 
+@InputType({ description: 'A new person as typed so far: who may already be there (same e-mail; close name in the same city)' })
+export class PersonDuplicatesInputType {
+  @Field() firstName: string;
+  @Field(() => String, { nullable: true }) lastName?: string;
+  @Field(() => [String], { nullable: true }) emails?: string[];
+  @Field(() => String, { nullable: true }) provinceCode?: string;
+  @Field(() => String, { nullable: true }) city?: string | null;
+}
+
 @InputType({ description: 'Only the fields given change; null clears an optional field; affiliations, when given, replace those you can see' })
 export class UpdatePersonInputType extends IntersectionType(RecordVersionInputType, PartialType(CreatePersonInputType)) {}
 
