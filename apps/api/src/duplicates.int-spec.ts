@@ -84,4 +84,63 @@ describe('records: likely duplicates before adding', () => {
     expect(await find({ nameEn: 'Northern Lights Welcome Centre', provinceCode: 'MB', city: 'Brandon' })).toEqual([]);
     expect(await find({ nameEn: 'Another', email: 'HELLO@northernlights.example.org', provinceCode: 'ON' })).toEqual([organization.id]);
   });
+
+  describe('merge, field by field', () => {
+    const mergePeople = async (input: Record<string, unknown>) =>
+      api.graphql(
+        'mutation($input: MergeRecordsInputType!) { mergePeople(input: $input) { id firstName city emails version } }',
+        { input },
+        await api.tokenFor('STAFF'),
+      );
+
+    it('takes the chosen fields from the duplicate, combines the lists, and says so in the audit entry', async () => {
+      const survivor = await createPerson(api, { firstName: 'Jon', lastName: 'Merge-Choice', provinceCode: 'ON', city: 'Ottawa', emails: ['jon@example.org'] });
+      const duplicate = await createPerson(api, {
+        firstName: 'Jonathan',
+        lastName: 'Merge-Choice',
+        provinceCode: 'ON',
+        city: 'Kanata',
+        emails: ['jonathan@example.org'],
+      });
+      const merged = ok<{ mergePeople: { firstName: string; city: string; emails: string[] } }>(
+        await mergePeople({
+          survivorId: survivor.id,
+          survivorVersion: survivor.version,
+          duplicateId: duplicate.id,
+          duplicateVersion: duplicate.version,
+          fromDuplicate: ['firstName'],
+        }),
+      ).mergePeople;
+      // The first name chosen from the duplicate; the city not chosen stays the survivor's; e-mails of both.
+      expect(merged).toMatchObject({ firstName: 'Jonathan', city: 'Ottawa' });
+      expect([...merged.emails].sort()).toEqual(['jon@example.org', 'jonathan@example.org']);
+      const [entry]: { after: { fromDuplicate: string[] } }[] = await api.dataSource.query(
+        `SELECT after FROM audit_entry WHERE action = 'person.merge' AND subject_id = $1`,
+        [survivor.id],
+      );
+      expect(entry.after.fromDuplicate).toEqual(['firstName']);
+    });
+
+    it('refuses a field that is combined or not choosable, by its path, and changes nothing', async () => {
+      const survivor = await createPerson(api, { firstName: 'Ana', lastName: 'Merge-Refused', provinceCode: 'ON' });
+      const duplicate = await createPerson(api, { firstName: 'Anna', lastName: 'Merge-Refused', provinceCode: 'ON' });
+      const result = await mergePeople({
+        survivorId: survivor.id,
+        survivorVersion: survivor.version,
+        duplicateId: duplicate.id,
+        duplicateVersion: duplicate.version,
+        fromDuplicate: ['city', 'emails'],
+      });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'fromDuplicate', 1], code: 'invalid' })]);
+      const rows: { archived_at: Date | null; version: number }[] = await api.dataSource.query(
+        'SELECT archived_at, version FROM person WHERE id = ANY($1::uuid[])',
+        [[survivor.id, duplicate.id]],
+      );
+      expect(rows.map((row) => [row.archived_at, row.version])).toEqual([
+        [null, 1],
+        [null, 1],
+      ]);
+    });
+  });
 });

@@ -2,9 +2,12 @@ import {
   MergeOrganizationsDocument,
   OrganizationDocument,
   OrganizationsToMergeDocument,
+  PersonFormOptionsDocument,
   SearchDirectoryDocument,
   type OrganizationFieldsFragment,
 } from '@crm/staff-graphql';
+import { formatPhone } from '@crm/contracts';
+import { localizedName } from '@crm/i18n';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { MergeScreen, type MergeRow } from '../components/records/merge-view';
@@ -20,15 +23,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'merge.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'merge', 'Organization');
   const id = params.id ?? '';
-  return loadMergeChoice(request, id, {
-    pair: async (otherId) => {
-      const { organization, other } = await gql(OrganizationsToMergeDocument, { id, otherId }, { request });
-      return { record: organization, other };
-    },
-    record: async () => (await gql(OrganizationDocument, { id, withPeople: false }, { request })).organization,
-    name: (organization) => organization.nameEn,
-    search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.organizations,
-  });
+  // Tags, provinces and owners by their names, not their codes.
+  const [options, choice] = await Promise.all([
+    gql(PersonFormOptionsDocument, {}, { request }),
+    loadMergeChoice(request, id, {
+      pair: async (otherId) => {
+        const { organization, other } = await gql(OrganizationsToMergeDocument, { id, otherId }, { request });
+        return { record: organization, other };
+      },
+      record: async () => (await gql(OrganizationDocument, { id, withPeople: false }, { request })).organization,
+      name: (organization) => organization.nameEn,
+      search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.organizations,
+    }),
+  ]);
+  return { ...choice, options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,24 +55,42 @@ export default function MergeOrganizations() {
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const organization = data.record;
+  const { tags, provinces, assignableOwners } = data.options;
+  const tagName = (slug: string) => {
+    const tag = tags.find((candidate) => candidate.slug === slug);
+    return tag ? (lang === 'fr' ? tag.labelFr : tag.labelEn) : slug;
+  };
+  const provinceName = (code: string) => {
+    const province = provinces.find((candidate) => candidate.code === code);
+    return province ? localizedName(lang, province) : code;
+  };
+  const ownerName = (id: string | null | undefined) => (id ? (assignableOwners.find((owner) => owner.id === id)?.name ?? t('records.owner.other')) : '');
   const rowsFor = (a: OrganizationFieldsFragment, b: OrganizationFieldsFragment): MergeRow[] => {
-    const row = (label: string, read: (o: OrganizationFieldsFragment) => string) => ({ label, a: read(a), b: read(b) });
+    // `field`: the user picks whose value is kept (the API's fromDuplicate); `rule`: what the merge does.
+    const row = (label: string, read: (o: OrganizationFieldsFragment) => string, how: { field?: string; rule?: string } = {}) => ({
+      label,
+      a: read(a),
+      b: read(b),
+      ...how,
+    });
     return [
-      row(t('organization.nameEn'), (o) => o.nameEn),
-      row(t('organization.nameFr'), (o) => o.nameFr),
-      row(t('organization.kind'), (o) => t(kindKey(o.kind))),
-      row(t('organization.membership'), (o) => t(membershipKey(o.membership))),
-      row(t('organization.membershipSince'), (o) => o.membershipSince ?? ''),
-      row(t('records.province'), (o) => o.provinceCode),
-      row(t('records.city'), (o) => o.city ?? ''),
-      row(t('organization.postalCode'), (o) => o.postalCode ?? ''),
-      row(t('organization.email'), (o) => o.email ?? ''),
-      row(t('organization.phone'), (o) => o.phone ?? ''),
-      row(t('organization.website'), (o) => o.website ?? ''),
-      row(t('records.tags'), (o) => o.tags.join(', ')),
-      row(t('records.notes'), (o) => o.notes ?? ''),
+      row(t('organization.nameEn'), (o) => o.nameEn, { field: 'nameEn' }),
+      row(t('organization.nameFr'), (o) => o.nameFr, { field: 'nameFr' }),
+      row(t('organization.kind'), (o) => t(kindKey(o.kind)), { field: 'kind' }),
+      row(t('organization.membership'), (o) => t(membershipKey(o.membership)), { field: 'membership' }),
+      row(t('organization.membershipSince'), (o) => o.membershipSince ?? '', { field: 'membershipSince' }),
+      row(t('records.province'), (o) => provinceName(o.provinceCode), { field: 'provinceCode' }),
+      row(t('records.city'), (o) => o.city ?? '', { field: 'city' }),
+      row(t('organization.postalCode'), (o) => o.postalCode ?? '', { field: 'postalCode' }),
+      row(t('organization.email'), (o) => o.email ?? '', { field: 'email' }),
+      row(t('organization.phone'), (o) => (o.phone ? formatPhone(o.phone) : ''), { field: 'phone' }),
+      row(t('organization.website'), (o) => o.website ?? '', { field: 'website' }),
+      row(t('records.owner'), (o) => ownerName(o.ownerId), { field: 'ownerId' }),
+      row(t('records.tags'), (o) => o.tags.map(tagName).join(', '), { rule: t('merge.rule.combined') }),
+      row(t('records.notes'), (o) => o.notes ?? '', { rule: t('merge.rule.notes') }),
     ];
   };
+  const rules = [t('merge.rules.lists'), t('merge.rules.notes'), t('merge.rules.organizationMoves')];
 
   return (
     <MergeScreen
@@ -72,9 +98,22 @@ export default function MergeOrganizations() {
       compare={
         data.mode === 'compare' && data.other
           ? {
-              a: { id: organization.id, version: organization.version, title: organizationName(lang, organization), href: `/organizations/${organization.id}` },
-              b: { id: data.other.id, version: data.other.version, title: organizationName(lang, data.other), href: `/organizations/${data.other.id}` },
+              a: {
+                id: organization.id,
+                version: organization.version,
+                title: organizationName(lang, organization),
+                href: `/organizations/${organization.id}`,
+                createdAt: organization.createdAt,
+              },
+              b: {
+                id: data.other.id,
+                version: data.other.version,
+                title: organizationName(lang, data.other),
+                href: `/organizations/${data.other.id}`,
+                createdAt: data.other.createdAt,
+              },
               rows: rowsFor(organization, data.other),
+              rules,
             }
           : null
       }

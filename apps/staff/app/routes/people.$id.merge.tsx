@@ -1,4 +1,13 @@
-import { MergePeopleDocument, PeopleToMergeDocument, PersonDocument, SearchDirectoryDocument, type PersonFieldsFragment } from '@crm/staff-graphql';
+import { formatPhone } from '@crm/contracts';
+import { localizedName } from '@crm/i18n';
+import {
+  MergePeopleDocument,
+  PeopleToMergeDocument,
+  PersonDocument,
+  PersonFormOptionsDocument,
+  SearchDirectoryDocument,
+  type PersonFieldsFragment,
+} from '@crm/staff-graphql';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { MergeScreen, type MergeRow } from '../components/records/merge-view';
@@ -15,15 +24,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'merge.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'merge', 'Person');
   const id = params.id ?? '';
-  return loadMergeChoice(request, id, {
-    pair: async (otherId) => {
-      const { person, other } = await gql(PeopleToMergeDocument, { id, otherId }, { request });
-      return { record: person, other };
-    },
-    record: async () => (await gql(PersonDocument, { id }, { request })).person,
-    name: personName,
-    search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.people,
-  });
+  // Tags, provinces and owners by their names, not their codes.
+  const [options, choice] = await Promise.all([
+    gql(PersonFormOptionsDocument, {}, { request }),
+    loadMergeChoice(request, id, {
+      pair: async (otherId) => {
+        const { person, other } = await gql(PeopleToMergeDocument, { id, otherId }, { request });
+        return { record: person, other };
+      },
+      record: async () => (await gql(PersonDocument, { id }, { request })).person,
+      name: personName,
+      search: async (text) => (await gql(SearchDirectoryDocument, { text, first: 20 }, { request })).searchDirectory.people,
+    }),
+  ]);
+  return { ...choice, options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,26 +57,46 @@ export default function MergePeople() {
   const answer = useActionData<typeof action>();
   const person = data.record;
   const yesNo = (value: boolean) => t(value ? 'records.yes' : 'records.no');
+  const { tags, provinces, assignableOwners } = data.options;
+  const tagName = (slug: string) => {
+    const tag = tags.find((candidate) => candidate.slug === slug);
+    return tag ? (lang === 'fr' ? tag.labelFr : tag.labelEn) : slug;
+  };
+  const provinceName = (code: string) => {
+    const province = provinces.find((candidate) => candidate.code === code);
+    return province ? localizedName(lang, province) : code;
+  };
+  const ownerName = (id: string | null | undefined) => (id ? (assignableOwners.find((owner) => owner.id === id)?.name ?? t('records.owner.other')) : '');
   const rowsFor = (a: PersonFieldsFragment, b: PersonFieldsFragment): MergeRow[] => {
-    const row = (label: string, read: (p: PersonFieldsFragment) => string) => ({ label, a: read(a), b: read(b) });
+    // `field`: the user picks whose value is kept (the API's fromDuplicate); `rule`: what the merge does.
+    const row = (label: string, read: (p: PersonFieldsFragment) => string, how: { field?: string; rule?: string } = {}) => ({
+      label,
+      a: read(a),
+      b: read(b),
+      ...how,
+    });
     return [
-      row(t('person.firstName'), (p) => p.firstName),
-      row(t('person.lastName'), (p) => p.lastName),
-      row(t('person.emails'), (p) => p.emails.join('\n')),
-      row(t('person.phones'), (p) => p.phones.join('\n')),
-      row(t('records.province'), (p) => p.provinceCode),
-      row(t('records.city'), (p) => p.city ?? ''),
-      row(t('person.leaderCategory'), (p) => (p.leaderCategory ? t(leaderKey(p.leaderCategory)) : '')),
-      row(t('person.stage'), (p) => t(stageKey(p.engagementStage))),
-      row(t('person.preferredLanguage'), (p) => t(p.preferredLanguage === 'fr' ? 'language.fr' : 'language.en')),
-      row(t('person.affiliations'), (p) => p.affiliations.map((affiliation) => organizationName(lang, affiliation.organization)).join('\n')),
-      row(t('records.tags'), (p) => p.tags.join(', ')),
-      row(t('person.consentEmail'), (p) => yesNo(p.consentEmail)),
-      row(t('person.consentPhone'), (p) => yesNo(p.consentPhone)),
-      row(t('person.doNotContact'), (p) => yesNo(p.doNotContact)),
-      row(t('records.notes'), (p) => p.notes ?? ''),
+      row(t('person.firstName'), (p) => p.firstName, { field: 'firstName' }),
+      row(t('person.lastName'), (p) => p.lastName, { field: 'lastName' }),
+      row(t('person.emails'), (p) => p.emails.join('\n'), { rule: t('merge.rule.combined') }),
+      row(t('person.phones'), (p) => p.phones.map(formatPhone).join('\n'), { rule: t('merge.rule.combined') }),
+      row(t('records.province'), (p) => provinceName(p.provinceCode), { field: 'provinceCode' }),
+      row(t('records.city'), (p) => p.city ?? '', { field: 'city' }),
+      row(t('person.leaderCategory'), (p) => (p.leaderCategory ? t(leaderKey(p.leaderCategory)) : ''), { field: 'leaderCategory' }),
+      row(t('person.stage'), (p) => t(stageKey(p.engagementStage)), { rule: t('merge.rule.further') }),
+      row(t('person.preferredLanguage'), (p) => t(p.preferredLanguage === 'fr' ? 'language.fr' : 'language.en'), { field: 'preferredLanguage' }),
+      row(t('records.owner'), (p) => ownerName(p.ownerId), { field: 'ownerId' }),
+      row(t('person.affiliations'), (p) => p.affiliations.map((affiliation) => organizationName(lang, affiliation.organization)).join('\n'), {
+        rule: t('merge.rule.combined'),
+      }),
+      row(t('records.tags'), (p) => p.tags.map(tagName).join(', '), { rule: t('merge.rule.combined') }),
+      row(t('person.consentEmail'), (p) => yesNo(p.consentEmail), { rule: t('merge.rule.stricter') }),
+      row(t('person.consentPhone'), (p) => yesNo(p.consentPhone), { rule: t('merge.rule.stricter') }),
+      row(t('person.doNotContact'), (p) => yesNo(p.doNotContact), { rule: t('merge.rule.either') }),
+      row(t('records.notes'), (p) => p.notes ?? '', { rule: t('merge.rule.notes') }),
     ];
   };
+  const rules = [t('merge.rules.lists'), t('merge.rules.consent'), t('merge.rules.notes'), t('merge.rules.stage'), t('merge.rules.personMoves')];
 
   return (
     <MergeScreen
@@ -70,9 +104,16 @@ export default function MergePeople() {
       compare={
         data.mode === 'compare' && data.other
           ? {
-              a: { id: person.id, version: person.version, title: personName(person), href: `/people/${person.id}` },
-              b: { id: data.other.id, version: data.other.version, title: personName(data.other), href: `/people/${data.other.id}` },
+              a: { id: person.id, version: person.version, title: personName(person), href: `/people/${person.id}`, createdAt: person.createdAt },
+              b: {
+                id: data.other.id,
+                version: data.other.version,
+                title: personName(data.other),
+                href: `/people/${data.other.id}`,
+                createdAt: data.other.createdAt,
+              },
               rows: rowsFor(person, data.other),
+              rules,
             }
           : null
       }

@@ -76,6 +76,8 @@ export async function mergeRecords(
     survivorVersion: Number(formData.get('survivorVersion')),
     duplicateId: formData.get('duplicateId'),
     duplicateVersion: Number(formData.get('duplicateVersion')),
+    // The fields whose value the kept record takes from the other (the radios per field).
+    fromDuplicate: formData.getAll('fromDuplicate').map(String),
   });
   // Only a merge that involves this page's record.
   if (!input.success || (input.data.survivorId !== id && input.data.duplicateId !== id)) return { error: 'problem.invalid' as PlainMessageKey };

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@crm/authz';
 import {
+  organizationMergeChoosable,
   postalCodeMatchesProvince,
   type CreateOrganizationInput,
   type MergeRecordsInput,
@@ -152,7 +153,11 @@ export class OrganizationsService implements OnModuleInit {
    * is archived with a pointer to the survivor. One transaction, audited.
    */
   async merge(ctx: RequestContext, input: MergeRecordsInput): Promise<OrganizationRow> {
-    const merged = await this.writer.merge(ctx, organizationKind, this.organizations, input, { hooks: this.mergeHooks, mergedValues });
+    const merged = await this.writer.merge(ctx, organizationKind, this.organizations, input, {
+      hooks: this.mergeHooks,
+      mergedValues,
+      choosable: organizationMergeChoosable,
+    });
     // The duplicate's member contacts now act for the survivor: their sessions must say so at once.
     await this.memberContacts.refreshSessionsOf(merged.id);
     return merged;

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { canReadField, subject } from '@crm/authz';
 import {
   engagementStageValues,
+  personMergeChoosable,
   type CreatePersonInput,
   type EngagementStage,
   type MergeRecordsInput,
@@ -201,6 +202,7 @@ export class PeopleService implements OnModuleInit {
     const after = await this.writer.merge(ctx, personKind, this.people, input, {
       hooks: this.mergeHooks,
       mergedValues,
+      choosable: personMergeChoosable,
       moveOwn: async (manager, survivor, duplicate) => ({ affiliations: await this.people.moveAffiliationsOfPerson(manager, duplicate.id, survivor.id) }),
     });
     return this.view(ctx, after);

@@ -113,8 +113,31 @@ export const RecordVersionInput = z.object({ id: Id, version: Version });
 export type RecordVersionInput = z.infer<typeof RecordVersionInput>;
 
 /** Merge `duplicateId` into `survivorId`; both versions as the user saw them. */
+/** What a merge lets the user take from the duplicate (`fromDuplicate`), one value each; tags are combined, notes kept both (decision 032). */
+export const organizationMergeChoosable = [
+  'nameEn',
+  'nameFr',
+  'kind',
+  'membership',
+  'membershipSince',
+  'provinceCode',
+  'city',
+  'postalCode',
+  'email',
+  'phone',
+  'website',
+  'ownerId',
+] as const;
+
 export const MergeRecordsInput = z
-  .object({ survivorId: Id, survivorVersion: Version, duplicateId: Id, duplicateVersion: Version })
+  .object({
+    survivorId: Id,
+    survivorVersion: Version,
+    duplicateId: Id,
+    duplicateVersion: Version,
+    // The fields whose value the survivor takes from the duplicate (the user's choice, field by field; decision 032).
+    fromDuplicate: z.array(z.string().max(40)).max(30).default([]),
+  })
   .refine((value) => value.survivorId !== value.duplicateId, { path: ['duplicateId'], error: 'mergeSame' });
 export type MergeRecordsInput = z.infer<typeof MergeRecordsInput>;
 

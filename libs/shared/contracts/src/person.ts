@@ -104,6 +104,13 @@ export const PersonDuplicatesInput = z.object({
 });
 export type PersonDuplicatesInput = z.infer<typeof PersonDuplicatesInput>;
 
+/**
+ * What a merge lets the user take from the duplicate (`fromDuplicate`), one value
+ * each; e-mails, phones and tags are combined, consent takes the stricter answer,
+ * notes are kept both, the stage is the ladder's (decisions 041, 032).
+ */
+export const personMergeChoosable = ['firstName', 'lastName', 'preferredLanguage', 'leaderCategory', 'provinceCode', 'city', 'ownerId'] as const;
+
 export const SearchDirectoryArgs = z.object({
   text: SearchText,
   first: z.number().int().min(1).max(50).default(10),

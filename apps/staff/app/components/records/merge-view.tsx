@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Form, Link } from '@remix-run/react';
 import { useState } from 'react';
@@ -8,16 +8,62 @@ import { useT } from '../../utils/i18n';
 import { BackLink } from '../back-link';
 import { PageHeader } from '../page-header';
 
-export type MergeSide = { id: string; version: number; title: string; href: string };
-export type MergeRow = { label: string; a: string; b: string };
+export type MergeSide = { id: string; version: number; title: string; href: string; createdAt: string };
+/**
+ * One field of both records. `field`: a field the user may take from either (the
+ * API's `fromDuplicate`); otherwise `rule` says what the merge does with it (lists
+ * combined, the stricter consent…).
+ */
+export type MergeRow = { label: string; a: string; b: string; field?: string; rule?: string };
 
-/** Two records side by side, differences highlighted; the user picks the one to keep. */
-export function MergeView({ a, b, rows, error }: { a: MergeSide; b: MergeSide; rows: MergeRow[]; error?: string | null }) {
+/** The record to keep by default: the more complete one (more fields filled), else the older one. */
+export function defaultSurvivor(a: MergeSide, b: MergeSide, rows: readonly MergeRow[]): MergeSide {
+  const filled = (side: 'a' | 'b') => rows.filter((row) => row[side] !== '').length;
+  if (filled('a') !== filled('b')) return filled('a') > filled('b') ? a : b;
+  return a.createdAt <= b.createdAt ? a : b;
+}
+
+/** Where a choosable row's value comes from: the side picked, else the kept record's unless it has none. */
+function sourceOf(row: MergeRow, picked: 'a' | 'b' | undefined, kept: 'a' | 'b'): 'a' | 'b' {
+  if (picked) return picked;
+  const other = kept === 'a' ? 'b' : 'a';
+  return row[kept] === '' && row[other] !== '' ? other : kept;
+}
+
+/**
+ * Two records side by side, differences highlighted: the user picks the record to
+ * keep, then, for each field that differs, which value it keeps (a radio per
+ * field); the confirmation says exactly what will happen before anything does.
+ */
+export function MergeView({
+  a,
+  b,
+  rows,
+  rules,
+  error,
+}: {
+  a: MergeSide;
+  b: MergeSide;
+  rows: MergeRow[];
+  /** What the merge does besides the chosen values (lists combined, what moves), for the confirmation. */
+  rules: string[];
+  error?: string | null;
+}) {
   const t = useT();
-  const [survivor, setSurvivor] = useState(a.id);
+  const [survivor, setSurvivor] = useState(() => defaultSurvivor(a, b, rows).id);
+  const [picks, setPicks] = useState<Record<string, 'a' | 'b'>>({});
   const [opened, { open, close }] = useDisclosure(false);
-  const kept = survivor === a.id ? a : b;
-  const folded = survivor === a.id ? b : a;
+  const keptSide = survivor === a.id ? 'a' : 'b';
+  const kept = keptSide === 'a' ? a : b;
+  const folded = keptSide === 'a' ? b : a;
+  const foldedSide = keptSide === 'a' ? 'b' : 'a';
+  const choosable = rows.filter((row) => row.field && row.a !== row.b);
+  const fromDuplicate = choosable.filter((row) => sourceOf(row, picks[row.field!], keptSide) === foldedSide);
+  const keepSurvivor = (id: string) => {
+    setSurvivor(id);
+    // A new record to keep starts again from its own values.
+    setPicks({});
+  };
   return (
     <Stack gap="md">
       {error ? (
@@ -25,74 +71,103 @@ export function MergeView({ a, b, rows, error }: { a: MergeSide; b: MergeSide; r
           {error}
         </Alert>
       ) : null}
-      <Card withBorder padding={0}>
-        <Radio.Group value={survivor} onChange={setSurvivor} name="survivorChoice">
-          <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="merge-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="20%">{t('merge.field')}</Table.Th>
-                {[a, b].map((side) => (
-                  <Table.Th key={side.id} w="40%">
-                    <Stack gap={4}>
-                      <Anchor component={Link} to={side.href} fw={700}>
-                        {side.title}
-                      </Anchor>
-                      <Radio value={side.id} label={t('merge.keep')} data-testid={`keep-${side.id}`} />
-                    </Stack>
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => {
-                const differs = row.a !== row.b;
-                return (
-                  <Table.Tr key={row.label} bg={differs ? 'yellow.0' : undefined} data-differs={differs ? 'true' : 'false'}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {row.label}
+      <Card withBorder padding={0} style={{ overflowX: 'auto' }}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="merge-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="20%">{t('merge.field')}</Table.Th>
+              {[a, b].map((side) => (
+                <Table.Th key={side.id} w="40%">
+                  <Stack gap={4}>
+                    <Anchor component={Link} to={side.href} fw={700}>
+                      {side.title}
+                    </Anchor>
+                    <Radio
+                      name="survivorChoice"
+                      value={side.id}
+                      checked={survivor === side.id}
+                      onChange={() => keepSurvivor(side.id)}
+                      label={t('merge.keep')}
+                      data-testid={`keep-${side.id}`}
+                    />
+                  </Stack>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const differs = row.a !== row.b;
+              const pickable = Boolean(row.field) && differs;
+              const source = row.field ? sourceOf(row, picks[row.field], keptSide) : keptSide;
+              return (
+                <Table.Tr key={row.label} bg={differs ? 'yellow.0' : undefined} data-differs={differs ? 'true' : 'false'} data-field={row.field}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {row.label}
+                    </Text>
+                    {differs ? (
+                      <Text size="xs" c="orange.9">
+                        {row.rule ?? t('merge.differs')}
                       </Text>
-                      {differs ? (
-                        <Text size="xs" c="orange.8">
-                          {t('merge.differs')}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    {[row.a, row.b].map((value, index) => (
-                      <Table.Td key={index} fw={differs && (index === 0 ? a : b).id === survivor ? 600 : undefined}>
+                    ) : null}
+                  </Table.Td>
+                  {(['a', 'b'] as const).map((side) => (
+                    <Table.Td key={side} fw={differs && source === side && !row.rule ? 600 : undefined}>
+                      {pickable && row[side] !== '' ? (
+                        <Radio
+                          name={`pick-${row.field}`}
+                          value={side}
+                          checked={source === side}
+                          onChange={() => setPicks((current) => ({ ...current, [row.field!]: side }))}
+                          label={<span style={{ whiteSpace: 'pre-wrap' }}>{row[side]}</span>}
+                          aria-label={`${row.label}: ${row[side]}`}
+                          data-testid={`pick-${row.field}-${side}`}
+                        />
+                      ) : (
                         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                          {value || '—'}
+                          {row[side] || '—'}
                         </Text>
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Radio.Group>
+                      )}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       </Card>
       <Group justify="flex-end">
         <Button color="orange" onClick={open} data-testid="merge">
           {t('merge.confirm')}
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title={t('merge.title')} centered>
-        <Stack gap="md">
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              {t('merge.survivor')}
-            </Text>
-            <Text size="sm" fw={700} data-testid="merge-survivor">
-              {kept.title}
-            </Text>
-          </Stack>
-          <Text size="sm">{t('merge.confirm.body')}</Text>
+      <Modal opened={opened} onClose={close} title={t('merge.title')} centered size="lg">
+        <Stack gap="md" data-testid="merge-summary">
+          <Text size="sm" data-testid="merge-survivor-sentence">
+            {t('merge.summary.keep', { kept: kept.title, folded: folded.title })}
+          </Text>
+          <Text size="sm">
+            {fromDuplicate.length
+              ? t('merge.summary.taken', { folded: folded.title, fields: fromDuplicate.map((row) => row.label).join(', ') })
+              : t('merge.summary.nothingTaken', { kept: kept.title })}
+          </Text>
+          <List size="sm" spacing={4}>
+            {rules.map((rule) => (
+              <List.Item key={rule}>{rule}</List.Item>
+            ))}
+          </List>
+          <Text size="sm" fw={600}>
+            {t('merge.confirm.body')}
+          </Text>
           <ActionForm onSubmit={close}>
             <input type="hidden" name="survivorId" value={kept.id} />
             <input type="hidden" name="survivorVersion" value={kept.version} />
             <input type="hidden" name="duplicateId" value={folded.id} />
             <input type="hidden" name="duplicateVersion" value={folded.version} />
+            {fromDuplicate.map((row) => (
+              <input key={row.field} type="hidden" name="fromDuplicate" value={row.field} />
+            ))}
             <Group justify="flex-end">
               <Button type="submit" color="orange" data-testid="confirm-merge">
                 {t('merge.confirm')}
@@ -172,7 +247,7 @@ export function MergeScreen({
   error,
 }: {
   back: { to: string; label: ReactNode };
-  compare: { a: MergeSide; b: MergeSide; rows: MergeRow[] } | null;
+  compare: { a: MergeSide; b: MergeSide; rows: MergeRow[]; rules: string[] } | null;
   q: string;
   candidates: MergeCandidate[];
   error: string | null;
@@ -181,7 +256,11 @@ export function MergeScreen({
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={t('merge.title')} description={t('merge.intro')} />
-      {compare ? <MergeView a={compare.a} b={compare.b} rows={compare.rows} error={error} /> : <MergePicker q={q} candidates={candidates} />}
+      {compare ? (
+        <MergeView a={compare.a} b={compare.b} rows={compare.rows} rules={compare.rules} error={error} />
+      ) : (
+        <MergePicker q={q} candidates={candidates} />
+      )}
     </Stack>
   );
 }

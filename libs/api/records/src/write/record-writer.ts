@@ -37,6 +37,8 @@ export interface MergeSpec<Row, Values> {
   hooks: MergeHooks;
   /** The survivor's values after the merge (only those that differ need be given). */
   mergedValues(survivor: Row, duplicate: Row): Values;
+  /** The fields a user may take from the duplicate instead of the survivor (`fromDuplicate`): one value wins, nothing to combine. */
+  choosable: readonly (keyof Values & keyof Row & string)[];
   /** The record type's own moves (a person's affiliations), before the hooks; rows moved per name. */
   moveOwn?(manager: EntityManager, survivor: Row, duplicate: Row): Promise<Record<string, number>>;
 }
@@ -179,6 +181,11 @@ export class RecordWriter {
         throw new BadUserInputException([{ path: ['input', 'duplicateId'], code: 'alreadyMerged' }]);
       }
       if (survivor.archivedAt) throw new BadUserInputException([{ path: ['input', 'survivorId'], code: 'archivedSurvivor' }]);
+      const fromDuplicate = [...new Set(input.fromDuplicate ?? [])];
+      const unknown = fromDuplicate.flatMap((field, index) =>
+        (spec.choosable as readonly string[]).includes(field) ? [] : [{ path: ['input', 'fromDuplicate', index], code: 'invalid' as const }],
+      );
+      if (unknown.length) throw new BadUserInputException(unknown);
 
       const moved: Record<string, number> = { ...(await spec.moveOwn?.(manager, survivor, duplicate)) };
       Object.assign(moved, await spec.hooks.run({ manager, ctx, survivorId: survivor.id, duplicateId: duplicate.id }));
@@ -186,7 +193,10 @@ export class RecordWriter {
         if (subjectId === duplicate.id) moved.activity = await this.activity.moveSubject(manager, subjectType, duplicate.id, survivor.id);
       }
 
-      const after = await store.updateVersioned(manager, ctx.ability, survivor, spec.mergedValues(survivor, duplicate), { bump: true });
+      // The user's choices field by field win over the rules (the survivor's value, else the duplicate's).
+      const chosen = Object.fromEntries(fromDuplicate.map((field) => [field, duplicate[field as keyof Row]]));
+      const values = { ...spec.mergedValues(survivor, duplicate), ...chosen } as Values;
+      const after = await store.updateVersioned(manager, ctx.ability, survivor, values, { bump: true });
       const archived = await store.updateVersioned(
         manager,
         ctx.ability,
@@ -200,8 +210,8 @@ export class RecordWriter {
         action: `${kind.noun}.merge`,
         subjectType: kind.subjectType,
         subjectId: survivor.id,
-        before: { ...kind.auditView(survivor), mergedFromId: null, moved: null },
-        after: { ...kind.auditView(after), mergedFromId: duplicate.id, moved },
+        before: { ...kind.auditView(survivor), mergedFromId: null, moved: null, fromDuplicate: null },
+        after: { ...kind.auditView(after), mergedFromId: duplicate.id, moved, fromDuplicate: fromDuplicate.length ? fromDuplicate : null },
         personalFields: kind.personalFields,
       });
       await this.audit.record(manager, ctx, {

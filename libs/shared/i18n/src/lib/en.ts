@@ -533,7 +533,7 @@ export const en = {
   'search.tooShort': 'Type at least two letters.',
   'merge.title': 'Merge duplicates',
   'merge.intro':
-    'Both records side by side; differences are highlighted. The survivor keeps its values; the duplicate’s affiliations, activity and history move to it, and the duplicate is archived.',
+    'Both records side by side; differences are highlighted. Choose the record to keep and, where a field differs, the value it keeps. The other record’s affiliations, activity and history move to it, and the other is archived.',
   'merge.pick': 'Find the duplicate',
   'merge.pick.help': 'Search by name, then choose the other record.',
   'merge.choose': 'Merge with this one',

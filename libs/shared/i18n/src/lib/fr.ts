@@ -537,7 +537,7 @@ export const fr: Record<MessageKey, string> = {
   'search.tooShort': 'Tapez au moins deux lettres.',
   'merge.title': 'Fusionner des doublons',
   'merge.intro':
-    'Les deux fiches côte à côte\u00a0; les différences sont surlignées. La fiche conservée garde ses valeurs\u00a0; les affiliations, l’activité et l’historique du doublon lui sont transférés, et le doublon est archivé.',
+    'Les deux fiches côte à côte, les différences en surbrillance. Choisissez la fiche à conserver et, là où un champ diffère, la valeur qu’elle garde. Les affiliations, les activités et l’historique de l’autre fiche passent à celle-ci, puis l’autre est archivée.',
   'merge.pick': 'Trouver le doublon',
   'merge.pick.help': 'Cherchez par nom, puis choisissez l’autre fiche.',
   'merge.choose': 'Fusionner avec celle-ci',

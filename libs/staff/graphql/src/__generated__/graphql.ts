@@ -167,6 +167,8 @@ export type Membership = 'ally' | 'associate' | 'lapsed' | 'member';
 export type MergeRecordsInputType = {
   duplicateId: string;
   duplicateVersion: number;
+  /** Fields whose value the survivor takes from the duplicate (one of the record type's choosable fields) */
+  fromDuplicate?: Array<string> | null | undefined;
   survivorId: string;
   survivorVersion: number;
 };
