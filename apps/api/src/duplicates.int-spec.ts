@@ -114,11 +114,11 @@ describe('records: likely duplicates before adding', () => {
       // The first name chosen from the duplicate; the city not chosen stays the survivor's; e-mails of both.
       expect(merged).toMatchObject({ firstName: 'Jonathan', city: 'Ottawa' });
       expect([...merged.emails].sort()).toEqual(['jon@example.org', 'jonathan@example.org']);
-      const [entry]: { after: { fromDuplicate: string[] } }[] = await api.dataSource.query(
-        `SELECT after FROM audit_entry WHERE action = 'person.merge' AND subject_id = $1`,
+      const [entry]: { changes: { fromDuplicate: { to: string[] } } }[] = await api.dataSource.query(
+        `SELECT changes FROM audit_entry WHERE action = 'person.merge' AND subject_id = $1`,
         [survivor.id],
       );
-      expect(entry.after.fromDuplicate).toEqual(['firstName']);
+      expect(entry.changes.fromDuplicate.to).toEqual(['firstName']);
     });
 
     it('refuses a field that is combined or not choosable, by its path, and changes nothing', async () => {
