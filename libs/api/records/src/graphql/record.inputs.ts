@@ -18,6 +18,9 @@ export class MergeRecordsInputType {
   @Field(() => Int) survivorVersion: number;
   @Field(() => ID) duplicateId: string;
   @Field(() => Int) duplicateVersion: number;
-  @Field(() => [String], { nullable: true, description: "Fields whose value the survivor takes from the duplicate (one of the record type's choosable fields)" })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Fields whose value the survivor takes from the duplicate (one of the record type's choosable fields)",
+  })
   fromDuplicate?: string[];
 }
