@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { SetUserActiveInput } from '@crm/contracts';
 import { formatDateTime, translate, type PlainMessageKey } from '@crm/i18n';
-import { SetUserActiveDocument, UpdateUserDocument, UserDocument } from '@crm/staff-graphql';
+import { OrganizationNameDocument, SetUserActiveDocument, UpdateUserDocument, UserDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -20,6 +20,7 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { languageFromMatches } from '../utils/meta';
 import { useViewer } from '../utils/root-data';
+import { organizationName } from '../utils/records';
 import { requireUserWithPermission } from '../utils/session.server';
 import { useAppForm } from '../utils/use-app-form';
 
@@ -31,7 +32,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'manage', 'User');
   try {
-    return await gql(UserDocument, { id: params.id ?? '' }, { request });
+    const data = await gql(UserDocument, { id: params.id ?? '' }, { request });
+    // A member contact's organization shows by name (an archived or gone one by its id).
+    const organizationId = data.user.organizationId;
+    const organization = organizationId
+      ? await gql(OrganizationNameDocument, { id: organizationId }, { request }).then(
+          (answer) => answer.organization,
+          () => null,
+        )
+      : null;
+    return { ...data, organization };
   } catch (error) {
     // An unknown id and a malformed one both mean "no such user".
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) throw new Response(null, { status: 404 });
@@ -76,7 +86,7 @@ export default function EditUser() {
   const t = useT();
   const lang = useLanguage();
   const viewer = useViewer();
-  const { user, regions } = useLoaderData<typeof loader>();
+  const { user, regions, organization } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -155,6 +165,7 @@ export default function EditUser() {
                   organizationId={fields.organizationId}
                   regions={regions}
                   roleDisabled={isSelf}
+                  organizationName={organization ? organizationName(lang, organization) : null}
                 />
                 <Group justify="flex-end">
                   <Button type="submit" loading={busy && navigation.formData?.get('intent') === 'update'} data-testid="save-user">

@@ -86,7 +86,19 @@ export function AffiliationsField({ form, field, names }: { form: FormIntents; f
 }
 
 /** Type to search the organizations the user can see (the /organizations/options resource route); arrows and Enter pick one. */
-function OrganizationPicker({ exclude, onPick }: { exclude: Set<string>; onPick: (organization: { id: string; name: string }) => void }) {
+export function OrganizationPicker({
+  exclude,
+  onPick,
+  label,
+  error,
+  testId = 'affiliation-search',
+}: {
+  exclude: Set<string>;
+  onPick: (organization: { id: string; name: string }) => void;
+  label?: string;
+  error?: string;
+  testId?: string;
+}) {
   const t = useT();
   const lang = useLanguage();
   const fetcher = useFetcher<typeof organizationOptionsLoader>();
@@ -115,7 +127,8 @@ function OrganizationPicker({ exclude, onPick }: { exclude: Set<string>; onPick:
     >
       <Combobox.Target>
         <TextInput
-          label={t('person.affiliations.add')}
+          label={label ?? t('person.affiliations.add')}
+          error={error}
           placeholder={t('person.affiliations.add.placeholder')}
           value={search}
           autoComplete="off"
@@ -135,7 +148,7 @@ function OrganizationPicker({ exclude, onPick }: { exclude: Set<string>; onPick:
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.preventDefault();
           }}
-          data-testid="affiliation-search"
+          data-testid={testId}
         />
       </Combobox.Target>
       <Combobox.Dropdown>

@@ -228,8 +228,8 @@ export const en = {
   'user.role': 'Role',
   'user.regions': 'Regions',
   'user.regions.hint': 'A coordinator works with the people, outreach and events of these regions.',
-  'user.organization': 'Organization id',
-  'user.organization.hint': 'The id of the member organization this contact represents.',
+  'user.organization': 'Organization',
+  'user.organization.hint': 'Search the member organization by name; the contact acts for it.',
   'user.language': 'Language of their e-mails',
 
   'invite.title': 'Invite a user',

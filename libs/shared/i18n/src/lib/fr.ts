@@ -228,8 +228,8 @@ export const fr: Record<MessageKey, string> = {
   'user.role': 'Rôle',
   'user.regions': 'Régions',
   'user.regions.hint': 'Une personne de coordination travaille avec les personnes, les démarches et les événements de ces régions.',
-  'user.organization': 'Identifiant de l’organisation',
-  'user.organization.hint': 'L’identifiant de l’organisation membre que ce contact représente.',
+  'user.organization': 'Organisme',
+  'user.organization.hint': 'Cherchez l’organisme membre par son nom ; la personne-ressource agit en son nom.',
   'user.language': 'Langue de ses courriels',
 
   'invite.title': 'Inviter une personne',

@@ -8,6 +8,7 @@ export const formsEn = {
   'duplicates.title': 'This may already be here',
   'duplicates.body': 'Open the one that is the same, or save anyway if this is someone or something new.',
   'duplicates.saveAnyway': 'Save anyway',
+  'user.organization.change': 'Change',
 
   'merge.summary.keep': '“{kept}” is kept. “{folded}” is archived and points to it.',
   'merge.summary.taken': 'From “{folded}”, the kept record takes: {fields}. Every other value stays as it is, or is filled in where it is empty.',
@@ -33,6 +34,7 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'duplicates.title': 'Cette fiche existe peut-être déjà',
   'duplicates.body': 'Ouvrez celle qui est la même, ou enregistrez quand même s’il s’agit d’une nouvelle fiche.',
   'duplicates.saveAnyway': 'Enregistrer quand même',
+  'user.organization.change': 'Changer',
 
   'merge.summary.keep': '«\u00a0{kept}\u00a0» est conservée. «\u00a0{folded}\u00a0» est archivée et renvoie vers elle.',
   'merge.summary.taken':
