@@ -1,6 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, Kind, parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isNonNullType,
+  Kind,
+  parse,
+  type DefinitionNode,
+  type GraphQLNamedType,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { parseConfig } from '@crm/platform';
 import { defaultPageSize } from '@crm/contracts';
 import { costLimitHook, maxPageSize, queryCost } from './query-cost';
@@ -102,7 +112,19 @@ function isInt(type: { kind: string; name?: { value: string } }): boolean {
 
 function standIn(type: { kind: string; type?: unknown; name?: { value: string } }): unknown {
   const named = (type.kind === Kind.NON_NULL_TYPE ? (type.type as { name?: { value: string } }) : type).name?.value;
-  return named === 'Boolean' ? true : named === 'Int' ? 1 : 'x';
+  return standInFor(named ? schema.getType(named) : undefined);
+}
+
+// A value of a named type: an input object gets its required fields (a duplicates check's name).
+function standInFor(type: GraphQLNamedType | null | undefined): unknown {
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, standInFor(getNamedType(field.type))]),
+    );
+  }
+  return type?.name === 'Boolean' ? true : type?.name === 'Int' ? 1 : 'x';
 }
 
 describe('costLimitHook', () => {

@@ -34,7 +34,7 @@ function Value({ field, value, regions }: { field: string; value: unknown; regio
   let text: string;
   if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
   else if (field === 'role' && isPlainMessageKey(`role.${String(value)}`)) text = t(`role.${String(value)}` as 'role.ADMIN');
-  else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`language.${value}`);
+  else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`languageName.${value}`);
   else if (field === 'regionIds' && Array.isArray(value)) {
     text = value
       .map((id) => regions.find((region) => region.id === id))

@@ -71,8 +71,8 @@ export default function InviteUser() {
               field={fields.preferredLanguage}
               label={t('user.language')}
               data={[
-                { value: 'en', label: t('language.en') },
-                { value: 'fr', label: t('language.fr') },
+                { value: 'en', label: t('languageName.en') },
+                { value: 'fr', label: t('languageName.fr') },
               ]}
               w={{ base: '100%', sm: 240 }}
               data-testid="preferred-language"

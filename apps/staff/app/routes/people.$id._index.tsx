@@ -146,7 +146,7 @@ export default function PersonPage() {
             </Text>
           </Fact>
           <Fact label={t('person.preferredLanguage')}>
-            <Text size="sm">{t(person.preferredLanguage === 'fr' ? 'language.fr' : 'language.en')}</Text>
+            <Text size="sm">{t(person.preferredLanguage === 'fr' ? 'languageName.fr' : 'languageName.en')}</Text>
           </Fact>
           <Fact label={t('records.city')}>
             <Text size="sm" data-testid="person-city">

@@ -84,7 +84,7 @@ export default function MergePeople() {
       row(t('records.city'), (p) => p.city ?? '', { field: 'city' }),
       row(t('person.leaderCategory'), (p) => (p.leaderCategory ? t(leaderKey(p.leaderCategory)) : ''), { field: 'leaderCategory' }),
       row(t('person.stage'), (p) => t(stageKey(p.engagementStage)), { rule: t('merge.rule.further') }),
-      row(t('person.preferredLanguage'), (p) => t(p.preferredLanguage === 'fr' ? 'language.fr' : 'language.en'), { field: 'preferredLanguage' }),
+      row(t('person.preferredLanguage'), (p) => t(p.preferredLanguage === 'fr' ? 'languageName.fr' : 'languageName.en'), { field: 'preferredLanguage' }),
       row(t('records.owner'), (p) => ownerName(p.ownerId), { field: 'ownerId' }),
       row(t('person.affiliations'), (p) => p.affiliations.map((affiliation) => organizationName(lang, affiliation.organization)).join('\n'), {
         rule: t('merge.rule.combined'),

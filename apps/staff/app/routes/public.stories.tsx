@@ -76,7 +76,10 @@ export default function PublicStories() {
                     <Badge variant="light">{t(storyKindKey(story.kind))}</Badge>
                     {story.language !== lang ? (
                       <Badge variant="outline" color="gray">
-                        {t('publicStories.storyIn', { language: t(`language.${story.language}`) })}
+                        {t('publicStories.storyIn', {
+                          // French writes language names in lower case within a sentence.
+                          language: lang === 'fr' ? t(`languageName.${story.language}`).toLocaleLowerCase('fr') : t(`languageName.${story.language}`),
+                        })}
                       </Badge>
                     ) : null}
                   </Group>

@@ -122,7 +122,7 @@ export default function StoryPage() {
             </Text>
           </Fact>
           <Fact label={t('story.language')}>
-            <Text size="sm">{t(story.language === 'fr' ? 'language.fr' : 'language.en')}</Text>
+            <Text size="sm">{t(story.language === 'fr' ? 'languageName.fr' : 'languageName.en')}</Text>
           </Fact>
           <Fact label={t('story.campaignId')}>
             <Text size="sm">{campaign ? organizationName(lang, campaign) : '—'}</Text>

@@ -134,8 +134,8 @@ export function PersonFormFields({
               field={fields.preferredLanguage}
               label={t('person.preferredLanguage')}
               data={[
-                { value: 'en', label: t('language.en') },
-                { value: 'fr', label: t('language.fr') },
+                { value: 'en', label: t('languageName.en') },
+                { value: 'fr', label: t('languageName.fr') },
               ]}
               data-testid="preferredLanguage"
             />

@@ -70,8 +70,8 @@ export function StoryFormFields({
             field={fields.language}
             label={t('story.language')}
             data={[
-              { value: 'en', label: t('language.en') },
-              { value: 'fr', label: t('language.fr') },
+              { value: 'en', label: t('languageName.en') },
+              { value: 'fr', label: t('languageName.fr') },
             ]}
             data-testid="language"
           />

@@ -8,7 +8,16 @@ export function formatDate(lang: Language, isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return format(lang, new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }), date);
+}
+
+// French writes the first of the month as an ordinal: "1er décembre", "1er déc." (Intl says "1").
+function format(lang: Language, formatter: Intl.DateTimeFormat, date: Date): string {
+  if (lang !== 'fr') return formatter.format(date);
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
 }
 
 // The national office's time zone: every timestamp on a staff screen reads the
@@ -33,5 +42,5 @@ export function formatDateTime(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[lang], { ...instantParts[part], timeZone }).format(date);
+  return format(lang, new Intl.DateTimeFormat(locales[lang], { ...instantParts[part], timeZone }), date);
 }

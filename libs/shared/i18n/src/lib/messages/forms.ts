@@ -9,6 +9,9 @@ export const formsEn = {
   'duplicates.body': 'Open the one that is the same, or save anyway if this is someone or something new.',
   'duplicates.saveAnyway': 'Save anyway',
   'user.organization.change': 'Change',
+  // A language named in the viewer's language (the language switch names each in its own).
+  'languageName.en': 'English',
+  'languageName.fr': 'French',
 
   'merge.summary.keep': '“{kept}” is kept. “{folded}” is archived and points to it.',
   'merge.summary.taken': 'From “{folded}”, the kept record takes: {fields}. Every other value stays as it is, or is filled in where it is empty.',
@@ -35,6 +38,8 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'duplicates.body': 'Ouvrez celle qui est la même, ou enregistrez quand même s’il s’agit d’une nouvelle fiche.',
   'duplicates.saveAnyway': 'Enregistrer quand même',
   'user.organization.change': 'Changer',
+  'languageName.en': 'Anglais',
+  'languageName.fr': 'Français',
 
   'merge.summary.keep': '«\u00a0{kept}\u00a0» est conservée. «\u00a0{folded}\u00a0» est archivée et renvoie vers elle.',
   'merge.summary.taken':
