@@ -6,7 +6,7 @@ import { demo, expectAccessible, newVisitor, signIn, staffUrl } from './journey-
 // Forms people fill every day (issue 10): a short new-person form that fits a phone,
 // phones stored in E.164 and shown formatted and clickable, likely duplicates caught
 // before saving (with or without JavaScript), and a refused field never "saved".
-const timeout = 120_000;
+const timeout = 180_000;
 const phone = { width: 390, height: 844 };
 
 async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {

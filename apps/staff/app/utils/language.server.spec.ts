@@ -1,4 +1,4 @@
-import { getLanguage, readLanguageCookie, serializeLanguageCookie } from './language.server';
+import { getLanguage, publicPageLanguage, readLanguageCookie, serializeLanguageCookie } from './language.server';
 
 const request = (headers: Record<string, string>) => new Request('http://staff.test/', { headers });
 
@@ -19,5 +19,12 @@ describe('language of a request', () => {
 
   it('remembers the choice for a year, readable by scripts, same-site', () => {
     expect(serializeLanguageCookie('fr')).toBe('lang=fr; Path=/; Max-Age=31536000; SameSite=Lax');
+  });
+
+  it('opens an invitation link and a public page in the language their address says, and no other page', () => {
+    expect(publicPageLanguage(new Request('http://staff.test/invitation/abc?lang=fr'))).toBe('fr');
+    expect(publicPageLanguage(new Request('http://staff.test/public/stories?lang=fr'))).toBe('fr');
+    expect(publicPageLanguage(new Request('http://staff.test/people?lang=fr'))).toBeUndefined();
+    expect(publicPageLanguage(new Request('http://staff.test/invitation/abc?lang=de'))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { defaultLanguage, isLanguage, negotiateLanguage, type Language } from '@crm/i18n';
-import { isPublicPage } from './public-pages';
+import { takesLanguageFromAddress } from './public-pages';
 
 // The language choice is a plain `lang=fr` cookie (not signed: it is a preference,
 // not a secret), kept a year, sent on top-level navigations (SameSite=Lax).
@@ -27,9 +27,9 @@ export function getLanguage(request: Request): Language {
   return readLanguageCookie(request) ?? negotiateLanguage(request.headers.get('Accept-Language')) ?? defaultLanguage;
 }
 
-/** `/public/stories?lang=fr`: the language a public page's address asks for, if any. */
+/** `/public/stories?lang=fr`, `/invitation/…?lang=fr`: the language a page's address asks for, if any. */
 export function publicPageLanguage(request: Request): Language | undefined {
   const url = new URL(request.url);
   const lang = url.searchParams.get('lang');
-  return isPublicPage(url.pathname) && lang && isLanguage(lang) ? lang : undefined;
+  return takesLanguageFromAddress(url.pathname) && lang && isLanguage(lang) ? lang : undefined;
 }

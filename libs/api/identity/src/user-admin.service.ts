@@ -100,7 +100,8 @@ export class UserAdminService {
             name: input.name,
             inviter: inviter.name,
             campaign: campaign ? (input.preferredLanguage === 'fr' ? campaign.nameFr : campaign.nameEn) : translate(input.preferredLanguage, 'app.name'),
-            link: `${this.config.STAFF_URL}/invitation/${token}`,
+            // The page opens in the invitee's language (the address says it), whatever their browser's.
+            link: `${this.config.STAFF_URL}/invitation/${token}?lang=${input.preferredLanguage}`,
             hours: this.config.INVITATION_TTL_HOURS,
           },
         ),
