@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
 import { AuditService, type AuditInput, type RequestContext } from '@crm/platform';
 import { TransferRegistry, type ImportState, type ImportTarget, type ImportVocabulary } from '@crm/records';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';

@@ -111,7 +111,10 @@ export function readProvince(text: string | undefined, vocabulary: ImportVocabul
   else problem('provinceCode', `“${text}” is not a Canadian province or territory (ON, Ontario, Québec…)`);
 }
 
-/** Owners a chunk's rows name (lower-case e-mail → user id), as the single-record forms allow them: a coordinator, staff, themselves, coordinators of their provinces. */
+/**
+ * Owners a chunk's rows name (lower-case e-mail → user id), as the single-record forms
+ * allow them (a coordinator: staff, themselves, coordinators of their provinces).
+ */
 export async function importOwners(manager: EntityManager, actor: RequestContext, rows: FieldCells[]): Promise<Map<string, string>> {
   const emails = new Set<string>();
   for (const fields of rows) for (const email of fields.get('ownerEmail') ?? []) emails.add(email.toLowerCase());
