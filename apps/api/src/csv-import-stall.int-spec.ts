@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ImportJobsModule, RunImportJob } from '@crm/data-transfer';
+import { OrganizationsImportModule } from '@crm/organizations';
+import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
 
@@ -143,7 +145,7 @@ describe('CSV import whose worker is killed', () => {
     const id = await checkedImport('given-up', 2500);
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
     // The worker runs a chunk and dies; BullMQ gives the job up, as it does after too many stalls.
-    @Module({ imports: [ConfigModule.forRoot(api.config), DatabaseModule, ImportJobsModule] })
+    @Module({ imports: [ConfigModule.forRoot(api.config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
     class JobsModule {}
     const jobs: INestApplicationContext = await NestFactory.createApplicationContext(JobsModule, { logger: false });
     try {
