@@ -1,20 +1,20 @@
 import { localizedName, type Translate } from '@crm/i18n';
 import type { RegionFieldsFragment } from '@crm/staff-graphql';
 import { Group, Stack, Text } from '@mantine/core';
-import { changeList } from '../utils/audit-view';
+import { changeList, fieldLabel } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
 
 const masked = '•••';
 
-function fieldLabel(t: Translate, field: string): string {
-  const key = `audit.field.${field}`;
-  return isPlainMessageKey(key) ? t(key) : field;
-}
+type UserName = { id: string; name: string };
+
+// Fields that hold a user's id: shown by the user's name.
+const userFields = new Set(['ownerId', 'createdById', 'actorId']);
 
 // One value as people read it: roles and languages by name, region ids by
 // region name, yes/no, "empty"; masked personal values stay •••.
-function Value({ field, value, regions }: { field: string; value: unknown; regions: RegionFieldsFragment[] }) {
+function Value({ field, value, regions, users }: { field: string; value: unknown; regions: RegionFieldsFragment[]; users: readonly UserName[] }) {
   const t = useT();
   const lang = useLanguage();
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
@@ -32,7 +32,8 @@ function Value({ field, value, regions }: { field: string; value: unknown; regio
     );
   }
   let text: string;
-  if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
+  if (userFields.has(field) && typeof value === 'string') text = users.find((user) => user.id === value)?.name ?? t('audit.value.someone');
+  else if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
   else if (field === 'role' && isPlainMessageKey(`role.${String(value)}`)) text = t(`role.${String(value)}` as 'role.ADMIN');
   else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`languageName.${value}`);
   else if (field === 'regionIds' && Array.isArray(value)) {
@@ -51,7 +52,7 @@ function Value({ field, value, regions }: { field: string; value: unknown; regio
 }
 
 // "field: from → to", one line per changed field.
-export function AuditChanges({ changes, regions }: { changes: unknown; regions: RegionFieldsFragment[] }) {
+export function AuditChanges({ changes, regions, users = [] }: { changes: unknown; regions: RegionFieldsFragment[]; users?: readonly UserName[] }) {
   const t = useT();
   const list = changeList(changes);
   if (!list.length) {
@@ -68,11 +69,11 @@ export function AuditChanges({ changes, regions }: { changes: unknown; regions: 
           <Text span size="sm" c="dimmed">
             {t('audit.change.field', { field: fieldLabel(t, field) })}
           </Text>
-          <Value field={field} value={from} regions={regions} />
+          <Value field={field} value={from} regions={regions} users={users} />
           <Text span size="sm" c="dimmed" aria-hidden>
             →
           </Text>
-          <Value field={field} value={to} regions={regions} />
+          <Value field={field} value={to} regions={regions} users={users} />
         </Group>
       ))}
     </Stack>

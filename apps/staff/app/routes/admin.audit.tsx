@@ -182,7 +182,7 @@ export default function AuditLog() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <AuditChanges changes={entry.changes} regions={regions} />
+                <AuditChanges changes={entry.changes} regions={regions} users={actors} />
               </Table.Td>
             </Table.Tr>
           )}

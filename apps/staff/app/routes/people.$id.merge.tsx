@@ -1,5 +1,4 @@
 import { formatPhone } from '@crm/contracts';
-import { localizedName } from '@crm/i18n';
 import {
   MergePeopleDocument,
   PeopleToMergeDocument,
@@ -10,7 +9,7 @@ import {
 } from '@crm/staff-graphql';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { MergeScreen, type MergeRow } from '../components/records/merge-view';
+import { MergeScreen, vocabularyNames, type MergeRow } from '../components/records/merge-view';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
@@ -57,16 +56,7 @@ export default function MergePeople() {
   const answer = useActionData<typeof action>();
   const person = data.record;
   const yesNo = (value: boolean) => t(value ? 'records.yes' : 'records.no');
-  const { tags, provinces, assignableOwners } = data.options;
-  const tagName = (slug: string) => {
-    const tag = tags.find((candidate) => candidate.slug === slug);
-    return tag ? (lang === 'fr' ? tag.labelFr : tag.labelEn) : slug;
-  };
-  const provinceName = (code: string) => {
-    const province = provinces.find((candidate) => candidate.code === code);
-    return province ? localizedName(lang, province) : code;
-  };
-  const ownerName = (id: string | null | undefined) => (id ? (assignableOwners.find((owner) => owner.id === id)?.name ?? t('records.owner.other')) : '');
+  const { tagName, provinceName, ownerName } = vocabularyNames(t, lang, data.options);
   const rowsFor = (a: PersonFieldsFragment, b: PersonFieldsFragment): MergeRow[] => {
     // `field`: the user picks whose value is kept (the API's fromDuplicate); `rule`: what the merge does.
     const row = (label: string, read: (p: PersonFieldsFragment) => string, how: { field?: string; rule?: string } = {}) => ({

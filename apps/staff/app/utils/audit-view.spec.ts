@@ -1,4 +1,5 @@
-import { changeList, startOfDay } from './audit-view';
+import { translator } from '@crm/i18n';
+import { changeList, fieldLabel, startOfDay } from './audit-view';
 
 describe('startOfDay', () => {
   it('is the start of the day in the national office’s zone', () => {
@@ -32,5 +33,16 @@ describe('changeList', () => {
     expect(changeList({ name: { to: 'A' }, odd: 3 })).toEqual([{ field: 'name', from: null, to: 'A' }]);
     expect(changeList(null)).toEqual([]);
     expect(changeList([1])).toEqual([]);
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names a record field by the label its screens use, in the viewer’s language, never by its code', () => {
+    expect(fieldLabel(translator('en'), 'provinceCode')).toBe('Province or territory');
+    expect(fieldLabel(translator('fr'), 'consentEmail')).not.toMatch(/consentEmail/);
+    expect(fieldLabel(translator('fr'), 'ownerId')).toBe(translator('fr')('records.owner'));
+    expect(fieldLabel(translator('en'), 'fromDuplicate')).toBe('Values taken from the other record');
+    // Unknown to every catalogue: shown as recorded rather than hidden.
+    expect(fieldLabel(translator('en'), 'somethingNew')).toBe('somethingNew');
   });
 });

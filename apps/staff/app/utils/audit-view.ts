@@ -1,4 +1,5 @@
-import { officeTimeZone } from '@crm/i18n';
+import { officeTimeZone, type Translate } from '@crm/i18n';
+import { isPlainMessageKey } from './messages';
 
 // Reading the audit log: its date filters and its `changes` JSON.
 
@@ -48,4 +49,40 @@ export function changeList(changes: unknown): FieldChange[] {
     const { from = null, to = null } = value as { from?: unknown; to?: unknown };
     return [{ field, from, to }];
   });
+}
+
+// A record's fields by the labels its screens use (not consentEmail, provinceCode).
+const recordFieldKeys: Record<string, string> = {
+  firstName: 'person.firstName',
+  lastName: 'person.lastName',
+  emails: 'person.emails',
+  phones: 'person.phones',
+  leaderCategory: 'person.leaderCategory',
+  engagementStage: 'person.stage',
+  consentEmail: 'person.consentEmail',
+  consentPhone: 'person.consentPhone',
+  doNotContact: 'person.doNotContact',
+  livedExperience: 'person.livedExperience',
+  affiliations: 'person.affiliations',
+  provinceCode: 'records.province',
+  city: 'records.city',
+  ownerId: 'records.owner',
+  tags: 'records.tags',
+  notes: 'records.notes',
+  nameEn: 'organization.nameEn',
+  nameFr: 'organization.nameFr',
+  kind: 'organization.kind',
+  membership: 'organization.membership',
+  membershipSince: 'organization.membershipSince',
+  postalCode: 'organization.postalCode',
+  phone: 'organization.phone',
+  website: 'organization.website',
+};
+
+/** A field by its label in the viewer's language: the audit's own names, then the record screens'; never a code when one is known. */
+export function fieldLabel(t: Translate, field: string): string {
+  const key = `audit.field.${field}`;
+  if (isPlainMessageKey(key)) return t(key);
+  const recordKey = recordFieldKeys[field];
+  return recordKey && isPlainMessageKey(recordKey) ? t(recordKey) : field;
 }

@@ -4,6 +4,8 @@ import { Form, Link } from '@remix-run/react';
 import { useState } from 'react';
 import { ActionForm } from '../action-form';
 import type { ReactNode } from 'react';
+import { localizedName, type Language, type Translate } from '@crm/i18n';
+import type { ProvinceFieldsFragment, TagFieldsFragment } from '@crm/staff-graphql';
 import { useT } from '../../utils/i18n';
 import { BackLink } from '../back-link';
 import { PageHeader } from '../page-header';
@@ -15,6 +17,29 @@ export type MergeSide = { id: string; version: number; title: string; href: stri
  * combined, the stricter consent…).
  */
 export type MergeRow = { label: string; a: string; b: string; field?: string; rule?: string };
+
+/** Codes as people read them on a merge: tags, provinces and owners by name. */
+export function vocabularyNames(
+  t: Translate,
+  lang: Language,
+  {
+    tags,
+    provinces,
+    assignableOwners,
+  }: { tags: readonly TagFieldsFragment[]; provinces: readonly ProvinceFieldsFragment[]; assignableOwners: readonly { id: string; name: string }[] },
+) {
+  return {
+    tagName: (slug: string) => {
+      const tag = tags.find((candidate) => candidate.slug === slug);
+      return tag ? (lang === 'fr' ? tag.labelFr : tag.labelEn) : slug;
+    },
+    provinceName: (code: string) => {
+      const province = provinces.find((candidate) => candidate.code === code);
+      return province ? localizedName(lang, province) : code;
+    },
+    ownerName: (id: string | null | undefined) => (id ? (assignableOwners.find((owner) => owner.id === id)?.name ?? t('records.owner.other')) : ''),
+  };
+}
 
 /** The record to keep by default: the more complete one (more fields filled), else the older one. */
 export function defaultSurvivor(a: MergeSide, b: MergeSide, rows: readonly MergeRow[]): MergeSide {

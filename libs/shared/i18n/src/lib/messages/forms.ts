@@ -12,6 +12,14 @@ export const formsEn = {
   // A language named in the viewer's language (the language switch names each in its own).
   'languageName.en': 'English',
   'languageName.fr': 'French',
+  'audit.value.someone': 'another user',
+  'audit.field.archived': 'Archived',
+  'audit.field.mergedFromId': 'Merged from',
+  'audit.field.mergedIntoId': 'Merged into',
+  'audit.field.moved': 'Rows moved',
+  'audit.field.fromDuplicate': 'Values taken from the other record',
+  'audit.field.createdById': 'Created by',
+  'audit.field.engagementReason': 'Reason for the stage',
 
   'merge.summary.keep': '“{kept}” is kept. “{folded}” is archived and points to it.',
   'merge.summary.taken': 'From “{folded}”, the kept record takes: {fields}. Every other value stays as it is, or is filled in where it is empty.',
@@ -40,6 +48,14 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'user.organization.change': 'Changer',
   'languageName.en': 'Anglais',
   'languageName.fr': 'Français',
+  'audit.value.someone': 'un autre utilisateur',
+  'audit.field.archived': 'Archivée',
+  'audit.field.mergedFromId': 'Fusionnée depuis',
+  'audit.field.mergedIntoId': 'Fusionnée dans',
+  'audit.field.moved': 'Lignes déplacées',
+  'audit.field.fromDuplicate': 'Valeurs prises de l’autre fiche',
+  'audit.field.createdById': 'Créée par',
+  'audit.field.engagementReason': 'Raison de l’étape',
 
   'merge.summary.keep': '«\u00a0{kept}\u00a0» est conservée. «\u00a0{folded}\u00a0» est archivée et renvoie vers elle.',
   'merge.summary.taken':
