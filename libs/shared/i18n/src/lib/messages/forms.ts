@@ -9,9 +9,6 @@ export const formsEn = {
   'duplicates.body': 'Open the one that is the same, or save anyway if this is someone or something new.',
   'duplicates.saveAnyway': 'Save anyway',
   'user.organization.change': 'Change',
-  // A language named in the viewer's language (the language switch names each in its own).
-  'languageName.en': 'English',
-  'languageName.fr': 'French',
   'audit.value.someone': 'another user',
   'audit.field.archived': 'Archived',
   'audit.field.mergedFromId': 'Merged from',
@@ -46,8 +43,6 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'duplicates.body': 'Ouvrez celle qui est la même, ou enregistrez quand même s’il s’agit d’une nouvelle fiche.',
   'duplicates.saveAnyway': 'Enregistrer quand même',
   'user.organization.change': 'Changer',
-  'languageName.en': 'Anglais',
-  'languageName.fr': 'Français',
   'audit.value.someone': 'un autre utilisateur',
   'audit.field.archived': 'Archivée',
   'audit.field.mergedFromId': 'Fusionnée depuis',
