@@ -1,4 +1,4 @@
-import { localizedName, type Translate } from '@crm/i18n';
+import { localizedName } from '@crm/i18n';
 import type { RegionFieldsFragment } from '@crm/staff-graphql';
 import { Group, Stack, Text } from '@mantine/core';
 import { changeList, fieldLabel } from '../utils/audit-view';
