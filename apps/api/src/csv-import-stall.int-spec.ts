@@ -114,7 +114,7 @@ describe('CSV import whose worker is killed', () => {
     expect(marks).toEqual({ created: rows, pending: 0 });
   }
 
-  it('resumes after its worker is killed twice during one import, and loses under 20 s per kill', async () => {
+  it('resumes after its worker is killed twice during one import, and loses well under the BullMQ default ~62 s per kill', async () => {
     let worker = startWorker();
     const id = await checkedImport('stall', ROWS);
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
@@ -134,8 +134,9 @@ describe('CSV import whose worker is killed', () => {
     }
     await until(async () => ((await batch(id)).status === 'imported' ? true : undefined));
     await expectImportedOnce(id, 'stall', ROWS);
-    // Lock 10 s + stall check every 5 s + a worker start: at most ~16 s (BullMQ's defaults: ~62 s).
-    for (const ms of lost) expect(ms).toBeLessThan(20_000);
+    // Lock 10 s + stall check every 5 s + a worker start: ~16 s on a quiet machine, more when Node starts slowly
+    // under load; the bound is that the defaults' ~62 s are not what we get.
+    for (const ms of lost) expect(ms).toBeLessThan(30_000);
     await kill(worker);
   }, 120_000);
 
