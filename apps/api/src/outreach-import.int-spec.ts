@@ -172,7 +172,8 @@ describe('outreach import', () => {
       [ids.twin1]: 'identified',
     });
     const [timeline] = await api.dataSource.query(
-      `SELECT count(*)::int AS count FROM activity WHERE subject_type = 'Person' AND subject_id = $1 AND kind = 'outreach.created' AND summary->>'importBatchId' = $2`,
+      `SELECT count(*)::int AS count FROM activity
+        WHERE subject_type = 'Person' AND subject_id = $1 AND kind = 'outreach.created' AND summary->>'importBatchId' = $2`,
       [ids.amina, batchId],
     );
     expect(timeline.count).toBe(1);

@@ -136,7 +136,8 @@ export function outreachClientId(values: {
     .update(['outreach-import', values.personId, values.campaignId, values.channel, values.outcome, values.occurredOn, values.notes ?? ''].join('\u0000'))
     .digest('hex');
   // Shaped as a UUID (version 8: custom), as client ids are.
-  return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-8${hash.slice(13, 16)}-${((parseInt(hash[16], 16) & 0x3) | 0x8).toString(16)}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+  const variant = ((parseInt(hash[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-8${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
 @Injectable()
