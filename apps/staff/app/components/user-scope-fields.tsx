@@ -5,7 +5,7 @@ import type { RegionFieldsFragment } from '@crm/staff-graphql';
 import { useLanguage, useT } from '../utils/i18n';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { OrganizationPicker } from './records/affiliations-field';
+import { SearchPicker } from './records/record-picker';
 import { CheckboxGroupField, errorText, SelectField } from './form-fields';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -87,7 +87,14 @@ function OrganizationChoice({ field, name }: { field: Field; name?: string | nul
           ) : null}
         </Stack>
       ) : (
-        <OrganizationPicker exclude={new Set()} onPick={setChosen} label={t('user.organization')} error={error} testId="organization-search" />
+        <>
+          <SearchPicker kind="organization" exclude={new Set()} onPick={setChosen} label={t('user.organization')} testId="organization" />
+          {error ? (
+            <Text size="xs" c="red" role="alert">
+              {error}
+            </Text>
+          ) : null}
+        </>
       )}
       <Text size="xs" c="dimmed">
         {t('user.organization.hint')}
