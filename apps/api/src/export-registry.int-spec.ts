@@ -35,6 +35,7 @@ const filtersByList: Record<string, Filter[]> = {
     { search: 'bakery' },
     { withdrawn: true },
   ],
+  'toolkit-requests': [{}, { status: 'approved' }, { status: 'declined' }, { provinceCodes: ['ON'] }, { status: 'requested', provinceCodes: ['QC', 'ON'] }],
   organizations: [
     {},
     { provinceCodes: ['QC'] },
@@ -89,6 +90,23 @@ describe('export registry: each registered list exports exactly its GraphQL list
               (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid'),
               CASE WHEN i % 2 = 0 THEN (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid') END
          FROM generate_series(1, 60) AS i`,
+    );
+    // Toolkit requests in every status, from organizations in every province; some public (with a requester), some the same instant.
+    await api.ownerDataSource.query(
+      `WITH item AS (INSERT INTO toolkit_item (kind, language, title_en, title_fr) VALUES ('booklet', 'en', 'Export booklet', 'Livret exporté') RETURNING id),
+       requests AS (
+         INSERT INTO toolkit_request (source, status, language, organization_id, requester_name, requester_email, province_code, city, decline_reason,
+                                      status_changed_at, created_by_id)
+         SELECT CASE WHEN i % 4 = 0 THEN 'public' ELSE 'staff' END, s.status, (ARRAY['en', 'fr'])[1 + i % 2],
+                CASE WHEN i % 4 = 0 THEN NULL ELSE o.id END, CASE WHEN i % 4 = 0 THEN 'Requester ' || i END,
+                CASE WHEN i % 4 = 0 THEN 'requester' || i || '@example.org' END, o.province_code, o.city,
+                CASE WHEN s.status = 'declined' THEN 'Out of stock' END, timestamptz '2026-05-01' + (i / 3) * interval '1 hour',
+                (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid')
+           FROM generate_series(1, 90) AS i
+           CROSS JOIN LATERAL (SELECT (ARRAY['requested', 'approved', 'assigned', 'shipped', 'delivered', 'declined'])[1 + i % 6] AS status) s
+           CROSS JOIN LATERAL (SELECT id, province_code, city FROM organization ORDER BY id OFFSET i * 7 LIMIT 1) o
+         RETURNING id)
+       INSERT INTO toolkit_request_item (request_id, item_id, quantity) SELECT requests.id, item.id, 2 FROM requests, item`,
     );
     lists = api.app.get(TransferRegistry).exportLists();
   }, 120_000);

@@ -9,6 +9,7 @@ import {
   PublicToolkitRequestInput,
   RecordStockMovementInput,
   RecordVersionInput,
+  ShipToolkitBatchInput,
   toolkitSteps,
   ToolkitRequestFilter,
   UpdateToolkitItemInput,
@@ -23,16 +24,19 @@ import {
   MoveToolkitRequestInputType,
   PublicToolkitRequestInputType,
   RecordStockMovementInputType,
+  ShipToolkitBatchInputType,
   ToolkitRequestFilterInputType,
   UpdateToolkitItemInputType,
 } from './dtos/toolkit.inputs';
 import {
   PublicToolkitRequestReceiptObject,
+  ToolkitBatchResultObject,
   ToolkitBulkTargetObject,
   ToolkitCatalogueEntryObject,
   ToolkitItemConnection,
   ToolkitItemObject,
   ToolkitMovementConnection,
+  ToolkitOrganizationRefObject,
   ToolkitRequestConnection,
   ToolkitRequestLineObject,
   ToolkitRequestObject,
@@ -190,6 +194,15 @@ export class ToolkitRequestsResolver {
     return view(await this.requests.move(ctx, parseInput(MoveToolkitRequestInput, withoutNulls(input))));
   }
 
+  @Allow('update', 'ToolkitRequest')
+  @Mutation(() => ToolkitBatchResultObject, {
+    description: 'Ships a packing batch, each request in its own transaction: what stock allows ships, the rest wait with their reason',
+  })
+  async shipToolkitBatch(@Ctx() ctx: RequestContext, @Args('input') input: ShipToolkitBatchInputType): Promise<ToolkitBatchResultObject> {
+    const result = await this.requests.shipBatch(ctx, parseInput(ShipToolkitBatchInput, input));
+    return { shipped: result.shipped.map(view), waited: result.waited };
+  }
+
   @Public('The public toolkit request form (no sign-in): counted per address, validated, a repeat collapses into the first')
   @Mutation(() => PublicToolkitRequestReceiptObject)
   async submitPublicToolkitRequest(
@@ -207,6 +220,21 @@ export class ToolkitRequestsResolver {
   recordToolkitDownload(@Args('token') token: string, @Args('itemId', { type: () => ID }) itemId: string): Promise<string> {
     const args = parseInput(DownloadArgs, { token, itemId }, []);
     return this.requests.download(args.token, args.itemId);
+  }
+
+  @Allow('read', 'ToolkitRequest')
+  @ResolveField(() => ToolkitOrganizationRefObject, { nullable: true, description: 'The organization that asked (null when the caller may not read it)' })
+  organization(@Ctx() ctx: RequestContext, @Parent() request: ToolkitRequestRow) {
+    return request.organizationId ? this.toolkitLoaders.organizationOf(ctx).load(request.organizationId) : null;
+  }
+
+  @Allow('read', 'ToolkitRequest')
+  @ResolveField(() => ToolkitOrganizationRefObject, {
+    nullable: true,
+    description: 'The member organization that delivers it (null when the caller may not read it)',
+  })
+  assigneeOrganization(@Ctx() ctx: RequestContext, @Parent() request: ToolkitRequestRow) {
+    return request.assigneeOrganizationId ? this.toolkitLoaders.organizationOf(ctx).load(request.assigneeOrganizationId) : null;
   }
 
   @Allow('read', 'ToolkitRequest')

@@ -116,47 +116,77 @@ function checkAddress(value: { postalCode?: string | null; provinceCode?: string
   }
 }
 
+/**
+ * A form's item lines (the staff app's request forms): one quantity per catalogue item, in
+ * the form's order, empty or 0 for none; errors keep the form's row. The API gets the lines above 0.
+ */
+export const ToolkitFormLines = z
+  .array(
+    z
+      .object({
+        itemId: Id,
+        quantity: z.preprocess(
+          (value) => (value === undefined || value === '' ? 0 : typeof value === 'string' ? Number(value) : value),
+          z.number().int().min(0).max(toolkitLimits.quantity),
+        ),
+      })
+      .strict(),
+  )
+  .max(200)
+  .refine((lines) => lines.some((line) => line.quantity > 0), { error: 'toolkitNoItems' })
+  .transform((lines) => lines.filter((line) => line.quantity > 0));
+
+const createRequestShape = {
+  organizationId: Id.nullable().optional(),
+  language: Language,
+  items: ToolkitRequestLines,
+  recipientName: optionalText(200).optional(),
+  addressLine: optionalText(toolkitLimits.address).optional(),
+  city: optionalText(toolkitLimits.city).optional(),
+  provinceCode: ProvinceCode,
+  postalCode: PostalCode.optional(),
+  note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+};
+
 /** A request made by a signed-in member, coordinator or staff: the organization's address is the default. */
-export const CreateToolkitRequestInput = z
-  .object({
-    organizationId: Id.nullable().optional(),
-    language: Language,
-    items: ToolkitRequestLines,
-    recipientName: optionalText(200).optional(),
-    addressLine: optionalText(toolkitLimits.address).optional(),
-    city: optionalText(toolkitLimits.city).optional(),
-    provinceCode: ProvinceCode,
-    postalCode: PostalCode.optional(),
-    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
-  })
+export const CreateToolkitRequestInput = z.object(createRequestShape).strict().superRefine(checkAddress);
+export type CreateToolkitRequestInput = z.infer<typeof CreateToolkitRequestInput>;
+/** The staff app's request form: the same, with a quantity per catalogue item. */
+export const ToolkitRequestForm = z
+  .object({ ...createRequestShape, items: ToolkitFormLines })
   .strict()
   .superRefine(checkAddress);
-export type CreateToolkitRequestInput = z.infer<typeof CreateToolkitRequestInput>;
+
+const publicRequestShape = {
+  name: PersonName,
+  email: Email,
+  organizationName: optionalText(toolkitLimits.organization).optional(),
+  language: Language,
+  items: ToolkitRequestLines,
+  addressLine: requiredText(toolkitLimits.address),
+  city: requiredText(toolkitLimits.city),
+  provinceCode: ProvinceCode,
+  postalCode: PostalCode.refine((value) => value !== null, { error: 'required' }),
+  note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+  website: z.string().max(200).optional(),
+};
+
+function checkPublicRequest(value: { postalCode?: string | null; provinceCode?: string; website?: string }, ctx: z.RefinementCtx) {
+  checkAddress(value, ctx);
+  if (value.website) ctx.addIssue({ code: 'custom', path: ['website'], message: 'honeypot' });
+}
 
 /**
  * The public form (no sign-in): who asks, where to ship, what. `website` is a honeypot
  * a person never sees: filled in, the request is refused.
  */
-export const PublicToolkitRequestInput = z
-  .object({
-    name: PersonName,
-    email: Email,
-    organizationName: optionalText(toolkitLimits.organization).optional(),
-    language: Language,
-    items: ToolkitRequestLines,
-    addressLine: requiredText(toolkitLimits.address),
-    city: requiredText(toolkitLimits.city),
-    provinceCode: ProvinceCode,
-    postalCode: PostalCode.refine((value) => value !== null, { error: 'required' }),
-    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
-    website: z.string().max(200).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    checkAddress(value, ctx);
-    if (value.website) ctx.addIssue({ code: 'custom', path: ['website'], message: 'honeypot' });
-  });
+export const PublicToolkitRequestInput = z.object(publicRequestShape).strict().superRefine(checkPublicRequest);
 export type PublicToolkitRequestInput = z.infer<typeof PublicToolkitRequestInput>;
+/** The public page's form: the same, with a quantity per catalogue item. */
+export const PublicToolkitRequestForm = z
+  .object({ ...publicRequestShape, items: ToolkitFormLines })
+  .strict()
+  .superRefine(checkPublicRequest);
 
 /** One step of the lifecycle on one request, at the version the caller saw. */
 export const MoveToolkitRequestInput = z
@@ -196,3 +226,15 @@ export const BulkToolkitRequestInput = z
   })
   .strict();
 export type BulkToolkitRequestInput = z.infer<typeof BulkToolkitRequestInput>;
+
+/** A packing batch shipped at once: each request at the version the packer saw (at most a sheet's worth of pages). */
+export const toolkitBatchLimit = 100;
+export const ShipToolkitBatchInput = z
+  .object({
+    requests: z
+      .array(z.object({ id: Id, version: Version }).strict())
+      .min(1)
+      .max(toolkitBatchLimit),
+  })
+  .strict();
+export type ShipToolkitBatchInput = z.infer<typeof ShipToolkitBatchInput>;

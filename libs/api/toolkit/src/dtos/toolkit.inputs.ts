@@ -91,3 +91,14 @@ export class BulkToolkitRequestInputType {
   @Field(() => [ToolkitRequestLineInputType]) items: ToolkitRequestLineInputType[];
   @Field(() => String, { nullable: true }) note?: string | null;
 }
+
+@InputType()
+export class ToolkitBatchEntryInputType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+}
+
+@InputType({ description: 'A packing batch to ship: each request at the version the packer saw' })
+export class ShipToolkitBatchInputType {
+  @Field(() => [ToolkitBatchEntryInputType]) requests: ToolkitBatchEntryInputType[];
+}
