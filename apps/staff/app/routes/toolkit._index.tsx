@@ -6,14 +6,14 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { PageHeader } from '../components/page-header';
 import { RequestCard } from '../components/toolkit/request-card';
 import { assertCsrf } from '../utils/csrf.server';
-import { apiFormErrors } from '../utils/form-errors.server';
-import { ApiError, gql } from '../utils/graphql.server';
+import { gql } from '../utils/graphql.server';
 import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { messageText } from '../utils/messages';
 import { pageTitle } from '../utils/meta';
 import { useAbility } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 import { oneClickSteps, toolkitStatusKey } from '../utils/toolkit';
+import { stepRefusal } from '../utils/toolkit.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'toolkit.title');
 
@@ -40,8 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { moveToolkitRequest } = await gql(MoveToolkitRequestDocument, { input: input.data }, { request });
     return { id: moveToolkitRequest.id, status: moveToolkitRequest.status, errors: [] as string[] };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const { fieldErrors, formErrors } = apiFormErrors(error, [], { CONFLICT: 'records.conflict' });
+    const { fieldErrors, formErrors } = stepRefusal(error);
     return { id: input.data.id, status: null, errors: [...formErrors, ...Object.values(fieldErrors).flat()] };
   }
 }
@@ -85,7 +84,7 @@ export default function ToolkitBoard() {
               </>
             ) : null}
             {ability.can('export', 'ToolkitRequest') ? (
-              <Button component="a" href="/toolkit/export" variant="subtle" data-testid="toolkit-export">
+              <Button component="a" href="/toolkit/export?list=requests" variant="subtle" data-testid="toolkit-export">
                 {t('toolkit.export')}
               </Button>
             ) : null}

@@ -70,6 +70,16 @@ export default function ToolkitInventory() {
         above={<BackLink to="/toolkit">{t('toolkit.back')}</BackLink>}
         title={t('toolkit.inventory.title')}
         description={t('toolkit.inventory.intro')}
+        actions={
+          <>
+            <Button component="a" href="/toolkit/export?list=items" variant="subtle" data-testid="export-items">
+              {t('toolkit.inventory.exportItems')}
+            </Button>
+            <Button component="a" href={`/toolkit/export?list=movements${item ? `&itemId=${item}` : ''}`} variant="subtle" data-testid="export-movements">
+              {t('toolkit.inventory.exportMovements')}
+            </Button>
+          </>
+        }
       />
       {low.length ? (
         <Alert color="orange" variant="light" data-testid="low-stock">

@@ -11,7 +11,6 @@ import { DetailsCard, Fact, LongFact, RecordWithTimeline } from '../components/r
 import { RequestActions } from '../components/toolkit/request-actions';
 import { ToolkitStatusBadge } from '../components/toolkit/toolkit-badges';
 import { assertCsrf } from '../utils/csrf.server';
-import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
@@ -22,6 +21,7 @@ import { safeRedirect } from '../utils/safe-redirect';
 import { requireUserWithPermission } from '../utils/session.server';
 import { abilityFor } from '../utils/viewer';
 import { itemTitle, MoveToolkitRequestForm, toolkitRequestRecord, toolkitSourceKey, toolkitStatusKey } from '../utils/toolkit';
+import { stepRefusal } from '../utils/toolkit.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   recordPageTitle(matches, 'toolkit.title', data ? () => data.toolkitRequest.reference : null);
@@ -59,10 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       moveToolkitRequest: { status },
     } = await gql(MoveToolkitRequestDocument, { input: submission.value }, { request }));
   } catch (error) {
-    return {
-      step,
-      result: replyWithApiError(submission, error, { fields: ['assigneeId', 'assigneeOrganizationId', 'reason'], messages: { CONFLICT: 'records.conflict' } }),
-    };
+    return { step, result: submission.reply(stepRefusal(error, ['assigneeId', 'assigneeOrganizationId', 'reason'])) };
   }
   throw safeRedirect(`/toolkit/requests/${params.id}?moved=${status}`);
 }

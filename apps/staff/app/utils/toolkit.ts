@@ -1,5 +1,5 @@
 import { toolkitRequestSteps } from '@crm/authz';
-import { BulkToolkitRequestInput, ToolkitFormLines, type Language, type ToolkitItemKind, type ToolkitRequestStatus, type ToolkitStep } from '@crm/contracts';
+import type { Language, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
 
 // The toolkit screens' shared pieces: catalogue keys of its vocabularies, a request as the
@@ -51,8 +51,7 @@ export function toolkitRequestRecord(request: {
 /** Steps the board does in one click; assigning and declining need a choice or a reason: on the request's page. */
 export const oneClickSteps: readonly ToolkitStep[] = ['approve', 'ship', 'deliver'];
 
-export { MoveToolkitRequestInput as MoveToolkitRequestForm, RecordStockMovementInput as StockMovementForm } from '@crm/contracts';
-export { ToolkitRequestForm, PublicToolkitRequestForm } from '@crm/contracts';
+export { MoveToolkitRequestForm, StockMovementForm, ToolkitBulkForm, ToolkitRequestForm, PublicToolkitRequestForm } from '@crm/contracts';
 export const toolkitRequestFormFields = [
   'items',
   'items[].quantity',
@@ -77,6 +76,3 @@ export const publicToolkitFormFields = [
   'postalCode',
   'note',
 ] as const;
-
-/** The bulk screen's form: a region, a quantity per catalogue item, a language (else by province) and a note. */
-export const ToolkitBulkForm = BulkToolkitRequestInput.extend({ items: ToolkitFormLines });

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateToolkitItemInput, RecordStockMovementInput, RecordVersionInput, UpdateToolkitItemInput } from '@crm/contracts';
+import type {
+  CreateToolkitItemInput,
+  RecordStockMovementInput,
+  RecordVersionInput,
+  ToolkitItemFilter,
+  ToolkitMovementFilter,
+  UpdateToolkitItemInput,
+} from '@crm/contracts';
 import { AuditService, BadUserInputException, DomainException, ErrorCode, NotFoundException, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
 import type { EntityManager } from 'typeorm';
@@ -24,7 +31,7 @@ export class CatalogueService {
     private readonly audit: AuditService,
   ) {}
 
-  list(filter: { archived?: boolean; lowStock?: boolean }, first: number, after: string | null | undefined) {
+  list(filter: ToolkitItemFilter, first: number, after: string | null | undefined) {
     return this.items.list(filter, first, after);
   }
 
@@ -38,8 +45,8 @@ export class CatalogueService {
     return this.items.byIds(ids, manager);
   }
 
-  movements(itemId: string | null, first: number, after: string | null | undefined) {
-    return this.items.movements(itemId, first, after);
+  movements(filter: ToolkitMovementFilter, first: number, after: string | null | undefined) {
+    return this.items.movements(filter, first, after);
   }
 
   sumOfMovements(itemId: string): Promise<number> {

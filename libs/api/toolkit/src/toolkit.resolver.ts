@@ -10,6 +10,8 @@ import {
   RecordStockMovementInput,
   RecordVersionInput,
   ShipToolkitBatchInput,
+  ToolkitItemFilter,
+  ToolkitMovementFilter,
   toolkitSteps,
   ToolkitRequestFilter,
   UpdateToolkitItemInput,
@@ -25,6 +27,8 @@ import {
   PublicToolkitRequestInputType,
   RecordStockMovementInputType,
   ShipToolkitBatchInputType,
+  ToolkitItemFilterInputType,
+  ToolkitMovementFilterInputType,
   ToolkitRequestFilterInputType,
   UpdateToolkitItemInputType,
 } from './dtos/toolkit.inputs';
@@ -48,7 +52,6 @@ import { ToolkitLoaders } from './toolkit-loaders';
 import { ToolkitRequestsService } from './toolkit-requests.service';
 import type { ToolkitRequestRow } from './toolkit.rows';
 
-const ItemFilter = z.object({ archived: z.boolean().optional(), lowStock: z.boolean().optional() }).strict();
 const DownloadArgs = z.object({
   token: z
     .string()
@@ -68,14 +71,13 @@ export class ToolkitCatalogueResolver {
   @Query(() => ToolkitItemConnection, { description: 'The catalogue by kind then title, with stock on hand' })
   async toolkitItems(
     @Ctx() _ctx: RequestContext,
-    @Args('archived', { nullable: true }) archived: boolean,
-    @Args('lowStock', { nullable: true, description: 'Only stocked items at or under their threshold' }) lowStock: boolean,
+    @Args('filter', { nullable: true }) filter: ToolkitItemFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ): Promise<ToolkitItemConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const filter = parseInput(ItemFilter, withoutNulls({ archived, lowStock }), []);
-    const result = await this.catalogue.list(filter, page.first, page.after);
+    const parsed = parseInput(ToolkitItemFilter, withoutNulls(filter ?? {}), ['filter']);
+    const result = await this.catalogue.list(parsed, page.first, page.after);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
   }
 
@@ -94,12 +96,12 @@ export class ToolkitCatalogueResolver {
   @Allow('update', 'ToolkitItem')
   @Query(() => ToolkitMovementConnection, { description: 'Stock movements, newest first (of one item when given)' })
   async toolkitMovements(
-    @Args('itemId', { type: () => ID, nullable: true }) itemId: string,
+    @Args('filter', { nullable: true }) filter: ToolkitMovementFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ): Promise<ToolkitMovementConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.catalogue.movements(itemId ? parseInput(Id, itemId, ['itemId']) : null, page.first, page.after);
+    const result = await this.catalogue.movements(parseInput(ToolkitMovementFilter, withoutNulls(filter ?? {}), ['filter']), page.first, page.after);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
   }
 

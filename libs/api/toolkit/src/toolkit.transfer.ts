@@ -1,15 +1,21 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { canReadField, type AppAbility } from '@crm/authz';
 import {
+  ToolkitItemFilter,
+  toolkitItemKindValues,
+  ToolkitMovementFilter,
+  toolkitMovementKindValues,
   ToolkitRequestFilter,
   toolkitRequestSourceValues,
   toolkitRequestStatusValues,
   type Language,
+  type ToolkitItemKind,
   type ToolkitRequestSource,
   type ToolkitRequestStatus,
 } from '@crm/contracts';
 import { APP_CONFIG, type AppConfig } from '@crm/platform';
 import { catalogueLabels, exportCells, languageLabels, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
+import { toolkitItemExportQuery, toolkitMovementExportQuery } from './catalogue.repository';
 import { toolkitRequestExportQuery } from './toolkit-request.repository';
 
 /** A request as the export query returns it (snake_case, straight from PostgreSQL). */
@@ -99,8 +105,92 @@ export function toolkitRequestsExportList(staffUrl: string): ExportList<ToolkitR
     filter: ToolkitRequestFilter,
     filename: { en: 'toolkit-requests', fr: 'demandes-trousse' },
     query: toolkitRequestExportQuery,
-    columns: requestColumns(staffUrl.replace(/\/+$/, '')),
+    columns: requestColumns(staffUrl),
     shapeRows: requestRowShaper,
+  };
+}
+
+export interface ToolkitItemExportRow {
+  id: string;
+  kind: ToolkitItemKind;
+  language: Language;
+  title_en: string;
+  title_fr: string;
+  on_hand: number;
+  low_stock_threshold: number;
+  download_url: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  shipped: number;
+  downloads: number;
+}
+
+const itemKind = exportCells.label(catalogueLabels<ToolkitItemKind>(toolkitItemKindValues, (code) => `toolkit.kind.${code}`));
+
+export function toolkitItemsExportList(staffUrl: string): ExportList<ToolkitItemFilter, ToolkitItemExportRow> {
+  return {
+    name: 'toolkit-items',
+    subject: 'ToolkitItem',
+    graphqlList: 'toolkitItems',
+    filter: ToolkitItemFilter,
+    filename: { en: 'toolkit-items', fr: 'articles-trousse' },
+    query: toolkitItemExportQuery,
+    columns: [
+      { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
+      { key: 'titleEn', en: 'Title (English)', fr: 'Titre (anglais)', cell: (r) => r.title_en },
+      { key: 'titleFr', en: 'Title (French)', fr: 'Titre (français)', cell: (r) => r.title_fr },
+      { key: 'kind', en: 'Kind', fr: 'Type', cell: (r, lang) => itemKind(r.kind, lang) },
+      { key: 'language', en: 'Edition', fr: 'Édition', cell: (r, lang) => languageLabels[r.language]?.[lang] ?? r.language },
+      { key: 'onHand', en: 'On hand', fr: 'En stock', cell: (r) => r.on_hand },
+      { key: 'lowStockThreshold', en: 'Low-stock threshold', fr: 'Seuil de stock bas', cell: (r) => r.low_stock_threshold },
+      { key: 'shipped', en: 'Shipped', fr: 'Expédiés', cell: (r) => r.shipped },
+      { key: 'downloads', en: 'Downloads', fr: 'Téléchargements', cell: (r) => r.downloads },
+      { key: 'downloadUrl', en: 'File', fr: 'Fichier', cell: (r) => r.download_url },
+      { key: 'archivedAt', en: 'Archived', fr: 'Archivé le', cell: (r) => r.archived_at },
+      { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
+      { key: 'link', en: 'Link', fr: 'Lien', cell: (r) => `${staffUrl}/toolkit/inventory?item=${r.id}` },
+    ],
+  };
+}
+
+export interface ToolkitMovementExportRow {
+  id: string;
+  at: Date;
+  item_id: string;
+  title_en: string;
+  title_fr: string;
+  kind: (typeof toolkitMovementKindValues)[number];
+  quantity: number;
+  reason: string | null;
+  request_id: string | null;
+}
+
+const movementKind = exportCells.label(catalogueLabels(toolkitMovementKindValues, (code) => `toolkit.movement.${code}`));
+
+export function toolkitMovementsExportList(staffUrl: string): ExportList<ToolkitMovementFilter, ToolkitMovementExportRow> {
+  return {
+    name: 'toolkit-movements',
+    subject: 'ToolkitItem',
+    graphqlList: 'toolkitMovements',
+    filter: ToolkitMovementFilter,
+    filename: { en: 'toolkit-stock-movements', fr: 'mouvements-stock-trousse' },
+    query: toolkitMovementExportQuery,
+    columns: [
+      { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
+      { key: 'at', en: 'When', fr: 'Quand', cell: (r) => r.at },
+      { key: 'itemId', en: 'Item ID', fr: 'ID de l’article', cell: (r) => r.item_id },
+      { key: 'item', en: 'Item', fr: 'Article', cell: (r, lang) => (lang === 'fr' ? r.title_fr : r.title_en) },
+      { key: 'kind', en: 'Movement', fr: 'Mouvement', cell: (r, lang) => movementKind(r.kind, lang) },
+      { key: 'quantity', en: 'Quantity', fr: 'Quantité', cell: (r) => r.quantity },
+      { key: 'reason', en: 'Reason', fr: 'Motif', cell: (r) => r.reason },
+      { key: 'requestId', en: 'Request ID', fr: 'ID de la demande', cell: (r) => r.request_id },
+      {
+        key: 'link',
+        en: 'Link',
+        fr: 'Lien',
+        cell: (r) => (r.request_id ? `${staffUrl}/toolkit/requests/${r.request_id}` : `${staffUrl}/toolkit/inventory?item=${r.item_id}`),
+      },
+    ],
   };
 }
 
@@ -113,6 +203,9 @@ export class ToolkitTransfer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.registerExport(toolkitRequestsExportList(this.config.STAFF_URL));
+    const staffUrl = this.config.STAFF_URL.replace(/\/+$/, '');
+    this.registry.registerExport(toolkitRequestsExportList(staffUrl));
+    this.registry.registerExport(toolkitItemsExportList(staffUrl));
+    this.registry.registerExport(toolkitMovementsExportList(staffUrl));
   }
 }

@@ -75,25 +75,26 @@ export const UpdateToolkitItemInput = z
 export type UpdateToolkitItemInput = z.infer<typeof UpdateToolkitItemInput>;
 
 /** Stock received (a positive quantity) or adjusted (either sign, with a reason); shipments come from requests. */
-export const RecordStockMovementInput = z
-  .object({
-    itemId: Id,
-    kind: z.enum(['received', 'adjusted']),
-    quantity: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((value) => value !== 0, { error: 'invalid' }),
-    reason: optionalText(toolkitLimits.reason).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.kind === 'received' && value.quantity < 0)
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 1, path: ['quantity'], input: value.quantity });
-    if (value.kind === 'adjusted' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
-  });
+const stockMovementShape = {
+  itemId: Id,
+  kind: z.enum(['received', 'adjusted']),
+  quantity: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((value) => value !== 0, { error: 'invalid' }),
+  reason: optionalText(toolkitLimits.reason).optional(),
+};
+function checkStockMovement(value: { kind: string; quantity: number; reason?: string | null }, ctx: z.RefinementCtx) {
+  if (value.kind === 'received' && value.quantity < 0)
+    ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 1, path: ['quantity'], input: value.quantity });
+  if (value.kind === 'adjusted' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+}
+export const RecordStockMovementInput = z.object(stockMovementShape).strict().superRefine(checkStockMovement);
 export type RecordStockMovementInput = z.infer<typeof RecordStockMovementInput>;
+/** The inventory's form: the same checks (other posted fields, its CSRF token, are dropped). */
+export const StockMovementForm = z.object(stockMovementShape).superRefine(checkStockMovement);
 
 export const ToolkitRequestLine = z.object({ itemId: Id, quantity: z.number().int().min(1).max(toolkitLimits.quantity) }).strict();
 
@@ -151,11 +152,8 @@ const createRequestShape = {
 /** A request made by a signed-in member, coordinator or staff: the organization's address is the default. */
 export const CreateToolkitRequestInput = z.object(createRequestShape).strict().superRefine(checkAddress);
 export type CreateToolkitRequestInput = z.infer<typeof CreateToolkitRequestInput>;
-/** The staff app's request form: the same, with a quantity per catalogue item. */
-export const ToolkitRequestForm = z
-  .object({ ...createRequestShape, items: ToolkitFormLines })
-  .strict()
-  .superRefine(checkAddress);
+/** The staff app's request form: the same, with a quantity per catalogue item (other fields of a posted form, its CSRF token, are dropped). */
+export const ToolkitRequestForm = z.object({ ...createRequestShape, items: ToolkitFormLines }).superRefine(checkAddress);
 
 const publicRequestShape = {
   name: PersonName,
@@ -182,30 +180,31 @@ function checkPublicRequest(value: { postalCode?: string | null; provinceCode?: 
  */
 export const PublicToolkitRequestInput = z.object(publicRequestShape).strict().superRefine(checkPublicRequest);
 export type PublicToolkitRequestInput = z.infer<typeof PublicToolkitRequestInput>;
-/** The public page's form: the same, with a quantity per catalogue item. */
-export const PublicToolkitRequestForm = z
-  .object({ ...publicRequestShape, items: ToolkitFormLines })
-  .strict()
-  .superRefine(checkPublicRequest);
+/** The public page's form: the same, with a quantity per catalogue item (other posted fields dropped). */
+export const PublicToolkitRequestForm = z.object({ ...publicRequestShape, items: ToolkitFormLines }).superRefine(checkPublicRequest);
 
 /** One step of the lifecycle on one request, at the version the caller saw. */
-export const MoveToolkitRequestInput = z
-  .object({
-    id: Id,
-    version: Version,
-    step: ToolkitStep,
-    assigneeId: Id.nullable().optional(),
-    assigneeOrganizationId: Id.nullable().optional(),
-    reason: optionalText(toolkitLimits.reason).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.step === 'assign' && !value.assigneeId === !value.assigneeOrganizationId) {
-      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'toolkitAssignee' });
-    }
-    if (value.step === 'decline' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
-  });
+const moveShape = {
+  id: Id,
+  version: Version,
+  step: ToolkitStep,
+  assigneeId: Id.nullable().optional(),
+  assigneeOrganizationId: Id.nullable().optional(),
+  reason: optionalText(toolkitLimits.reason).optional(),
+};
+function checkMove(
+  value: { step: ToolkitStep; assigneeId?: string | null; assigneeOrganizationId?: string | null; reason?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (value.step === 'assign' && !value.assigneeId === !value.assigneeOrganizationId) {
+    ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'toolkitAssignee' });
+  }
+  if (value.step === 'decline' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+}
+export const MoveToolkitRequestInput = z.object(moveShape).strict().superRefine(checkMove);
 export type MoveToolkitRequestInput = z.infer<typeof MoveToolkitRequestInput>;
+/** A request page's step form: the same checks (other posted fields, its CSRF token, are dropped). */
+export const MoveToolkitRequestForm = z.object(moveShape).superRefine(checkMove);
 
 export const ToolkitRequestFilter = z
   .object({
@@ -238,3 +237,26 @@ export const ShipToolkitBatchInput = z
   })
   .strict();
 export type ShipToolkitBatchInput = z.infer<typeof ShipToolkitBatchInput>;
+
+/** The catalogue list's filter (the inventory and its CSV export). */
+export const ToolkitItemFilter = z
+  .object({
+    archived: z.boolean().optional(),
+    lowStock: z.boolean().optional(),
+    kinds: z.array(ToolkitItemKind).max(toolkitItemKindValues.length).optional(),
+  })
+  .strict();
+export type ToolkitItemFilter = z.infer<typeof ToolkitItemFilter>;
+
+export const toolkitMovementKindValues = ['received', 'shipped', 'adjusted'] as const;
+/** The stock movements list's filter (the inventory and its CSV export). */
+export const ToolkitMovementFilter = z
+  .object({
+    itemId: Id.optional(),
+    kinds: z.array(z.enum(toolkitMovementKindValues)).max(toolkitMovementKindValues.length).optional(),
+  })
+  .strict();
+export type ToolkitMovementFilter = z.infer<typeof ToolkitMovementFilter>;
+
+/** The bulk screen's form: a region, a quantity per catalogue item, a language (else by province) and a note (other fields dropped). */
+export const ToolkitBulkForm = z.object({ ...BulkToolkitRequestInput.shape, items: ToolkitFormLines });

@@ -33,8 +33,13 @@ export class ExportService {
   }
 
   /** The list as CSV: its filter, the caller's `export` scope, streamed from a cursor; audited when the stream ends. */
-  csv(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang): CsvDownload {
+  /** FORBIDDEN unless the caller may export the list's subject: checked before its filter is read (a refused caller learns nothing of it). */
+  assertMayExport(ctx: RequestContext, list: ExportList): void {
     if (!ctx.ability.can('export', list.subject)) throw new ForbiddenException();
+  }
+
+  csv(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang): CsvDownload {
+    this.assertMayExport(ctx, list);
     const query = list.query(ctx.ability, filter, lang);
     const shape = list.shapeRows?.(ctx.ability) ?? ((row: unknown) => row);
     const rows = this.exports.stream<unknown>(query);

@@ -40,6 +40,7 @@ export class DataTransferController {
     await this.handle(reply, async () => {
       const file = (request.params as { file?: string }).file ?? '';
       const list = this.exports.list(file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '');
+      this.exports.assertMayExport(ctx, list);
       const query = request.query as Query;
       const download = this.exports.csv(ctx, list, filterFromQuery(list.filter, query, ['lang']), language(ctx, query));
       return this.sendCsv(reply, download);

@@ -102,3 +102,16 @@ export class ToolkitBatchEntryInputType {
 export class ShipToolkitBatchInputType {
   @Field(() => [ToolkitBatchEntryInputType]) requests: ToolkitBatchEntryInputType[];
 }
+
+@InputType()
+export class ToolkitItemFilterInputType {
+  @Field({ nullable: true, description: 'Archived items instead of current ones' }) archived?: boolean;
+  @Field({ nullable: true, description: 'Only stocked items at or under their threshold' }) lowStock?: boolean;
+  @Field(() => [ToolkitItemKindEnum], { nullable: true }) kinds?: ToolkitItemKind[];
+}
+
+@InputType()
+export class ToolkitMovementFilterInputType {
+  @Field(() => ID, { nullable: true }) itemId?: string;
+  @Field(() => [String], { nullable: true, description: 'received, shipped, adjusted' }) kinds?: string[];
+}
