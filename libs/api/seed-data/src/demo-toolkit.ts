@@ -129,7 +129,8 @@ export async function seedDemoToolkit(db: EntityManager): Promise<{ items: numbe
     const [row]: { id: string }[] = await db.query(
       `INSERT INTO toolkit_request (source, status, language, organization_id, requester_name, requester_email, address_line, city, province_code,
                                     postal_code, created_by_id, download_token, status_changed_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, md5(random()::text || $12), now() - $12::int * interval '1 day', now() - $12::int * interval '1 day')
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, md5(random()::text || $12),
+               now() - $12::int * interval '1 day', now() - $12::int * interval '1 day')
        RETURNING id`,
       [
         request.source,
