@@ -7,6 +7,7 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
 import { errorText, FormAlert, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { PublicPage } from '../components/public-page';
+import { ShippingAddressFields } from '../components/toolkit/address-fields';
 import { ItemQuantities } from '../components/toolkit/item-quantities';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
@@ -99,23 +100,10 @@ export default function PublicToolkit() {
                   <TextField field={fields.email} type="email" label={t('publicToolkit.email')} autoComplete="email" data-testid="email" />
                 </SimpleGrid>
                 <TextField field={fields.organizationName} label={t('publicToolkit.organization')} autoComplete="organization" data-testid="organizationName" />
-                <TextField field={fields.addressLine} label={t('toolkit.form.addressLine')} autoComplete="street-address" data-testid="addressLine" />
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-                  <TextField field={fields.city} label={t('toolkit.form.city')} autoComplete="address-level2" data-testid="city" />
-                  <SelectField
-                    field={fields.provinceCode}
-                    label={t('toolkit.form.provinceCode')}
-                    data={[{ value: '', label: '—' }, ...provinceCodeValues.map((code) => ({ value: code, label: t(`publicToolkit.province.${code}`) }))]}
-                    data-testid="provinceCode"
-                  />
-                  <TextField
-                    field={fields.postalCode}
-                    label={t('toolkit.form.postalCode')}
-                    description={t('toolkit.form.postalCode.help')}
-                    autoComplete="postal-code"
-                    data-testid="postalCode"
-                  />
-                </SimpleGrid>
+                <ShippingAddressFields
+                  fields={fields}
+                  provinces={provinceCodeValues.map((code) => ({ value: code, label: t(`publicToolkit.province.${code}`) }))}
+                />
                 <SelectField
                   field={fields.language}
                   label={t('toolkit.form.language')}

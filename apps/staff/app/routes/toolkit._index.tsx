@@ -3,6 +3,7 @@ import { ToolkitBoardAllDocument, MoveToolkitRequestDocument } from '@crm/staff-
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ExportButtons } from '../components/export-buttons';
 import { PageHeader } from '../components/page-header';
 import { RequestCard } from '../components/toolkit/request-card';
 import { assertCsrf } from '../utils/csrf.server';
@@ -83,11 +84,7 @@ export default function ToolkitBoard() {
                 </Button>
               </>
             ) : null}
-            {ability.can('export', 'ToolkitRequest') ? (
-              <Button component="a" href="/toolkit/export?list=requests" variant="subtle" data-testid="toolkit-export">
-                {t('toolkit.export')}
-              </Button>
-            ) : null}
+            {ability.can('export', 'ToolkitRequest') ? <ExportButtons href="/toolkit/export?list=requests" testId="toolkit-export" /> : null}
           </>
         }
       />

@@ -8,6 +8,7 @@ import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
 import { FormAlert, SelectField, TextField } from '../components/form-fields';
 import { EmptyRow, ListTable } from '../components/list-table';
+import { ExportButtons } from '../components/export-buttons';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { assertCsrf } from '../utils/csrf.server';
@@ -72,12 +73,7 @@ export default function ToolkitInventory() {
         description={t('toolkit.inventory.intro')}
         actions={
           <>
-            <Button component="a" href="/toolkit/export?list=items" variant="subtle" data-testid="export-items">
-              {t('toolkit.inventory.exportItems')}
-            </Button>
-            <Button component="a" href={`/toolkit/export?list=movements${item ? `&itemId=${item}` : ''}`} variant="subtle" data-testid="export-movements">
-              {t('toolkit.inventory.exportMovements')}
-            </Button>
+            <ExportButtons href="/toolkit/export?list=items" testId="export-items" />
           </>
         }
       />
@@ -192,9 +188,14 @@ export default function ToolkitInventory() {
 
         <Card withBorder padding="lg" component="section" aria-labelledby="movements-title">
           <Stack gap="sm">
-            <Title order={2} size="h4" id="movements-title">
-              {t('toolkit.inventory.movements')}
-            </Title>
+            <Group justify="space-between" gap="xs">
+              <Title order={2} size="h4" id="movements-title">
+                {t('toolkit.inventory.movements')}
+              </Title>
+              <Group gap="xs">
+                <ExportButtons href={`/toolkit/export?list=movements${item ? `&itemId=${item}` : ''}`} testId="export-movements" />
+              </Group>
+            </Group>
             <Form method="get">
               <Group align="flex-end" gap="xs">
                 <NativeSelect

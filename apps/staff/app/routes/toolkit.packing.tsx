@@ -1,4 +1,4 @@
-import { ShipToolkitBatchDocument, ToolkitPackingBatchDocument, type ToolkitRequestFieldsFragment } from '@crm/staff-graphql';
+import { ShipToolkitBatchDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Button, Card, Checkbox, Group, List, Stack, Table, Text } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -13,74 +13,28 @@ import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { messageText } from '../utils/messages';
 import { pageTitle } from '../utils/meta';
 import { organizationName } from '../utils/records';
-import { packingPdf, shippingAddress, type PackingRequest } from '../utils/packing.server';
+import { chosenRequests, forPacking, packableRequests } from '../utils/packing-batch.server';
+import { shippingAddress } from '../utils/packing.server';
 import { requireUserWithPermission } from '../utils/session.server';
 import { itemTitle } from '../utils/toolkit';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'toolkit.packing.title');
 
-const batchSize = 100;
-
-async function packable(request: Request): Promise<ToolkitRequestFieldsFragment[]> {
-  const [approved, assigned] = await Promise.all(
-    (['approved', 'assigned'] as const).map((status) => gql(ToolkitPackingBatchDocument, { status, first: batchSize }, { request })),
-  );
-  return [...assigned.toolkitRequests.nodes, ...approved.toolkitRequests.nodes];
-}
-
-function forPacking(request: ToolkitRequestFieldsFragment): PackingRequest {
-  return {
-    id: request.id,
-    reference: request.reference,
-    language: request.language,
-    recipient: request.requesterName,
-    organization: request.organization ? organizationName(request.language, request.organization) : request.requesterOrganization,
-    addressLine: request.addressLine,
-    city: request.city,
-    provinceCode: request.provinceCode,
-    postalCode: request.postalCode,
-    lines: request.lines.map((line) => ({
-      quantity: line.quantity,
-      titleEn: line.item.titleEn,
-      titleFr: line.item.titleFr,
-      digital: line.item.kind === 'digital_file',
-    })),
-  };
-}
-
 // GET /toolkit/packing: the approved and assigned requests, to pack as one batch.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'manage', 'ToolkitRequest');
-  const requests = await packable(request);
+  const requests = await packableRequests(request);
   return { requests: requests.map((r) => ({ ...r, postalCodeValid: shippingAddress(forPacking(r)).postalCodeValid })) };
 }
 
-// POST (a plain form post, so the PDF downloads): `intent=pdf` answers the batch's slips and
-// labels; `intent=ship` ships the batch, each request on its own: what stock allows ships, the rest wait.
+// POST: ships the chosen batch, each request on its own: what stock allows ships, the rest wait.
+// ("Print" posts the same form to /toolkit/packing-pdf, a resource route, so the PDF downloads.)
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   await assertCsrf(request, formData);
   await requireUserWithPermission(request, 'manage', 'ToolkitRequest');
-  const chosen = new Map(
-    formData
-      .getAll('request')
-      .map(String)
-      .map((value) => value.split(':'))
-      .filter(([id, version]) => /^[0-9a-f-]{36}$/i.test(id) && /^\d+$/.test(version ?? ''))
-      .map(([id, version]) => [id, Number(version)] as const),
-  );
+  const chosen = chosenRequests(formData);
   if (chosen.size === 0) return { shipped: null, waited: [], error: 'problem.toolkitNoItems' };
-  if (formData.get('intent') === 'pdf') {
-    const batch = (await packable(request)).filter((r) => chosen.has(r.id)).map(forPacking);
-    const pdf = await packingPdf(batch);
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="toolkit-packing-${new Date().toISOString().slice(0, 10)}.pdf"`,
-        'cache-control': 'private, no-store',
-      },
-    });
-  }
   try {
     const { shipToolkitBatch } = await gql(
       ShipToolkitBatchDocument,
@@ -184,10 +138,10 @@ export default function ToolkitPacking() {
           </ListTable>
           {requests.length ? (
             <Group p="md" gap="sm">
-              <Button type="submit" name="intent" value="pdf" variant="default" data-testid="packing-pdf">
+              <Button type="submit" formAction="/toolkit/packing-pdf" variant="default" data-testid="packing-pdf">
                 {t('toolkit.packing.print')}
               </Button>
-              <Button type="submit" name="intent" value="ship" data-testid="packing-ship">
+              <Button type="submit" data-testid="packing-ship">
                 {t('toolkit.packing.ship')}
               </Button>
             </Group>

@@ -1,10 +1,11 @@
 import { localizedName } from '@crm/i18n';
 import { CreateToolkitRequestDocument, ToolkitRequestFormOptionsDocument } from '@crm/staff-graphql';
-import { SimpleGrid, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { FieldStack, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
+import { ShippingAddressFields } from '../components/toolkit/address-fields';
 import { ItemQuantities } from '../components/toolkit/item-quantities';
 import { assertCsrf } from '../utils/csrf.server';
 import { replyWithApiError } from '../utils/form-errors.server';
@@ -82,23 +83,7 @@ export default function NewToolkitRequest() {
           data-testid="language"
         />
         <TextField field={fields.recipientName} label={t('toolkit.form.recipientName')} autoComplete="name" data-testid="recipientName" />
-        <TextField field={fields.addressLine} label={t('toolkit.form.addressLine')} autoComplete="street-address" data-testid="addressLine" />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextField field={fields.city} label={t('toolkit.form.city')} autoComplete="address-level2" data-testid="city" />
-          <SelectField
-            field={fields.provinceCode}
-            label={t('toolkit.form.provinceCode')}
-            data={[{ value: '', label: '—' }, ...provinces.map((p) => ({ value: p.code, label: localizedName(lang, p) }))]}
-            data-testid="provinceCode"
-          />
-          <TextField
-            field={fields.postalCode}
-            label={t('toolkit.form.postalCode')}
-            description={t('toolkit.form.postalCode.help')}
-            autoComplete="postal-code"
-            data-testid="postalCode"
-          />
-        </SimpleGrid>
+        <ShippingAddressFields fields={fields} provinces={provinces.map((p) => ({ value: p.code, label: localizedName(lang, p) }))} />
         <TextAreaField field={fields.note} label={t('toolkit.form.note')} data-testid="note" />
       </FieldStack>
     </RecordFormPage>
