@@ -11,7 +11,8 @@ describe('demo records (seed --scale small)', () => {
   beforeAll(async () => {
     [api, other] = await Promise.all([ApiHarness.start(), ApiHarness.start()]);
     for (const harness of [api, other]) await harness.ownerDataSource.transaction((manager) => seedDemoRecords(manager, 'small')); // the seed runs as the owner
-  });
+    // Two databases seeded: a minute is not always enough on a busy machine.
+  }, 240_000);
   afterAll(async () => {
     await api?.close();
     await other?.close();

@@ -27,7 +27,7 @@ describe('erasing public toolkit requesters', () => {
     await api?.close();
   });
 
-  it('erases name, e-mail and address (in the e-mails sent too) 12 months after closing; keeps the request, items and status; audits without values; once', async () => {
+  it('erases name, e-mail and address (and in its e-mails) 12 months after closing; keeps request, items, status; audits without values', async () => {
     const staff = await api.tokenFor('STAFF');
     const item = ok<{ createToolkitItem: { id: string } }>(
       await api.graphql(`mutation { createToolkitItem(input: { kind: button, language: en, titleEn: "Button", titleFr: "Macaron" }) { id } }`, {}, staff),

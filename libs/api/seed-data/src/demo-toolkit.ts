@@ -30,7 +30,7 @@ export const demoToolkitItems = [
     kind: 'button',
     language: 'en',
     titleEn: 'Button: I welcome refugees',
-    titleFr: 'Macaron : J’accueille les réfugiés',
+    titleFr: 'Macaron\u00a0: J’accueille les réfugiés',
     stock: 1000,
     low: 100,
   },
