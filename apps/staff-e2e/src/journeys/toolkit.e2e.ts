@@ -91,7 +91,7 @@ describe('toolkit: from the public form to delivered', () => {
         await staff.page.getByTestId('assign-organization').selectOption(memberOrganizationId);
         await staff.page.getByTestId('step-assign').click();
         await staff.page.waitForURL(/\?moved=assigned$/);
-        expect(await staff.page.getByTestId('toolkit-assignee').textContent()).toBe("Centre d'accueil communautaire d'Ottawa");
+        await staff.page.getByTestId('toolkit-assignee').filter({ hasText: "Centre d'accueil communautaire d'Ottawa" }).waitFor();
 
         // The packing slip and labels: one PDF.
         await staff.page.goto(staffUrl('/toolkit/packing'));
