@@ -43,8 +43,12 @@ describe('toolkit forms: the API input, read from a form', () => {
   });
 
   it('refuses a postal code of another province, and the honeypot filled', () => {
-    const issues = PublicToolkitRequestForm.safeParse({ ...publicForm, postalCode: 'K1A 0B1', website: 'spam', items: [{ itemId: item(1), quantity: '1' }] })
-      .error?.issues.map((issue) => issue.message);
+    const issues = PublicToolkitRequestForm.safeParse({
+      ...publicForm,
+      postalCode: 'K1A 0B1',
+      website: 'spam',
+      items: [{ itemId: item(1), quantity: '1' }],
+    }).error?.issues.map((issue) => issue.message);
     expect(issues).toEqual(['postalCodeProvince', 'honeypot']);
   });
 
