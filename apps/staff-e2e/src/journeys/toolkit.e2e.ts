@@ -43,7 +43,10 @@ describe('toolkit: from the public form to delivered', () => {
       const staff = await newVisitor(browser);
       const member = await newVisitor(browser);
       // A busy machine renders slowly: each step may wait longer than the journeys' default.
-      for (const person of [visitor, staff, member]) person.context.setDefaultTimeout(30_000);
+      for (const person of [visitor, staff, member]) {
+        person.context.setDefaultTimeout(30_000);
+        person.context.setDefaultNavigationTimeout(90_000);
+      }
       try {
         // The public form, in French, without signing in; its limits answer beside the fields.
         await visitor.page.goto(staffUrl('/public/toolkit?lang=fr'));
