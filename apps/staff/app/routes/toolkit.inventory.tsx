@@ -235,7 +235,7 @@ export default function ToolkitInventory() {
                           {movement.requestId ? (
                             <>
                               {' · '}
-                              <Anchor component={Link} to={`/toolkit/requests/${movement.requestId}`} size="xs">
+                              <Anchor component={Link} to={`/toolkit/requests/${movement.requestId}`} size="xs" underline="always">
                                 {movement.requestId.slice(0, 8).toUpperCase()}
                               </Anchor>
                             </>
@@ -243,7 +243,7 @@ export default function ToolkitInventory() {
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Text size="sm" fw={600} c={movement.quantity < 0 ? 'red.8' : 'teal.8'}>
+                        <Text size="sm" fw={600} c={movement.quantity < 0 ? 'red.9' : undefined}>
                           {movement.quantity > 0 ? `+${movement.quantity}` : `−${Math.abs(movement.quantity)}`}
                         </Text>
                       </Table.Td>
