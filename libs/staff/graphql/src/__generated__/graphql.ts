@@ -315,15 +315,6 @@ export type MergeRecordsInputType = {
   survivorVersion: number;
 };
 
-<<<<<<< HEAD
-/** A new organization as typed so far: which may already be there (same e-mail; close name in the same city) */
-export type OrganizationDuplicatesInputType = {
-  city?: string | null | undefined;
-  email?: string | null | undefined;
-  nameEn: string;
-  nameFr?: string | null | undefined;
-  provinceCode?: string | null | undefined;
-=======
 export type MoveToolkitRequestInputType = {
   /** assign: a coordinator or staff account */
   assigneeId?: string | null | undefined;
@@ -334,7 +325,15 @@ export type MoveToolkitRequestInputType = {
   reason?: string | null | undefined;
   step: ToolkitStep;
   version: number;
->>>>>>> main
+};
+
+/** A new organization as typed so far: which may already be there (same e-mail; close name in the same city) */
+export type OrganizationDuplicatesInputType = {
+  city?: string | null | undefined;
+  email?: string | null | undefined;
+  nameEn: string;
+  nameFr?: string | null | undefined;
+  provinceCode?: string | null | undefined;
 };
 
 export type OrganizationFilterInputType = {
