@@ -99,6 +99,8 @@ export const problemCodes = [
   'followUpDateNeeded',
   'followUpOwner',
   'clientIdTaken',
+  // Lists
+  'viewNameTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;
