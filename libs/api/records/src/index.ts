@@ -1,6 +1,6 @@
 // The records floor (decision 055): what every record type shares. Domains import it; it imports no domain.
 export { RecordsModule } from './records.module';
-export { keysetCursor, orderedCursor, encodeOrderedCursor, type ListOrder } from './sql/keyset-cursor';
+export { keysetCursor, keysetPage, orderedCursor, encodeOrderedCursor, type KeysetPage, type ListOrder } from './sql/keyset-cursor';
 export { textSearch, searchTerms, type TextSearch, type TextSearchOptions } from './sql/text-search';
 export { withoutNulls } from './graphql/without-nulls';
 export { RecordSortEnum, RecordVersionInputType, MergeRecordsInputType } from './graphql/record.inputs';
@@ -20,9 +20,36 @@ export {
   type ExportList,
   type ExportQuery,
   type ImportFieldSpec,
-  type ImportFields,
   type TransferLang,
 } from './transfer/transfer-registry';
 export { catalogueLabels, exportCells, languageLabels, ownerEmailShaper, yesNoLabels, MULTI_VALUE_SEPARATOR, type Labels } from './transfer/transfer-labels';
 export { commonImportFields } from './transfer/common-import-fields';
 export { guessMapping, normalizeWords, recognisesAnyHeader } from './transfer/guess-mapping';
+export type {
+  FieldCells,
+  ImportPending,
+  ImportReport,
+  ImportState,
+  ImportTarget,
+  ImportVocabulary,
+  ImportWritten,
+  RowInput,
+  RowProblem,
+} from './transfer/import-target';
+export {
+  importOwners,
+  inputBuilder,
+  optionsOf,
+  organizationLike,
+  personLike,
+  readBoolean,
+  readDate,
+  readLanguage,
+  readOne,
+  readOwner,
+  readProvince,
+  readTags,
+  splitList,
+  unescapeCell,
+  vocabularyReader,
+} from './transfer/row-readers';
