@@ -153,6 +153,45 @@ describe('lists for daily use', () => {
     timeout,
   );
 
+  it(
+    'a coordinator saves the list as a view shared with their team, reopens it, and deletes it',
+    () =>
+      asUser(demo.ontario, async (page) => {
+        await page.goto(staffUrl('/people?stage=committed&sort=UPDATED'));
+        await page.getByTestId('save-view').locator('summary').click();
+        await page.getByTestId('view-name').fill('Committed, newest first');
+        await page.getByTestId('view-shared').check();
+        await page.getByTestId('save-view-submit').click();
+        await page.waitForURL(/view=/);
+        const tab = page.locator('[data-testid="saved-view"][data-name="Committed, newest first"]');
+        expect(await tab.getAttribute('aria-current')).toBe('page');
+        await expectAccessible(page, 'people, saved view');
+
+        // Back to everyone, then the view again: its filters and order come back.
+        await page.getByTestId('view-all').click();
+        await page.waitForURL((url) => !url.searchParams.has('view') && !url.searchParams.has('stage'));
+        await tab.click();
+        await page.waitForURL(/view=/);
+        const params = new URL(page.url()).searchParams;
+        expect([params.get('stage'), params.get('sort')]).toEqual(['committed', 'UPDATED']);
+        await page.locator('th[aria-sort="descending"]', { has: page.getByTestId('sort-updated') }).waitFor();
+
+        // The same name again is refused beside the field.
+        await page.getByTestId('save-view').locator('summary').click();
+        await page.getByTestId('view-name').fill('committed, NEWEST first');
+        await page.getByTestId('save-view-submit').click();
+        await page.waitForURL(/viewProblem=viewNameTaken/);
+        await page.getByText('You already have a view of this list with this name.').waitFor();
+
+        await tab.click();
+        await page.waitForURL(/view=/);
+        await page.getByTestId('delete-view').click();
+        await page.waitForURL((url) => !url.searchParams.has('view'));
+        expect(await tab.count()).toBe(0);
+      }),
+    timeout,
+  );
+
   const phoneLists = [
     { path: '/people', row: 'person-row' },
     { path: '/organizations', row: 'organization-row' },
