@@ -99,6 +99,7 @@ export const problemCodes = [
   'followUpDateNeeded',
   'followUpOwner',
   'clientIdTaken',
+  'personAmbiguous',
   // Lists
   'viewNameTaken',
 ] as const;
