@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readCsv } from '@crm/data-transfer';
+import { Workbook } from 'exceljs';
 import { SessionService } from '@crm/identity';
 import { TransferRegistry, type ExportList } from '@crm/records';
 import { seedDemoRecords } from '@crm/seed-data';
@@ -122,12 +123,18 @@ describe('export registry: each registered list exports exactly its GraphQL list
     }
   }
 
-  async function exportIds(list: ExportList, filter: Filter, token: string): Promise<string[]> {
+  async function exportIds(list: ExportList, filter: Filter, token: string, format: 'csv' | 'xlsx'): Promise<string[]> {
     const response = await api.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'GET', url: `/export/${list.name}.csv?${queryString(filter)}`, headers: { authorization: `Bearer ${token}` } });
+      .inject({ method: 'GET', url: `/export/${list.name}.${format}?${queryString(filter)}`, headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(200);
+    if (format === 'xlsx') {
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      return sheet.rowCount > 1 ? sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(1).value)) : [];
+    }
     const file = await readCsv(once(response.rawPayload), { maxBytes: 50_000_000 });
     const ids: string[] = [];
     try {
@@ -138,7 +145,7 @@ describe('export registry: each registered list exports exactly its GraphQL list
     return ids;
   }
 
-  it('gives, for every list, role that may export it and filter, the same rows in the same order', async () => {
+  it('gives, for every list, role that may export it, filter and format (CSV, Excel), the same rows in the same order', async () => {
     let compared = 0;
     let nonEmpty = 0;
     for (const list of lists) {
@@ -147,8 +154,13 @@ describe('export registry: each registered list exports exactly its GraphQL list
         const { ability } = await api.app.get(SessionService).contextFor({ headers: { authorization: `Bearer ${token}` } });
         if (!ability.can('export', list.subject)) continue;
         for (const filter of filtersByList[list.name] ?? []) {
-          const [listed, exported] = await Promise.all([graphqlIds(list, filter, token), exportIds(list, filter, token)]);
-          expect({ list: list.name, role, filter, ids: exported }).toEqual({ list: list.name, role, filter, ids: listed });
+          const [listed, csv, xlsx] = await Promise.all([
+            graphqlIds(list, filter, token),
+            exportIds(list, filter, token, 'csv'),
+            exportIds(list, filter, token, 'xlsx'),
+          ]);
+          expect({ list: list.name, role, filter, ids: csv }).toEqual({ list: list.name, role, filter, ids: listed });
+          expect({ list: list.name, role, filter, format: 'xlsx', ids: xlsx }).toEqual({ list: list.name, role, filter, format: 'xlsx', ids: listed });
           compared++;
           if (listed.length > 0) nonEmpty++;
         }
@@ -157,7 +169,7 @@ describe('export registry: each registered list exports exactly its GraphQL list
     // Several roles per list, and most comparisons about real rows (not two empty lists).
     expect(compared).toBeGreaterThanOrEqual(3 * Object.values(filtersByList).flat().length);
     expect(nonEmpty).toBeGreaterThan(compared * 0.6);
-  }, 300_000);
+  }, 600_000);
 
   // Hardening defect 7, for HTTP: any bad parameter of any export answers 400 in the API's
   // error shape, with a code and the parameter named, never the database's message.
@@ -178,7 +190,7 @@ describe('export registry: each registered list exports exactly its GraphQL list
       const response = await api.app
         .getHttpAdapter()
         .getInstance()
-        .inject({ method: 'GET', url: `/export/${list.name}.csv?${query}`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
+        .inject({ method: 'GET', url: `/export/${list.name}.xlsx?${query}`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
       expect({ list: list.name, status: response.statusCode }).toEqual({ list: list.name, status: 400 });
       expect(response.body).not.toMatch(/SQLSTATE|invalid byte sequence|postgres|syntax error|22021|\bat character\b/i);
       const error = response.json().errors[0];
@@ -187,11 +199,11 @@ describe('export registry: each registered list exports exactly its GraphQL list
     }
   });
 
-  it('answers NOT_FOUND for a list nobody registered', async () => {
+  it.each(['secrets.csv', 'secrets.xlsx', 'people.pdf', 'people', 'people.csv.xlsx'])('answers NOT_FOUND for %s (no such list or format)', async (file) => {
     const response = await api.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'GET', url: `/export/secrets.csv`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
+      .inject({ method: 'GET', url: `/export/${file}`, headers: { authorization: `Bearer ${await api.tokenFor('ADMIN')}` } });
     expect(response.statusCode).toBe(404);
     expect(response.json().errors[0].extensions.code).toBe('NOT_FOUND');
   });

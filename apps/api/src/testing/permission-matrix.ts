@@ -217,14 +217,16 @@ const signedIn = (ability: AppAbility | null): ability is AppAbility => ability 
 export const httpMatrix: Record<string, (registry: TransferRegistry) => HttpRequestCase[]> = {
   'GET /health/live': () => [{ label: 'live', method: 'GET', url: '/health/live', allowed: () => true }],
   'GET /health/ready': () => [{ label: 'ready', method: 'GET', url: '/health/ready', allowed: () => true }],
-  // One case per registered list: a new list is covered the day it registers.
+  // One case per registered list and format (CSV, Excel): a new list is covered the day it registers.
   'GET /export/:file': (registry) =>
-    registry.exportLists().map((list) => ({
-      label: `export ${list.name}`,
-      method: 'GET',
-      url: `/export/${list.name}.csv?search=zzzz`,
-      allowed: (ability) => signedIn(ability) && ability.can('export', list.subject),
-    })),
+    registry.exportLists().flatMap((list) =>
+      (['csv', 'xlsx'] as const).map((format) => ({
+        label: `export ${list.name}.${format}`,
+        method: 'GET' as const,
+        url: `/export/${list.name}.${format}?search=zzzz`,
+        allowed: (ability: AppAbility | null) => signedIn(ability) && ability.can('export', list.subject),
+      })),
+    ),
   'POST /imports': (registry) =>
     registry.importKinds().map((kind) => ({
       label: `import ${kind.kind}`,

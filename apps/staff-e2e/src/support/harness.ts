@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 // on globalThis between the two.
 import fs from 'node:fs';
 import path from 'node:path';
+import Redis from 'ioredis';
 // tools/dev is the workspace's Node tooling (no Nx project): the harness starts
 // the stack exactly as `npm start` does.
 /* eslint-disable @nx/enforce-module-boundaries */
@@ -78,6 +79,7 @@ export async function startStack(): Promise<Stack> {
       throw error;
     });
     s.services = resolved;
+    if (!resolved.redis.started) await forgetSignInFailures(resolved.redis.url);
 
     const dropped = await services.dropStaleTestDatabases(resolved.database.serverUrl, { prefix: 'crm_e2e' }).catch(() => []);
     if (dropped.length) log(`dropped ${dropped.length} test database(s) left by earlier runs`);
@@ -165,6 +167,25 @@ export async function startStack(): Promise<Stack> {
       throw clean;
     }
     throw error;
+  }
+}
+
+/**
+ * A Redis we did not start may hold failed sign-ins counted by an earlier run
+ * within the throttle window (15 min): the journeys that count failures would
+ * start from its totals. Only those counters are removed; nothing else is touched.
+ */
+async function forgetSignInFailures(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let removed = 0;
+    for await (const keys of redis.scanStream({ match: 'signin:fail:*', count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length) removed += await redis.del(...keys);
+    }
+    if (removed) log(`forgot ${removed} failed sign-in counter(s) left in ${url} by an earlier run`);
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -4,6 +4,7 @@ import { OutreachListDocument } from '@crm/staff-graphql';
 import { Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ExportButtons } from '../components/export-buttons';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
 import { OutreachItems } from '../components/outreach/outreach-item';
 import { PageHeader } from '../components/page-header';
@@ -41,11 +42,7 @@ export default function OutreachList() {
         title={t('outreach.title')}
         actions={
           <>
-            {exportHref && ability.can('export', 'Outreach') ? (
-              <Button component="a" href={exportHref} variant="default" data-testid="export-outreach" download>
-                {t('records.export')}
-              </Button>
-            ) : null}
+            {exportHref && ability.can('export', 'Outreach') ? <ExportButtons href={exportHref} testId="export-outreach" /> : null}
             <Button component={Link} to="/outreach/log" data-testid="log-contact">
               {t('nav.logContact')}
             </Button>

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DateTime } from '../components/date-time';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { ExportButtons } from '../components/export-buttons';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
@@ -14,7 +15,7 @@ import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
 import { ownerOptions } from '../utils/owners.server';
-import { organizationName, ownerLabel } from '../utils/records';
+import { filtersQuery, organizationName, ownerLabel } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 import { consentLevelKey, storyFilter, storyFiltersFrom, storyKindKey, storyStatusKey } from '../utils/stories';
@@ -30,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [data, owners] = await loadListPage('/stories', params, (after) =>
     Promise.all([gql(StoriesDocument, { filter: storyFilter(filters), first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
   );
-  return { ...data, owners, filters };
+  // The export links read the same URL filters as this page.
+  return { ...data, owners, filters, exportQuery: filtersQuery({ ...filters }).toString() };
 }
 
 export default function Stories() {
@@ -38,7 +40,7 @@ export default function Stories() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { stories, campaigns, owners, filters } = useLoaderData<typeof loader>();
+  const { stories, campaigns, owners, filters, exportQuery } = useLoaderData<typeof loader>();
   const filtered = Object.values(filters).some(Boolean);
   // Back from a withdrawal or erasure (the story may no longer be the viewer's to open).
   const done = useSearchParams()[0].get('done');
@@ -51,11 +53,14 @@ export default function Stories() {
         title={t('stories.title')}
         description={t('stories.intro')}
         actions={
-          ability.can('create', 'Story') ? (
-            <Button component={Link} to="/stories/new" data-testid="new-story">
-              {t('stories.new')}
-            </Button>
-          ) : null
+          <>
+            {ability.can('export', 'Story') ? <ExportButtons href={`/stories/export?${exportQuery}`} testId="export-stories" /> : null}
+            {ability.can('create', 'Story') ? (
+              <Button component={Link} to="/stories/new" data-testid="new-story">
+                {t('stories.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
 

@@ -136,22 +136,22 @@ export async function withTimelinePage<T>(
 }
 
 /**
- * A CSV from the API (`/export/people.csv?…`, rejected import rows), fetched with
- * the session's bearer token and streamed back as it arrives: the browser never
+ * A file from the API (`/export/people.csv|.xlsx?…`, rejected import rows), fetched
+ * with the session's bearer token and streamed back as it arrives: the browser never
  * holds the token, and the staff server never holds the whole file.
  */
-export async function proxyCsv(request: Request, path: string): Promise<Response> {
+export async function proxyDownload(request: Request, path: string): Promise<Response> {
   const headers = await apiHeaders(request);
   let upstream: Response;
   try {
-    upstream = await fetch(apiUrl(path), { headers: { ...headers, accept: 'text/csv' }, signal: request.signal });
+    upstream = await fetch(apiUrl(path), { headers, signal: request.signal });
   } catch (cause) {
     if (request.signal.aborted) throw cause;
     throw new Response('The API could not be reached', { status: 503 });
   }
   if (!upstream.ok || !upstream.body) {
     const status = upstream.status === 401 ? 401 : upstream.status === 403 ? 403 : upstream.status === 400 ? 400 : upstream.status === 404 ? 404 : 502;
-    console.error(`[staff] CSV download ${path.split('?')[0]} answered ${upstream.status}`);
+    console.error(`[staff] download ${path.split('?')[0]} answered ${upstream.status}`);
     throw new Response(null, { status });
   }
   const out = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'text/csv; charset=utf-8', 'cache-control': 'private, no-store' });

@@ -151,6 +151,11 @@ export function filtersQuery(filters: Record<string, string | boolean>): URLSear
   return query;
 }
 
+/** The format an export link asks for (`?format=xlsx`): CSV unless Excel is asked for. */
+export function exportFormat(params: URLSearchParams): 'csv' | 'xlsx' {
+  return params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
+}
+
 /** A filter as the export endpoint reads it: `?provinceCodes=ON&tags=youth&archived=false`. */
 export function exportQuery(filter: Record<string, unknown>): URLSearchParams {
   const query = new URLSearchParams();

@@ -64,6 +64,15 @@ export class CampaignRepository {
     return rows[0].id;
   }
 
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM campaign WHERE id = $1`, [id])).length > 0;
+  }
+
+  async defaultId(manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM campaign WHERE is_default`);
+    return rows[0]?.id ?? null;
+  }
+
   async slugTaken(manager: EntityManager, slug: string): Promise<boolean> {
     return (await manager.query(`SELECT 1 FROM campaign WHERE slug = $1`, [slug])).length > 0;
   }

@@ -74,6 +74,20 @@ export class CampaignService {
     return (await this.repository.findDefault())?.id ?? null;
   }
 
+  /**
+   * The campaign a record's input names, checked, or the default campaign when it names
+   * none: BAD_USER_INPUT at `input.campaignId` (`campaignUnknown`, or `required` with no default).
+   */
+  async campaignFor(manager: EntityManager, campaignId: string | undefined): Promise<string> {
+    if (campaignId) {
+      if (!(await this.repository.exists(manager, campaignId))) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
+      return campaignId;
+    }
+    const id = await this.repository.defaultId(manager);
+    if (!id) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'required' }]);
+    return id;
+  }
+
   async get(id: string): Promise<CampaignObject> {
     const campaign = await this.repository.findById(id);
     if (!campaign) throw new NotFoundException('Campaign');

@@ -4,7 +4,7 @@ import type { EventFilter } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { encodeCursor, likeEscape, readCursor, SqlParams } from '@crm/platform';
-import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { keysetPage, type LifecycleValues, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues, type EventWritableField } from './event.row';
 
@@ -64,33 +64,27 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** How many events the list's filter matches (the list's own WHERE). */
+  async count(ability: AppAbility, filter: EventFilter): Promise<number> {
+    const params = new SqlParams();
+    const where = eventListWhere(params, ability, 'read', filter);
+    const rows: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM event e WHERE ${where.join(' AND ')}`, params.values);
+    return rows[0].count;
+  }
+
   /** Events in start order (keyset on start, id), filtered in SQL by scope and the filter. */
   async list(ability: AppAbility, filter: EventFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where = [params.scope(ability, 'read', 'Event', eventScopeColumns), 'e.archived_at IS NULL'];
-    if (filter.provinceCodes?.length) where.push(`e.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
-    if (filter.regionId) where.push(`e.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
-    if (filter.organizationId) where.push(`e.organization_id = ${params.add(filter.organizationId)}`);
-    if (filter.statuses?.length) where.push(`e.status = ANY(${params.add(filter.statuses)}::text[])`);
-    if (filter.kinds?.length) where.push(`e.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    if (filter.from) where.push(`e.ends_at >= ${params.add(filter.from)}::timestamptz`);
-    if (filter.to) where.push(`e.starts_at < ${params.add(filter.to)}::timestamptz`);
-    if (filter.search) where.push(`e.search_text LIKE '%' || f_search_norm(${params.add(likeEscape(filter.search))}) || '%'`);
+    const where = eventListWhere(params, ability, 'read', filter);
     const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
     if (cursor) where.push(`(e.starts_at, e.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
     const rows: (EventRow & { sortStart: string })[] = await this.dataSource.query(
       `SELECT ${eventColumns}, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortStart"
          FROM event e WHERE ${where.join(' AND ')}
-        ORDER BY e.starts_at, e.id LIMIT ${params.add(first + 1)}`,
+        ORDER BY ${eventListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ sortStart: _s, ...row }) => row),
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor([last.sortStart, last.id]) : null,
-    };
+    return keysetPage(rows, first, (last) => encodeCursor([last.sortStart, last.id]), ['sortStart']);
   }
 
   async insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
@@ -151,15 +145,6 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
       params.values,
     );
   }
-
-  async campaignExists(manager: EntityManager, id: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM campaign WHERE id = $1`, [id])).length > 0;
-  }
-
-  async defaultCampaignId(manager: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM campaign WHERE is_default`);
-    return rows[0]?.id ?? null;
-  }
 }
 
 /** The host organizations of some events, as far as the ability may read them. */
@@ -174,4 +159,22 @@ export async function hostOrganizations(
       WHERE o.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
     params.values,
   );
+}
+
+/** The ORDER BY of an events list (alias `e`): the list and its CSV export share it. */
+export const eventListOrder = 'e.starts_at, e.id';
+
+/** The WHERE conditions (alias `e`) of an events list for `action`: the ability's scope, then the filter. */
+export function eventListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: EventFilter): string[] {
+  const where = [params.scope(ability, action, 'Event', eventScopeColumns), 'e.archived_at IS NULL'];
+  if (filter.campaignId) where.push(`e.campaign_id = ${params.add(filter.campaignId)}`);
+  if (filter.provinceCodes?.length) where.push(`e.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.regionId) where.push(`e.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+  if (filter.organizationId) where.push(`e.organization_id = ${params.add(filter.organizationId)}`);
+  if (filter.statuses?.length) where.push(`e.status = ANY(${params.add(filter.statuses)}::text[])`);
+  if (filter.kinds?.length) where.push(`e.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  if (filter.from) where.push(`e.ends_at >= ${params.add(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`e.starts_at < ${params.add(filter.to)}::timestamptz`);
+  if (filter.search) where.push(`e.search_text LIKE '%' || f_search_norm(${params.add(likeEscape(filter.search))}) || '%'`);
+  return where;
 }

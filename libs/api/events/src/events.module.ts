@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
@@ -11,7 +12,7 @@ import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
+  imports: [CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
   providers: [EventRepository, RsvpRepository, EventsService, RsvpService, EventLoaders, EventsResolver],
   exports: [EventsService, RsvpService],
 })

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   AddWalkInInput,
   CheckInInput,
@@ -11,7 +12,7 @@ import {
   SetEventStatusInput,
   UpdateEventInput,
 } from '@crm/contracts';
-import { Allow, AllowField, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import { Allow, AllowField, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { withoutNulls } from '@crm/records';
 import {
   AddWalkInInputType,
@@ -44,10 +45,15 @@ export class EventsResolver {
     @Args('filter', { nullable: true }) filter: EventFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EventConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.service.list(ctx, parseInput(EventFilter, withoutNulls(filter ?? {}), ['filter']), page.first, page.after);
-    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    const parsed = parseInput(EventFilter, withoutNulls(filter ?? {}), ['filter']);
+    const [result, totalCount] = await Promise.all([
+      this.service.list(ctx, parsed, page.first, page.after),
+      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+    ]);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
 
   @Allow('read', 'Event')

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@crm/authz';
+import { CampaignService } from '@crm/campaigns';
 import { eventTransitions, type CreateEventInput, type EventFilter, type EventStatus, type SetEventStatusInput, type UpdateEventInput } from '@crm/contracts';
 import { EngagementService, LadderSignals } from '@crm/engagement';
 import { OrganizationsService } from '@crm/organizations';
@@ -45,6 +46,7 @@ export class EventsService implements OnModuleInit {
     private readonly rsvpFacts: RsvpRepository,
     private readonly signals: LadderSignals,
     private readonly engagement: EngagementService,
+    private readonly campaigns: CampaignService,
   ) {}
 
   onModuleInit(): void {
@@ -71,6 +73,10 @@ export class EventsService implements OnModuleInit {
     return this.events.findVisible(ctx.ability, id, manager, lock);
   }
 
+  count(ctx: RequestContext, filter: EventFilter): Promise<number> {
+    return this.events.count(ctx.ability, filter);
+  }
+
   async list(ctx: RequestContext, filter: EventFilter, first: number, after: string | null | undefined) {
     const page = await this.events.list(ctx.ability, filter, first, after);
     return { ...page, rows: page.rows.map((row) => this.view(row)) };
@@ -90,7 +96,7 @@ export class EventsService implements OnModuleInit {
       throw new BadUserInputException([{ path: ['input', field], code: field === 'provinceCode' ? 'outsideRegions' : 'outsideEditable' }]);
     }
     return this.writer.transaction(async (manager) => {
-      const campaignId = await this.campaignOf(manager, input.campaignId);
+      const campaignId = await this.campaigns.campaignFor(manager, input.campaignId);
       await this.rules.assertOwner(manager, ctx, ownerId);
       await this.assertHostsUsable(manager, ctx, organizationId, input.hostPersonIds);
       const values: EventValues = {
@@ -130,7 +136,7 @@ export class EventsService implements OnModuleInit {
           if (value !== undefined && JSON.stringify(value) !== JSON.stringify(before[field])) values[field] = value;
         };
         for (const field of plainFields) set(field, input[field] as never);
-        if (input.campaignId !== undefined) set('campaignId', await this.campaignOf(manager, input.campaignId));
+        if (input.campaignId !== undefined) set('campaignId', await this.campaigns.campaignFor(manager, input.campaignId));
         if (input.timeZone !== undefined && input.startsAt !== undefined && input.endsAt !== undefined) {
           set('timeZone', input.timeZone);
           set('startsAt', instantOf(input.startsAt, input.timeZone));
@@ -190,17 +196,6 @@ export class EventsService implements OnModuleInit {
       return moved;
     });
     return this.view(after);
-  }
-
-  private async campaignOf(manager: EntityManager, campaignId: string | undefined): Promise<string> {
-    if (campaignId) {
-      if (!(await this.events.campaignExists(manager, campaignId)))
-        throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
-      return campaignId;
-    }
-    const id = await this.events.defaultCampaignId(manager);
-    if (!id) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'required' }]);
-    return id;
   }
 
   /** A new host organization must be one the caller may see and active; new host leaders, people the caller may see. */

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { OrganizationFilter, RecordSort } from '@crm/contracts';
 import { SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, textSearch, type ExportQuery, type LifecycleValues, type TextSearch, type VersionedStore } from '@crm/records';
+import {
+  encodeOrderedCursor,
+  keysetPage,
+  orderedCursor,
+  textSearch,
+  type ExportQuery,
+  type LifecycleValues,
+  type TextSearch,
+  type VersionedStore,
+} from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   organizationColumns,
@@ -96,13 +105,7 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
         ORDER BY ${organizationListOrder(filter.sort)} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ sortKey: _s, ...row }) => row),
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeOrderedCursor(filter.sort, [last.sortKey, last.id]) : null,
-    };
+    return keysetPage(rows, first, (last) => encodeOrderedCursor(filter.sort, [last.sortKey, last.id]), ['sortKey']);
   }
 
   /** Best matches first (exact words, then words containing the text, then close spellings), then name order. */

@@ -44,7 +44,7 @@ const outcome = exportCells.label(catalogueLabels<OutreachOutcome>(outreachOutco
 // Stable order: new columns at the end.
 const outreachExportColumns: ExportColumn<OutreachExportRow>[] = [
   { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'occurredOn', en: 'Date', fr: 'Date', cell: (r) => r.occurred_on },
+  { key: 'occurredOn', en: 'Date', fr: 'Date', type: 'date', cell: (r) => r.occurred_on },
   { key: 'personId', en: 'Person ID', fr: 'ID de la personne', cell: (r) => r.person_id },
   { key: 'person', en: 'Person', fr: 'Personne', cell: (r) => r.person_name },
   { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
@@ -53,7 +53,7 @@ const outreachExportColumns: ExportColumn<OutreachExportRow>[] = [
   { key: 'outcome', en: 'Outcome', fr: 'Résultat', cell: (r, lang) => outcome(r.outcome, lang) },
   { key: 'policyAsk', en: 'Policy ask', fr: 'Recommandation', cell: (r) => r.policy_ask },
   { key: 'notes', en: 'Notes', fr: 'Notes', cell: (r) => r.notes },
-  { key: 'followUpOn', en: 'Next follow-up', fr: 'Prochain suivi', cell: (r) => r.follow_up_on },
+  { key: 'followUpOn', en: 'Next follow-up', fr: 'Prochain suivi', type: 'date', cell: (r) => r.follow_up_on },
   { key: 'followUpOwnerEmail', en: 'Follow-up owner e-mail', fr: 'Courriel du responsable du suivi', cell: (r) => r.owner_email },
   { key: 'followUpDone', en: 'Follow-up done', fr: 'Suivi fait', cell: (r, lang) => exportCells.yesNo(r.follow_up_on ? r.follow_up_done : null, lang) },
   { key: 'recordedBy', en: 'Recorded by', fr: 'Consigné par', cell: (r) => r.created_by_email },

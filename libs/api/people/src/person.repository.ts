@@ -5,6 +5,7 @@ import { organizationScopeColumns } from '@crm/organizations';
 import { poolQuery, SqlParams } from '@crm/platform';
 import {
   encodeOrderedCursor,
+  keysetPage,
   orderedCursor,
   textSearch,
   type ExportQuery,
@@ -132,17 +133,14 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
             LIMIT ${limit}`,
       params.values,
     );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    const endCursor = !last ? null : encodeOrderedCursor(filter.sort, byUpdated ? [last.sortUpdated!, last.id] : [last.sortLast!, last.sortFirst!, last.id]);
-    // The rows are this statement's own: the sort keys are taken off in place rather than
-    // copied away (last selected first: V8 keeps the row's fast shape when the last property goes).
-    for (const row of page) {
-      delete row.sortFirst;
-      delete row.sortLast;
-      delete row.sortUpdated;
-    }
-    return { rows: page.map(toPersonRow), hasNextPage: rows.length > first, endCursor };
+    // Sort keys go last selected first: V8 keeps the row's fast shape when the last property goes.
+    const page = keysetPage(
+      rows,
+      first,
+      (last) => encodeOrderedCursor(filter.sort, byUpdated ? [last.sortUpdated!, last.id] : [last.sortLast!, last.sortFirst!, last.id]),
+      ['sortFirst', 'sortLast', 'sortUpdated'],
+    );
+    return { ...page, rows: page.rows.map(toPersonRow) };
   }
 
   /**

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
+import type { Action, AppAbility } from '@crm/authz';
 import type { PledgeFilter, PledgeKind } from '@crm/contracts';
 import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import type { LifecycleValues, VersionedStore } from '@crm/records';
+import { keysetPage, type LifecycleValues, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
 
@@ -64,33 +64,28 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return new Set(rows.map((row) => row.id));
   }
 
+  /** How many pledges the list's filter matches (the list's own WHERE). */
+  async count(ability: AppAbility, filter: PledgeFilter): Promise<number> {
+    const params = new SqlParams();
+    const where = pledgeListWhere(params, ability, 'read', filter);
+    const rows: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM pledge g WHERE ${where.join(' AND ')}`, params.values);
+    return rows[0].count;
+  }
+
   /** Newest first (keyset on created_at, id), filtered in SQL by scope and the filter. */
   async list(ability: AppAbility, filter: PledgeFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const columns = pledgeSelect(params, ability);
-    const where = [params.scope(ability, 'read', 'Pledge', pledgeScopeColumns), 'g.archived_at IS NULL'];
-    if (filter.provinceCodes?.length) where.push(`g.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
-    if (filter.statuses?.length) where.push(`g.status = ANY(${params.add(filter.statuses)}::text[])`);
-    if (filter.kinds?.length) where.push(`g.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    if (filter.personId) where.push(`g.person_id = ${params.add(filter.personId)}`);
-    if (filter.organizationId) where.push(`g.organization_id = ${params.add(filter.organizationId)}`);
-    if (filter.eventId) where.push(`g.event_id = ${params.add(filter.eventId)}`);
-    if (filter.overdue !== undefined) where.push(filter.overdue ? 'g.overdue_since IS NOT NULL' : 'g.overdue_since IS NULL');
+    const where = pledgeListWhere(params, ability, 'read', filter);
     const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
     if (cursor) where.push(`(g.created_at, g.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
     const rows: (PledgeRow & { sortCreated: string })[] = await this.dataSource.query(
       `SELECT ${columns}, to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortCreated"
          FROM pledge g WHERE ${where.join(' AND ')}
-        ORDER BY g.created_at DESC, g.id DESC LIMIT ${params.add(first + 1)}`,
+        ORDER BY ${pledgeListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ sortCreated: _s, ...row }) => row),
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor([last.sortCreated, last.id]) : null,
-    };
+    return keysetPage(rows, first, (last) => encodeCursor([last.sortCreated, last.id]), ['sortCreated']);
   }
 
   async insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
@@ -153,19 +148,6 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return rows.length > 0;
   }
 
-  async policyAskOfCampaign(manager: EntityManager, policyAskId: string, campaignId: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM policy_ask WHERE id = $1 AND campaign_id = $2`, [policyAskId, campaignId])).length > 0;
-  }
-
-  async campaignExists(manager: EntityManager, id: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM campaign WHERE id = $1`, [id])).length > 0;
-  }
-
-  async defaultCampaignId(manager: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM campaign WHERE is_default`);
-    return rows[0]?.id ?? null;
-  }
-
   /**
    * Marks open pledges due before `today` as overdue since `today`; answers those
    * marked. A row another worker marked meanwhile no longer matches once its lock
@@ -210,4 +192,24 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     );
     return rows.map((row) => ({ personId: row.personId, kind: row.kind, on: row.on, recordType: 'Pledge', recordId: row.id, detail: { action: row.action } }));
   }
+}
+
+/** The ORDER BY of a pledges list (alias `g`): the list and its CSV export share it. */
+export const pledgeListOrder = 'g.created_at DESC, g.id DESC';
+
+/** The WHERE conditions (alias `g`) of a pledges list for `action`: the ability's scope, then the filter. */
+export function pledgeListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PledgeFilter): string[] {
+  const where = [params.scope(ability, action, 'Pledge', pledgeScopeColumns), 'g.archived_at IS NULL'];
+  if (filter.campaignId) where.push(`g.campaign_id = ${params.add(filter.campaignId)}`);
+  if (filter.provinceCodes?.length) where.push(`g.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.regionId) where.push(`g.province_code IN (SELECT rp.province_code FROM region_province rp WHERE rp.region_id = ${params.add(filter.regionId)})`);
+  if (filter.statuses?.length) where.push(`g.status = ANY(${params.add(filter.statuses)}::text[])`);
+  if (filter.kinds?.length) where.push(`g.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  if (filter.personId) where.push(`g.person_id = ${params.add(filter.personId)}`);
+  if (filter.organizationId) where.push(`g.organization_id = ${params.add(filter.organizationId)}`);
+  if (filter.eventId) where.push(`g.event_id = ${params.add(filter.eventId)}`);
+  // Mine: pledges I own, or created with no owner named (the digest's rule for whom an overdue pledge reminds).
+  if (filter.followedBy) where.push(`coalesce(g.owner_id, g.created_by_id) = ${params.add(filter.followedBy)}`);
+  if (filter.overdue !== undefined) where.push(filter.overdue ? 'g.overdue_since IS NOT NULL' : 'g.overdue_since IS NULL');
+  return where;
 }

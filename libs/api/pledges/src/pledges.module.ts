@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '@crm/platform';
+import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
 import { OutreachDigestModule } from '@crm/outreach';
 import { RecordsModule } from '@crm/records';
@@ -11,7 +12,7 @@ import { PledgesResolver } from './pledges.resolver';
 import { PledgesService } from './pledges.service';
 
 @Module({
-  imports: [RecordsModule, EngagementModule],
+  imports: [CampaignModule, RecordsModule, EngagementModule],
   providers: [PledgeRepository, PledgesService, PledgesResolver],
   exports: [PledgesService],
 })

@@ -1,6 +1,7 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePledgeInput, Id, PageArgs, PledgeFilter, SetPledgeStatusInput, UpdatePledgeInput } from '@crm/contracts';
-import { Allow, Ctx, parseInput, type RequestContext } from '@crm/platform';
+import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { withoutNulls } from '@crm/records';
 import { CreatePledgeInputType, PledgeFilterInputType, SetPledgeStatusInputType, UpdatePledgeInputType } from './dtos/pledge.inputs';
 import { PledgeConnection, PledgeObject } from './dtos/pledge.object';
@@ -17,10 +18,15 @@ export class PledgesResolver {
     @Args('filter', { nullable: true }) filter: PledgeFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PledgeConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.service.list(ctx, parseInput(PledgeFilter, withoutNulls(filter ?? {}), ['filter']), page.first, page.after);
-    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    const parsed = parseInput(PledgeFilter, withoutNulls(filter ?? {}), ['filter']);
+    const [result, totalCount] = await Promise.all([
+      this.service.list(ctx, parsed, page.first, page.after),
+      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+    ]);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
 
   @Allow('read', 'Pledge')

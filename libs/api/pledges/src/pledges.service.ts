@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@crm/authz';
+import { CampaignService } from '@crm/campaigns';
 import { pledgeTransitions, type CreatePledgeInput, type PledgeFilter, type SetPledgeStatusInput, type UpdatePledgeInput } from '@crm/contracts';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
@@ -20,6 +21,7 @@ export class PledgesService implements OnModuleInit {
     private readonly timelineSubjects: TimelineSubjects,
     private readonly signals: LadderSignals,
     private readonly engagement: EngagementService,
+    private readonly campaigns: CampaignService,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +37,10 @@ export class PledgesService implements OnModuleInit {
     const row = await this.pledges.findVisible(ctx.ability, id);
     if (!row) throw new NotFoundException('Pledge');
     return row;
+  }
+
+  count(ctx: RequestContext, filter: PledgeFilter): Promise<number> {
+    return this.pledges.count(ctx.ability, filter);
   }
 
   list(ctx: RequestContext, filter: PledgeFilter, first: number, after: string | null | undefined) {
@@ -58,7 +64,7 @@ export class PledgesService implements OnModuleInit {
       if (!ctx.ability.can('create', subject('Pledge', { provinceCode, organizationId, ownerId, createdById }))) {
         throw new BadUserInputException([{ path: ['input', input.personId ? 'personId' : 'organizationId'], code: 'outsideEditable' }]);
       }
-      const campaignId = await this.campaignOf(manager, input.campaignId);
+      const campaignId = await this.campaigns.campaignFor(manager, input.campaignId);
       await this.assertLinks(manager, ctx, campaignId, input);
       const values: PledgeValues = {
         campaignId,
@@ -143,17 +149,6 @@ export class PledgesService implements OnModuleInit {
     );
   }
 
-  private async campaignOf(manager: EntityManager, campaignId: string | undefined): Promise<string> {
-    if (campaignId) {
-      if (!(await this.pledges.campaignExists(manager, campaignId)))
-        throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
-      return campaignId;
-    }
-    const id = await this.pledges.defaultCampaignId(manager);
-    if (!id) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'required' }]);
-    return id;
-  }
-
   /** The policy ask is the campaign's; the event, one the caller may see. */
   private async assertLinks(
     manager: EntityManager,
@@ -162,7 +157,7 @@ export class PledgesService implements OnModuleInit {
     links: { policyAskId?: string | null; eventId?: string | null },
   ): Promise<void> {
     const problems: FieldProblemInput[] = [];
-    if (links.policyAskId && !(await this.pledges.policyAskOfCampaign(manager, links.policyAskId, campaignId))) {
+    if (links.policyAskId && !(await this.campaigns.policyAskIds(campaignId, manager))?.has(links.policyAskId)) {
       problems.push({ path: ['input', 'policyAskId'], code: 'policyAskUnknown' });
     }
     if (links.eventId && !(await this.pledges.eventVisible(manager, ctx.ability, links.eventId))) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import { publicConsentLevels, type Language, type StoryFilter } from '@crm/contracts';
 import { likeEscape, SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, orderedCursor, type ExportQuery, type LifecycleValues, type VersionedStore } from '@crm/records';
+import { encodeOrderedCursor, keysetPage, orderedCursor, type ExportQuery, type LifecycleValues, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { storyColumns, storyScopeColumns, storyWritableColumns, type StoryRow, type StoryValues, type StoryWritableField } from './story.row';
 
@@ -78,13 +78,7 @@ export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
         LIMIT ${params.add(first + 1)}`,
       params.values,
     );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ sortUpdated: _s, ...row }) => row),
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeOrderedCursor('UPDATED', [last.sortUpdated, last.id]) : null,
-    };
+    return keysetPage(rows, first, (last) => encodeOrderedCursor('UPDATED', [last.sortUpdated, last.id]), ['sortUpdated']);
   }
 
   async insert(manager: EntityManager, values: StoryValues & { createdById: string | null }): Promise<string> {

@@ -154,6 +154,7 @@ export const SetEventStatusInput = z.object({ id: Id, version: Version, status: 
 export type SetEventStatusInput = z.infer<typeof SetEventStatusInput>;
 
 export const EventFilter = z.object({
+  campaignId: Id.optional(),
   provinceCodes: z.array(ProvinceCode).max(13).optional(),
   regionId: Id.optional(),
   organizationId: Id.optional(),

@@ -74,7 +74,12 @@ export const SetPledgeStatusInput = z.object({
 export type SetPledgeStatusInput = z.infer<typeof SetPledgeStatusInput>;
 
 export const PledgeFilter = z.object({
+  campaignId: Id.optional(),
   provinceCodes: z.array(ProvinceCode).max(13).optional(),
+  /** A region's provinces. */
+  regionId: Id.optional(),
+  /** Pledges this user follows up: their owner, or their creator when no owner is named. */
+  followedBy: Id.optional(),
   statuses: z.array(PledgeStatus).max(pledgeStatusValues.length).optional(),
   kinds: z.array(PledgeKind).max(pledgeKindValues.length).optional(),
   personId: Id.optional(),

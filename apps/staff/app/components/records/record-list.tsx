@@ -4,12 +4,13 @@ import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../../utils/i18n';
 import { useAbility } from '../../utils/root-data';
+import { ExportButtons } from '../export-buttons';
 import { FilterBar, FilterSelect } from '../filter-bar';
 
 type Place = { nameEn: string; nameFr: string };
 type CommonFilters = { search: string; province: string; region: string; tag: string; mine: boolean; archived: boolean; sort: string };
 
-/** A records list's header actions: "Export CSV" (with the list's filters) and "New …", each when allowed. */
+/** A records list's header actions: "Export CSV" and "Export Excel" (with the list's filters) and "New …", each when allowed. */
 export function RecordListActions({
   subject,
   exportHref,
@@ -25,15 +26,10 @@ export function RecordListActions({
   newLabel: string;
   newTestId: string;
 }) {
-  const t = useT();
   const ability = useAbility();
   return (
     <>
-      {ability.can('export', subject) ? (
-        <Button component="a" href={exportHref} variant="default" data-testid={exportTestId} download>
-          {t('records.export')}
-        </Button>
-      ) : null}
+      {ability.can('export', subject) ? <ExportButtons href={exportHref} testId={exportTestId} /> : null}
       {ability.can('create', subject) ? (
         <Button component={Link} to={newTo} data-testid={newTestId}>
           {newLabel}

@@ -51,3 +51,9 @@ export function csvDateTime(value: Date): string {
   const part = Object.fromEntries(officeParts.formatToParts(value).map((p) => [p.type, p.value]));
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
+
+/** The national office's wall clock at an instant (the .xlsx writes it as the spreadsheet's zone-less date). */
+export function officeDateTimeParts(value: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const part = Object.fromEntries(officeParts.formatToParts(value).map((p) => [p.type, Number(p.value)]));
+  return { year: part.year, month: part.month, day: part.day, hour: part.hour, minute: part.minute };
+}

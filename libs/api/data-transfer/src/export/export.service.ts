@@ -2,20 +2,29 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { officeTimeZone } from '@crm/i18n';
 import { AuditService, ForbiddenException, NotFoundException, type RequestContext } from '@crm/platform';
-import { TransferRegistry, type ExportList, type TransferLang } from '@crm/records';
+import { TransferRegistry, type ExportCell, type ExportList, type TransferLang } from '@crm/records';
 import { DataSource } from 'typeorm';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
+import { XLSX_CONTENT_TYPE, xlsxStream } from '../xlsx/xlsx-writer';
 import { ExportRepository } from './export.repository';
 
 /** Text is sent in pieces of about this size (fewer, larger writes; still small). */
 const FLUSH_CHARS = 16 * 1024;
+
+export type ExportFormat = 'csv' | 'xlsx';
 
 export interface CsvDownload {
   filename: string;
   body: Readable;
 }
 
-/** Exports of the lists the domains registered (TransferRegistry): one way for every list. */
+export interface Download extends CsvDownload {
+  contentType: string;
+}
+
+const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/** Exports of the lists the domains registered (TransferRegistry): one way for every list, in CSV or Excel. */
 @Injectable()
 export class ExportService {
   constructor(
@@ -32,8 +41,35 @@ export class ExportService {
     return list;
   }
 
-  /** The list as CSV: its filter, the caller's `export` scope, streamed from a cursor; audited when the stream ends. */
-  csv(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang): CsvDownload {
+  /**
+   * The list in `format`: its filter, the caller's `export` scope, streamed from a
+   * cursor; the same rows and cells in both formats, only the writing differs.
+   */
+  download(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang, format: ExportFormat): Download {
+    const rows = this.cells(ctx, list, filter, lang, format);
+    const filename = `${list.filename[lang]}-${officeDate()}.${format}`;
+    if (format === 'xlsx') {
+      const columns = list.columns.map((column) => ({ header: column[lang], type: column.type }));
+      return { filename, contentType: XLSX_CONTENT_TYPE, body: xlsxStream(list.filename[lang], columns, rows) };
+    }
+    return {
+      filename,
+      contentType: CSV_CONTENT_TYPE,
+      body: Readable.from(
+        csvText(
+          list.columns.map((c) => c[lang]),
+          rows,
+        ),
+        { objectMode: false },
+      ),
+    };
+  }
+
+  /**
+   * The rows' cells as the cursor yields them; one audit entry when they end (finished
+   * or not) with the filter, the format and the row count — never the rows' values.
+   */
+  private cells(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang, format: ExportFormat): AsyncGenerator<ExportCell[]> {
     if (!ctx.ability.can('export', list.subject)) throw new ForbiddenException();
     const query = list.query(ctx.ability, filter, lang);
     const shape = list.shapeRows?.(ctx.ability) ?? ((row: unknown) => row);
@@ -45,33 +81,37 @@ export class ExportService {
         subjectType: list.subject,
         subjectId: null,
         before: null,
-        after: { filter: auditFilter(filter), rowCount, completed, language: lang },
+        after: { filter: auditFilter(filter), rowCount, completed, language: lang, format },
       });
-    // BOM, header, one CRLF line per row as the cursor yields it; one audit entry when
-    // the stream ends (finished or not) with the filter and the row count — never the rows' values.
-    async function* lines(): AsyncGenerator<Buffer> {
+    return (async function* () {
       let count = 0;
       let completed = false;
       try {
-        let text = UTF8_BOM + csvLine(columns.map((c) => c[lang]));
         for await (const row of rows) {
           const shaped = shape(row);
-          text += csvLine(columns.map((c) => c.cell(shaped, lang)));
+          yield columns.map((c) => c.cell(shaped, lang));
           count++;
-          if (text.length >= FLUSH_CHARS) {
-            yield Buffer.from(text, 'utf8');
-            text = '';
-          }
         }
-        if (text) yield Buffer.from(text, 'utf8');
         completed = true;
       } finally {
         await rows.return(undefined);
         await audit(count, completed);
       }
-    }
-    return { filename: `${list.filename[lang]}-${officeDate()}.csv`, body: Readable.from(lines(), { objectMode: false }) };
+    })();
   }
+}
+
+/** BOM, header, one CRLF line per row, sent in pieces of about FLUSH_CHARS. */
+async function* csvText(headers: string[], rows: AsyncIterable<ExportCell[]>): AsyncGenerator<Buffer> {
+  let text = UTF8_BOM + csvLine(headers);
+  for await (const cells of rows) {
+    text += csvLine(cells);
+    if (text.length >= FLUSH_CHARS) {
+      yield Buffer.from(text, 'utf8');
+      text = '';
+    }
+  }
+  if (text) yield Buffer.from(text, 'utf8');
 }
 
 /** Filters in the audit log: ids and codes as given; free text (it may be a name) masked. */

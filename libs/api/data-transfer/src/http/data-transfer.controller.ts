@@ -7,7 +7,7 @@ import type { TransferLang } from '@crm/records';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExportLanguage, ImportKindValue } from '../contracts/data-transfer.contracts';
 import { CsvFileError } from '../csv/csv-reader';
-import { ExportService, type CsvDownload } from '../export/export.service';
+import { ExportService, type Download } from '../export/export.service';
 import { IMPORT_MAX_BYTES, ImportUploadService, safeFilename } from '../import/import-upload.service';
 import { ImportService } from '../import/import.service';
 import { RejectedRowsService } from '../import/rejected-rows.service';
@@ -33,16 +33,20 @@ export class DataTransferController {
     private readonly rejected: RejectedRowsService,
   ) {}
 
-  /** `GET /export/<list>.csv?<the list's filter>&lang=`: any list a domain registered; `export` on its subject. */
+  /**
+   * `GET /export/<list>.csv|.xlsx?<the list's filter>&lang=`: any list a domain
+   * registered, as CSV or Excel; `export` on its subject.
+   */
   @Authenticated()
   @Get('export/:file')
   async exportList(@HttpCtx() ctx: RequestContext, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.handle(reply, async () => {
-      const file = (request.params as { file?: string }).file ?? '';
-      const list = this.exports.list(file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '');
+      const file = /^(.+)\.(csv|xlsx)$/.exec((request.params as { file?: string }).file ?? '');
+      const list = this.exports.list(file?.[1] ?? '');
+      const format = file?.[2] === 'xlsx' ? 'xlsx' : 'csv';
       const query = request.query as Query;
-      const download = this.exports.csv(ctx, list, filterFromQuery(list.filter, query, ['lang']), language(ctx, query));
-      return this.sendCsv(reply, download);
+      const download = this.exports.download(ctx, list, filterFromQuery(list.filter, query, ['lang']), language(ctx, query), format);
+      return this.sendFile(reply, download);
     });
   }
 
@@ -85,14 +89,14 @@ export class DataTransferController {
     await this.handle(reply, async () => {
       const id = parseInput(Id, (request.params as { id?: string }).id, ['id']);
       const download = await this.rejected.csv(ctx, id, language(ctx, request.query as Query));
-      return this.sendCsv(reply, download);
+      return this.sendFile(reply, { ...download, contentType: 'text/csv; charset=utf-8' });
     });
   }
 
-  private sendCsv(reply: FastifyReply, download: CsvDownload): FastifyReply {
+  private sendFile(reply: FastifyReply, download: Download): FastifyReply {
     return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${download.filename}"`)
+      .header('content-type', download.contentType)
+      .header('content-disposition', attachment(download.filename))
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
       .send(download.body);
@@ -105,6 +109,18 @@ export class DataTransferController {
       sendError(reply, error, this.logger);
     }
   }
+}
+
+/**
+ * `attachment` with the file's name; a name with accents (`récits-…`) also as RFC 6266's
+ * `filename*`, which every current browser reads, after an ASCII fallback.
+ */
+export function attachment(filename: string): string {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '');
+  return ascii === filename ? `attachment; filename="${ascii}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 function language(ctx: RequestContext, query: Query): TransferLang {

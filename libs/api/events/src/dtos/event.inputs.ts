@@ -56,6 +56,7 @@ export class SetEventStatusInputType {
 
 @InputType()
 export class EventFilterInputType {
+  @Field(() => ID, { nullable: true }) campaignId?: string;
   @Field(() => [String], { nullable: true }) provinceCodes?: string[];
   @Field(() => ID, { nullable: true, description: "A region's provinces" }) regionId?: string;
   @Field(() => ID, { nullable: true, description: 'Hosted by this organization' }) organizationId?: string;

@@ -80,6 +80,7 @@ export class EventObject {
 export class EventConnection {
   @Field(() => [EventObject]) nodes: EventObject[];
   @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int, { nullable: true, description: 'How many events match the filter in all (counted only when asked for)' }) totalCount?: number;
 }
 
 @ObjectType('RsvpOutcome', { description: 'Where a person stands after a change to an event’s list' })

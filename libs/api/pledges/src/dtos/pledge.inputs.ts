@@ -41,7 +41,10 @@ export class SetPledgeStatusInputType {
 
 @InputType()
 export class PledgeFilterInputType {
+  @Field(() => ID, { nullable: true }) campaignId?: string;
   @Field(() => [String], { nullable: true }) provinceCodes?: string[];
+  @Field(() => ID, { nullable: true, description: "A region's provinces" }) regionId?: string;
+  @Field(() => ID, { nullable: true, description: 'Followed up by this user: its owner, or its creator when no owner is named' }) followedBy?: string;
   @Field(() => [PledgeStatusEnum], { nullable: true }) statuses?: PledgeStatus[];
   @Field(() => [PledgeKindEnum], { nullable: true }) kinds?: PledgeKind[];
   @Field(() => ID, { nullable: true }) personId?: string;

@@ -39,4 +39,5 @@ export class PledgeObject {
 export class PledgeConnection {
   @Field(() => [PledgeObject]) nodes: PledgeObject[];
   @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int, { nullable: true, description: 'How many pledges match the filter in all (counted only when asked for)' }) totalCount?: number;
 }

@@ -42,6 +42,32 @@ export function encodeOrderedCursor(order: ListOrder, keys: string[]): string {
   return encodeCursor([order, ...keys]);
 }
 
+/** One page of a keyset list read with `first + 1` rows. */
+export interface KeysetPage<Row> {
+  rows: Row[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/**
+ * The page of a keyset list that read `first + 1` rows: the first `first`, whether a
+ * row followed, and the cursor of the last (`cursorOf`). `sortColumns` were selected
+ * only to make the cursor: they are taken off the page's rows in place (the rows are
+ * the statement's own; deleting keeps them from being copied).
+ */
+export function keysetPage<Row extends object, Sort extends keyof Row = never>(
+  rows: Row[],
+  first: number,
+  cursorOf: (last: Row) => string,
+  sortColumns: readonly Sort[] = [],
+): KeysetPage<Omit<Row, Sort>> {
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  const endCursor = last ? cursorOf(last) : null;
+  for (const row of page) for (const column of sortColumns) delete (row as Partial<Row>)[column];
+  return { rows: page, hasNextPage: rows.length > first, endCursor };
+}
+
 function invalidCursor(): BadUserInputException {
   return new BadUserInputException([{ path: ['after'], code: 'cursor' }], 'The page cursor is not valid; start from the first page');
 }

@@ -17,6 +17,11 @@ export interface ExportColumn<R> {
   /** Header in each language: also what the import guesses the column from, so an export imports back. */
   en: string;
   fr: string;
+  /**
+   * What the text cell holds when it is not free text: `date`, a calendar date `YYYY-MM-DD`
+   * (a real date in a .xlsx). Dates with a time are given as `Date`, numbers as numbers.
+   */
+  type?: 'date';
   cell(row: R, lang: TransferLang): ExportCell;
 }
 
@@ -25,7 +30,7 @@ export interface ExportQuery {
   params: unknown[];
 }
 
-/** A list that can be downloaded as `GET /export/<name>.csv?<filter>&lang=`. */
+/** A list that can be downloaded as `GET /export/<name>.csv|.xlsx?<filter>&lang=`. */
 export interface ExportList<F extends object = object, R = unknown> {
   /** URL name: `people` → `/export/people.csv`. */
   name: string;

@@ -3,6 +3,7 @@ import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
+import { listsEn } from './messages/lists';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -606,6 +607,7 @@ export const en = {
   ...storiesEn,
   ...eventsEn,
   ...dataTransferEn,
+  ...listsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
+import { listsFr } from './messages/lists';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -610,4 +611,5 @@ export const fr: Record<MessageKey, string> = {
   ...storiesFr,
   ...eventsFr,
   ...dataTransferFr,
+  ...listsFr,
 };
