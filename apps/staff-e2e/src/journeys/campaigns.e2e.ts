@@ -47,7 +47,9 @@ describe('campaigns', () => {
         // Leaving the cell shows its error (the rows move): wait for it before aiming at Save.
         await cell(page, 'leadersContacted', 'national').press('Tab');
         await page.waitForFunction(
-          () => document.querySelector('[data-testid="goal-cell"][data-metric="leadersContacted"] input')?.getAttribute('aria-invalid') === 'true',
+          () =>
+            document.querySelector('[data-testid="goal-cell"][data-metric="leadersContacted"] [data-testid="goal-target"]')?.getAttribute('aria-invalid') ===
+            'true',
         );
         await page.getByTestId('save-campaign').click();
         await page.waitForFunction(() => document.querySelector('[data-testid="campaign-nameFr"]')?.getAttribute('aria-invalid') === 'true');
