@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ImportJobsModule, RunImportJob } from '@crm/data-transfer';
+import { OrganizationsImportModule } from '@crm/organizations';
+import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
 
@@ -112,7 +114,7 @@ describe('CSV import whose worker is killed', () => {
     expect(marks).toEqual({ created: rows, pending: 0 });
   }
 
-  it('resumes after its worker is killed twice during one import, and loses under 20 s per kill', async () => {
+  it('resumes after its worker is killed twice during one import, and loses well under the BullMQ default ~62 s per kill', async () => {
     let worker = startWorker();
     const id = await checkedImport('stall', ROWS);
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
@@ -132,8 +134,9 @@ describe('CSV import whose worker is killed', () => {
     }
     await until(async () => ((await batch(id)).status === 'imported' ? true : undefined));
     await expectImportedOnce(id, 'stall', ROWS);
-    // Lock 10 s + stall check every 5 s + a worker start: at most ~16 s (BullMQ's defaults: ~62 s).
-    for (const ms of lost) expect(ms).toBeLessThan(20_000);
+    // Lock 10 s + stall check every 5 s + a worker start: ~16 s on a quiet machine, more when Node starts slowly
+    // under load; the bound is that the defaults' ~62 s are not what we get.
+    for (const ms of lost) expect(ms).toBeLessThan(30_000);
     await kill(worker);
   }, 120_000);
 
@@ -142,7 +145,7 @@ describe('CSV import whose worker is killed', () => {
     const id = await checkedImport('given-up', 2500);
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
     // The worker runs a chunk and dies; BullMQ gives the job up, as it does after too many stalls.
-    @Module({ imports: [ConfigModule.forRoot(api.config), DatabaseModule, ImportJobsModule] })
+    @Module({ imports: [ConfigModule.forRoot(api.config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
     class JobsModule {}
     const jobs: INestApplicationContext = await NestFactory.createApplicationContext(JobsModule, { logger: false });
     try {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
+import { OrganizationsImportModule } from '@crm/organizations';
+import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
 
@@ -10,7 +12,10 @@ import { ApiHarness } from './testing/api-harness';
 // worker's `imports` processor runs it.
 
 function workerModule(config: AppConfig) {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, DataTransferWorkerModule], providers: [OutboxRelayService] })
+  @Module({
+    imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, DataTransferWorkerModule, PeopleImportModule, OrganizationsImportModule],
+    providers: [OutboxRelayService],
+  })
   class ImportWorkerModule {}
   return ImportWorkerModule;
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DryRunImportJob, ImportEngine, ImportJobsModule, readCsv, RunImportJob } from '@crm/data-transfer';
+import { OrganizationsImportModule } from '@crm/organizations';
+import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule, type AppConfig } from '@crm/platform';
 import { ActivityRecorder } from '@crm/timeline';
 import { ApiHarness, type DemoRole, type GraphqlResult } from './testing/api-harness';
@@ -33,7 +35,7 @@ interface Batch {
 }
 
 function jobsModule(config: AppConfig) {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, ImportJobsModule] })
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
   class JobsModule {}
   return JobsModule;
 }

@@ -14,7 +14,8 @@ function runApi(env: Record<string, string>): Promise<{ code: number | null; std
     const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env } });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // A start that neither serves nor exits is killed; generous, as a loaded machine starts Node slowly.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });

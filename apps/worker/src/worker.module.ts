@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
+import { OrganizationsImportModule } from '@crm/organizations';
 import { OutreachDigestModule } from '@crm/outreach';
+import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { PledgesDigestModule, PledgesWorkerModule } from '@crm/pledges';
 import { ToolkitWorkerModule } from '@crm/toolkit';
@@ -19,6 +21,9 @@ export class WorkerModule {
         OutboxModule,
         MailWorkerModule,
         DataTransferWorkerModule,
+        // What the import jobs can import: each domain's import module registers its target.
+        PeopleImportModule,
+        OrganizationsImportModule,
         OutreachDigestModule,
         PledgesWorkerModule,
         PledgesDigestModule,

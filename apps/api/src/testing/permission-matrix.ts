@@ -147,6 +147,7 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   // CSV import (data-transfer): people importers (coordinators import people in their regions); a batch that
   // is not the caller's answers NOT_FOUND, which counts as allowed here.
   importBatch: { document: `{ importBatch(id: "${uuid}") { id } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
+  importTargets: { document: '{ importTargets { kind } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   importBatches: { document: '{ importBatches(first: 1) { nodes { id } } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   guessImportMapping: { document: `{ guessImportMapping(batchId: "${uuid}") { columns { field } } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },
   importRows: { document: `{ importRows(batchId: "${uuid}", first: 1) { nodes { rowNumber } } }`, allowed: ['ADMIN', 'STAFF', 'COORDINATOR'] },

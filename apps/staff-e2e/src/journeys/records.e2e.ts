@@ -203,7 +203,7 @@ describe('records: people and organizations', () => {
       asUser(demo.staff, async (page) => {
         // The people file names its people's organizations: those come first.
         await page.goto(staffUrl('/imports/new'));
-        await page.getByTestId('import-kind').selectOption('ORGANIZATIONS');
+        await page.getByTestId('import-kind').selectOption('organizations');
         await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '../../../../tools/demo-csv/organizations-civicrm.csv'));
         await page.getByTestId('import-upload-submit').click();
         await page.getByTestId('import-mapping').waitFor();
@@ -212,7 +212,7 @@ describe('records: people and organizations', () => {
         await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
 
         await page.goto(staffUrl('/imports/new'));
-        await page.getByTestId('import-kind').selectOption('PEOPLE');
+        await page.getByTestId('import-kind').selectOption('people');
         await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '../../../../tools/demo-csv/people-civicrm.csv'));
         await page.getByTestId('import-upload-submit').click();
         await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);

@@ -31,6 +31,8 @@ import { safeRedirect } from '../utils/safe-redirect';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.title');
 
 const fates = ['CREATE', 'UPDATE', 'SKIP', 'ERROR'] as const;
+// Where the records of each import target are listed (the finished import links there).
+const listOf: Record<string, string> = { people: '/people', organizations: '/organizations', outreach: '/outreach' };
 const rowsPageSize = 25;
 
 // One page per batch; what it shows follows the batch's status:
@@ -141,7 +143,7 @@ export default function ImportBatchPage() {
     return () => clearInterval(timer);
   }, [running, revalidator]);
 
-  const listHref = batch.kind === 'PEOPLE' ? '/people' : '/organizations';
+  const listHref = listOf[batch.kind] ?? '/';
   const { counts, progress } = batch;
 
   return (
@@ -149,7 +151,7 @@ export default function ImportBatchPage() {
       <PageHeader
         title={t('imports.title')}
         description={t('imports.summary', { filename: batch.filename, rows: String(batch.rowCount), encoding: batch.encoding })}
-        actions={<Badge variant="light">{t(batch.kind === 'PEOPLE' ? 'imports.kind.PEOPLE' : 'imports.kind.ORGANIZATIONS')}</Badge>}
+        actions={<Badge variant="light">{lang === 'fr' ? batch.target.labelFr : batch.target.labelEn}</Badge>}
       />
       <Stepper active={stepIndex(batch.status, data.step)} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('imports.step.mapping')} />

@@ -1,24 +1,28 @@
 import { Alert, Button, Card, Input, NativeSelect, Stack } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useActionData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ImportTargetsDocument } from '@crm/staff-graphql';
 import { ActionForm } from '../components/action-form';
 import { PageHeader } from '../components/page-header';
 import { apiHeaders, apiUrl } from '../utils/api.server';
 import { csrfFieldName } from '../utils/csrf';
 import { assertCsrfToken } from '../utils/csrf.server';
 import { forwardMultipartFile } from '../utils/multipart-forward.server';
-import { useT } from '../utils/i18n';
+import { gql } from '../utils/graphql.server';
+import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
-import { abilityFor } from '../utils/viewer';
 import { requireUserWithPermission } from '../utils/session.server';
 import { safeRedirect } from '../utils/safe-redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'imports.title');
 
-// Coordinators import people; organizations are national staff's (the API decides per kind).
+// What the file may hold: the import targets the API has registered and the caller may import
+// (coordinators: people and outreach; national staff: organizations too).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireUserWithPermission(request, 'import', 'Person');
-  return { organizations: abilityFor(viewer).can('import', 'Organization') };
+  await requireUserWithPermission(request, 'import', 'Person');
+  const { importTargets } = await gql(ImportTargetsDocument, {}, { request });
+  const kind = new URL(request.url).searchParams.get('kind');
+  return { targets: importTargets, kind: importTargets.some((target) => target.kind === kind) ? kind : null };
 }
 
 type Answer = { error: 'required' } | { error: 'tooLarge' } | { error: 'refused'; reason: string } | { error: 'unexpected' };
@@ -38,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
     async (fields, file) => {
       // The token comes before the file in the form: nothing is sent on without it.
       await assertCsrfToken(request, fields.get(csrfFieldName));
-      const kind = fields.get('kind') === 'ORGANIZATIONS' ? 'organizations' : 'people';
-      return upload(request, kind, file.filename, file.body);
+      // The API refuses a kind nobody registered (or the caller may not import).
+      return upload(request, fields.get('kind') || 'people', file.filename, file.body);
     },
     UPLOAD_MAX_BYTES,
   );
@@ -72,6 +76,8 @@ async function upload(request: Request, kind: string, filename: string, body: Re
 
 export default function NewImport() {
   const t = useT();
+  const lang = useLanguage();
+  const { targets, kind } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -94,13 +100,8 @@ export default function NewImport() {
             <NativeSelect
               name="kind"
               label={t('imports.kind')}
-              data={[
-                { value: 'PEOPLE', label: t('imports.kind.PEOPLE') },
-                {
-                  value: 'ORGANIZATIONS',
-                  label: t('imports.kind.ORGANIZATIONS'),
-                },
-              ]}
+              defaultValue={kind ?? undefined}
+              data={targets.map((target) => ({ value: target.kind, label: lang === 'fr' ? target.labelFr : target.labelEn }))}
               data-testid="import-kind"
             />
             {/* A native file input: it works before JavaScript and posts the file as is. */}

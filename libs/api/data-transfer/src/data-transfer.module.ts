@@ -3,8 +3,6 @@ import { AuditService } from '@crm/platform';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ActorContextModule } from '@crm/identity';
 import { TransferModule } from '@crm/records';
-import { OrganizationBulkRepository } from '@crm/organizations';
-import { PersonBulkRepository } from '@crm/people';
 import { ActivityRecorder } from '@crm/timeline';
 import type { FastifyInstance } from 'fastify';
 import { ExportRepository } from './export/export.repository';
@@ -43,21 +41,13 @@ export class DataTransferModule implements OnModuleInit {
 /**
  * The import jobs (`@QueueJob` handlers): what the worker's `imports` queue runs
  * when the process has a QueueModule, and what tests call directly without one.
+ * The targets come from the registry: the process also imports the domains'
+ * import modules (`PeopleImportModule`…), which register them.
  */
 @Module({
-  imports: [ActorContextModule],
+  imports: [ActorContextModule, TransferModule],
   // AuditService here too: the jobs also run in the worker, which has no global AuditModule.
-  providers: [
-    AuditService,
-    ImportBatchRepository,
-    ImportRecordsRepository,
-    PersonBulkRepository,
-    OrganizationBulkRepository,
-    ActivityRecorder,
-    ImportEngine,
-    DryRunImportJob,
-    RunImportJob,
-  ],
+  providers: [AuditService, ImportBatchRepository, ImportRecordsRepository, ActivityRecorder, ImportEngine, DryRunImportJob, RunImportJob],
   exports: [ImportEngine, DryRunImportJob, RunImportJob],
 })
 export class ImportJobsModule {}

@@ -5,3 +5,4 @@ export { OrganizationObject, OrganizationConnection } from './dtos/organization.
 export { organizationColumns, organizationScopeColumns, organizationSortKey, type OrganizationRow } from './organization.row';
 export { OrganizationBulkRepository, type OrganizationState } from './organization-bulk.repository';
 export { organizationListOrder, organizationListWhere } from './organization.repository';
+export { OrganizationsImportModule, OrganizationImportTarget, readOrganizationKind, readMembership } from './organization.import';

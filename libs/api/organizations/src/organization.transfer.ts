@@ -155,13 +155,12 @@ export const organizationImportFields: ImportFieldSpec[] = [
   commonImportFields.contactType,
 ];
 
-/** Organizations' export list and import fields, in the registry data-transfer reads. */
+/** Organizations' export list, in the registry data-transfer reads (their import: OrganizationImportTarget). */
 @Injectable()
 export class OrganizationTransfer implements OnModuleInit {
   constructor(private readonly registry: TransferRegistry) {}
 
   onModuleInit(): void {
     this.registry.registerExport(organizationsExportList);
-    this.registry.registerImport({ kind: 'organizations', subject: 'Organization', fields: organizationImportFields });
   }
 }

@@ -5,10 +5,11 @@ import { OrganizationMergeHooks } from './organization-merge-hooks';
 import { OrganizationRepository } from './organization.repository';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { OrganizationsImportModule } from './organization.import';
 import { OrganizationTransfer } from './organization.transfer';
 
 @Module({
-  imports: [IdentityModule, RecordsModule, TransferModule],
+  imports: [IdentityModule, RecordsModule, TransferModule, OrganizationsImportModule],
   providers: [OrganizationRepository, OrganizationsService, OrganizationsResolver, OrganizationMergeHooks, OrganizationTransfer],
   exports: [OrganizationsService, OrganizationMergeHooks],
 })

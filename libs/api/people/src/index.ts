@@ -6,3 +6,4 @@ export { personListOrder, personListWhere } from './person.repository';
 export { personScopeColumns } from './person.row';
 export { personSortKey } from './person.row';
 export { PersonBulkRepository, type PersonState } from './person-bulk.repository';
+export { PeopleImportModule, PersonImportTarget, readLeaderCategory, leaderCategoryLabels } from './person.import';

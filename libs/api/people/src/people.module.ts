@@ -8,10 +8,11 @@ import { DirectoryResolver, OrganizationPeopleResolver, PeopleResolver } from '.
 import { PeopleService } from './people.service';
 import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
+import { PeopleImportModule } from './person.import';
 import { PersonTransfer } from './person.transfer';
 
 @Module({
-  imports: [OrganizationsModule, RecordsModule, TransferModule],
+  imports: [OrganizationsModule, RecordsModule, TransferModule, PeopleImportModule],
   providers: [
     PersonRepository,
     PeopleService,

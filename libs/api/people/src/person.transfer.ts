@@ -225,13 +225,12 @@ export const personImportFields: ImportFieldSpec[] = [
   commonImportFields.contactType,
 ];
 
-/** People's export list and import fields, in the registry data-transfer reads. */
+/** People's export list, in the registry data-transfer reads (their import: PersonImportTarget). */
 @Injectable()
 export class PersonTransfer implements OnModuleInit {
   constructor(private readonly registry: TransferRegistry) {}
 
   onModuleInit(): void {
     this.registry.registerExport(peopleExportList);
-    this.registry.registerImport({ kind: 'people', subject: 'Person', fields: personImportFields });
   }
 }

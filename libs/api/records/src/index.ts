@@ -20,9 +20,36 @@ export {
   type ExportList,
   type ExportQuery,
   type ImportFieldSpec,
-  type ImportFields,
   type TransferLang,
 } from './transfer/transfer-registry';
 export { catalogueLabels, exportCells, languageLabels, ownerEmailShaper, yesNoLabels, MULTI_VALUE_SEPARATOR, type Labels } from './transfer/transfer-labels';
 export { commonImportFields } from './transfer/common-import-fields';
 export { guessMapping, normalizeWords, recognisesAnyHeader } from './transfer/guess-mapping';
+export type {
+  FieldCells,
+  ImportPending,
+  ImportReport,
+  ImportState,
+  ImportTarget,
+  ImportVocabulary,
+  ImportWritten,
+  RowInput,
+  RowProblem,
+} from './transfer/import-target';
+export {
+  importOwners,
+  inputBuilder,
+  optionsOf,
+  organizationLike,
+  personLike,
+  readBoolean,
+  readDate,
+  readLanguage,
+  readOne,
+  readOwner,
+  readProvince,
+  readTags,
+  splitList,
+  unescapeCell,
+  vocabularyReader,
+} from './transfer/row-readers';

@@ -1,38 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { personalFields, type AppAbility } from '@crm/authz';
-import { AuditService, ConflictException, type AuditInput, type RequestContext } from '@crm/platform';
+import { AuditService, type AuditInput, type RequestContext } from '@crm/platform';
+import { TransferRegistry, type ImportState, type ImportTarget, type ImportVocabulary } from '@crm/records';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ActorContextService, assignableByEmail } from '@crm/identity';
-import { OrganizationBulkRepository, type OrganizationState } from '@crm/organizations';
-import { PersonBulkRepository, type PersonState } from '@crm/people';
+import { ActorContextService } from '@crm/identity';
 import { ImportBatchRepository, type Applied, type DryRunCounts, type ImportBatchRow, type ImportRowRecord, type RunCounts } from './import-batch.repository';
 import { mayImport } from './import-access';
-import type { ImportKind } from './import-fields';
-import { planChunk, type FileRef, type Pending, type PlanInput, type PlannedRow } from './import-planner';
+import { importTargetOf } from './import-fields';
+import { planChunk, type FileRef, type Pending, type PlanContext, type PlanInput, type PlannedRow } from './import-planner';
 import { ImportRecordsRepository } from './import-records.repository';
-import {
-  lookupsNeeded,
-  prepareRow,
-  provinceReader,
-  tagReader,
-  withColumns,
-  type ColumnField,
-  type ImportLookups,
-  type RowInput,
-  type RowProblem,
-} from './row-input';
+import { cellsByField, prepareRow, provinceReader, tagReader, withColumns, type ColumnField, type RowInput, type RowProblem } from './row-input';
 
 /** Rows per transaction: big enough for set-based statements, small enough to hold few locks for long. */
 export const IMPORT_CHUNK = 1000;
 
-type State = PersonState | OrganizationState;
-const auditMasked = { people: [...personalFields.Person], organizations: [...personalFields.Organization, 'email', 'phone'] };
-const subjectType = { people: 'Person', organizations: 'Organization' } as const;
-const auditAction = { people: 'person', organizations: 'organization' } as const;
+type State = ImportState;
 
 /**
- * The two import jobs. Both act for the user who uploaded the file (their
+ * The two import jobs, the same for every registered import target (decision 058):
+ * the target reads, matches and writes its records; the engine does the rest. Both act for the user who uploaded the file (their
  * ability now, not when they uploaded), work in chunks of IMPORT_CHUNK rows,
  * and check the batch's status before each chunk, so a cancel or a new mapping
  * stops them. Both may run again after a crash: the dry run starts over; the
@@ -49,8 +35,7 @@ export class ImportEngine {
     private readonly dataSource: DataSource,
     private readonly batches: ImportBatchRepository,
     private readonly records: ImportRecordsRepository,
-    private readonly people: PersonBulkRepository,
-    private readonly organizations: OrganizationBulkRepository,
+    private readonly registry: TransferRegistry,
     private readonly actors: ActorContextService,
     private readonly activity: ActivityRecorder,
     private readonly audit: AuditService,
@@ -70,7 +55,7 @@ export class ImportEngine {
       });
       await this.batches.clearDryRun(manager, batchId);
     });
-    const base = await this.baseLookups();
+    const vocabulary = await this.vocabulary();
     // Earlier rows of the file by duplicate key, across chunks (ids and row numbers only).
     const file = new Map<string, FileRef>();
     let after = 0;
@@ -84,9 +69,15 @@ export class ImportEngine {
           return false;
         }
         after = rows[rows.length - 1].rowNumber;
-        const inputs = await this.prepare(manager, batch, ctx, rows, base);
-        const { keys, matches } = await this.match(manager, batch.kind, ctx.ability, inputs, false);
-        const planned = planChunk(this.planContext(batch, ctx), inputs, keys, matches, file);
+        const target = importTargetOf(this.registry, batch.kind);
+        const inputs = await this.prepare(manager, target, batch, ctx, rows, vocabulary);
+        const { keys, matches } = await target.match(
+          manager,
+          ctx.ability,
+          inputs.map((row) => row.input),
+          false,
+        );
+        const planned = planChunk(this.planContext(target, batch, ctx), inputs, keys, matches, file);
         // Only the row numbers stay for later chunks, not the records' values.
         for (const rowKeys of keys) {
           for (const key of rowKeys) {
@@ -158,7 +149,7 @@ export class ImportEngine {
     // Gone, cancelled, remapped or already done: a repeated job has nothing to do.
     if (!batch || batch.status !== status || !batch.mapping || !batch.duplicatePolicy) return null;
     const ctx = await this.actors.contextFor(batch.createdById, `import:${batch.id}`);
-    if (!ctx || !mayImport(ctx.ability, batch.kind)) {
+    if (!ctx || !mayImport(ctx.ability, importTargetOf(this.registry, batch.kind))) {
       await this.markFailed(batchId, status, 'The user who started this import may no longer import these records');
       return null;
     }
@@ -170,83 +161,41 @@ export class ImportEngine {
     return current?.status === status;
   }
 
-  private planContext(batch: ImportBatchRow, ctx: RequestContext) {
-    return {
-      kind: batch.kind,
-      ability: ctx.ability,
-      actorId: ctx.actor!.id,
-      ownsWhatTheyAdd: batch.kind === 'people' && ctx.actor!.role === 'COORDINATOR',
-      policy: batch.duplicatePolicy!,
-    };
+  private planContext(target: ImportTarget, batch: ImportBatchRow, ctx: RequestContext): PlanContext {
+    return { target, ability: ctx.ability, actor: ctx.actor!, policy: batch.duplicatePolicy! };
   }
 
-  private async baseLookups(): Promise<Pick<ImportLookups, 'province' | 'tag'>> {
+  private async vocabulary(): Promise<ImportVocabulary> {
     const manager = this.dataSource.manager;
     return { province: provinceReader(await this.records.provinces(manager)), tag: tagReader(await this.records.tags(manager)) };
   }
 
-  /** Cells → the create schema's input, with the chunk's owners and organizations looked up in two statements. */
+  /** Cells → the target's create schema's input, with what the chunk's rows name looked up by the target in a few statements. */
   private async prepare(
     manager: EntityManager,
+    target: ImportTarget,
     batch: ImportBatchRow,
     ctx: RequestContext,
     rows: ImportRowRecord[],
-    base: Pick<ImportLookups, 'province' | 'tag'>,
+    vocabulary: ImportVocabulary,
   ): Promise<PlanInput[]> {
     const mapping = batch.mapping!;
-    const needed = lookupsNeeded(
-      batch.kind,
-      rows.map((r) => r.cells),
-      mapping,
+    const lookups = await target.lookups(
+      manager,
+      ctx,
+      rows.map((row) => cellsByField(row.cells, mapping)),
     );
-    const lookups: ImportLookups = {
-      ...base,
-      // Owners as the single-record forms allow them (a coordinator: staff, themselves, coordinators of their provinces).
-      owners: await assignableByEmail(manager, ctx.actor!, needed.ownerEmails),
-      organizations: await this.organizations.idsByName(manager, ctx.ability, needed.organizationNames),
-    };
     return rows.map((row) => {
-      const prepared = prepareRow(batch.kind, row.cells, batch.headers, mapping, lookups);
+      const prepared = prepareRow(target, row.cells, batch.headers, mapping, lookups, vocabulary);
       return prepared.ok
         ? { rowNumber: row.rowNumber, input: prepared.input, problems: [], warnings: prepared.warnings }
         : { rowNumber: row.rowNumber, input: null, problems: prepared.problems };
     });
   }
 
-  /** Each row's duplicate keys and the existing records they match (locked when applying). */
-  private async match(
-    manager: EntityManager,
-    kind: ImportKind,
-    ability: AppAbility,
-    rows: PlanInput[],
-    lock: boolean,
-  ): Promise<{ keys: string[][]; matches: State[][] }> {
-    if (kind === 'people') {
-      const keys = rows.map((row) => ((row.input?.values.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
-      const people = await this.people.byEmails(manager, ability, [...new Set(keys.flat())], lock);
-      const byEmail = new Map<string, PersonState[]>();
-      for (const person of people) for (const email of person.emails) byEmail.set(email.toLowerCase(), [...(byEmail.get(email.toLowerCase()) ?? []), person]);
-      return { keys, matches: keys.map((emails) => emails.flatMap((email) => byEmail.get(email) ?? [])) };
-    }
-    const withInput = rows.map((row, i) => ({ i, values: row.input?.values })).filter((r) => r.values);
-    const found = await this.organizations.byNameAndCity(
-      manager,
-      ability,
-      withInput.map((r) => ({ name: r.values!.nameEn as string, city: (r.values!.city as string | null | undefined) ?? null })),
-      lock,
-    );
-    const keys: string[][] = rows.map(() => []);
-    const matches: State[][] = rows.map(() => []);
-    withInput.forEach((r, j) => {
-      keys[r.i] = [found.keys[j]];
-      matches[r.i] = found.matches[j];
-    });
-    return { keys, matches };
-  }
-
   /** One chunk of the run, in the caller's transaction: records written, audited, on the timeline; rows marked applied. */
   private async applyChunk(manager: EntityManager, batch: ImportBatchRow, ctx: RequestContext, rows: ImportRowRecord[]): Promise<void> {
-    const kind = batch.kind;
+    const target = importTargetOf(this.registry, batch.kind);
     // Rows the dry run skipped as duplicates stay skipped; the others are planned again against the records as they are now.
     const toPlan = rows.filter((row) => row.fate !== 'skip');
     const inputs: PlanInput[] = toPlan.map((row) => ({
@@ -254,69 +203,55 @@ export class ImportEngine {
       input: row.input as RowInput | null,
       problems: row.input ? [] : [{ field: null, column: null, message: 'has no checked values: run the dry run again' }],
     }));
-    const { keys, matches } = await this.match(manager, kind, ctx.ability, inputs, true);
-    const planned = planChunk(this.planContext(batch, ctx), inputs, keys, matches, new Map());
+    const { keys, matches } = await target.match(
+      manager,
+      ctx.ability,
+      inputs.map((row) => row.input),
+      true,
+    );
+    const planned = planChunk(this.planContext(target, batch, ctx), inputs, keys, matches, new Map());
 
     const pendings = unique(planned.map((row) => row.pending).filter((p): p is Pending => p !== null));
     const creates = pendings.filter((p) => p.original === null);
     const updates = pendings.filter((p) => p.original !== null && changed(p.original, p.state));
-    if (kind === 'people') {
-      await this.people.insertMany(
-        manager,
-        creates.map((p) => p.state as PersonState),
-      );
-      if (
-        (await this.people.updateManyVersioned(
-          manager,
-          updates.map((p) => p.state as PersonState),
-        )) !== updates.length
-      )
-        throw new ConflictException();
-    } else {
-      await this.organizations.insertMany(
-        manager,
-        creates.map((p) => p.state as OrganizationState),
-      );
-      if (
-        (await this.organizations.updateManyVersioned(
-          manager,
-          updates.map((p) => p.state as OrganizationState),
-        )) !== updates.length
-      )
-        throw new ConflictException();
-    }
-    const activity: ActivityEntry[] = [];
+    const written = await target.write(manager, ctx, { creates: creates.map((p) => p.state), updates: updates.map((p) => p.state), pendings });
+    const activity: ActivityEntry[] = [...(written.activity ?? [])];
     const audits: AuditInput[] = [];
-    const addedAffiliations = kind === 'people' ? await this.writeAffiliations(manager, pendings, activity) : new Map<string, string[]>();
-    const touched = pendings.filter((p) => p.original === null || updates.includes(p) || addedAffiliations.has(p.state.id));
+    const extras = written.auditExtras ?? new Map<string, Record<string, unknown>>();
+    const touched = pendings.filter((p) => p.original === null || updates.includes(p) || extras.has(p.state.id));
     for (const pending of touched) {
       const id = pending.state.id;
       const fields = pending.original ? changedFields(pending.original, pending.state) : [];
-      const affiliations = addedAffiliations.get(id) ?? [];
       // Changes to existing records are audited one by one, with their fields (masked);
       // the records a chunk creates, in one entry listing their ids (below).
       if (pending.original) {
         audits.push({
-          action: `${auditAction[kind]}.update`,
-          subjectType: subjectType[kind],
+          action: `${target.audit.action}.update`,
+          subjectType: target.subject,
           subjectId: id,
           before: { ...auditView(pending.original), importBatchId: null },
-          after: { ...auditView(pending.state), importBatchId: batch.id, ...(affiliations.length ? { addedAffiliations: affiliations } : {}) },
-          personalFields: auditMasked[kind],
+          after: { ...auditView(pending.state), importBatchId: batch.id, ...extras.get(id) },
+          personalFields: [...target.audit.masked],
         });
       }
-      activity.push({
-        subjectType: subjectType[kind],
-        subjectId: id,
-        kind: pending.original ? 'record.updated' : 'record.created',
-        recordType: subjectType[kind],
-        recordId: id,
-        summary: pending.original ? { fields, importBatchId: batch.id } : { importBatchId: batch.id },
-      });
+      const { subjects, prefix } = target.timeline?.(pending.state) ?? {
+        subjects: [{ subjectType: target.subject as ActivityEntry['subjectType'], subjectId: id }],
+        prefix: 'record',
+      };
+      for (const { subjectType, subjectId } of subjects) {
+        activity.push({
+          subjectType,
+          subjectId,
+          kind: `${prefix}.${pending.original ? 'updated' : 'created'}`,
+          recordType: target.subject,
+          recordId: id,
+          summary: pending.original ? { fields, importBatchId: batch.id } : { importBatchId: batch.id },
+        });
+      }
     }
     if (creates.length) {
       audits.push({
-        action: `${auditAction[kind]}.import`,
+        action: `${target.audit.action}.import`,
         subjectType: 'ImportBatch',
         subjectId: batch.id,
         before: null,
@@ -336,28 +271,6 @@ export class ImportEngine {
       return { rowNumber: row.rowNumber, ...mark };
     });
     await this.batches.saveApplied(manager, batch.id, marks, counts);
-  }
-
-  /** People's affiliations from the file: written, and on the organizations' timelines when new. Returns, per person, the organizations added. */
-  private async writeAffiliations(manager: EntityManager, pendings: Pending[], activity: ActivityEntry[]): Promise<Map<string, string[]>> {
-    const wanted = pendings.flatMap((p) => [...p.affiliations].map(([organizationId, title]) => ({ personId: p.state.id, organizationId, title })));
-    const added = new Map<string, string[]>();
-    if (wanted.length === 0) return added;
-    const existing = await this.people.existingAffiliations(manager, [...new Set(wanted.map((a) => a.personId))]);
-    await this.people.upsertAffiliations(manager, wanted);
-    for (const a of wanted) {
-      if (existing.has(`${a.personId}|${a.organizationId}`)) continue;
-      added.set(a.personId, [...(added.get(a.personId) ?? []), a.organizationId]);
-      activity.push({
-        subjectType: 'Organization',
-        subjectId: a.organizationId,
-        kind: 'affiliation.added',
-        recordType: 'Person',
-        recordId: a.personId,
-        summary: { personId: a.personId },
-      });
-    }
-    return added;
   }
 }
 
@@ -396,7 +309,9 @@ function appliedOf(plan: PlannedRow): { applied: Applied; recordId: string | nul
 const comparedOut = new Set(['id', 'version', 'createdById']);
 
 function changedFields(before: State, after: State): string[] {
-  return Object.keys(after).filter((key) => !comparedOut.has(key) && JSON.stringify(before[key as keyof State]) !== JSON.stringify(after[key as keyof State]));
+  const was = before as unknown as Record<string, unknown>;
+  const now = after as unknown as Record<string, unknown>;
+  return Object.keys(now).filter((key) => !comparedOut.has(key) && JSON.stringify(was[key]) !== JSON.stringify(now[key]));
 }
 
 function changed(before: State, after: State): boolean {
@@ -404,6 +319,6 @@ function changed(before: State, after: State): boolean {
 }
 
 function auditView(state: State): Record<string, unknown> {
-  const { id: _i, version: _v, createdById: _c, ...fields } = state;
+  const { id: _i, version: _v, createdById: _c, ...fields } = state as ImportState & { createdById?: unknown };
   return fields;
 }

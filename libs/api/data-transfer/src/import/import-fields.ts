@@ -1,12 +1,11 @@
-import type { ImportFieldSpec, TransferRegistry } from '@crm/records';
-import type { z } from 'zod';
-import type { ImportKindValue } from '../contracts/data-transfer.contracts';
+import type { ImportTarget, TransferRegistry } from '@crm/records';
 
-export type ImportKind = z.infer<typeof ImportKindValue>;
+/** A batch's kind: the name an import target registered under (`people`, `organizations`, `outreach`…). */
+export type ImportKind = string;
 
-/** The fields the domain that owns `kind` registered (TransferRegistry); none registered is a wiring bug. */
-export function importFieldsOf(registry: TransferRegistry, kind: ImportKind): ImportFieldSpec[] {
-  const registered = registry.importFields(kind);
-  if (!registered) throw new Error(`no import fields registered for "${kind}"`);
-  return registered.fields;
+/** The target the domain that owns `kind` registered (TransferRegistry); none for a batch's kind is a wiring bug. */
+export function importTargetOf(registry: TransferRegistry, kind: ImportKind): ImportTarget {
+  const target = registry.importTarget(kind);
+  if (!target) throw new Error(`no import target registered for "${kind}"`);
+  return target;
 }

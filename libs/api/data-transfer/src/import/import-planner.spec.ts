@@ -1,15 +1,20 @@
 import { defineAbilityFor } from '@crm/authz';
-import { merge, planChunk, richerSpelling, type FileRef, type PlanInput } from './import-planner';
-import type { PersonState } from '@crm/people';
+import { OrganizationBulkRepository } from '@crm/organizations';
+import { PersonBulkRepository, PersonImportTarget, type PersonState } from '@crm/people';
+import { TransferRegistry, type ImportTarget } from '@crm/records';
+import { merge as mergeInto, planChunk, richerSpelling, type FileRef, type PlanInput } from './import-planner';
+
+// People's target as the example (the planner plans any registered target the same way).
+const people = new PersonImportTarget(new PersonBulkRepository(), new OrganizationBulkRepository(), new TransferRegistry()) as unknown as ImportTarget;
+const merge = (_kind: 'people', state: PersonState, values: Record<string, unknown>, provided: string[]) => mergeInto(people, state, values, provided);
 
 const coordinator = { id: 'coord-1', role: 'COORDINATOR' as const, provinceCodes: ['ON'], organizationId: null };
 const staff = { id: 'staff-1', role: 'STAFF' as const, provinceCodes: [], organizationId: null };
 
 const context = (actor: typeof coordinator | typeof staff, policy: 'UPDATE' | 'SKIP') => ({
-  kind: 'people' as const,
+  target: people,
   ability: defineAbilityFor(actor),
-  actorId: actor.id,
-  ownsWhatTheyAdd: actor.role === 'COORDINATOR',
+  actor,
   policy,
 });
 

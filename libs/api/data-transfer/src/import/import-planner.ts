@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { canReadField, subject, type AppAbility } from '@crm/authz';
-import { postalCodeMatchesProvince } from '@crm/contracts';
+import { subject, type Actor, type AppAbility } from '@crm/authz';
+import type { ImportPending, ImportState, ImportTarget } from '@crm/records';
 import type { RowInput, RowProblem } from './row-input';
-import type { ImportKind } from './import-fields';
-import type { OrganizationState } from '@crm/organizations';
-import type { PersonState } from '@crm/people';
 
 export type DuplicatePolicy = 'UPDATE' | 'SKIP';
 export type Fate = 'create' | 'update' | 'skip' | 'error';
 
-type State = PersonState | OrganizationState;
+type State = ImportState;
 
 /** A row to plan: its number and, when its cells were valid, what it writes. */
 export interface PlanInput {
@@ -21,12 +17,8 @@ export interface PlanInput {
 }
 
 /** Records the chunk will write: new ones and existing ones (with the state they had). */
-export interface Pending<S extends State = State> {
-  state: S;
-  original: S | null;
+export interface Pending<S extends State = State> extends ImportPending<S> {
   firstRow: number;
-  /** Affiliations this import adds (people). */
-  affiliations: Map<string, string | null>;
 }
 
 export interface PlannedRow {
@@ -48,24 +40,21 @@ export interface FileRef {
   pending: Pending | null;
 }
 
-const limits = { emails: 5, phones: 5, tags: 20, notes: 10_000 } as const;
-const noun = { people: 'person', organizations: 'organization' } as const;
-const plural = { people: 'people', organizations: 'organizations' } as const;
+const notesLimit = 10_000;
 
-interface PlanContext {
-  kind: ImportKind;
+export interface PlanContext {
+  target: ImportTarget;
   ability: AppAbility;
-  actorId: string;
-  /** Does the actor's role make them the owner of what they add (as createPerson does)? */
-  ownsWhatTheyAdd: boolean;
+  actor: Actor;
   policy: DuplicatePolicy;
 }
 
 /**
- * Decides each row's fate, the same way for the dry run and the run: invalid →
- * error; a duplicate (people: any shared e-mail; organizations: same normalised
- * name and city) of an existing record or of an earlier row → update or skip as
- * the policy says; otherwise create. Scope is checked as the single-record
+ * Decides each row's fate, the same way for the dry run and the run, for any
+ * registered target: invalid → error; a duplicate (the target's keys: people, any
+ * shared e-mail; organizations, same normalised name and city) of an existing record
+ * or of an earlier row → update or skip as the policy says (always skip for a
+ * create-only target); otherwise create. Scope is checked as the single-record
  * mutations check it: a coordinator creates only in their regions and updates
  * only what they created or own.
  */
@@ -82,8 +71,9 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
       keys[i].map((key) => file.get(key)).filter((ref): ref is FileRef => ref !== undefined),
       (ref) => String(ref.rowNumber),
     );
+    const { target } = ctx;
     if (existing.length > 1) {
-      return error([{ field: dedupeField(ctx.kind), column: null, message: `matches ${existing.length} existing ${plural[ctx.kind]}: merge them first` }]);
+      return error([{ field: target.matchField, column: null, message: `matches ${existing.length} existing ${target.noun.many}: merge them first` }]);
     }
     const earlierMatch = earlier.find((ref) => ref.matchId !== null);
     const matchId = existing[0]?.id ?? earlierMatch?.matchId ?? null;
@@ -91,16 +81,16 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
 
     if (matchId === null && firstEarlier === undefined) {
       // A new record.
-      const state = newState(ctx, values);
+      const state = target.newState(values, ctx.actor);
       const scopeProblem = createProblem(ctx, state);
       if (scopeProblem) return error([scopeProblem]);
-      const pending: Pending = { state, original: null, firstRow: row.rowNumber, affiliations: affiliationsOf(values) };
+      const pending: Pending = { state, original: null, firstRow: row.rowNumber, links: linksOf(target, values) };
       remember(file, keys[i], { rowNumber: row.rowNumber, matchId: null, pending });
       return { ...base, fate: 'create', pending };
     }
 
     const duplicateOfRow = matchId === null ? (firstEarlier?.rowNumber ?? null) : null;
-    if (ctx.policy === 'SKIP') {
+    if (ctx.policy === 'SKIP' || target.createOnly) {
       return { ...base, fate: 'skip', matchId, duplicateOfRow };
     }
 
@@ -109,29 +99,28 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
     if (matchId !== null) {
       pending = byRecord.get(matchId) ?? null;
       if (!pending && existing[0]) {
-        if (!ctx.ability.can('update', subject(subjectOf(ctx.kind), scopeOf(existing[0])))) {
+        if (!ctx.ability.can('update', subject(target.subject, target.scopeOf(existing[0])))) {
           return error([
             {
-              field: dedupeField(ctx.kind),
+              field: target.matchField,
               column: null,
-              message: `matches an existing ${noun[ctx.kind]} you may not edit (ask their owner or national staff)`,
+              message: `matches an existing ${target.noun.one} you may not edit (ask their owner or national staff)`,
             },
           ]);
         }
-        pending = { state: existing[0], original: existing[0], firstRow: row.rowNumber, affiliations: new Map() };
+        pending = { state: existing[0], original: existing[0], firstRow: row.rowNumber, links: new Map() };
         byRecord.set(matchId, pending);
       }
     } else {
       pending = firstEarlier?.pending ?? null;
     }
     if (pending) {
-      const merged = merge(ctx.kind, pending.state, values, provided);
+      const merged = merge(target, pending.state, values, provided);
       if (typeof merged === 'string') return error([{ field: null, column: null, message: merged }]);
       const scopeProblem = pending.original ? updateProblem(ctx, pending.original, merged, provided) : createProblem(ctx, merged);
       if (scopeProblem) return error([scopeProblem]);
       pending.state = merged;
-      for (const [organizationId, title] of affiliationsOf(values))
-        pending.affiliations.set(organizationId, title ?? pending.affiliations.get(organizationId) ?? null);
+      for (const [id, detail] of linksOf(target, values)) pending.links.set(id, detail ?? pending.links.get(id) ?? null);
     }
     // Without a pending record (an earlier chunk of a dry run) the row is an update whose merge is checked when it runs.
     remember(file, keys[i], { rowNumber: firstEarlier?.rowNumber ?? row.rowNumber, matchId, pending });
@@ -148,143 +137,61 @@ function remember(file: Map<string, FileRef>, keys: string[], ref: FileRef): voi
   for (const key of keys) if (!file.has(key)) file.set(key, ref);
 }
 
-const subjectOf = (kind: ImportKind) => (kind === 'people' ? 'Person' : 'Organization');
-const dedupeField = (kind: ImportKind) => (kind === 'people' ? 'emails' : 'nameEn');
-const scopeOf = (state: State) => ({
-  provinceCode: state.provinceCode,
-  ownerId: state.ownerId,
-  createdById: state.createdById,
-  ...(isPerson(state) ? {} : { id: state.id }),
-});
-const isPerson = (state: State): state is PersonState => 'firstName' in state;
-
-function affiliationsOf(values: Record<string, unknown>): Map<string, string | null> {
-  const list = (values.affiliations as { organizationId: string; title?: string | null }[] | undefined) ?? [];
-  return new Map(list.map((a) => [a.organizationId, a.title ?? null]));
+function linksOf(target: ImportTarget, values: Record<string, unknown>): Map<string, string | null> {
+  return target.links?.(values) ?? new Map();
 }
 
 function createProblem(ctx: PlanContext, state: State): RowProblem | null {
-  if (!ctx.ability.can('create', subject(subjectOf(ctx.kind), scopeOf(state)))) {
-    return { field: 'provinceCode', column: null, message: `${state.provinceCode} is outside your regions` };
+  const { target } = ctx;
+  const scope = target.scopeOf(state);
+  if (!ctx.ability.can('create', subject(target.subject, scope))) {
+    return { field: 'provinceCode', column: null, message: `${String(scope.provinceCode)} is outside your regions` };
   }
-  if (isPerson(state) && state.livedExperience && !canReadField(ctx.ability, 'create', 'Person', 'livedExperience', scopeOf(state))) {
-    return { field: 'livedExperience', column: null, message: 'may be recorded only by national staff or the person’s owner' };
-  }
-  return null;
+  return target.createProblem?.(ctx.ability, state) ?? null;
 }
 
 function updateProblem(ctx: PlanContext, original: State, next: State, provided: string[]): RowProblem | null {
-  if (!ctx.ability.can('update', subject(subjectOf(ctx.kind), scopeOf(next)))) {
+  const { target } = ctx;
+  if (!ctx.ability.can('update', subject(target.subject, target.scopeOf(next)))) {
     return {
       field: provided.includes('provinceCode') ? 'provinceCode' : 'ownerEmail',
       column: null,
-      message: `would put the ${noun[ctx.kind]} outside what you may edit`,
+      message: `would put the ${target.noun.one} outside what you may edit`,
     };
   }
-  if (!isPerson(next) && next.postalCode && !postalCodeMatchesProvince(next.postalCode, next.provinceCode)) {
-    return { field: 'postalCode', column: null, message: `${next.postalCode} is not a postal code of ${next.provinceCode}` };
-  }
-  if (
-    isPerson(next) &&
-    isPerson(original) &&
-    next.livedExperience !== original.livedExperience &&
-    !canReadField(ctx.ability, 'update', 'Person', 'livedExperience', scopeOf(original))
-  ) {
-    return { field: 'livedExperience', column: null, message: 'may be changed only by national staff or the person’s owner' };
-  }
-  return null;
+  return target.updateProblem?.(ctx.ability, original, next, provided) ?? null;
 }
-
-function newState(ctx: PlanContext, values: Record<string, unknown>): State {
-  const v = values as Record<string, never>;
-  if (ctx.kind === 'people') {
-    const person: PersonState = {
-      id: randomUUID(),
-      firstName: v.firstName,
-      lastName: v.lastName ?? '',
-      preferredLanguage: v.preferredLanguage ?? 'en',
-      emails: v.emails ?? [],
-      phones: v.phones ?? [],
-      leaderCategory: v.leaderCategory ?? null,
-      provinceCode: v.provinceCode,
-      city: v.city ?? null,
-      // A coordinator looks after the people they add, unless the file names someone else (as createPerson).
-      ownerId: values.ownerId !== undefined ? v.ownerId : ctx.ownsWhatTheyAdd ? ctx.actorId : null,
-      createdById: ctx.actorId,
-      consentEmail: v.consentEmail ?? false,
-      consentPhone: v.consentPhone ?? false,
-      doNotContact: v.doNotContact ?? false,
-      livedExperience: v.livedExperience ?? false,
-      tags: v.tags ?? [],
-      notes: v.notes ?? null,
-      version: 1,
-    };
-    return person;
-  }
-  const organization: OrganizationState = {
-    id: randomUUID(),
-    nameEn: v.nameEn,
-    // As createOrganization: no French name means the English one.
-    nameFr: v.nameFr ?? v.nameEn,
-    kind: v.kind,
-    membership: v.membership ?? 'ally',
-    membershipSince: v.membershipSince ?? null,
-    provinceCode: v.provinceCode,
-    city: v.city ?? null,
-    postalCode: v.postalCode ?? null,
-    email: v.email ?? null,
-    phone: v.phone ?? null,
-    website: v.website ?? null,
-    tags: v.tags ?? [],
-    notes: v.notes ?? null,
-    ownerId: v.ownerId ?? null,
-    createdById: ctx.actorId,
-    version: 1,
-  };
-  return organization;
-}
-
-const listFields = new Set(['emails', 'phones', 'tags']);
-// Not part of the record's own columns (people's affiliations are written apart).
-const notColumns = new Set(['affiliations']);
 
 /**
  * An update from the file: the fields it gives replace the record's (a blank
  * cell never clears one); e-mails, phones and tags are added to the record's;
  * notes are appended. A string is the reason it cannot be applied.
  */
-export function merge<S extends State>(kind: ImportKind, state: S, values: Record<string, unknown>, provided: string[]): S | string {
+export function merge<S extends State>(target: ImportTarget, state: S, values: Record<string, unknown>, provided: string[]): S | string {
   const next = { ...state } as Record<string, unknown>;
+  const lists = target.listLimits ?? {};
   for (const field of provided) {
-    if (notColumns.has(field) || !(field in next)) continue;
+    // Only the record's own columns (people's affiliations are written apart).
+    if (!(field in next) || field === 'id' || field === 'version') continue;
     const value = values[field];
-    if (listFields.has(field)) {
+    if (field in lists) {
       const union = [...new Set([...(next[field] as string[]), ...(value as string[])])];
-      const max = limits[field as 'emails' | 'phones' | 'tags'];
-      if (union.length > max) return `would give the ${noun[kind]} more than ${max} ${field === 'emails' ? 'e-mail addresses' : field}`;
+      const max = lists[field];
+      if (union.length > max) return `would give the ${target.noun.one} more than ${max} ${field === 'emails' ? 'e-mail addresses' : field}`;
       next[field] = union;
     } else if (field === 'notes') {
       const current = next.notes as string | null;
       const added = value as string | null;
       if (added && !(current ?? '').includes(added)) {
         const notes = current ? `${current}\n\n${added}` : added;
-        if (notes.length > limits.notes) return `would make the notes longer than ${limits.notes.toLocaleString('en')} characters`;
+        if (notes.length > notesLimit) return `would make the notes longer than ${notesLimit.toLocaleString('en')} characters`;
         next.notes = notes;
       }
     } else {
       next[field] = typeof value === 'string' && typeof next[field] === 'string' ? richerSpelling(next[field] as string, value) : value;
     }
   }
-  if (
-    kind === 'organizations' &&
-    provided.includes('nameEn') &&
-    !provided.includes('nameFr') &&
-    (state as OrganizationState).nameFr === (state as OrganizationState).nameEn
-  ) {
-    // The French name followed the English one; keep it that way.
-    next.nameFr = next.nameEn;
-  }
-  return next as S;
+  return (target.afterMerge ? target.afterMerge(state, next as unknown as State, provided) : next) as S;
 }
 
 const fold = (text: string) =>

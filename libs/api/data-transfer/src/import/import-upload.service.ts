@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ForbiddenException, UnauthenticatedException, type RequestContext } from '@crm/platform';
+import { AuditService, BadUserInputException, ForbiddenException, UnauthenticatedException, type RequestContext } from '@crm/platform';
 import { recognisesAnyHeader, TransferRegistry } from '@crm/records';
 import { DataSource } from 'typeorm';
 import { CsvFileError, readCsv, type CsvRow } from '../csv/csv-reader';
 import { ImportBatchRepository } from './import-batch.repository';
 import { mayImport } from './import-access';
-import { importFieldsOf, type ImportKind } from './import-fields';
+import type { ImportKind } from './import-fields';
 
 /** Rows staged per INSERT while the file streams in. */
 const STAGING_CHUNK = 1000;
@@ -34,10 +34,12 @@ export class ImportUploadService {
    */
   async upload(ctx: RequestContext, source: AsyncIterable<Buffer>, meta: UploadMeta, maxBytes = IMPORT_MAX_BYTES): Promise<string> {
     if (!ctx.actor) throw new UnauthenticatedException();
-    if (!mayImport(ctx.ability, meta.kind)) throw new ForbiddenException();
+    const target = this.registry.importTarget(meta.kind);
+    if (!target) throw new BadUserInputException([{ path: ['kind'], code: 'invalid' }], `Nothing named “${meta.kind}” can be imported`);
+    if (!mayImport(ctx.ability, target)) throw new ForbiddenException();
     const actorId = ctx.actor.id;
     const file = await readCsv(source, { maxBytes });
-    const fields = importFieldsOf(this.registry, meta.kind);
+    const fields = target.fields;
     if (!recognisesAnyHeader(fields, file.headers)) {
       await file.rows.return(undefined);
       const examples = fields

@@ -9,9 +9,9 @@ import {
   ImportProblemSummaryObject,
   ImportRowConnection,
   ImportRowFateEnum,
+  ImportTargetObject,
   SetImportMappingInputType,
   type DuplicatePolicyEnum,
-  type ImportKindEnum,
   type ImportRowAppliedEnum,
   type ImportStatusEnum,
 } from './dtos/import.objects';
@@ -19,7 +19,7 @@ import type { ImportBatchRow, ImportRowRecord } from './import-batch.repository'
 import { ImportService } from './import.service';
 
 // Access: the guard lets in anyone signed in; the service refuses (FORBIDDEN) a
-// caller who may import neither people nor organizations, and answers
+// caller who may import nothing registered, and answers
 // NOT_FOUND for a batch that is not the caller's.
 @Resolver(() => ImportBatchObject)
 export class ImportResolver {
@@ -29,6 +29,12 @@ export class ImportResolver {
   @Query(() => ImportBatchObject, { description: 'One of your CSV imports, with its progress' })
   async importBatch(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ImportBatchObject> {
     return toObject(await this.service.get(ctx, parseInput(Id, id, ['id'])));
+  }
+
+  @Authenticated()
+  @Query(() => [ImportTargetObject], { description: 'What you may import from a file (every registered import whose records you may import)' })
+  importTargets(@Ctx() ctx: RequestContext): ImportTargetObject[] {
+    return this.service.targets(ctx);
   }
 
   @Authenticated()
@@ -90,6 +96,12 @@ export class ImportResolver {
   }
 
   @Authenticated()
+  @ResolveField(() => ImportTargetObject, { description: 'What this import feeds, as the wizard names it' })
+  target(@Parent() batch: ImportBatchObject): ImportTargetObject {
+    return this.service.target(batch.kind);
+  }
+
+  @Authenticated()
   @ResolveField(() => [ImportProblemSummaryObject], { description: 'The most frequent problems (field and message) among invalid and failed rows' })
   problemSummary(@Parent() batch: ImportBatchObject): Promise<ImportProblemSummaryObject[]> {
     return this.service.problemSummary(batch.id);
@@ -99,7 +111,7 @@ export class ImportResolver {
 function toObject(batch: ImportBatchRow): ImportBatchObject {
   return {
     id: batch.id,
-    kind: batch.kind as ImportKindEnum,
+    kind: batch.kind,
     status: batch.status as ImportStatusEnum,
     filename: batch.filename,
     encoding: batch.encoding,

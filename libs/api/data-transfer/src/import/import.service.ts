@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import type { ImportRowsArgs, SetImportMappingInput } from '../contracts/data-transfer.contracts';
 import { ImportBatchRepository, type ImportBatchRow, type ImportStatus } from './import-batch.repository';
 import { mayImport, mayImportAnything } from './import-access';
-import { importFieldsOf } from './import-fields';
+import { importTargetOf } from './import-fields';
 import type { ColumnField } from './row-input';
 
 const statusWords: Record<ImportStatus, string> = {
@@ -55,7 +55,7 @@ export class ImportService {
 
   async guessMapping(ctx: RequestContext, id: string) {
     const batch = await this.get(ctx, id);
-    const fields = importFieldsOf(this.registry, batch.kind);
+    const fields = importTargetOf(this.registry, batch.kind).fields;
     const guess = guessMapping(fields, batch.headers);
     const samples = await this.samples(batch);
     return {
@@ -74,7 +74,7 @@ export class ImportService {
   async setMapping(ctx: RequestContext, input: SetImportMappingInput): Promise<ImportBatchRow> {
     const batch = await this.get(ctx, input.batchId);
     this.assertMayImportKind(ctx, batch);
-    const mapping = checkMapping(importFieldsOf(this.registry, batch.kind), batch, input.mapping);
+    const mapping = checkMapping(importTargetOf(this.registry, batch.kind).fields, batch, input.mapping);
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.batches.setMapping(manager, batch.id, mapping, input.duplicatePolicy, input.skipInvalidRows)))
         throw this.wrongStatus(batch, 'change its mapping');
@@ -160,6 +160,21 @@ export class ImportService {
     return this.batches.rowsPage(batch.id, args.fate, args.first, args.after);
   }
 
+  /** What the caller may import, as the wizard lists it (every registered target whose subject they may import). */
+  targets(ctx: RequestContext): { kind: string; labelEn: string; labelFr: string }[] {
+    this.assertMayImport(ctx);
+    return this.registry
+      .importKinds()
+      .filter((target) => mayImport(ctx.ability, target))
+      .map((target) => ({ kind: target.kind, labelEn: target.label.en, labelFr: target.label.fr }));
+  }
+
+  /** A batch's target as the wizard names it. */
+  target(kind: string): { kind: string; labelEn: string; labelFr: string } {
+    const target = importTargetOf(this.registry, kind);
+    return { kind: target.kind, labelEn: target.label.en, labelFr: target.label.fr };
+  }
+
   /** For a batch already loaded through `get` (the resolver's parent). */
   problemSummary(batchId: string) {
     return this.batches.problemSummary(batchId);
@@ -174,12 +189,12 @@ export class ImportService {
 
   private assertMayImport(ctx: RequestContext): string {
     if (!ctx.actor) throw new UnauthenticatedException();
-    if (!mayImportAnything(ctx.ability)) throw new ForbiddenException();
+    if (!mayImportAnything(ctx.ability, this.registry.importKinds())) throw new ForbiddenException();
     return ctx.actor.id;
   }
 
   private assertMayImportKind(ctx: RequestContext, batch: ImportBatchRow): void {
-    if (!mayImport(ctx.ability, batch.kind)) throw new ForbiddenException();
+    if (!mayImport(ctx.ability, importTargetOf(this.registry, batch.kind))) throw new ForbiddenException();
   }
 
   private wrongStatus(batch: ImportBatchRow, what: string, hint?: string): BadUserInputException {

@@ -1,11 +1,18 @@
-import { prepareRow, provinceReader, readDate, tagReader, unescapeCell, type ColumnField, type ImportLookups } from './row-input';
+import { OrganizationBulkRepository } from '@crm/organizations';
+import { PersonBulkRepository, PersonImportTarget } from '@crm/people';
+import { readDate, TransferRegistry, unescapeCell, type ImportVocabulary } from '@crm/records';
+import { prepareRow as prepare, provinceReader, tagReader, type ColumnField } from './row-input';
 
-const lookups: ImportLookups = {
+// People's target as the example (the engine reads any registered target the same way).
+const people = new PersonImportTarget(new PersonBulkRepository(), new OrganizationBulkRepository(), new TransferRegistry());
+const vocabulary: ImportVocabulary = {
   province: provinceReader([
     { code: 'ON', nameEn: 'Ontario', nameFr: 'Ontario' },
     { code: 'QC', nameEn: 'Quebec', nameFr: 'Québec' },
   ]),
   tag: tagReader([{ slug: 'world-refugee-day', labelEn: 'World Refugee Day', labelFr: 'Journée mondiale des réfugiés' }]),
+};
+const lookups = {
   owners: new Map([['olivia@example.org', '00000000-0000-4000-8000-000000000001']]),
   organizations: new Map([
     ['OCIS', ['00000000-0000-4000-8000-0000000000aa']],
@@ -29,6 +36,7 @@ const fields = [
   'ownerEmail',
 ];
 const mapping: ColumnField[] = fields.map((field, column) => ({ column, field }));
+const prepareRow = (_kind: 'people', cells: string[], h: string[], m: ColumnField[], l: typeof lookups) => prepare(people, cells, h, m, l, vocabulary);
 
 describe('prepareRow (people)', () => {
   it('reads a row into the create schema, with what the file provided', () => {

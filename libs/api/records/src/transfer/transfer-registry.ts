@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { AppAbility, SubjectName } from '@crm/authz';
 import type { z } from 'zod';
+import type { ImportTarget } from './import-target';
 
 // The contract between record domains and data transfer (decision 058): a domain
 // registers what can be exported and imported in its own library; data-transfer
@@ -65,21 +66,14 @@ export interface ImportFieldSpec {
   headers: string[];
 }
 
-/** What an import of one kind of record reads: `kind` is the import's kind (`people`), `subject` needs `import`. */
-export interface ImportFields {
-  kind: string;
-  subject: SubjectName;
-  fields: ImportFieldSpec[];
-}
-
 /**
- * Exportable lists and importable fields, registered by the modules that own the
+ * Exportable lists and import targets, registered by the modules that own the
  * records at start-up (as `TimelineSubjects`). A name registered twice is a bug.
  */
 @Injectable()
 export class TransferRegistry {
   private readonly lists = new Map<string, ExportList>();
-  private readonly imports = new Map<string, ImportFields>();
+  private readonly imports = new Map<string, ImportTarget>();
 
   registerExport<F extends object, R>(list: ExportList<F, R>): void {
     if (this.lists.has(list.name)) throw new Error(`export list "${list.name}" is registered twice`);
@@ -87,9 +81,10 @@ export class TransferRegistry {
     this.lists.set(list.name, list as unknown as ExportList);
   }
 
-  registerImport(fields: ImportFields): void {
-    if (this.imports.has(fields.kind)) throw new Error(`import of "${fields.kind}" is registered twice`);
-    this.imports.set(fields.kind, fields);
+  registerImport<S extends { id: string; version: number }, L>(target: ImportTarget<S, L>): void {
+    if (this.imports.has(target.kind)) throw new Error(`import of "${target.kind}" is registered twice`);
+    if (!target.fields.some((f) => f.name === target.matchField)) throw new Error(`import of "${target.kind}": its match field is not one of its fields`);
+    this.imports.set(target.kind, target as unknown as ImportTarget);
   }
 
   exportList(name: string): ExportList | undefined {
@@ -100,11 +95,11 @@ export class TransferRegistry {
     return [...this.lists.values()];
   }
 
-  importFields(kind: string): ImportFields | undefined {
+  importTarget(kind: string): ImportTarget | undefined {
     return this.imports.get(kind);
   }
 
-  importKinds(): ImportFields[] {
+  importKinds(): ImportTarget[] {
     return [...this.imports.values()];
   }
 }

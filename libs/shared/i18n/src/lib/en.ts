@@ -551,8 +551,6 @@ export const en = {
   'imports.intro':
     'Upload a CSV of people or organizations (a CiviCRM contact export works), check how its columns map, see what a dry run would do, then import.',
   'imports.kind': 'What the file holds',
-  'imports.kind.PEOPLE': 'People',
-  'imports.kind.ORGANIZATIONS': 'Organizations',
   'imports.file': 'CSV file',
   'imports.file.help': 'UTF-8 or Windows-1252, with a header row; at most 100 MB.',
   'imports.upload': 'Upload',

@@ -555,8 +555,6 @@ export const fr: Record<MessageKey, string> = {
   'imports.intro':
     'Téléversez un CSV de personnes ou d’organismes (un export de contacts CiviCRM convient), vérifiez la correspondance des colonnes, voyez ce que donnerait un essai, puis importez.',
   'imports.kind': 'Contenu du fichier',
-  'imports.kind.PEOPLE': 'Personnes',
-  'imports.kind.ORGANIZATIONS': 'Organismes',
   'imports.file': 'Fichier CSV',
   'imports.file.help': 'UTF-8 ou Windows-1252, avec une ligne d’en-tête\u00a0; 100\u00a0Mo au plus.',
   'imports.upload': 'Téléverser',

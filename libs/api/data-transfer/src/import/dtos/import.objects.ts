@@ -2,12 +2,6 @@ import GraphQLJSON from 'graphql-type-json';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoObject } from '@crm/platform';
 
-export enum ImportKindEnum {
-  PEOPLE = 'people',
-  ORGANIZATIONS = 'organizations',
-}
-registerEnumType(ImportKindEnum, { name: 'ImportKind' });
-
 export enum ImportStatusEnum {
   UPLOADED = 'uploaded',
   MAPPED = 'mapped',
@@ -81,7 +75,7 @@ export class ImportProblemSummaryObject {
 @ObjectType('ImportBatch')
 export class ImportBatchObject {
   @Field(() => ID) id: string;
-  @Field(() => ImportKindEnum) kind: ImportKindEnum;
+  @Field({ description: 'The import target it feeds (`people`, `organizations`, `outreach`…): see `importTargets`' }) kind: string;
   @Field(() => ImportStatusEnum) status: ImportStatusEnum;
   @Field() filename: string;
   @Field({ description: 'Detected: utf-8, utf-8-bom, windows-1252, utf-16le or utf-16be' }) encoding: string;
@@ -99,6 +93,13 @@ export class ImportBatchObject {
   @Field(() => Date, { nullable: true }) validatedAt: Date | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType('ImportTarget', { description: 'What can be imported from a file: registered by the module that owns the records' })
+export class ImportTargetObject {
+  @Field({ description: 'The `kind` of an upload (`POST /imports?kind=`) and of its batch' }) kind: string;
+  @Field() labelEn: string;
+  @Field() labelFr: string;
 }
 
 @ObjectType('ImportBatchConnection')
