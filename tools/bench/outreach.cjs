@@ -43,6 +43,8 @@ const USAGE = `Usage: node tools/bench/outreach.cjs [options]
   --warmup S          seconds of load before each measurement, not counted (default 3)
   --connections N     concurrent coordinators logging contacts (default 20)
   --data-only         make the data, measure nothing
+  --skip-rebuild      leave the ladder rebuild out (it takes minutes); the figures go to their
+                      own section ("… without the rebuild"), the full run's section stays
   --no-write          print only; leave docs/benchmarks.md alone`;
 
 function parseArgs(argv) {
@@ -62,6 +64,7 @@ function parseArgs(argv) {
     else if (arg === '--connections') o.connections = Number(next());
     else if (arg === '--no-write') o.write = false;
     else if (arg === '--data-only') o.dataOnly = true;
+    else if (arg === '--skip-rebuild') o.skipRebuild = true;
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -291,7 +294,8 @@ SELECT DISTINCT ON (o.person_id) o.person_id, o.id AS fact_id, o.occurred_on,
 const n = (v) => Math.round(v).toLocaleString('en-US');
 
 function isGoodBody(body) {
-  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"') && !body.includes(':null}');
+  // A floor's `{"data":{"logOutreach":null}}` (nothing inserted) is a failure too.
+  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"') && !/^\{"data":\{"\w+":null\}\}$/.test(body);
 }
 
 async function post(url, body, token) {
@@ -425,9 +429,15 @@ async function main() {
   ).rows[0];
   say(`data: ${JSON.stringify(counts)}`);
   const results = { options, data, counts, pgVersion, seedSeconds, started, loads: [] };
-  const loadNow = () => os.loadavg()[0];
 
   // 1. The ladder rebuild over every person (the API's command), then its floor.
+  if (!options.skipRebuild) await measureRebuild(db, env, results, procs, say);
+
+  await measureRest(db, env, options, results, procs, say, dbUrl);
+}
+
+async function measureRebuild(db, env, results, procs, say) {
+  const loadNow = () => os.loadavg()[0];
   say('ladder rebuild (node dist/apps/api/src/rebuild-ladder.js)…');
   results.loads.push(loadNow());
   const rebuild = await timed(() =>
@@ -445,6 +455,10 @@ async function main() {
   const staged = (await db.query(`SELECT count(*)::int AS n FROM engagement_state`)).rows[0].n;
   results.rebuild.people = staged;
   say(`ladder rebuild ${rebuild.seconds.toFixed(1)} s (${staged} engagement rows); floor ${floorLadder.seconds.toFixed(1)} s (${floorLadder.value} people)`);
+}
+
+async function measureRest(db, env, options, results, procs, say, dbUrl) {
+  const loadNow = () => os.loadavg()[0];
 
   // 2. The API and the floor, side by side.
   const port = await procs.freePort();
@@ -580,7 +594,7 @@ async function main() {
   results.command = report.commandLine(__filename);
   const section = render(results);
   process.stdout.write(`\n${section}\n`);
-  if (options.write) report.writeSection(path.join(root, 'docs/benchmarks.md'), section, { start: HEADING });
+  if (options.write) report.writeSection(path.join(root, 'docs/benchmarks.md'), section, { start: headingOf(options) });
 }
 
 async function explains(db, { me, provinces, personId, today }) {
@@ -595,13 +609,15 @@ async function explains(db, { me, provinces, personId, today }) {
   return plans;
 }
 
+const headingOf = (options) => (options.skipRebuild ? `${HEADING} without the rebuild` : HEADING);
+
 function render(r) {
   const row = (name) => r.rows.find((x) => x.name.startsWith(name) && x.name.endsWith('(API)'));
   const floorRow = (name) => r.rows.find((x) => x.name.startsWith(name) && x.name.endsWith('(floor)'));
   const verdict = (ok) => (ok ? 'met' : '**missed**');
   const logApi = row('log a contact');
   const lines = [
-    HEADING,
+    headingOf(r.options),
     '',
     `- Command: \`${r.command}\` (${r.started.toISOString().slice(0, 16)}Z–${r.finished.toISOString().slice(11, 16)}Z, commit ${r.commit})`,
     `- Machine: ${r.machine.line}; Node ${process.version}; PostgreSQL ${r.pgVersion}; shared with other work: 1-minute load average ` +
@@ -630,9 +646,11 @@ function render(r) {
   for (const x of r.rows) {
     const key = Object.keys(targets).find((name) => x.name.startsWith(name));
     const api = x.name.endsWith('(API)');
+    // A row with refused or failed answers measured nothing worth a verdict.
+    const judged = x.bad > 0 || x.total === 0 ? '**not measured** (failed answers)' : verdict(targets[key][1](x));
     lines.push(
       `| ${x.name} | ${x.connections} | ${n(x.rps)} | ${x.p50} | ${x.p95} | ${x.p99} | ${n(x.total)} | ${x.bad} | ${api ? targets[key][0] : '(floor)'} | ${
-        api ? verdict(targets[key][1](x)) : ''
+        api ? judged : ''
       } |`,
     );
   }
@@ -642,8 +660,10 @@ function render(r) {
     '|---|---:|---:|---|---|',
     `| daily digest, ${r.digest.claimed} users (${r.digest.sent} e-mails queued) | ${r.digest.seconds.toFixed(1)} s | ` +
       `${r.floorDigest.seconds.toFixed(2)} s (${r.floorDigest.users} users' lines) | < 60 s | ${verdict(r.digest.seconds < 60)} |`,
-    `| ladder rebuild, ${n(r.counts.people)} people | ${r.rebuild.seconds.toFixed(1)} s | ` +
-      `${r.floorLadder.seconds.toFixed(1)} s (${n(r.floorLadder.people)} people with outreach) | < 5 min | ${verdict(r.rebuild.seconds < 300)} |`,
+    r.rebuild
+      ? `| ladder rebuild, ${n(r.counts.people)} people | ${r.rebuild.seconds.toFixed(1)} s | ` +
+          `${r.floorLadder.seconds.toFixed(1)} s (${n(r.floorLadder.people)} people with outreach) | < 5 min | ${verdict(r.rebuild.seconds < 300)} |`
+      : "| ladder rebuild | not run (`--skip-rebuild`): see the full run's section | | < 5 min | |",
     '',
     'API ÷ floor (p50): ' +
       ['my follow-ups', "a person's outreach page", 'log a contact']
