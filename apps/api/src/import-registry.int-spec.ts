@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DryRunImportJob, ImportJobsModule, RunImportJob } from '@crm/data-transfer';
+import { EventsModule } from '@crm/events';
 import { OrganizationsImportModule } from '@crm/organizations';
+import { OutreachModule } from '@crm/outreach';
 import { PeopleImportModule } from '@crm/people';
-import { ConfigModule, DatabaseModule, type AppConfig } from '@crm/platform';
+import { AuditModule, ConfigModule, DatabaseModule, OutboxModule, RedisModule, type AppConfig } from '@crm/platform';
+import { PledgesModule } from '@crm/pledges';
 import { TransferRegistry } from '@crm/records';
 import { ApiHarness, type GraphqlResult } from './testing/api-harness';
 
@@ -17,10 +20,27 @@ import { ApiHarness, type GraphqlResult } from './testing/api-harness';
 const samples: Record<string, string> = {
   people: 'First Name,Last Name,Email,Province\r\nRegistry,Person,registry.person@example.org,ON\r\n',
   organizations: 'Organization Name,City,Province\r\nRegistry Test Centre,Ottawa,ON\r\n',
+  // Names a person of the demo data (the harness's), by e-mail.
+  outreach: 'Email,Channel,Outcome,Date\r\nregistry.outreach@example.org,Call,Interested,2026-03-01\r\n',
 };
 
 function jobsModule(config: AppConfig) {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
+  // As the worker: the import jobs, and the modules that register targets (and the ladder's signals).
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule,
+      RedisModule,
+      OutboxModule,
+      AuditModule,
+      ImportJobsModule,
+      PeopleImportModule,
+      OrganizationsImportModule,
+      OutreachModule,
+      EventsModule,
+      PledgesModule,
+    ],
+  })
   class JobsModule {}
   return JobsModule;
 }
@@ -39,6 +59,9 @@ describe('import registry', () => {
     api = await ApiHarness.start();
     jobs = await NestFactory.createApplicationContext(jobsModule(api.config), { logger: false });
     token = await api.tokenFor('ADMIN');
+    await api.dataSource.query(`INSERT INTO person (first_name, last_name, province_code, emails) VALUES ('Registry', 'Outreach', 'ON', $1)`, [
+      ['registry.outreach@example.org'],
+    ]);
   });
   afterAll(async () => {
     await jobs?.close();

@@ -2,10 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DataTransferWorkerModule } from '@crm/data-transfer';
 import { MailWorkerModule } from '@crm/mail';
 import { OrganizationsImportModule } from '@crm/organizations';
-import { OutreachDigestModule } from '@crm/outreach';
+import { OutreachDigestModule, OutreachModule } from '@crm/outreach';
 import { PeopleImportModule } from '@crm/people';
-import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
-import { PledgesDigestModule, PledgesWorkerModule } from '@crm/pledges';
+import { AuditModule, ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, RedisModule, type AppConfig } from '@crm/platform';
+import { EventsModule } from '@crm/events';
+import { PledgesDigestModule, PledgesModule, PledgesWorkerModule } from '@crm/pledges';
 import { ToolkitWorkerModule } from '@crm/toolkit';
 
 // The worker: BullMQ processors and the outbox relay. No HTTP.
@@ -24,6 +25,13 @@ export class WorkerModule {
         // What the import jobs can import: each domain's import module registers its target.
         PeopleImportModule,
         OrganizationsImportModule,
+        // Outreach history: its target records contacts and places people on the ladder again, which
+        // reads every domain's ladder signal (registered by the outreach, events and pledges modules).
+        RedisModule,
+        AuditModule,
+        OutreachModule,
+        EventsModule,
+        PledgesModule,
         OutreachDigestModule,
         PledgesWorkerModule,
         PledgesDigestModule,

@@ -43,6 +43,11 @@ export default function OutreachList() {
         actions={
           <>
             {exportHref && ability.can('export', 'Outreach') ? <ExportButtons href={exportHref} testId="export-outreach" /> : null}
+            {ability.can('import', 'Outreach') ? (
+              <Button component={Link} to="/imports/new?kind=outreach" variant="default" data-testid="import-outreach">
+                {t('outreach.import')}
+              </Button>
+            ) : null}
             <Button component={Link} to="/outreach/log" data-testid="log-contact">
               {t('nav.logContact')}
             </Button>

@@ -68,6 +68,45 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
     return this.findVisible(ability, id, manager, true);
   }
 
+  /** Outreach already recorded under these client ids (archived too: an import never records it again). */
+  async byClientIds(manager: EntityManager, clientIds: string[]): Promise<{ id: string; version: number; clientId: string }[]> {
+    if (clientIds.length === 0) return [];
+    return manager.query(`SELECT id, version, client_id AS "clientId" FROM outreach WHERE client_id = ANY($1::uuid[]) ORDER BY id`, [clientIds]);
+  }
+
+  /** Inserts a chunk of an import; a client id already used is left out. Answers how many were inserted. */
+  async insertMany(manager: EntityManager, rows: (NewOutreach & { id: string })[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO outreach (id, client_id, person_id, campaign_id, channel, occurred_on, outcome, notes, policy_ask_id,
+                             follow_up_on, follow_up_owner_id, created_by_id)
+       SELECT x.id, x.client_id, x.person_id, x.campaign_id, x.channel, x.occurred_on, x.outcome, x.notes, x.policy_ask_id,
+              x.follow_up_on, x.follow_up_owner_id, x.created_by_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, client_id uuid, person_id uuid, campaign_id uuid, channel text, occurred_on date,
+              outcome text, notes text, policy_ask_id uuid, follow_up_on date, follow_up_owner_id uuid, created_by_id uuid)
+       ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            id: row.id,
+            client_id: row.clientId,
+            person_id: row.personId,
+            campaign_id: row.campaignId,
+            channel: row.channel,
+            occurred_on: row.occurredOn,
+            outcome: row.outcome,
+            notes: row.notes,
+            policy_ask_id: row.policyAskId,
+            follow_up_on: row.followUpOn,
+            follow_up_owner_id: row.ownerId,
+            created_by_id: row.createdById,
+          })),
+        ),
+      ],
+    );
+    return inserted.length;
+  }
+
   /** Inserts unless the client id was used already (a retry): then null. */
   async insert(manager: EntityManager, row: NewOutreach): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(

@@ -79,6 +79,42 @@ export class PersonBulkRepository {
     );
   }
 
+  /**
+   * For each (first name, last name, city), the active people the ability may read
+   * with that name in that city (compared as search compares: no case, no accents).
+   */
+  async byNameAndCity(
+    manager: EntityManager,
+    ability: AppAbility,
+    candidates: { firstName: string; lastName: string; city: string }[],
+  ): Promise<{ id: string; provinceCode: string }[][]> {
+    if (candidates.length === 0) return [];
+    const params = new SqlParams();
+    const list = params.add(JSON.stringify(candidates.map((c, i) => ({ i, f: c.firstName, l: c.lastName, c: c.city }))));
+    const rows: { i: number; id: string; provinceCode: string }[] = await manager.query(
+      `SELECT x.i, p.id, p.province_code AS "provinceCode"
+         FROM jsonb_to_recordset(${list}::jsonb) AS x(i integer, f text, l text, c text)
+         JOIN person p ON f_search_norm(p.first_name) = f_search_norm(x.f) AND f_search_norm(p.last_name) = f_search_norm(x.l)
+          AND f_search_norm(coalesce(p.city, '')) = f_search_norm(x.c)
+        WHERE p.archived_at IS NULL AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}
+        ORDER BY x.i, p.id`,
+      params.values,
+    );
+    const found: { id: string; provinceCode: string }[][] = candidates.map(() => []);
+    for (const row of rows) found[row.i].push({ id: row.id, provinceCode: row.provinceCode });
+    return found;
+  }
+
+  /** Each person's organizations (whose timelines tell of what the person does). */
+  async organizationIdsOf(manager: EntityManager, personIds: string[]): Promise<Map<string, string[]>> {
+    const byPerson = new Map<string, string[]>(personIds.map((id) => [id, []]));
+    for (const key of await this.existingAffiliations(manager, personIds)) {
+      const [personId, organizationId] = key.split('|');
+      byPerson.get(personId)?.push(organizationId);
+    }
+    return byPerson;
+  }
+
   insertMany(manager: EntityManager, people: PersonState[]): Promise<void> {
     return insertMany(manager, table, people);
   }

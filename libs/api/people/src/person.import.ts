@@ -246,5 +246,6 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
 @Module({
   imports: [OrganizationsImportModule, TransferModule],
   providers: [PersonBulkRepository, PersonImportTarget],
+  exports: [PersonBulkRepository],
 })
 export class PeopleImportModule {}

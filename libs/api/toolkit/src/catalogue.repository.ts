@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import { type CreateToolkitItemInput, toolkitItemKindValues } from '@crm/contracts';
-import { encodeCursor, invalidCursor, readCursor, SqlParams } from '@crm/platform';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
 import type { LifecycleValues, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toolkitItemColumns, toolkitItemWritableColumns, type ToolkitItemRow, type ToolkitItemValues, type ToolkitMovementRow } from './toolkit.rows';
@@ -33,9 +33,8 @@ export class CatalogueRepository implements VersionedStore<ToolkitItemRow, Toolk
     const params = new SqlParams();
     const where = [filter.archived ? 'i.archived_at IS NOT NULL' : 'i.archived_at IS NULL'];
     if (filter.lowStock) where.push(`i.kind <> 'digital_file' AND i.on_hand <= i.low_stock_threshold`);
-    const cursor = readCursor(after, ['text', 'text', 'uuid'] as const);
     // A cursor this list never made (its first part is not a kind) is refused like any malformed one.
-    if (cursor && !(toolkitItemKindValues as readonly string[]).includes(cursor[0])) throw invalidCursor();
+    const cursor = readCursor(after, [['enum', toolkitItemKindValues], 'text', 'uuid'] as const);
     if (cursor) where.push(`(i.kind, lower(i.title_en), i.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
     const rows: (ToolkitItemRow & { sortTitle: string })[] = await this.dataSource.query(
       `SELECT ${toolkitItemColumns}, lower(i.title_en) AS "sortTitle" FROM toolkit_item i

@@ -78,8 +78,8 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
     can(['update', 'archive'], regionalRecords, { ...inRegion, createdById: actor.id });
     can(['update', 'archive'], regionalRecords, { ...inRegion, ownerId: actor.id });
     can(['read', 'export'], 'Organization', inRegion);
-    // CSV imports of people: each row is then checked like a `create` (outside the regions, refused).
-    can('import', 'Person', inRegion);
+    // CSV imports of people and of outreach history: each row is then checked like a `create` (outside the regions, refused).
+    can('import', ['Person', 'Outreach'], inRegion);
     // Lived experience: one inverted field rule hides it on people the coordinator does
     // not own (a missing owner counts as not theirs). CASL ignores inverted field rules
     // when no field is asked for, so it never changes which people are visible, nor the

@@ -99,6 +99,7 @@ export const problemCodes = [
   'followUpDateNeeded',
   'followUpOwner',
   'clientIdTaken',
+  'personAmbiguous',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

@@ -2,11 +2,13 @@ import { Badge } from '@mantine/core';
 import { stageColor, stageKey } from '../../utils/records';
 import { useT } from '../../utils/i18n';
 
+// A stage is read at a glance: its badge never shrinks to "COMMITT…"; the text beside it wraps instead.
+const wholeLabel = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
 export function StageBadge({ stage }: { stage: string }) {
   const t = useT();
   return (
-    // Never narrower than its words: a squeezed column or row must not cut the stage to "Comm…".
-    <Badge color={stageColor[stage] ?? 'gray'} variant="light" miw="max-content" style={{ flexShrink: 0 }} data-testid="stage-badge" data-stage={stage}>
+    <Badge color={stageColor[stage] ?? 'gray'} variant="light" styles={wholeLabel} data-testid="stage-badge" data-stage={stage}>
       {t(stageKey(stage))}
     </Badge>
   );

@@ -110,6 +110,8 @@ export function prepareRow<L>(
     const reported = new Set(problems.map((p) => p.field));
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
+      // A value the target derives (null: an outreach's person id, from the e-mail or name) is its read's to explain.
+      if (fieldOf[key] === null && problems.length) continue;
       const field = fieldOf[key] ?? (key || null);
       if (reported.has(field)) continue;
       const list = built.input[key];

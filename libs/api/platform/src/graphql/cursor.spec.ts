@@ -27,4 +27,12 @@ describe('readCursor: nothing reaches SQL unchecked', () => {
     expect(() => readCursor(encodeCursor(['99999999999999999999']), ['bigint'] as const)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(() => readCursor(encodeCursor([1.5]), ['int'] as const)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
+
+  it('reads an enum part only as one of its values, the same way for every list', () => {
+    const parts = [['enum', ['poster', 'banner']], 'uuid'] as const;
+    expect(readCursor(encodeCursor(['banner', id]), parts)).toEqual(['banner', id]);
+    for (const value of ['flyer', 'BANNER', 1, null]) {
+      expect(() => readCursor(encodeCursor([value, id]), parts)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    }
+  });
 });

@@ -1,8 +1,10 @@
 import { BadUserInputException } from '../errors/domain.exception';
 import { decodeCursor } from './page-info.object';
 
-/** What one value of a keyset cursor must be before it may reach SQL. */
-export type CursorPart = 'timestamp' | 'uuid' | 'bigint' | 'int' | 'text';
+/** What one value of a keyset cursor must be before it may reach SQL; `['enum', values]`: one of these (a list ordered by a coded column). */
+export type CursorPart = 'timestamp' | 'uuid' | 'bigint' | 'int' | 'text' | readonly ['enum', readonly string[]];
+
+type PartValue<P> = P extends 'int' ? number : P extends readonly ['enum', readonly (infer V)[]] ? V : string;
 
 // A timestamp as our cursors write it: PostgreSQL's text form or ISO 8601, to the microsecond.
 const timestampText = /^([1-9]\d{3})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
@@ -21,6 +23,7 @@ function isTimestamp(text: string): boolean {
 
 function fits(value: unknown, part: CursorPart): boolean {
   if (part === 'int') return typeof value === 'number' && Number.isSafeInteger(value);
+  if (typeof part !== 'string') return typeof value === 'string' && part[1].includes(value);
   if (typeof value !== 'string' || value.length > 300 || control.test(value)) return false;
   if (part === 'timestamp') return isTimestamp(value);
   if (part === 'uuid') return uuidText.test(value);
@@ -33,14 +36,11 @@ function fits(value: unknown, part: CursorPart): boolean {
  * with: a cursor of the wrong shape, tampered or crafted, is BAD_USER_INPUT naming
  * `after`, never a failed statement (a 500). Null when there is no cursor.
  */
-export function readCursor<const P extends readonly CursorPart[]>(
-  after: string | null | undefined,
-  parts: P,
-): { [K in keyof P]: P[K] extends 'int' ? number : string } | null {
+export function readCursor<const P extends readonly CursorPart[]>(after: string | null | undefined, parts: P): { [K in keyof P]: PartValue<P[K]> } | null {
   if (!after) return null;
   const values = decodeCursor(after, parts.length);
   if (!values || !parts.every((part, index) => fits(values[index], part))) throw invalidCursor();
-  return values as { [K in keyof P]: P[K] extends 'int' ? number : string };
+  return values as { [K in keyof P]: PartValue<P[K]> };
 }
 
 export function invalidCursor(): BadUserInputException {

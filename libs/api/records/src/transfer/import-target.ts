@@ -80,8 +80,11 @@ export interface ImportTarget<S extends ImportState = ImportState, L = unknown> 
   matchField: string;
   /** The single-record create schema (contracts): what a row must be, checked as the staff form is. */
   schema: z.ZodType;
-  /** The schema's field → the import field it is read from, when they differ (`ownerId` ← `ownerEmail`). */
-  schemaFields?: Record<string, string>;
+  /**
+   * The schema's field → the import field it is read from, when they differ (`ownerId` ← `ownerEmail`);
+   * null for a value the read derives and explains itself when it cannot (the schema's issue on it is then not repeated).
+   */
+  schemaFields?: Record<string, string | null>;
   /** What a chunk's rows name (owners, organizations, people…), looked up in a few statements, with the caller's scope. */
   lookups(manager: EntityManager, actor: RequestContext, rows: FieldCells[]): Promise<L>;
   /** One row's cells → the schema's input, and the fields the file gave (`provided`). */
