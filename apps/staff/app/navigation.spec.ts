@@ -6,8 +6,8 @@ const sectionsOf = (role: Role) => visibleSections(defineAbilityFor(actor(role))
 
 describe('navigation', () => {
   it('shows the Admin section, with users, audit log and e-mail, to an admin only', () => {
-    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-records', 'nav-outreach', 'nav-admin']);
-    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[3].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
+    expect(sectionsOf('ADMIN')).toEqual(['nav-main', 'nav-records', 'nav-outreach', 'nav-actions', 'nav-admin']);
+    expect(visibleSections(defineAbilityFor(actor('ADMIN')))[4].items.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/mail']);
     for (const role of ['STAFF', 'COORDINATOR', 'MEMBER'] as const) expect(sectionsOf(role)).not.toContain('nav-admin');
   });
 
@@ -29,6 +29,14 @@ describe('navigation', () => {
         ?.items.map((item) => item.to) ?? [];
     for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(outreach(role)).toEqual(['/outreach/log', '/follow-ups', '/outreach', '/campaigns']);
     for (const role of ['MEMBER', 'FUNDER'] as const) expect(outreach(role)).toEqual(['/campaigns']);
+  });
+
+  it('offers events and their calendar to every role that may read events', () => {
+    const actions = (role: Role) =>
+      visibleSections(defineAbilityFor(actor(role)))
+        .find((section) => section.testId === 'nav-actions')
+        ?.items.map((item) => item.to) ?? [];
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(actions(role)).toEqual(['/events', '/events/calendar']);
   });
 
   it('marks the dashboard active on "/" only, and a section on its sub-pages', () => {

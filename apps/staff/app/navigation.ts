@@ -38,6 +38,14 @@ export const navSections: NavSection[] = [
     ],
   },
   {
+    label: 'nav.actions',
+    testId: 'nav-actions',
+    items: [
+      { to: '/events', label: 'nav.events', end: true, can: ['read', 'Event'] },
+      { to: '/events/calendar', label: 'nav.calendar', can: ['read', 'Event'] },
+    ],
+  },
+  {
     label: 'nav.admin',
     testId: 'nav-admin',
     items: [

@@ -40,6 +40,10 @@ export interface MatrixRow {
 }
 
 export const permissionMatrix: Record<string, MatrixRow> = {
+  // Calendar feeds: anyone who reads events subscribes to a region's.
+  myCalendarFeeds: { document: '{ myCalendarFeeds { id } }', allowed: EVENT_WORKERS },
+  createCalendarFeed: { document: `mutation { createCalendarFeed(regionId: "${uuid}") { path } }`, allowed: EVENT_WORKERS },
+  revokeCalendarFeed: { document: `mutation { revokeCalendarFeed(id: "${uuid}") }`, allowed: EVENT_WORKERS },
   // Queries
   me: { document: '{ me { id } }', allowed: SIGNED_IN },
   defaultCampaign: { document: '{ defaultCampaign { id } }', allowed: SIGNED_IN },
@@ -237,6 +241,11 @@ export const httpMatrix: Record<string, (registry: TransferRegistry) => HttpRequ
       body: 'Nothing,Known\r\n1,2\r\n',
       allowed: (ability) => signedIn(ability) && ability.can('import', kind.subject),
     })),
+  // One event's .ics: for those who read events; a region's feed: public, its secret token is the access.
+  'GET /events/:file': () => [
+    { label: 'event .ics', method: 'GET', url: `/events/${uuid}.ics`, allowed: (ability) => signedIn(ability) && ability.can('read', 'Event') },
+  ],
+  'GET /calendar/:file': () => [{ label: 'region feed', method: 'GET', url: `/calendar/${token}.ics`, allowed: () => true }],
   'GET /imports/:id/rejected.csv': (registry) => [
     {
       label: 'rejected rows',

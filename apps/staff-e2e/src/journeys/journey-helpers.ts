@@ -20,9 +20,9 @@ export function staffUrl(path = '/'): string {
   return `${getStack().staffUrl}${path}`;
 }
 
-/** A fresh browser context (its own cookies) and page: one per person. */
-export async function newVisitor(browser: Browser, locale = 'en-CA'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale });
+/** A fresh browser context (its own cookies) and page: one per person; `timezoneId` is where their browser thinks it is. */
+export async function newVisitor(browser: Browser, locale = 'en-CA', timezoneId?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, ...(timezoneId ? { timezoneId } : {}) });
   context.setDefaultTimeout(15_000);
   await watchContentSecurityPolicy(context);
   return { context, page: await context.newPage() };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
+import { ActorContextModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import { RecordsModule } from '@crm/records';
@@ -8,12 +9,27 @@ import { EventLoaders } from './event-loaders';
 import { EventRepository } from './event.repository';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
+import { CalendarFeedRepository } from './ics/calendar-feed.repository';
+import { CalendarFeedResolver } from './ics/calendar-feed.resolver';
+import { EventCalendarController } from './ics/event-calendar.controller';
+import { EventCalendarService } from './ics/event-calendar.service';
 import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
-  providers: [EventRepository, RsvpRepository, EventsService, RsvpService, EventLoaders, EventsResolver],
+  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
+  controllers: [EventCalendarController],
+  providers: [
+    EventRepository,
+    RsvpRepository,
+    EventsService,
+    RsvpService,
+    EventLoaders,
+    EventsResolver,
+    CalendarFeedRepository,
+    EventCalendarService,
+    CalendarFeedResolver,
+  ],
   exports: [EventsService, RsvpService],
 })
 export class EventsModule {}

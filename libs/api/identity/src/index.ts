@@ -9,5 +9,5 @@ export { assignableByEmail } from './owner-options.repository';
 export { hashPassword, verifyPassword } from './password-hasher';
 export { userPersonalFields } from './user.row';
 export { LanguageEnum } from './dtos/user.object';
-export { newSecretToken } from './tokens';
+export { hashToken, newSecretToken } from './tokens';
 export { addressBudget } from './sign-in-throttle';

@@ -482,10 +482,140 @@ export async function seedDemoRecords(
      SELECT 'Person', p.id, p.created_by_id, 'record.created', 'Person', p.id, p.created_at FROM person p`,
   );
   step('timeline');
+  await seedDemoEvents(db, users);
+  step('events and pledges');
   for (const index of indexes) await db.query(index.definition);
   step('indexes');
   await db.query(`ANALYZE organization, person, affiliation, activity`);
   return { organizations: organizations.length + 1, people: size.people };
+}
+
+// A few events across Canada's zones (days from the seeding, wall-clock times in each
+// event's own zone, decision 110) and pledges of the first people of two provinces, so
+// the events and pledges screens are not empty on a fresh machine.
+const demoEvents = [
+  {
+    days: 5,
+    clock: '18:30',
+    zone: 'America/Toronto',
+    province: 'ON',
+    kind: 'workshop',
+    status: 'confirmed',
+    capacity: 25,
+    owner: 'ontario',
+    en: 'Know your rights: a workshop for newcomers',
+    fr: 'Connaître ses droits\u00a0: atelier pour personnes nouvellement arrivées',
+    place: 'Toronto Public Library, Bloor/Gladstone',
+  },
+  {
+    days: 10,
+    clock: '19:00',
+    zone: 'America/Halifax',
+    province: 'NS',
+    kind: 'forum',
+    status: 'confirmed',
+    capacity: 80,
+    owner: 'staff',
+    en: 'Community forum: welcoming refugees in Halifax',
+    fr: 'Forum communautaire\u00a0: accueillir les personnes réfugiées à Halifax',
+    place: 'Halifax Central Library',
+  },
+  {
+    days: 12,
+    clock: '19:00',
+    zone: 'America/Toronto',
+    province: 'QC',
+    kind: 'screening',
+    status: 'planned',
+    capacity: 60,
+    owner: 'quebec',
+    en: 'Film screening and discussion',
+    fr: 'Projection et discussion',
+    place: 'Cinéma du Parc, Montréal',
+  },
+  {
+    days: 20,
+    clock: '19:00',
+    zone: 'America/St_Johns',
+    province: 'NL',
+    kind: 'vigil',
+    status: 'planned',
+    capacity: null,
+    owner: 'staff',
+    en: 'Candlelight vigil for refugee rights',
+    fr: 'Veillée aux chandelles pour les droits des réfugiés',
+    place: 'Harbourside Park, St. John’s',
+  },
+  {
+    days: 30,
+    clock: '12:00',
+    zone: 'America/Winnipeg',
+    province: 'MB',
+    kind: 'webinar',
+    status: 'planned',
+    capacity: 200,
+    owner: 'staff',
+    en: 'Webinar: how to meet your MP',
+    fr: 'Webinaire\u00a0: comment rencontrer sa ou son député',
+    place: null,
+  },
+  {
+    days: 45,
+    clock: '17:00',
+    zone: 'America/Vancouver',
+    province: 'BC',
+    kind: 'mp_meeting',
+    status: 'planned',
+    capacity: 12,
+    owner: 'staff',
+    en: 'Meeting with Vancouver MPs',
+    fr: 'Rencontre avec des députés de Vancouver',
+    place: 'Vancouver Community College',
+  },
+  {
+    days: -14,
+    clock: '19:00',
+    zone: 'America/Toronto',
+    province: 'ON',
+    kind: 'forum',
+    status: 'held',
+    capacity: 40,
+    owner: 'ontario',
+    en: 'Ottawa forum on private sponsorship',
+    fr: 'Forum d’Ottawa sur le parrainage privé',
+    place: 'Ottawa City Hall',
+  },
+] as const;
+
+async function seedDemoEvents(db: EntityManager, users: DemoUserIds): Promise<void> {
+  await db.query(
+    `INSERT INTO event (campaign_id, title_en, title_fr, kind, province_code, time_zone, starts_at, ends_at, place, online_url, capacity, status,
+                        owner_id, created_by_id)
+     SELECT c.id, x.en, x.fr, x.kind, x.province, x.zone,
+            ((current_date + x.days)::timestamp + x.clock::time) AT TIME ZONE x.zone,
+            ((current_date + x.days)::timestamp + x.clock::time + interval '2 hours') AT TIME ZONE x.zone,
+            x.place, CASE WHEN x.place IS NULL THEN 'https://example.org/webinar' END, x.capacity, x.status, x.owner_id, x.owner_id
+       FROM jsonb_to_recordset($1::jsonb) AS x(days int, clock text, zone text, province text, kind text, status text, capacity int, en text, fr text,
+                                                place text, owner_id uuid)
+       JOIN campaign c ON c.is_default`,
+    [JSON.stringify(demoEvents.map((event) => ({ ...event, owner_id: users[event.owner] })))],
+  );
+  // Pledges of the first people (by name) of Ontario and Quebec: one each of a few kinds, at different steps.
+  await db.query(
+    `INSERT INTO pledge (campaign_id, person_id, kind, policy_ask_id, due_on, status, fulfilled_at, province_code, owner_id, created_by_id)
+     SELECT c.id, p.id, k.kind, CASE WHEN k.kind = 'contact_mp' THEN (SELECT a.id FROM policy_ask a WHERE a.campaign_id = c.id ORDER BY a.position LIMIT 1) END,
+            current_date + k.due, k.status, CASE WHEN k.status = 'fulfilled' THEN now() END, p.province_code,
+            CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END, CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END
+       FROM campaign c
+       CROSS JOIN LATERAL (SELECT pp.id, pp.province_code,
+                                  row_number() OVER (PARTITION BY pp.province_code ORDER BY pp.last_name, pp.first_name, pp.id) AS n
+                             FROM person pp WHERE pp.province_code IN ('ON', 'QC')) p
+       JOIN (VALUES (1, 'speak_up', 14, 'pledged'), (2, 'host_event', 30, 'in_progress'), (3, 'share_facts', -7, 'fulfilled'),
+                    (4, 'contact_mp', 21, 'pledged'), (5, 'recruit_leader', 60, 'pledged')) AS k(n, kind, due, status) ON k.n = p.n
+      WHERE c.is_default
+        AND (k.kind <> 'contact_mp' OR EXISTS (SELECT 1 FROM policy_ask a WHERE a.campaign_id = c.id))`,
+    [users.ontario, users.quebec],
+  );
 }
 
 async function demoUserIds(db: EntityManager): Promise<DemoUserIds> {

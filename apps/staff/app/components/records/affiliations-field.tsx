@@ -1,12 +1,9 @@
 import { getInputProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
-import { CloseButton, Combobox, Fieldset, Group, Loader, Stack, Text, TextInput, useCombobox } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useFetcher } from '@remix-run/react';
-import { useEffect, useState } from 'react';
+import { CloseButton, Fieldset, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { errorText, TextField } from '../form-fields';
-import { useLanguage, useT } from '../../utils/i18n';
-import { organizationName } from '../../utils/records';
-import type { loader as organizationOptionsLoader } from '../../routes/organizations.options';
+import { useT } from '../../utils/i18n';
+import { SearchPicker } from './record-picker';
 
 type Affiliation = { organizationId?: string; title?: string | null };
 // Only what is read below, so the route's typed form fits.
@@ -68,8 +65,12 @@ export function AffiliationsField({ form, field, names }: { form: FormIntents; f
             </Group>
           );
         })}
-        <OrganizationPicker
+        <SearchPicker
+          kind="organization"
+          label={t('person.affiliations.add')}
+          placeholder={t('person.affiliations.add.placeholder')}
           exclude={chosen}
+          testId="affiliation"
           onPick={(organization) => {
             setKnown((current) => ({ ...current, [organization.id]: organization.name }));
             form.insert({ name: field.name, defaultValue: { organizationId: organization.id, title: '' } });
@@ -82,78 +83,5 @@ export function AffiliationsField({ form, field, names }: { form: FormIntents; f
         </noscript>
       </Stack>
     </Fieldset>
-  );
-}
-
-/** Type to search the organizations the user can see (the /organizations/options resource route); arrows and Enter pick one. */
-function OrganizationPicker({ exclude, onPick }: { exclude: Set<string>; onPick: (organization: { id: string; name: string }) => void }) {
-  const t = useT();
-  const lang = useLanguage();
-  const fetcher = useFetcher<typeof organizationOptionsLoader>();
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const [search, setSearch] = useState('');
-  const load = useDebouncedCallback((text: string) => fetcher.load(`/organizations/options?${new URLSearchParams({ search: text.trim() })}`), 250);
-  const options = (fetcher.data?.options ?? []).filter((option) => !exclude.has(option.id));
-  const loading = fetcher.state !== 'idle';
-
-  // New results: the first one is what Enter picks.
-  useEffect(() => {
-    if (fetcher.data) combobox.selectFirstOption();
-  }, [fetcher.data]);
-
-  return (
-    <Combobox
-      store={combobox}
-      withinPortal={false}
-      onOptionSubmit={(id) => {
-        const option = options.find((candidate) => candidate.id === id);
-        if (!option) return;
-        onPick({ id, name: organizationName(lang, option) });
-        setSearch('');
-        combobox.closeDropdown();
-      }}
-    >
-      <Combobox.Target>
-        <TextInput
-          label={t('person.affiliations.add')}
-          placeholder={t('person.affiliations.add.placeholder')}
-          value={search}
-          autoComplete="off"
-          rightSection={loading ? <Loader size={14} /> : null}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            load(event.currentTarget.value);
-            combobox.openDropdown();
-          }}
-          onFocus={() => {
-            combobox.openDropdown();
-            if (!fetcher.data) load(search);
-          }}
-          onClick={() => combobox.openDropdown()}
-          onBlur={() => combobox.closeDropdown()}
-          // Enter picks the highlighted organization; it never submits the whole form.
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.preventDefault();
-          }}
-          data-testid="affiliation-search"
-        />
-      </Combobox.Target>
-      <Combobox.Dropdown>
-        <Combobox.Options mah={260} style={{ overflowY: 'auto' }}>
-          {options.length ? (
-            options.map((option) => (
-              <Combobox.Option value={option.id} key={option.id} data-testid="affiliation-option">
-                {organizationName(lang, option)}{' '}
-                <Text span size="xs" c="dimmed">
-                  {[option.city, option.provinceCode].filter(Boolean).join(', ')}
-                </Text>
-              </Combobox.Option>
-            ))
-          ) : (
-            <Combobox.Empty>{loading || !fetcher.data ? t('person.affiliations.add.searching') : t('person.affiliations.add.noMatch')}</Combobox.Empty>
-          )}
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
   );
 }
