@@ -1,6 +1,6 @@
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
-import { demoPassword, demoUsers, seedDemoRecords, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
+import { demoPassword, demoUsers, seedDemoRecords, seedDemoToolkit, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
 import { ownerDatabaseUrl } from './owner-url';
 
 type Scale = 'small' | 'large';
@@ -54,6 +54,10 @@ async function main(): Promise<void> {
           ? `seed: ${records.organizations} organizations and ${records.people} people (scale ${scale}) in ${Date.now() - recordsStarted} ms`
           : 'seed: demo organizations and people already present; drop the database to seed another scale',
       );
+    }
+    if (demo) {
+      const toolkit = await dataSource.transaction((manager) => seedDemoToolkit(manager));
+      console.log(toolkit ? `seed: toolkit catalogue (${toolkit.items} items) and ${toolkit.requests} requests` : 'seed: toolkit catalogue already present');
     }
     if (demo) {
       // Development only: how to sign in to the demo.

@@ -1,4 +1,4 @@
-import { seedDemoRecords } from '@crm/seed-data';
+import { seedDemoRecords, seedDemoToolkit } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
 import { ok } from './testing/records-fixtures';
 
@@ -11,7 +11,8 @@ describe('demo records (seed --scale small)', () => {
   beforeAll(async () => {
     [api, other] = await Promise.all([ApiHarness.start(), ApiHarness.start()]);
     for (const harness of [api, other]) await harness.ownerDataSource.transaction((manager) => seedDemoRecords(manager, 'small')); // the seed runs as the owner
-  });
+    // Two databases seeded: a minute is not always enough on a busy machine.
+  }, 240_000);
   afterAll(async () => {
     await api?.close();
     await other?.close();
@@ -74,5 +75,18 @@ describe('demo records (seed --scale small)', () => {
       `SELECT count(*) FROM affiliation a JOIN app_user u ON u.organization_id = a.organization_id WHERE lower(u.email) = 'member@demo.coalition.invalid'`,
     );
     expect(Number(count)).toBeGreaterThan(0);
+  });
+
+  it('adds a toolkit catalogue whose stock is the sum of its movements, and requests the member sees, once', async () => {
+    expect(await api.ownerDataSource.transaction((manager) => seedDemoToolkit(manager))).toEqual({ items: 6, requests: 4 });
+    expect(await api.ownerDataSource.transaction((manager) => seedDemoToolkit(manager))).toBe(false);
+    const drift: unknown[] = await api.dataSource.query(
+      `SELECT i.id FROM toolkit_item i WHERE i.on_hand <> (SELECT COALESCE(sum(quantity), 0) FROM toolkit_movement m WHERE m.item_id = i.id)`,
+    );
+    expect(drift).toEqual([]);
+    const mine = ok<{ toolkitRequests: { nodes: { status: string }[] } }>(
+      await api.graphql('{ toolkitRequests(first: 10) { nodes { status } } }', {}, await api.tokenFor('MEMBER')),
+    ).toolkitRequests.nodes;
+    expect(mine.map((r) => r.status).sort()).toEqual(['approved', 'requested']);
   });
 });

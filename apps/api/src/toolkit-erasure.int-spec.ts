@@ -27,7 +27,7 @@ describe('erasing public toolkit requesters', () => {
     await api?.close();
   });
 
-  it('erases name, e-mail and address 12 months after closing, keeps the request, its items and status, audits it without values, once', async () => {
+  it('erases name, e-mail and address (and in its e-mails) 12 months after closing; keeps request, items, status; audits without values', async () => {
     const staff = await api.tokenFor('STAFF');
     const item = ok<{ createToolkitItem: { id: string } }>(
       await api.graphql(`mutation { createToolkitItem(input: { kind: button, language: en, titleEn: "Button", titleFr: "Macaron" }) { id } }`, {}, staff),
@@ -99,5 +99,16 @@ describe('erasing public toolkit requesters', () => {
       [old],
     );
     expect(audit).toEqual([{ changes: { erased: { from: false, to: true } } }]);
+    // The e-mails sent about it (the confirmation) no longer say to whom or what; the recent one's are intact.
+    const mail: { to: string; erased: boolean; mentions: boolean }[] = await api.dataSource.query(
+      `SELECT to_address AS to, erased_at IS NOT NULL AS erased, (body_text || body_html || subject) ILIKE '%olden%' AS mentions
+         FROM mail_message WHERE record_type = 'ToolkitRequest' AND record_id = ANY($1::uuid[]) ORDER BY record_id = $2 DESC`,
+      [[old, recent], old],
+    );
+    expect(mail.length).toBeGreaterThanOrEqual(2);
+    const [erasedMail, ...keptMail] = mail;
+    expect(erasedMail).toEqual({ to: '', erased: true, mentions: false });
+    expect(await api.dataSource.query(`SELECT 1 FROM mail_message WHERE lower(to_address) = 'olden@example.org'`)).toEqual([]);
+    expect(keptMail.every((row) => row.to === 'recent@example.org' && !row.erased)).toBe(true);
   });
 });

@@ -251,7 +251,8 @@ describe('toolkit requests: scope', () => {
 
 describe('stock', () => {
   it('50 parallel shipments of an item with 10 left: exactly 10 ship, 40 answer CONFLICT naming the item, stock ends at 0', async () => {
-    const item = await createItem(10, { titleEn: 'Last copies booklet' });
+    // The staff account reads French: the refusal names the item by its French title.
+    const item = await createItem(10, { titleEn: 'Last copies booklet', titleFr: 'Livret des derniers exemplaires' });
     const coordinator = await userId(api, 'COORDINATOR');
     const assigned: Request[] = [];
     for (let i = 0; i < 50; i += 1) {
@@ -266,8 +267,11 @@ describe('stock', () => {
     const conflicts = results.filter((result) => errorCode(result) === 'CONFLICT');
     expect({ shipped: shipped.length, conflicts: conflicts.length }).toEqual({ shipped: 10, conflicts: 40 });
     for (const conflict of conflicts) {
-      expect(conflict.errors![0].message).toContain('Last copies booklet');
-      expect(conflict.errors![0].extensions?.fields?.[0]).toMatchObject({ code: 'toolkitStock', params: { item: 'Last copies booklet', onHand: 0 } });
+      expect(conflict.errors![0].message).toContain('Livret des derniers exemplaires');
+      expect(conflict.errors![0].extensions?.fields?.[0]).toMatchObject({
+        code: 'toolkitStock',
+        params: { item: 'Livret des derniers exemplaires', onHand: 0 },
+      });
     }
     expect(await onHand(item.id)).toEqual({ onHand: 0, movements: 0 });
     const [statuses]: { shipped: number; assigned: number }[] = await api.dataSource.query(
@@ -424,5 +428,76 @@ describe('the public form', () => {
     expect(await count('toolkit_request')).toBe(before);
     // Another address is not held back.
     ok(await submitPublic(publicInput([{ itemId, quantity: 1 }]), freshAddress()));
+  });
+});
+
+describe('packing a batch', () => {
+  it('ships what stock allows, in order, and says which waited and why (short item named, step not allowed); stock equals its movements', async () => {
+    const item = await createItem(3, { titleEn: 'Batch poster', titleFr: 'Affiche du lot' });
+    const coordinator = await userId(api, 'COORDINATOR');
+    const assign = async (quantity: number) =>
+      moved(await moved(await createRequest([{ itemId: item.id, quantity }]), 'approve'), 'assign', 'STAFF', { assigneeId: coordinator });
+    const [first, second, third] = [await assign(2), await assign(2), await assign(1)];
+    const approvedOnly = await moved(await createRequest([{ itemId: item.id, quantity: 1 }]), 'approve');
+    const result = ok<{
+      shipToolkitBatch: { shipped: { id: string; status: string }[]; waited: { id: string; reference: string; code: string; problem: string | null }[] };
+    }>(
+      await api.graphql(
+        `mutation($input: ShipToolkitBatchInputType!) { shipToolkitBatch(input: $input) { shipped { id status } waited { id reference code problem } } }`,
+        { input: { requests: [first, second, third, approvedOnly].map(({ id, version }) => ({ id, version })) } },
+        await api.tokenFor('ADMIN'),
+      ),
+    ).shipToolkitBatch;
+    expect(result.shipped.map((r) => [r.id, r.status])).toEqual([
+      [first.id, 'shipped'],
+      [third.id, 'shipped'],
+    ]);
+    expect(result.waited.map((w) => ({ id: w.id, code: w.code, problem: w.problem?.split('|')[0] }))).toEqual([
+      { id: second.id, code: 'CONFLICT', problem: 'toolkitStock' },
+      { id: approvedOnly.id, code: 'BAD_USER_INPUT', problem: 'toolkitStep' },
+    ]);
+    // ADMIN reads English: the short item by its English title, with what was left.
+    expect(JSON.parse(result.waited[0].problem!.split('|')[1])).toMatchObject({ item: 'Batch poster', onHand: 1 });
+    expect(result.waited[0].reference).toBe(second.reference);
+    expect(await onHand(item.id)).toEqual({ onHand: 0, movements: 0 });
+  });
+
+  it('refuses an empty batch or one over the limit, changing nothing', async () => {
+    const staff = await api.tokenFor('STAFF');
+    const ship = (requests: unknown[]) =>
+      api.graphql(`mutation($input: ShipToolkitBatchInputType!) { shipToolkitBatch(input: $input) { shipped { id } } }`, { input: { requests } }, staff);
+    expect(errorCode(await ship([]))).toBe('BAD_USER_INPUT');
+    const many = Array.from({ length: 101 }, () => ({ id: '00000000-0000-4000-8000-000000000000', version: 1 }));
+    expect(errorCode(await ship(many))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a request’s own history', () => {
+  it('is on its page’s timeline, step by step, for those who may read it; out of scope it reads as missing', async () => {
+    const item = await createItem(5);
+    const request = await moved(await createRequest([{ itemId: item.id, quantity: 1 }], 'MEMBER'), 'approve');
+    const history = (token: string) =>
+      api.graphql(
+        `query($id: ID!) { timeline(subjectType: ToolkitRequest, subjectId: $id, first: 10) { nodes { kind recordType } } }`,
+        { id: request.id },
+        token,
+      );
+    const kinds = ok<{ timeline: { nodes: { kind: string; recordType: string }[] } }>(await history(await api.tokenFor('MEMBER'))).timeline.nodes.map(
+      (entry) => entry.kind,
+    );
+    expect(kinds.sort()).toEqual(['toolkitRequest.approved', 'toolkitRequest.created']);
+    // A Quebec coordinator may not read an Ottawa organization's request.
+    expect(errorCode(await history(await api.tokenFor('COORDINATOR_QC')))).toBe('NOT_FOUND');
+  });
+
+  it('names the organizations that asked and that deliver, as the reader may see them', async () => {
+    const item = await createItem(5);
+    const request = await createRequest([{ itemId: item.id, quantity: 1 }], 'MEMBER');
+    const read = async (role: DemoRole) =>
+      ok<{ toolkitRequest: { organization: { nameEn: string } | null } }>(
+        await api.graphql(`query($id: ID!) { toolkitRequest(id: $id) { organization { nameEn } } }`, { id: request.id }, await api.tokenFor(role)),
+      ).toolkitRequest.organization;
+    expect(await read('MEMBER')).toEqual({ nameEn: demoMemberOrganization.nameEn });
+    expect(await read('STAFF')).toEqual({ nameEn: demoMemberOrganization.nameEn });
   });
 });

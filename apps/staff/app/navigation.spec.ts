@@ -11,15 +11,21 @@ describe('navigation', () => {
     for (const role of ['STAFF', 'COORDINATOR', 'MEMBER'] as const) expect(sectionsOf(role)).not.toContain('nav-admin');
   });
 
-  it('shows people, organizations and stories to the roles that may read them, never to a member or a funder', () => {
+  it('shows people, organizations, stories and toolkit requests to the roles that may read them, never to a member or a funder', () => {
     const records = (role: Role) =>
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-records')
         ?.items.map((item) => item.to) ?? [];
-    const all = ['/search', '/organizations', '/people', '/imports/new', '/stories'];
+    const all = ['/search', '/organizations', '/people', '/imports/new', '/stories', '/toolkit'];
     for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(all);
     expect(records('MEMBER')).toEqual([]);
     expect(records('FUNDER')).toEqual([]);
+  });
+
+  it('offers toolkit requests to a member contact of an organization, never to a funder', () => {
+    const member = visibleSections(defineAbilityFor({ ...actor('MEMBER'), organizationId: 'o1' }));
+    expect(member.find((section) => section.testId === 'nav-records')?.items.map((item) => item.to)).toContain('/toolkit');
+    expect(JSON.stringify(visibleSections(defineAbilityFor(actor('FUNDER'))))).not.toContain('/toolkit');
   });
 
   it('offers the quick log and follow-ups to those who record outreach, and campaigns to every role', () => {

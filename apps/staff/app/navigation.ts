@@ -25,6 +25,7 @@ export const navSections: NavSection[] = [
       { to: '/people', label: 'nav.people', can: ['read', 'Person'] },
       { to: '/imports/new', label: 'nav.imports', can: ['import', 'Person'] },
       { to: '/stories', label: 'nav.stories', can: ['read', 'Story'] },
+      { to: '/toolkit', label: 'nav.toolkit', can: ['read', 'ToolkitRequest'] },
     ],
   },
   {

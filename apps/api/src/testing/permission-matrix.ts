@@ -198,6 +198,10 @@ export const permissionMatrix: Record<string, MatrixRow> = {
       provinceCode: "ON", postalCode: "" }) { reference } }`,
     allowed: ALL,
   },
+  shipToolkitBatch: {
+    document: `mutation { shipToolkitBatch(input: { requests: [{ id: "${uuid}", version: 1 }] }) { shipped { id } waited { id code } } }`,
+    allowed: TOOLKIT_USERS,
+  },
   recordToolkitDownload: { document: `mutation { recordToolkitDownload(token: "${token}", itemId: "${uuid}") }`, allowed: ALL },
 };
 

@@ -34,7 +34,6 @@ export default function Events() {
   const lang = useLanguage();
   const ability = useAbility();
   const { events, campaigns, regions, filters } = useLoaderData<typeof loader>();
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, value]) => value)).toString();
 
   return (
     <Stack gap="lg" maw={1400}>
@@ -44,11 +43,6 @@ export default function Events() {
         actions={
           <Group gap="sm">
             <EventsViewSwitch view="list" />
-            {ability.can('export', 'Event') ? (
-              <Button component="a" href={`/events/export${exportQuery ? `?${exportQuery}` : ''}`} variant="default" data-testid="events-export">
-                {t('events.export')}
-              </Button>
-            ) : null}
             {ability.can('create', 'Event') ? (
               <Button component={Link} to="/events/new" data-testid="new-event">
                 {t('events.new')}

@@ -41,4 +41,15 @@ export class MailMessageEntity {
 
   @Column('timestamptz', { name: 'delivered_at', nullable: true })
   deliveredAt: Date | null;
+
+  /** The record the message is about (a toolkit request), so erasing that record's personal data reaches it. */
+  @Column('text', { name: 'record_type', nullable: true })
+  recordType: string | null;
+
+  @Column('uuid', { name: 'record_id', nullable: true })
+  recordId: string | null;
+
+  /** When its address and text were erased (privacy); the row stays, so the log's counts do. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { MailMessageObject } from './dtos/mail-message.object';
 
 const columns = `id, template, language, to_address AS "toAddress", subject, body_text AS "bodyText", body_html AS "bodyHtml",
@@ -23,6 +23,24 @@ export class MailMessageRepository {
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null } };
+  }
+
+  /**
+   * Privacy erasure: forgets to whom and what was written about these records (address,
+   * subject, text), in the caller's transaction. Messages queued before they named their
+   * record are found by template and address. The rows stay (status, dates) for the log's counts.
+   */
+  async eraseAbout(manager: EntityManager, about: { recordType: string; recordIds: string[]; templates: string[]; addresses: string[] }): Promise<number> {
+    if (about.recordIds.length === 0) return 0;
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE mail_message SET to_address = '', subject = '', body_text = '', body_html = '', last_error = NULL, erased_at = now()
+        WHERE erased_at IS NULL
+          AND ((record_type = $1 AND record_id = ANY($2::uuid[]))
+            OR (record_id IS NULL AND template = ANY($3::text[]) AND lower(to_address) = ANY($4::text[])))
+        RETURNING id`,
+      [about.recordType, about.recordIds, about.templates, about.addresses.map((address) => address.toLowerCase())],
+    );
+    return rows.length;
   }
 
   async find(id: string): Promise<MailMessageObject | null> {

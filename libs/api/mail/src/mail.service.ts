@@ -18,10 +18,13 @@ export class MailService {
 
   /**
    * Stores the message and records its delivery job in the caller's transaction:
-   * the e-mail goes out if and only if the write that caused it commits.
+   * the e-mail goes out if and only if the write that caused it commits. `about` names the
+   * record it concerns, when erasing that record's personal data must reach the message.
    */
-  async queue(manager: EntityManager, mail: OutgoingMail): Promise<string> {
+  async queue(manager: EntityManager, mail: OutgoingMail, about?: { recordType: string; recordId: string }): Promise<string> {
     const message = manager.create(MailMessageEntity, {
+      recordType: about?.recordType ?? null,
+      recordId: about?.recordId ?? null,
       template: mail.template,
       language: mail.language,
       toAddress: mail.to,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
 
-export type TimelineSubjectType = 'Organization' | 'Person' | 'Story';
+export type TimelineSubjectType = 'Organization' | 'Person' | 'Story' | 'ToolkitRequest';
 
 export interface ActivityEntry {
   subjectType: TimelineSubjectType;

@@ -1,12 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
-import { type CreateToolkitItemInput, toolkitItemKindValues } from '@crm/contracts';
+import { type CreateToolkitItemInput, type ToolkitItemFilter, type ToolkitMovementFilter, toolkitItemKindValues } from '@crm/contracts';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import type { LifecycleValues, VersionedStore } from '@crm/records';
+import type { ExportQuery, LifecycleValues, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toolkitItemColumns, toolkitItemWritableColumns, type ToolkitItemRow, type ToolkitItemValues, type ToolkitMovementRow } from './toolkit.rows';
 
 const movementColumns = `m.id::text AS id, m.item_id AS "itemId", m.kind, m.quantity, m.reason, m.request_id AS "requestId", m.actor_id AS "actorId", m.at`;
+
+/** The ORDER BY of the catalogue (alias `i`): the list and its CSV export share it. */
+export const toolkitItemListOrder = 'i.kind, lower(i.title_en), i.id';
+
+/** The WHERE conditions (alias `i`) of the catalogue list: items have no scope (whoever may read the catalogue reads all of it). */
+export function toolkitItemListWhere(params: SqlParams, filter: ToolkitItemFilter): string[] {
+  const where = [filter.archived ? 'i.archived_at IS NOT NULL' : 'i.archived_at IS NULL'];
+  if (filter.lowStock) where.push(`i.kind <> 'digital_file' AND i.on_hand <= i.low_stock_threshold`);
+  if (filter.kinds?.length) where.push(`i.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  return where;
+}
+
+/** The ORDER BY of the movements (alias `m`): newest first. */
+export const toolkitMovementListOrder = 'm.id DESC';
+
+export function toolkitMovementListWhere(params: SqlParams, filter: ToolkitMovementFilter): string[] {
+  const where: string[] = ['true'];
+  if (filter.itemId) where.push(`m.item_id = ${params.add(filter.itemId)}`);
+  if (filter.kinds?.length) where.push(`m.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  return where;
+}
+
+/** The catalogue as the CSV export gives it, with what each item has shipped and been downloaded. */
+export function toolkitItemExportQuery(_ability: AppAbility, filter: ToolkitItemFilter): ExportQuery {
+  const params = new SqlParams();
+  const where = toolkitItemListWhere(params, filter);
+  return {
+    sql: `SELECT i.id, i.kind, i.language, i.title_en, i.title_fr, i.on_hand, i.low_stock_threshold, i.download_url, i.archived_at, i.created_at,
+                 (SELECT COALESCE(-sum(m.quantity), 0)::int FROM toolkit_movement m WHERE m.item_id = i.id AND m.kind = 'shipped') AS shipped,
+                 (SELECT count(*)::int FROM toolkit_request_item ri WHERE ri.item_id = i.id AND ri.downloaded_at IS NOT NULL) AS downloads
+            FROM toolkit_item i WHERE ${where.join(' AND ')} ORDER BY ${toolkitItemListOrder}`,
+    params: params.values,
+  };
+}
+
+/** The stock movements as the CSV export gives them (newest first), each with its item's titles. */
+export function toolkitMovementExportQuery(_ability: AppAbility, filter: ToolkitMovementFilter): ExportQuery {
+  const params = new SqlParams();
+  const where = toolkitMovementListWhere(params, filter);
+  return {
+    sql: `SELECT m.id::text AS id, m.at, m.item_id, i.title_en, i.title_fr, m.kind, m.quantity, m.reason, m.request_id
+            FROM toolkit_movement m JOIN toolkit_item i ON i.id = m.item_id
+           WHERE ${where.join(' AND ')} ORDER BY ${toolkitMovementListOrder}`,
+    params: params.values,
+  };
+}
 
 /** The catalogue and its stock: items, and the movement rows whose sum is each item's stock. */
 @Injectable()
@@ -29,17 +75,16 @@ export class CatalogueRepository implements VersionedStore<ToolkitItemRow, Toolk
   }
 
   /** By kind, then English title (keyset on both and the id); archived items only when asked. */
-  async list(filter: { archived?: boolean; lowStock?: boolean }, first: number, after: string | null | undefined) {
+  async list(filter: ToolkitItemFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where = [filter.archived ? 'i.archived_at IS NOT NULL' : 'i.archived_at IS NULL'];
-    if (filter.lowStock) where.push(`i.kind <> 'digital_file' AND i.on_hand <= i.low_stock_threshold`);
+    const where = toolkitItemListWhere(params, filter);
     // A cursor this list never made (its first part is not a kind) is refused like any malformed one.
     const cursor = readCursor(after, [['enum', toolkitItemKindValues], 'text', 'uuid'] as const);
     if (cursor) where.push(`(i.kind, lower(i.title_en), i.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])}, ${params.add(cursor[2])}::uuid)`);
     const rows: (ToolkitItemRow & { sortTitle: string })[] = await this.dataSource.query(
       `SELECT ${toolkitItemColumns}, lower(i.title_en) AS "sortTitle" FROM toolkit_item i
         WHERE ${where.join(' AND ')}
-        ORDER BY i.kind, lower(i.title_en), i.id LIMIT ${params.add(first + 1)}`,
+        ORDER BY ${toolkitItemListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);
@@ -111,15 +156,14 @@ export class CatalogueRepository implements VersionedStore<ToolkitItemRow, Toolk
   }
 
   /** An item's movements, newest first (keyset on the id). */
-  async movements(itemId: string | null, first: number, after: string | null | undefined) {
+  async movements(filter: ToolkitMovementFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where: string[] = [];
-    if (itemId) where.push(`m.item_id = ${params.add(itemId)}`);
+    const where = toolkitMovementListWhere(params, filter);
     const cursor = readCursor(after, ['bigint'] as const);
     if (cursor) where.push(`m.id < ${params.add(cursor[0])}::bigint`);
     const rows: ToolkitMovementRow[] = await this.dataSource.query(
-      `SELECT ${movementColumns} FROM toolkit_movement m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY m.id DESC LIMIT ${params.add(first + 1)}`,
+      `SELECT ${movementColumns} FROM toolkit_movement m WHERE ${where.join(' AND ')}
+        ORDER BY ${toolkitMovementListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);

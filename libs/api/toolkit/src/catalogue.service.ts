@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateToolkitItemInput, RecordStockMovementInput, RecordVersionInput, UpdateToolkitItemInput } from '@crm/contracts';
+import type {
+  CreateToolkitItemInput,
+  RecordStockMovementInput,
+  RecordVersionInput,
+  ToolkitItemFilter,
+  ToolkitMovementFilter,
+  UpdateToolkitItemInput,
+} from '@crm/contracts';
 import { AuditService, BadUserInputException, DomainException, ErrorCode, NotFoundException, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
 import type { EntityManager } from 'typeorm';
@@ -7,9 +14,9 @@ import { CatalogueRepository } from './catalogue.repository';
 import { toolkitItemKind } from './toolkit.kinds';
 import { isStocked, toolkitItemWritableColumns, type ToolkitItemRow, type ToolkitItemValues } from './toolkit.rows';
 
-/** Not enough of one item: CONFLICT naming it (the staff app shows `problem.toolkitStock`). */
-export function notEnoughStock(item: ToolkitItemRow, onHand: number, path: (string | number)[]): DomainException {
-  const title = item.titleEn;
+/** Not enough of one item: CONFLICT naming it by its title in the caller's language (the staff app shows `problem.toolkitStock`). */
+export function notEnoughStock(item: ToolkitItemRow, onHand: number, path: (string | number)[], language: 'en' | 'fr' = 'en'): DomainException {
+  const title = language === 'fr' ? item.titleFr : item.titleEn;
   return new DomainException(ErrorCode.Conflict, `Not enough "${title}" in stock (${onHand} on hand); nothing was changed.`, [
     { path, code: 'toolkitStock', params: { item: title, itemId: item.id, onHand }, message: `Not enough ${title} in stock (${onHand} on hand).` },
   ]);
@@ -24,7 +31,7 @@ export class CatalogueService {
     private readonly audit: AuditService,
   ) {}
 
-  list(filter: { archived?: boolean; lowStock?: boolean }, first: number, after: string | null | undefined) {
+  list(filter: ToolkitItemFilter, first: number, after: string | null | undefined) {
     return this.items.list(filter, first, after);
   }
 
@@ -38,8 +45,8 @@ export class CatalogueService {
     return this.items.byIds(ids, manager);
   }
 
-  movements(itemId: string | null, first: number, after: string | null | undefined) {
-    return this.items.movements(itemId, first, after);
+  movements(filter: ToolkitMovementFilter, first: number, after: string | null | undefined) {
+    return this.items.movements(filter, first, after);
   }
 
   sumOfMovements(itemId: string): Promise<number> {
@@ -86,7 +93,7 @@ export class CatalogueService {
       if (!item) throw new NotFoundException('ToolkitItem');
       if (!isStocked(item)) throw new BadUserInputException([{ path: ['input', 'itemId'], code: 'toolkitNotDigital' }], 'A digital file has no stock');
       const moved = await this.items.move(manager, { ...input, actorId: ctx.actor?.id ?? null });
-      if (!moved) throw notEnoughStock(item, item.onHand, ['input', 'quantity']);
+      if (!moved) throw notEnoughStock(item, item.onHand, ['input', 'quantity'], ctx.language);
       await this.audit.record(manager, ctx, {
         action: `toolkitItem.${input.kind}`,
         subjectType: 'ToolkitItem',
@@ -130,7 +137,7 @@ export class CatalogueService {
       });
       if (!moved) {
         const current = await this.items.find(line.itemId, manager);
-        throw notEnoughStock(item, current?.onHand ?? 0, ['input', 'items', line.index, 'quantity']);
+        throw notEnoughStock(item, current?.onHand ?? 0, ['input', 'items', line.index, 'quantity'], ctx?.language);
       }
       taken.push({ itemId: line.itemId, ...moved });
     }

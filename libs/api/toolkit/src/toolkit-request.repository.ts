@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
+import type { Action, AppAbility } from '@crm/authz';
 import type { ToolkitRequestFilter } from '@crm/contracts';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import type { LifecycleValues, VersionedStore } from '@crm/records';
+import type { ExportQuery, LifecycleValues, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   toolkitRequestColumns,
@@ -13,6 +13,37 @@ import {
   type ToolkitRequestRow,
   type ToolkitRequestValues,
 } from './toolkit.rows';
+
+/** The ORDER BY of a requests list (alias `r`): the board and the CSV export share it. */
+export const toolkitRequestListOrder = 'r.status_changed_at, r.id';
+
+/** The WHERE conditions (alias `r`) of a requests list for `action`: the ability's scope, then the filter (the board and the export). */
+export function toolkitRequestListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: ToolkitRequestFilter): string[] {
+  const where = ['r.archived_at IS NULL', params.scope(ability, action, 'ToolkitRequest', toolkitRequestScopeColumns)];
+  if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
+  if (filter.organizationId) where.push(`(r.organization_id = ${params.add(filter.organizationId)} OR r.assignee_organization_id = $${params.values.length})`);
+  if (filter.provinceCodes?.length) where.push(`r.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  return where;
+}
+
+/** The requests as the CSV export gives them (same WHERE and ORDER BY as the board), each with its items in one cell. */
+export function toolkitRequestExportQuery(ability: AppAbility, filter: ToolkitRequestFilter): ExportQuery {
+  const params = new SqlParams();
+  const where = toolkitRequestListWhere(params, ability, 'export', filter);
+  return {
+    sql: `SELECT r.id, upper(left(r.id::text, 8)) AS reference, r.status, r.source, r.language, r.organization_id, r.requester_name, r.requester_email,
+                 r.requester_organization, r.address_line, r.city, r.province_code, r.postal_code, r.note, r.assignee_id, r.assignee_organization_id,
+                 r.decline_reason, r.created_by_id, r.owner_id, r.created_at, r.status_changed_at, r.closed_at, r.erased_at,
+                 (SELECT string_agg(ri.quantity || ' × ' || i.title_en, '; ' ORDER BY i.title_en) FROM toolkit_request_item ri
+                    JOIN toolkit_item i ON i.id = ri.item_id WHERE ri.request_id = r.id) AS items_en,
+                 (SELECT string_agg(ri.quantity || ' × ' || i.title_fr, '; ' ORDER BY i.title_en) FROM toolkit_request_item ri
+                    JOIN toolkit_item i ON i.id = ri.item_id WHERE ri.request_id = r.id) AS items_fr
+            FROM toolkit_request r
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${toolkitRequestListOrder}`,
+    params: params.values,
+  };
+}
 
 @Injectable()
 export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRow, ToolkitRequestValues> {
@@ -47,18 +78,14 @@ export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRo
   /** The board's columns: by status, oldest change first (keyset on when the status changed, then the id). */
   async list(ability: AppAbility, filter: ToolkitRequestFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const where = ['r.archived_at IS NULL', params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)];
-    if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
-    if (filter.organizationId)
-      where.push(`(r.organization_id = ${params.add(filter.organizationId)} OR r.assignee_organization_id = $${params.values.length})`);
-    if (filter.provinceCodes?.length) where.push(`r.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+    const where = toolkitRequestListWhere(params, ability, 'read', filter);
     const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
     if (cursor) where.push(`(r.status_changed_at, r.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
     const rows: (ToolkitRequestRow & { sortKey: string })[] = await this.dataSource.query(
       `SELECT ${toolkitRequestColumns}, to_char(r.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
          FROM toolkit_request r
         WHERE ${where.join(' AND ')}
-        ORDER BY r.status_changed_at, r.id LIMIT ${params.add(first + 1)}`,
+        ORDER BY ${toolkitRequestListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);
@@ -210,14 +237,16 @@ export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRo
    * Forgets who asked and where it went: name, e-mail, organization, street, city,
    * postal code, note and fingerprint. Status, province, items and counts stay.
    */
-  async erase(manager: EntityManager, ids: string[]): Promise<string[]> {
-    const [rows]: [{ id: string }[], number] = await manager.query(
-      `UPDATE toolkit_request SET requester_name = NULL, requester_email = NULL, requester_organization = NULL, address_line = NULL,
+  async erase(manager: EntityManager, ids: string[]): Promise<{ id: string; email: string | null }[]> {
+    // The e-mail as it was (RETURNING reads the old row through the join): the caller erases the messages sent to it.
+    const [rows]: [{ id: string; email: string | null }[], number] = await manager.query(
+      `UPDATE toolkit_request r SET requester_name = NULL, requester_email = NULL, requester_organization = NULL, address_line = NULL,
               city = NULL, postal_code = NULL, note = NULL, dedupe_key = NULL, erased_at = now()
-        WHERE id = ANY($1::uuid[]) AND erased_at IS NULL RETURNING id`,
+         FROM (SELECT id, requester_email FROM toolkit_request WHERE id = ANY($1::uuid[]) AND erased_at IS NULL FOR UPDATE) old
+        WHERE r.id = old.id RETURNING r.id, old.requester_email AS email`,
       [ids],
     );
-    return rows.map((row) => row.id);
+    return rows;
   }
 
   /** Stock counts per item, for reports and the inventory: shipped and downloaded (one per request). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject, toolkitRequestSteps } from '@crm/authz';
 import {
+  encodeProblem,
   toolkitSteps,
   toolkitStepTarget,
   type BulkToolkitRequestInput,
@@ -9,6 +10,7 @@ import {
   type Language,
   type MoveToolkitRequestInput,
   type PublicToolkitRequestInput,
+  type ShipToolkitBatchInput,
   type ToolkitRequestFilter,
 } from '@crm/contracts';
 import { MemberContactsService, OwnerOptionsService } from '@crm/identity';
@@ -17,6 +19,7 @@ import { OrganizationsService, type OrganizationRow } from '@crm/organizations';
 import {
   APP_CONFIG,
   BadUserInputException,
+  DomainException,
   ForbiddenException,
   NotFoundException,
   type AppConfig,
@@ -32,6 +35,8 @@ import { duplicateWindowMinutes, requestFingerprint } from './public-request-lim
 import { stepEntries, toolkitRequestKind } from './toolkit.kinds';
 import { ToolkitRequestRepository } from './toolkit-request.repository';
 import { isStocked, type NewToolkitRequest, type ToolkitItemRow, type ToolkitRequestRow, type ToolkitRequestValues } from './toolkit.rows';
+
+export type ToolkitBatchWait = { id: string; reference: string; code: string; problem: string | null };
 
 // A bulk request reaches at most this many organizations at once (the coalition has ~200 members).
 const bulkLimit = 500;
@@ -211,6 +216,33 @@ export class ToolkitRequestsService implements OnModuleInit {
     });
   }
 
+  /**
+   * A packing batch: each request shipped in its own transaction (the same step as one
+   * at a time), in the order given, so what stock allows ships and the rest wait, each
+   * with the reason it answered (CONFLICT naming the short item, a stale version, a status
+   * that does not ship). Nothing waits silently.
+   */
+  async shipBatch(ctx: RequestContext, input: ShipToolkitBatchInput): Promise<{ shipped: ToolkitRequestRow[]; waited: ToolkitBatchWait[] }> {
+    const shipped: ToolkitRequestRow[] = [];
+    const waited: ToolkitBatchWait[] = [];
+    for (const target of input.requests) {
+      try {
+        shipped.push(await this.move(ctx, { ...target, step: 'ship' }));
+      } catch (error) {
+        if (!(error instanceof DomainException)) throw error;
+        // The first field problem, encoded as the staff app reads problems (decision 057): the item short, a step refused.
+        const [problem] = error.fields;
+        waited.push({
+          id: target.id,
+          reference: target.id.slice(0, 8).toUpperCase(),
+          code: error.code,
+          problem: problem ? encodeProblem({ code: problem.code, params: problem.params }) : null,
+        });
+      }
+    }
+    return { shipped, waited };
+  }
+
   /** The member organizations of a region the caller may ask for, in name order: what a bulk request would reach. */
   async bulkTargets(ctx: RequestContext, regionId: string): Promise<OrganizationRow[]> {
     const targets: OrganizationRow[] = [];
@@ -372,7 +404,10 @@ export class ToolkitRequestsService implements OnModuleInit {
         const downloadable = !isStocked(item) && row.status !== 'requested' && row.status !== 'declined';
         return { quantity: line.quantity, title, ...(downloadable ? { link: `${this.config.STAFF_URL}/toolkit/download/${token}/${item.id}` } : {}) };
       });
-      await this.mail.queue(manager, composeMail(template, { address: recipient.email, language: recipient.language }, params(list, recipient.language)));
+      await this.mail.queue(manager, composeMail(template, { address: recipient.email, language: recipient.language }, params(list, recipient.language)), {
+        recordType: 'ToolkitRequest',
+        recordId: row.id,
+      });
     }
   }
 }

@@ -43,12 +43,15 @@ export const toolkitRequestKind: RecordKind<AuditedToolkitRequest> = {
     declineReason: row.declineReason,
     ...(row.lines ? { items: row.lines.map((line) => ({ itemId: line.itemId, quantity: line.quantity })) } : {}),
   }),
-  // On the timeline of the organization that asked and of the one that delivers.
+  // On its own timeline (the request page's history), and on those of the organization that asked and the one that delivers.
   timeline: (row) => ({
-    subjects: [...new Set([row.organizationId, row.assigneeOrganizationId].filter((id): id is string => id !== null))].map((subjectId) => ({
-      subjectType: 'Organization' as const,
-      subjectId,
-    })),
+    subjects: [
+      { subjectType: 'ToolkitRequest' as const, subjectId: row.id },
+      ...[...new Set([row.organizationId, row.assigneeOrganizationId].filter((id): id is string => id !== null))].map((subjectId) => ({
+        subjectType: 'Organization' as const,
+        subjectId,
+      })),
+    ],
     prefix: 'toolkitRequest',
   }),
 };

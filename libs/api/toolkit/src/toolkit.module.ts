@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
-import { RecordsModule } from '@crm/records';
+import { RecordsModule, TransferModule } from '@crm/records';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { PublicRequestLimits } from './public-request-limits';
@@ -10,10 +10,11 @@ import { ToolkitLoaders } from './toolkit-loaders';
 import { ToolkitRequestRepository } from './toolkit-request.repository';
 import { ToolkitRequestsService } from './toolkit-requests.service';
 import { ToolkitCatalogueResolver, ToolkitRequestsResolver } from './toolkit.resolver';
+import { ToolkitTransfer } from './toolkit.transfer';
 
 /** Toolkit distribution (issue 13, decision 090): catalogue, stock, requests, the public form. */
 @Module({
-  imports: [IdentityModule, MailModule, OrganizationsModule, RecordsModule],
+  imports: [IdentityModule, MailModule, OrganizationsModule, RecordsModule, TransferModule],
   providers: [
     CatalogueRepository,
     CatalogueService,
@@ -23,6 +24,7 @@ import { ToolkitCatalogueResolver, ToolkitRequestsResolver } from './toolkit.res
     ToolkitLoaders,
     ToolkitCatalogueResolver,
     ToolkitRequestsResolver,
+    ToolkitTransfer,
   ],
   exports: [CatalogueService, ToolkitRequestsService],
 })

@@ -9,6 +9,9 @@ import {
   PublicToolkitRequestInput,
   RecordStockMovementInput,
   RecordVersionInput,
+  ShipToolkitBatchInput,
+  ToolkitItemFilter,
+  ToolkitMovementFilter,
   toolkitSteps,
   ToolkitRequestFilter,
   UpdateToolkitItemInput,
@@ -23,16 +26,21 @@ import {
   MoveToolkitRequestInputType,
   PublicToolkitRequestInputType,
   RecordStockMovementInputType,
+  ShipToolkitBatchInputType,
+  ToolkitItemFilterInputType,
+  ToolkitMovementFilterInputType,
   ToolkitRequestFilterInputType,
   UpdateToolkitItemInputType,
 } from './dtos/toolkit.inputs';
 import {
   PublicToolkitRequestReceiptObject,
+  ToolkitBatchResultObject,
   ToolkitBulkTargetObject,
   ToolkitCatalogueEntryObject,
   ToolkitItemConnection,
   ToolkitItemObject,
   ToolkitMovementConnection,
+  ToolkitOrganizationRefObject,
   ToolkitRequestConnection,
   ToolkitRequestLineObject,
   ToolkitRequestObject,
@@ -44,7 +52,6 @@ import { ToolkitLoaders } from './toolkit-loaders';
 import { ToolkitRequestsService } from './toolkit-requests.service';
 import type { ToolkitRequestRow } from './toolkit.rows';
 
-const ItemFilter = z.object({ archived: z.boolean().optional(), lowStock: z.boolean().optional() }).strict();
 const DownloadArgs = z.object({
   token: z
     .string()
@@ -64,14 +71,13 @@ export class ToolkitCatalogueResolver {
   @Query(() => ToolkitItemConnection, { description: 'The catalogue by kind then title, with stock on hand' })
   async toolkitItems(
     @Ctx() _ctx: RequestContext,
-    @Args('archived', { nullable: true }) archived: boolean,
-    @Args('lowStock', { nullable: true, description: 'Only stocked items at or under their threshold' }) lowStock: boolean,
+    @Args('filter', { nullable: true }) filter: ToolkitItemFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ): Promise<ToolkitItemConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const filter = parseInput(ItemFilter, withoutNulls({ archived, lowStock }), []);
-    const result = await this.catalogue.list(filter, page.first, page.after);
+    const parsed = parseInput(ToolkitItemFilter, withoutNulls(filter ?? {}), ['filter']);
+    const result = await this.catalogue.list(parsed, page.first, page.after);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
   }
 
@@ -90,12 +96,12 @@ export class ToolkitCatalogueResolver {
   @Allow('update', 'ToolkitItem')
   @Query(() => ToolkitMovementConnection, { description: 'Stock movements, newest first (of one item when given)' })
   async toolkitMovements(
-    @Args('itemId', { type: () => ID, nullable: true }) itemId: string,
+    @Args('filter', { nullable: true }) filter: ToolkitMovementFilterInputType,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ): Promise<ToolkitMovementConnection> {
     const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
-    const result = await this.catalogue.movements(itemId ? parseInput(Id, itemId, ['itemId']) : null, page.first, page.after);
+    const result = await this.catalogue.movements(parseInput(ToolkitMovementFilter, withoutNulls(filter ?? {}), ['filter']), page.first, page.after);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
   }
 
@@ -190,6 +196,15 @@ export class ToolkitRequestsResolver {
     return view(await this.requests.move(ctx, parseInput(MoveToolkitRequestInput, withoutNulls(input))));
   }
 
+  @Allow('update', 'ToolkitRequest')
+  @Mutation(() => ToolkitBatchResultObject, {
+    description: 'Ships a packing batch, each request in its own transaction: what stock allows ships, the rest wait with their reason',
+  })
+  async shipToolkitBatch(@Ctx() ctx: RequestContext, @Args('input') input: ShipToolkitBatchInputType): Promise<ToolkitBatchResultObject> {
+    const result = await this.requests.shipBatch(ctx, parseInput(ShipToolkitBatchInput, input));
+    return { shipped: result.shipped.map(view), waited: result.waited };
+  }
+
   @Public('The public toolkit request form (no sign-in): counted per address, validated, a repeat collapses into the first')
   @Mutation(() => PublicToolkitRequestReceiptObject)
   async submitPublicToolkitRequest(
@@ -207,6 +222,21 @@ export class ToolkitRequestsResolver {
   recordToolkitDownload(@Args('token') token: string, @Args('itemId', { type: () => ID }) itemId: string): Promise<string> {
     const args = parseInput(DownloadArgs, { token, itemId }, []);
     return this.requests.download(args.token, args.itemId);
+  }
+
+  @Allow('read', 'ToolkitRequest')
+  @ResolveField(() => ToolkitOrganizationRefObject, { nullable: true, description: 'The organization that asked (null when the caller may not read it)' })
+  organization(@Ctx() ctx: RequestContext, @Parent() request: ToolkitRequestRow) {
+    return request.organizationId ? this.toolkitLoaders.organizationOf(ctx).load(request.organizationId) : null;
+  }
+
+  @Allow('read', 'ToolkitRequest')
+  @ResolveField(() => ToolkitOrganizationRefObject, {
+    nullable: true,
+    description: 'The member organization that delivers it (null when the caller may not read it)',
+  })
+  assigneeOrganization(@Ctx() ctx: RequestContext, @Parent() request: ToolkitRequestRow) {
+    return request.assigneeOrganizationId ? this.toolkitLoaders.organizationOf(ctx).load(request.assigneeOrganizationId) : null;
   }
 
   @Allow('read', 'ToolkitRequest')

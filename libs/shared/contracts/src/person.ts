@@ -96,7 +96,7 @@ export const SearchDirectoryArgs = z.object({
 });
 export type SearchDirectoryArgs = z.infer<typeof SearchDirectoryArgs>;
 
-export const timelineSubjectTypeValues = ['Organization', 'Person', 'Story'] as const;
+export const timelineSubjectTypeValues = ['Organization', 'Person', 'Story', 'ToolkitRequest'] as const;
 export const TimelineArgs = z.object({
   subjectType: z.enum(timelineSubjectTypeValues),
   subjectId: Id,

@@ -92,6 +92,7 @@ export const problemCodes = [
   'toolkitStep',
   'toolkitItemUnknown',
   'toolkitStock',
+  'toolkitNoItems',
   // Campaigns and outreach
   'endsBeforeStart',
   'regionUnknown',

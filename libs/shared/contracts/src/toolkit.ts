@@ -75,25 +75,26 @@ export const UpdateToolkitItemInput = z
 export type UpdateToolkitItemInput = z.infer<typeof UpdateToolkitItemInput>;
 
 /** Stock received (a positive quantity) or adjusted (either sign, with a reason); shipments come from requests. */
-export const RecordStockMovementInput = z
-  .object({
-    itemId: Id,
-    kind: z.enum(['received', 'adjusted']),
-    quantity: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((value) => value !== 0, { error: 'invalid' }),
-    reason: optionalText(toolkitLimits.reason).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.kind === 'received' && value.quantity < 0)
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 1, path: ['quantity'], input: value.quantity });
-    if (value.kind === 'adjusted' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
-  });
+const stockMovementShape = {
+  itemId: Id,
+  kind: z.enum(['received', 'adjusted']),
+  quantity: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((value) => value !== 0, { error: 'invalid' }),
+  reason: optionalText(toolkitLimits.reason).optional(),
+};
+function checkStockMovement(value: { kind: string; quantity: number; reason?: string | null }, ctx: z.RefinementCtx) {
+  if (value.kind === 'received' && value.quantity < 0)
+    ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 1, path: ['quantity'], input: value.quantity });
+  if (value.kind === 'adjusted' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+}
+export const RecordStockMovementInput = z.object(stockMovementShape).strict().superRefine(checkStockMovement);
 export type RecordStockMovementInput = z.infer<typeof RecordStockMovementInput>;
+/** The inventory's form: the same checks (other posted fields, its CSRF token, are dropped). */
+export const StockMovementForm = z.object(stockMovementShape).superRefine(checkStockMovement);
 
 export const ToolkitRequestLine = z.object({ itemId: Id, quantity: z.number().int().min(1).max(toolkitLimits.quantity) }).strict();
 
@@ -116,66 +117,94 @@ function checkAddress(value: { postalCode?: string | null; provinceCode?: string
   }
 }
 
+/**
+ * A form's item lines (the staff app's request forms): one quantity per catalogue item, in
+ * the form's order, empty or 0 for none; errors keep the form's row. The API gets the lines above 0.
+ */
+export const ToolkitFormLines = z
+  .array(
+    z
+      .object({
+        itemId: Id,
+        quantity: z.preprocess(
+          (value) => (value === undefined || value === '' ? 0 : typeof value === 'string' ? Number(value) : value),
+          z.number().int().min(0).max(toolkitLimits.quantity),
+        ),
+      })
+      .strict(),
+  )
+  .max(200)
+  .refine((lines) => lines.some((line) => line.quantity > 0), { error: 'toolkitNoItems' })
+  .transform((lines) => lines.filter((line) => line.quantity > 0));
+
+const createRequestShape = {
+  organizationId: Id.nullable().optional(),
+  language: Language,
+  items: ToolkitRequestLines,
+  recipientName: optionalText(200).optional(),
+  addressLine: optionalText(toolkitLimits.address).optional(),
+  city: optionalText(toolkitLimits.city).optional(),
+  provinceCode: ProvinceCode,
+  postalCode: PostalCode.optional(),
+  note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+};
+
 /** A request made by a signed-in member, coordinator or staff: the organization's address is the default. */
-export const CreateToolkitRequestInput = z
-  .object({
-    organizationId: Id.nullable().optional(),
-    language: Language,
-    items: ToolkitRequestLines,
-    recipientName: optionalText(200).optional(),
-    addressLine: optionalText(toolkitLimits.address).optional(),
-    city: optionalText(toolkitLimits.city).optional(),
-    provinceCode: ProvinceCode,
-    postalCode: PostalCode.optional(),
-    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
-  })
-  .strict()
-  .superRefine(checkAddress);
+export const CreateToolkitRequestInput = z.object(createRequestShape).strict().superRefine(checkAddress);
 export type CreateToolkitRequestInput = z.infer<typeof CreateToolkitRequestInput>;
+/** The staff app's request form: the same, with a quantity per catalogue item (other fields of a posted form, its CSRF token, are dropped). */
+export const ToolkitRequestForm = z.object({ ...createRequestShape, items: ToolkitFormLines }).superRefine(checkAddress);
+
+const publicRequestShape = {
+  name: PersonName,
+  email: Email,
+  organizationName: optionalText(toolkitLimits.organization).optional(),
+  language: Language,
+  items: ToolkitRequestLines,
+  addressLine: requiredText(toolkitLimits.address),
+  city: requiredText(toolkitLimits.city),
+  provinceCode: ProvinceCode,
+  postalCode: PostalCode.refine((value) => value !== null, { error: 'required' }),
+  note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
+  website: z.string().max(200).optional(),
+};
+
+function checkPublicRequest(value: { postalCode?: string | null; provinceCode?: string; website?: string }, ctx: z.RefinementCtx) {
+  checkAddress(value, ctx);
+  if (value.website) ctx.addIssue({ code: 'custom', path: ['website'], message: 'honeypot' });
+}
 
 /**
  * The public form (no sign-in): who asks, where to ship, what. `website` is a honeypot
  * a person never sees: filled in, the request is refused.
  */
-export const PublicToolkitRequestInput = z
-  .object({
-    name: PersonName,
-    email: Email,
-    organizationName: optionalText(toolkitLimits.organization).optional(),
-    language: Language,
-    items: ToolkitRequestLines,
-    addressLine: requiredText(toolkitLimits.address),
-    city: requiredText(toolkitLimits.city),
-    provinceCode: ProvinceCode,
-    postalCode: PostalCode.refine((value) => value !== null, { error: 'required' }),
-    note: optionalText(toolkitLimits.note, { lines: 'many' }).optional(),
-    website: z.string().max(200).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    checkAddress(value, ctx);
-    if (value.website) ctx.addIssue({ code: 'custom', path: ['website'], message: 'honeypot' });
-  });
+export const PublicToolkitRequestInput = z.object(publicRequestShape).strict().superRefine(checkPublicRequest);
 export type PublicToolkitRequestInput = z.infer<typeof PublicToolkitRequestInput>;
+/** The public page's form: the same, with a quantity per catalogue item (other posted fields dropped). */
+export const PublicToolkitRequestForm = z.object({ ...publicRequestShape, items: ToolkitFormLines }).superRefine(checkPublicRequest);
 
 /** One step of the lifecycle on one request, at the version the caller saw. */
-export const MoveToolkitRequestInput = z
-  .object({
-    id: Id,
-    version: Version,
-    step: ToolkitStep,
-    assigneeId: Id.nullable().optional(),
-    assigneeOrganizationId: Id.nullable().optional(),
-    reason: optionalText(toolkitLimits.reason).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.step === 'assign' && !value.assigneeId === !value.assigneeOrganizationId) {
-      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'toolkitAssignee' });
-    }
-    if (value.step === 'decline' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
-  });
+const moveShape = {
+  id: Id,
+  version: Version,
+  step: ToolkitStep,
+  assigneeId: Id.nullable().optional(),
+  assigneeOrganizationId: Id.nullable().optional(),
+  reason: optionalText(toolkitLimits.reason).optional(),
+};
+function checkMove(
+  value: { step: ToolkitStep; assigneeId?: string | null; assigneeOrganizationId?: string | null; reason?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (value.step === 'assign' && !value.assigneeId === !value.assigneeOrganizationId) {
+    ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'toolkitAssignee' });
+  }
+  if (value.step === 'decline' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+}
+export const MoveToolkitRequestInput = z.object(moveShape).strict().superRefine(checkMove);
 export type MoveToolkitRequestInput = z.infer<typeof MoveToolkitRequestInput>;
+/** A request page's step form: the same checks (other posted fields, its CSRF token, are dropped). */
+export const MoveToolkitRequestForm = z.object(moveShape).superRefine(checkMove);
 
 export const ToolkitRequestFilter = z
   .object({
@@ -196,3 +225,38 @@ export const BulkToolkitRequestInput = z
   })
   .strict();
 export type BulkToolkitRequestInput = z.infer<typeof BulkToolkitRequestInput>;
+
+/** A packing batch shipped at once: each request at the version the packer saw (at most a sheet's worth of pages). */
+export const toolkitBatchLimit = 100;
+export const ShipToolkitBatchInput = z
+  .object({
+    requests: z
+      .array(z.object({ id: Id, version: Version }).strict())
+      .min(1)
+      .max(toolkitBatchLimit),
+  })
+  .strict();
+export type ShipToolkitBatchInput = z.infer<typeof ShipToolkitBatchInput>;
+
+/** The catalogue list's filter (the inventory and its CSV export). */
+export const ToolkitItemFilter = z
+  .object({
+    archived: z.boolean().optional(),
+    lowStock: z.boolean().optional(),
+    kinds: z.array(ToolkitItemKind).max(toolkitItemKindValues.length).optional(),
+  })
+  .strict();
+export type ToolkitItemFilter = z.infer<typeof ToolkitItemFilter>;
+
+export const toolkitMovementKindValues = ['received', 'shipped', 'adjusted'] as const;
+/** The stock movements list's filter (the inventory and its CSV export). */
+export const ToolkitMovementFilter = z
+  .object({
+    itemId: Id.optional(),
+    kinds: z.array(z.enum(toolkitMovementKindValues)).max(toolkitMovementKindValues.length).optional(),
+  })
+  .strict();
+export type ToolkitMovementFilter = z.infer<typeof ToolkitMovementFilter>;
+
+/** The bulk screen's form: a region, a quantity per catalogue item, a language (else by province) and a note (other fields dropped). */
+export const ToolkitBulkForm = z.object({ ...BulkToolkitRequestInput.shape, items: ToolkitFormLines });

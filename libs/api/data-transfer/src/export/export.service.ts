@@ -41,6 +41,11 @@ export class ExportService {
     return list;
   }
 
+  /** FORBIDDEN unless the caller may export the list's subject: checked before its filter is read (a refused caller learns nothing of it). */
+  assertMayExport(ctx: RequestContext, list: ExportList): void {
+    if (!ctx.ability.can('export', list.subject)) throw new ForbiddenException();
+  }
+
   /**
    * The list in `format`: its filter, the caller's `export` scope, streamed from a
    * cursor; the same rows and cells in both formats, only the writing differs.
@@ -70,7 +75,7 @@ export class ExportService {
    * or not) with the filter, the format and the row count — never the rows' values.
    */
   private cells(ctx: RequestContext, list: ExportList, filter: object, lang: TransferLang, format: ExportFormat): AsyncGenerator<ExportCell[]> {
-    if (!ctx.ability.can('export', list.subject)) throw new ForbiddenException();
+    this.assertMayExport(ctx, list);
     const query = list.query(ctx.ability, filter, lang);
     const shape = list.shapeRows?.(ctx.ability) ?? ((row: unknown) => row);
     const rows = this.exports.stream<unknown>(query);

@@ -44,6 +44,7 @@ export class DataTransferController {
       const file = /^(.+)\.(csv|xlsx)$/.exec((request.params as { file?: string }).file ?? '');
       const list = this.exports.list(file?.[1] ?? '');
       const format = file?.[2] === 'xlsx' ? 'xlsx' : 'csv';
+      this.exports.assertMayExport(ctx, list);
       const query = request.query as Query;
       const download = this.exports.download(ctx, list, filterFromQuery(list.filter, query, ['lang']), language(ctx, query), format);
       return this.sendFile(reply, download);

@@ -6,6 +6,7 @@ export enum TimelineSubjectTypeEnum {
   Organization = 'Organization',
   Person = 'Person',
   Story = 'Story',
+  ToolkitRequest = 'ToolkitRequest',
 }
 registerEnumType(TimelineSubjectTypeEnum, { name: 'TimelineSubjectType' });
 

@@ -91,3 +91,27 @@ export class BulkToolkitRequestInputType {
   @Field(() => [ToolkitRequestLineInputType]) items: ToolkitRequestLineInputType[];
   @Field(() => String, { nullable: true }) note?: string | null;
 }
+
+@InputType()
+export class ToolkitBatchEntryInputType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+}
+
+@InputType({ description: 'A packing batch to ship: each request at the version the packer saw' })
+export class ShipToolkitBatchInputType {
+  @Field(() => [ToolkitBatchEntryInputType]) requests: ToolkitBatchEntryInputType[];
+}
+
+@InputType()
+export class ToolkitItemFilterInputType {
+  @Field({ nullable: true, description: 'Archived items instead of current ones' }) archived?: boolean;
+  @Field({ nullable: true, description: 'Only stocked items at or under their threshold' }) lowStock?: boolean;
+  @Field(() => [ToolkitItemKindEnum], { nullable: true }) kinds?: ToolkitItemKind[];
+}
+
+@InputType()
+export class ToolkitMovementFilterInputType {
+  @Field(() => ID, { nullable: true }) itemId?: string;
+  @Field(() => [String], { nullable: true, description: 'received, shipped, adjusted' }) kinds?: string[];
+}

@@ -135,3 +135,24 @@ export class ToolkitBulkTargetObject {
   @Field() provinceCode: string;
   @Field(() => String, { nullable: true }) city: string | null;
 }
+
+@ObjectType('ToolkitBatchWait', { description: 'A request of a packing batch that did not ship, and why' })
+export class ToolkitBatchWaitObject {
+  @Field(() => ID) id: string;
+  @Field() reference: string;
+  @Field({ description: 'The error code its shipment answered (CONFLICT when stock was short)' }) code: string;
+  @Field(() => String, { nullable: true, description: 'The field problem, encoded `code|{params}` (e.g. the short item)' }) problem: string | null;
+}
+
+@ObjectType('ToolkitBatchResult')
+export class ToolkitBatchResultObject {
+  @Field(() => [ToolkitRequestObject]) shipped: ToolkitRequestObject[];
+  @Field(() => [ToolkitBatchWaitObject]) waited: ToolkitBatchWaitObject[];
+}
+
+@ObjectType('ToolkitOrganizationRef', { description: 'The name of an organization a request is from or delivered by' })
+export class ToolkitOrganizationRefObject {
+  @Field(() => ID) id: string;
+  @Field() nameEn: string;
+  @Field() nameFr: string;
+}

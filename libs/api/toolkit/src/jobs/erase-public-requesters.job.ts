@@ -1,7 +1,9 @@
 import { Injectable, Logger, Module } from '@nestjs/common';
 import { officeTimeZone } from '@crm/i18n';
+import { MailMessageRepository } from '@crm/mail';
 import { AuditService, QueueName, RepeatableJob, type JobTick, type RepeatableJobHandler } from '@crm/platform';
 import { DataSource } from 'typeorm';
+import { toolkitAssignedMail, toolkitConfirmationMail, toolkitShippedMail } from '../mail/toolkit-mail';
 import { ToolkitRequestRepository } from '../toolkit-request.repository';
 
 /** Public requesters' personal data is kept this long after delivery or decline. */
@@ -11,7 +13,7 @@ const BATCH = 500;
 /**
  * Daily: erases the name, e-mail, organization, address and note of public
  * requests delivered or declined more than 12 months before the tick (the request,
- * its items and counts stay), a batch per transaction, each erasure audited (no
+ * its items and counts stay), and the address and text of the e-mails sent about them, a batch per transaction, each erasure audited (no
  * values). The cut-off comes from the tick's scheduled time and a request already
  * erased is skipped, so a retried or late tick, or two workers, erase each once.
  */
@@ -24,6 +26,7 @@ export class ErasePublicRequestersJob implements RepeatableJobHandler {
     private readonly dataSource: DataSource,
     private readonly requests: ToolkitRequestRepository,
     private readonly audit: AuditService,
+    private readonly mail: MailMessageRepository,
   ) {}
 
   async handle(tick: JobTick): Promise<void> {
@@ -35,10 +38,17 @@ export class ErasePublicRequestersJob implements RepeatableJobHandler {
       if (ids.length === 0) break;
       total += await this.dataSource.transaction(async (manager) => {
         const erased = await this.requests.erase(manager, ids);
+        // The e-mails sent about them hold the same name, address and e-mail (decisions 003, 074): erased with them.
+        await this.mail.eraseAbout(manager, {
+          recordType: 'ToolkitRequest',
+          recordIds: erased.map((row) => row.id),
+          templates: [toolkitConfirmationMail.name, toolkitShippedMail.name, toolkitAssignedMail.name],
+          addresses: erased.flatMap((row) => (row.email ? [row.email] : [])),
+        });
         await this.audit.recordMany(
           manager,
           null,
-          erased.map((id) => ({
+          erased.map(({ id }) => ({
             action: 'toolkitRequest.erase',
             subjectType: 'ToolkitRequest',
             subjectId: id,
@@ -55,5 +65,5 @@ export class ErasePublicRequestersJob implements RepeatableJobHandler {
 }
 
 /** For the worker: the toolkit's repeatable jobs. */
-@Module({ providers: [AuditService, ToolkitRequestRepository, ErasePublicRequestersJob] })
+@Module({ providers: [AuditService, ToolkitRequestRepository, MailMessageRepository, ErasePublicRequestersJob] })
 export class ToolkitWorkerModule {}

@@ -11,6 +11,7 @@ import { OutreachAndLadder1764330000000 } from './1764330000000-outreach-and-lad
 import { Toolkit1764340000000 } from './1764340000000-toolkit';
 import { Stories1764350000000 } from './1764350000000-stories';
 import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
+import { ToolkitHistoryAndMailRecords1764400000000 } from './1764400000000-toolkit-history-and-mail-records';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -28,5 +29,6 @@ export const migrations = [
   Toolkit1764340000000,
   Stories1764350000000,
   EventsAndPledges1764360000000,
+  ToolkitHistoryAndMailRecords1764400000000,
   ImportKinds1764450000000,
 ];
