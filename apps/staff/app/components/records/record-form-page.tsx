@@ -20,6 +20,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   saveTestId,
   conflict = false,
   hidden,
+  maw = 900,
   children,
 }: {
   title: string;
@@ -31,12 +32,14 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   conflict?: boolean;
   /** Hidden inputs (the id and version read with the page). */
   hidden?: ReactNode;
+  /** The page's widest (a wide table of fields needs more). */
+  maw?: number;
   children: ReactNode;
 }) {
   const t = useT();
   const navigation = useNavigation();
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="lg" maw={maw}>
       <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={title} />
       <Card withBorder padding="lg">
         <ActionForm {...getFormProps(form)} data-testid={testId}>
