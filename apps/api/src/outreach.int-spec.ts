@@ -205,6 +205,36 @@ describe('outreach: logged once, scoped to regions, audited, on timelines, movin
     expect(audit[0].n).toBe(2);
   });
 
+  it('a user sets their own time zone: checked, audited, and their follow-ups’ "today" is theirs', async () => {
+    const prefs = (input: Record<string, unknown>, token: string) =>
+      api.graphql(`mutation($input: UpdateMyPreferencesInputType!) { updateMyPreferences(input: $input) { id timeZone preferredLanguage } }`, { input }, token);
+    const zoneOf = async () => (await api.dataSource.query(`SELECT time_zone AS z FROM app_user WHERE id = $1`, [ontarioId]))[0].z;
+    const todayIn = (zone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+    const unknown = await prefs({ timeZone: 'Mars/Olympus_Mons' }, ontario);
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'timeZone'], code: 'timeZone' })]);
+    expect(await zoneOf()).toBeNull();
+
+    // Kiritimati is UTC+14: its date differs from Toronto's for most of the day.
+    const set = ok<{ updateMyPreferences: { timeZone: string; preferredLanguage: string } }>(await prefs({ timeZone: 'Pacific/Kiritimati' }, ontario));
+    expect(set.updateMyPreferences).toMatchObject({ timeZone: 'Pacific/Kiritimati', preferredLanguage: 'en' });
+    expect(ok<{ me: { timeZone: string } }>(await api.graphql('query { me { timeZone } }', {}, ontario)).me.timeZone).toBe('Pacific/Kiritimati');
+    const before = todayIn('Pacific/Kiritimati');
+    const { today } = ok<{ myFollowUps: { today: string } }>(await api.graphql('query { myFollowUps { today } }', {}, ontario)).myFollowUps;
+    expect([before, todayIn('Pacific/Kiritimati')]).toContain(today);
+    const audit = await api.dataSource.query(
+      `SELECT changes FROM audit_entry WHERE action = 'user.updatePreferences' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [ontarioId],
+    );
+    expect(JSON.stringify(audit[0].changes)).toContain('Pacific/Kiritimati');
+
+    // None: the office's again.
+    expect(ok<{ updateMyPreferences: { timeZone: string | null } }>(await prefs({ timeZone: null }, ontario)).updateMyPreferences.timeZone).toBeNull();
+    expect(await zoneOf()).toBeNull();
+  });
+
   it('campaign goals count leaders reached in the viewer’s scope', async () => {
     const [campaign] = await api.dataSource.query(`SELECT id, version FROM campaign WHERE is_default`);
     ok(

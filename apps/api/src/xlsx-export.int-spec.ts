@@ -63,7 +63,8 @@ describe('Excel export', () => {
        VALUES ('Ottawa Welcome Centre', 'Centre d''accueil d''Ottawa', 'settlement_agency', 'ON', 'Ottawa', 'K1A 0B1', '+16135550199', 'member', '2023-04-01'),
               ('Zip Centre', 'Centre Zip', 'other', 'QC', 'Laval', 'H7N 1A1', '+15145550100', 'member', '2020-02-29')`,
     );
-  });
+    // Starting the API on a fresh database takes long on a loaded machine.
+  }, 180_000);
   afterAll(() => api?.close());
 
   it('writes the people list as typed cells equal, cell by cell, to the CSV of the same list', async () => {

@@ -137,6 +137,31 @@ describe('the daily digest of follow-ups', () => {
     }
   });
 
+  it('a coordinator who moves to Vancouver gets that day’s digest once, then the next at 07:00 in Vancouver', async () => {
+    const config = parseConfig({ DATABASE_URL: database.url, REDIS_URL: redis.url, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const app = await digestContext(config);
+    const ontarioMails = async (date: string) => (await mails()).filter((mail) => mail.to_address.startsWith('ontario@') && mail.subject.includes(date)).length;
+    try {
+      const job = app.get(SendDailyDigestsJob);
+      await owner.query(`UPDATE app_user SET time_zone = NULL WHERE id = $1`, [users.ontario]);
+      await job.handle(tick('2031-03-12T11:00:00Z')); // 07:00 in Toronto (EDT from 9 March)
+      expect(await ontarioMails('March 12, 2031')).toBe(1);
+      // Their account now says Vancouver (the setting on "My account"): 07:00 there, the same local day, sends nothing more.
+      await owner.query(`UPDATE app_user SET time_zone = 'America/Vancouver' WHERE id = $1`, [users.ontario]);
+      await job.handle(tick('2031-03-12T14:00:00Z'));
+      expect(await ontarioMails('March 12, 2031')).toBe(1);
+      // The next day: nothing at 07:00 in Toronto (04:00 in Vancouver), one e-mail at 07:00 in Vancouver.
+      await job.handle(tick('2031-03-13T11:00:00Z'));
+      expect(await ontarioMails('March 13, 2031')).toBe(0);
+      await job.handle(tick('2031-03-13T14:00:00Z'));
+      await job.handle(tick('2031-03-13T15:00:00Z'));
+      expect(await ontarioMails('March 13, 2031')).toBe(1);
+    } finally {
+      await owner.query(`UPDATE app_user SET time_zone = NULL WHERE id = $1`, [users.ontario]);
+      await app.close();
+    }
+  });
+
   it('two worker processes and a restart of one: one digest per person per day, delivered once', async () => {
     const now = new Date();
     const today = now.toISOString().slice(0, 10);

@@ -67,6 +67,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
   assignableOwners: { document: '{ assignableOwners { id } }', allowed: PEOPLE_WORKERS },
+  // Saved views of the lists (decision 025): the roles that work from lists.
+  savedViews: { document: '{ savedViews(list: people) { id } }', allowed: PEOPLE_WORKERS },
   stories: { document: '{ stories(first: 1) { nodes { id } } }', allowed: STORY_WORKERS },
   story: { document: `{ story(id: "${uuid}") { id } }`, allowed: STORY_WORKERS },
   storyCounts: { document: '{ storyCounts { kind status count } }', allowed: REPORT_READERS },
@@ -97,6 +99,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   signOut: { document: 'mutation { signOut }', allowed: SIGNED_IN, freshSession: true },
   changePassword: { document: 'mutation { changePassword(input: { currentPassword: "wrong", newPassword: "long enough password" }) }', allowed: SIGNED_IN },
   updateMyPreferences: { document: 'mutation { updateMyPreferences(input: { preferredLanguage: en }) { id } }', allowed: SIGNED_IN },
+  saveView: { document: 'mutation { saveView(input: { list: people, name: "", state: {} }) { id } }', allowed: PEOPLE_WORKERS },
+  deleteSavedView: { document: `mutation { deleteSavedView(id: "${uuid}") }`, allowed: PEOPLE_WORKERS },
   requestPasswordReset: { document: 'mutation { requestPasswordReset(input: { email: "nobody@example.org" }) }', allowed: ALL },
   resetPassword: { document: `mutation { resetPassword(input: { token: "${token}", newPassword: "long enough password" }) }`, allowed: ALL },
   invitation: { document: `{ invitation(token: "${token}") { name } }`, allowed: ALL },

@@ -82,7 +82,9 @@ describe('outreach on a phone', () => {
         expect(await page.getByTestId('person-outreach').locator('[data-testid="outreach-item"]').count()).toBe(1);
         expect(await page.getByTestId('ladder-reason').textContent()).toContain('Showed interest during a contact (meeting)');
 
-        // The follow-up is due today.
+        // The follow-up is due today: on the home page, and in "My follow-ups".
+        await page.goto(staffUrl('/'));
+        await page.getByTestId('home-follow-ups-today').getByTestId('follow-up').filter({ hasText: lastName }).waitFor();
         await page.goto(staffUrl('/follow-ups'));
         const due = page.getByTestId('follow-ups-today').getByTestId('follow-up').filter({ hasText: lastName });
         await due.waitFor();

@@ -5,6 +5,7 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
   SignInInput,
+  TimeZone,
   UpdateUserInput,
 } from '@crm/contracts';
 import { z } from 'zod';
@@ -32,3 +33,6 @@ export const InviteUserForm = InviteUserInput;
 
 // id and version are hidden fields: the version makes a stale edit a CONFLICT.
 export const UpdateUserForm = UpdateUserInput;
+
+// "My time zone" on the account page: a zone, or none for the office's.
+export const TimeZoneForm = z.object({ intent: z.literal('timeZone'), timeZone: TimeZone.optional() });

@@ -1,13 +1,14 @@
 import { subject } from '@crm/authz';
-import { DashboardDocument, HomeDocument } from '@crm/staff-graphql';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { DashboardDocument, HomeDocument, MyFollowUpsDocument } from '@crm/staff-graphql';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Grid, Group, Stack, Title } from '@mantine/core';
 import { ApiHealthPanel } from '../components/api-health-panel';
 import { CampaignPanel } from '../components/campaign-panel';
 import { HomeFollowUps } from '../components/home/follow-ups-slot';
 import { FiguresPanel, OrganizationsPanel, OwnOrganizationPanel, PeoplePanel } from '../components/home/home-panels';
 import { fetchApiHealth } from '../utils/api-health.server';
+import { followUpAction } from '../utils/follow-ups.server';
 import { ApiError, gql } from '../utils/graphql.server';
 import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
@@ -55,20 +56,30 @@ export function homeQuery(viewer: Viewer) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   // The health of the services is the administrator's concern only.
-  const [campaign, home, health] = await Promise.all([
+  const [campaign, home, health, followUps] = await Promise.all([
     loadCampaign(request),
     gql(HomeDocument, homeQuery(viewer), { request }),
     viewer.role === 'ADMIN' ? fetchApiHealth(request) : null,
+    withFollowUps(viewer) ? gql(MyFollowUpsDocument, {}, { request }).then((data) => data.myFollowUps) : null,
   ]);
-  return { ...campaign, home, health };
+  return { ...campaign, home, health, followUps };
 }
+
+// Those who record outreach have follow-ups: coordinators and national staff.
+function withFollowUps(viewer: Viewer): boolean {
+  return ['ADMIN', 'STAFF', 'COORDINATOR'].includes(viewer.role) && abilityFor(viewer).can('read', 'Outreach');
+}
+
+// "Mark done" and "Snooze" on the home's follow-ups.
+export const action = ({ request }: ActionFunctionArgs) => followUpAction(request);
 
 export default function Home() {
   const t = useT();
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { campaign, unreachable, health, home } = useLoaderData<typeof loader>();
+  const { campaign, unreachable, health, home, followUps } = useLoaderData<typeof loader>();
+  const followUpAnswer = useActionData<typeof action>();
   const count = (value: number) => formatCount(lang, value);
   const coordinator = viewer?.role === 'COORDINATOR';
 
@@ -93,7 +104,7 @@ export default function Home() {
                 canEdit={ability.can('update', subject('Organization', { id: home.ownOrganization.id, provinceCode: home.ownOrganization.provinceCode }))}
               />
             ) : null}
-            {viewer && coordinator ? <HomeFollowUps viewer={viewer} /> : null}
+            {followUps ? <HomeFollowUps followUps={followUps} alwaysShown={coordinator} answer={followUpAnswer} /> : null}
             {home.myPeople ? (
               <PeoplePanel
                 title={t('home.myPeople')}

@@ -1,12 +1,13 @@
 import { formatDate, localizedName } from '@crm/i18n';
 import { CampaignsDocument } from '@crm/staff-graphql';
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { PageHeader } from '../components/page-header';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
+import { useAbility } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'campaigns.title');
@@ -20,9 +21,19 @@ export default function Campaigns() {
   const t = useT();
   const lang = useLanguage();
   const campaigns = useLoaderData<typeof loader>();
+  const ability = useAbility();
   return (
     <Stack gap="lg" maw={900}>
-      <PageHeader title={t('campaigns.title')} />
+      <PageHeader
+        title={t('campaigns.title')}
+        actions={
+          ability.can('create', 'Campaign') ? (
+            <Button component={Link} to="/campaigns/new" data-testid="new-campaign">
+              {t('campaign.new')}
+            </Button>
+          ) : null
+        }
+      />
       {campaigns.length === 0 ? <Text c="dimmed">{t('campaigns.empty')}</Text> : null}
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="campaigns">
         {campaigns.map((campaign) => (

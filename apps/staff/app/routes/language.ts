@@ -1,4 +1,4 @@
-import { UpdateMyPreferencesInput } from '@crm/contracts';
+import { Language } from '@crm/contracts';
 import { UpdateMyPreferencesDocument } from '@crm/staff-graphql';
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { assertCsrf } from '../utils/csrf.server';
@@ -14,13 +14,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await assertCsrf(request, form);
   const to = safeRedirectPath(form.get('redirectTo'));
-  const parsed = UpdateMyPreferencesInput.safeParse({ preferredLanguage: form.get('lang') });
+  const parsed = Language.safeParse(form.get('lang'));
   if (!parsed.success) return safeRedirect(to);
-  const lang = parsed.data.preferredLanguage;
+  const lang = parsed.data;
 
   if (await getSessionToken(request)) {
     try {
-      await gql(UpdateMyPreferencesDocument, { input: parsed.data }, { request });
+      await gql(UpdateMyPreferencesDocument, { input: { preferredLanguage: lang } }, { request });
     } catch (error) {
       // An expired session still gets the cookie; the next page asks to sign in.
       if (!(error instanceof ApiError)) throw error;

@@ -3,9 +3,11 @@ import { OrganizationsDocument } from '@crm/staff-graphql';
 import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ColumnChooser } from '../components/column-chooser';
 import { DateTime } from '../components/date-time';
 import { FilterSelect } from '../components/filter-bar';
-import { EmptyRow, ListTable, ListTotal } from '../components/list-table';
+import { EmptyRow, ListTable, ListTotal, type ListColumn } from '../components/list-table';
+import { ListViews } from '../components/list-views';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ArchivedBadge } from '../components/records/record-badges';
@@ -14,6 +16,7 @@ import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
+import { listViews } from '../utils/saved-views.server';
 import { filtersQuery, kindKey, membershipKey, organizationFilter, organizationFiltersFrom, organizationName, tagLabels } from '../utils/records';
 import { requireUserWithPermission } from '../utils/session.server';
 
@@ -26,9 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = organizationFiltersFrom(params);
   const filter = organizationFilter(filters, viewer.id);
-  const data = await loadListPage('/organizations', params, (after) => gql(OrganizationsDocument, { filter, first: pageSize, after }, { request }));
+  const [data, { savedViews, currentView, hidden }] = await Promise.all([
+    loadListPage('/organizations', params, (after) => gql(OrganizationsDocument, { filter, first: pageSize, after }, { request })),
+    listViews(request, viewer, 'organizations', params),
+  ]);
   // The export route reads the same URL filters as this page (and builds the same API filter).
-  return { ...data, filters, exportQuery: filtersQuery(filters).toString() };
+  return { ...data, filters, hidden, savedViews, currentView, exportQuery: filtersQuery(filters).toString() };
 }
 
 const membershipColor: Record<string, string> = { member: 'teal', associate: 'blue', ally: 'grape', lapsed: 'gray' };
@@ -36,8 +42,16 @@ const membershipColor: Record<string, string> = { member: 'teal', associate: 'bl
 export default function Organizations() {
   const t = useT();
   const lang = useLanguage();
-  const { organizations, provinces, regions, tags, filters, exportQuery: query } = useLoaderData<typeof loader>();
+  const { organizations, provinces, regions, tags, filters, hidden, savedViews, currentView, exportQuery: query } = useLoaderData<typeof loader>();
   const tagLabel = tagLabels(lang, tags);
+  const columns: ListColumn[] = [
+    { key: 'name', label: t('organizations.column.name'), fixed: true, card: 'title', sort: { value: 'NAME', direction: 'ascending' } },
+    { key: 'kind', label: t('organizations.column.kind') },
+    { key: 'membership', label: t('organizations.column.membership') },
+    { key: 'place', label: t('organizations.column.place') },
+    { key: 'tags', label: t('records.tags') },
+    { key: 'updated', label: t('records.updated'), sort: { value: 'UPDATED', direction: 'descending' } },
+  ];
 
   return (
     <Stack gap="lg" maw={1400}>
@@ -56,6 +70,7 @@ export default function Organizations() {
         }
       />
 
+      <ListViews mine={filters.mine} testId="organization-views" saved={{ list: 'organizations', views: savedViews, current: currentView, hidden }} />
       <RecordFilterBar
         testId="organization-filters"
         path="/organizations"
@@ -86,25 +101,19 @@ export default function Organizations() {
         />
       </RecordFilterBar>
 
-      <ListTotal count={organizations.totalCount} kind="organizations" />
+      <Group justify="space-between" align="center">
+        <ListTotal count={organizations.totalCount} kind="organizations" />
+        <ColumnChooser list="organizations" columns={columns} hidden={hidden} />
+      </Group>
       <Card withBorder padding={0}>
         <ListTable
           minWidth={900}
           highlightOnHover
           data-testid="organizations-table"
           items={organizations.nodes}
-          head={
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('organizations.column.name')}</Table.Th>
-                <Table.Th>{t('organizations.column.kind')}</Table.Th>
-                <Table.Th>{t('organizations.column.membership')}</Table.Th>
-                <Table.Th>{t('organizations.column.place')}</Table.Th>
-                <Table.Th>{t('records.tags')}</Table.Th>
-                <Table.Th>{t('records.updated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          columns={columns}
+          hiddenColumns={hidden}
+          sort={{ current: filters.sort, byDefault: 'NAME' }}
           empty={
             <EmptyRow columns={6} testId="organizations-empty">
               {t('organizations.empty')}

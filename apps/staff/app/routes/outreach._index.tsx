@@ -1,17 +1,19 @@
 import { outreachChannelValues, outreachOutcomeValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
 import { OutreachListDocument } from '@crm/staff-graphql';
-import { Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ExportButtons } from '../components/export-buttons';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { ListViews } from '../components/list-views';
 import { OutreachItems } from '../components/outreach/outreach-item';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
+import { listViews } from '../utils/saved-views.server';
 import { outreachFilter, outreachFiltersFrom } from '../utils/outreach';
 import { exportQuery } from '../utils/records';
 import { useAbility } from '../utils/root-data';
@@ -20,21 +22,25 @@ import { requireUserWithPermission } from '../utils/session.server';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'outreach.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'read', 'Outreach');
+  const viewer = await requireUserWithPermission(request, 'read', 'Outreach');
   const params = new URL(request.url).searchParams;
   const filters = outreachFiltersFrom(params);
-  const data = await gql(OutreachListDocument, { filter: outreachFilter(filters), first: 50, after: params.get('after') }, { request });
+  const [data, { savedViews, currentView }] = await Promise.all([
+    gql(OutreachListDocument, { filter: outreachFilter(filters), first: 50, after: params.get('after') }, { request }),
+    listViews(request, viewer, 'outreach', params),
+  ]);
   // "Only mine" is the viewer's own: the CSV export takes every other filter, so it is offered without it.
   const exportHref = filters.mine ? null : `/outreach/export?${exportQuery(outreachFilter(filters) as Record<string, unknown>)}`;
-  return { ...data, filters, exportHref };
+  return { ...data, filters, exportHref, savedViews, currentView };
 }
 
 export default function OutreachList() {
   const t = useT();
   const lang = useLanguage();
   const ability = useAbility();
-  const { outreachList, campaigns, regions, filters, exportHref } = useLoaderData<typeof loader>();
-  const filtered = Object.values(filters).some(Boolean);
+  const { outreachList, campaigns, regions, filters, exportHref, savedViews, currentView } = useLoaderData<typeof loader>();
+  // "Mine" is a view (ListViews), not a filter: it stays when the filters change or clear.
+  const applied = Object.entries(filters).filter(([name, value]) => name !== 'mine' && Boolean(value)).length;
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -54,7 +60,14 @@ export default function OutreachList() {
           </>
         }
       />
-      <FilterBar testId="outreach-filters" clearTo="/outreach" filtered={filtered}>
+      <ListViews mine={filters.mine} testId="outreach-views" saved={{ list: 'outreach', views: savedViews, current: currentView, hidden: [] }} />
+      <FilterBar
+        testId="outreach-filters"
+        clearTo={filters.mine ? '/outreach?mine=1' : '/outreach'}
+        filtered={applied > 0}
+        count={applied}
+        keep={filters.mine ? { mine: '1' } : undefined}
+      >
         <TextInput name="search" label={t('outreach.filter.search')} defaultValue={filters.search} w={180} />
         <FilterSelect
           name="campaignId"
@@ -94,7 +107,6 @@ export default function OutreachList() {
         />
         <TextInput type="date" name="from" label={t('outreach.filter.from')} defaultValue={filters.from} w={160} />
         <TextInput type="date" name="to" label={t('outreach.filter.to')} defaultValue={filters.to} w={160} />
-        <Checkbox name="mine" value="1" label={t('outreach.filter.mine')} defaultChecked={filters.mine} mb={8} />
       </FilterBar>
       {outreachList.nodes.length ? (
         <OutreachItems items={outreachList.nodes} testId="outreach-list" />

@@ -24,12 +24,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'outreach.
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-function todayInToronto(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: officeTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+// The coordinator's today, where they are (their own time zone, else the office's).
+function todayIn(timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? officeTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'create', 'Outreach');
+  const viewer = await requireUserWithPermission(request, 'create', 'Outreach');
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const personParam = url.searchParams.get('personId') ?? url.searchParams.get('saved') ?? '';
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     closesOn: isoDate.test(closesOn) ? closesOn : '',
     // A fresh id for each entry: a retry of this entry sends it again.
     clientId: crypto.randomUUID(),
-    today: todayInToronto(),
+    today: todayIn(viewer.timeZone ?? null),
   };
 }
 

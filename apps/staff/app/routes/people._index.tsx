@@ -6,9 +6,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { ActionForm } from '../components/action-form';
+import { ColumnChooser } from '../components/column-chooser';
 import { DateTime } from '../components/date-time';
 import { FilterSelect } from '../components/filter-bar';
-import { EmptyRow, ListTable, ListTotal } from '../components/list-table';
+import { EmptyRow, ListTable, ListTotal, type ListColumn } from '../components/list-table';
+import { ListViews } from '../components/list-views';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ArchivedBadge, StageBadge } from '../components/records/record-badges';
@@ -18,6 +20,7 @@ import { ApiError, gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
+import { listViews } from '../utils/saved-views.server';
 import { filtersQuery, leaderKey, organizationName, ownerLabel, peopleFiltersFrom, personFilter, personName, stageKey, tagLabels } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
 import { ownerOptions } from '../utils/owners.server';
@@ -34,11 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = peopleFiltersFrom(params);
   const filter = personFilter(filters, viewer.id);
-  const [data, owners] = await loadListPage('/people', params, (after) =>
-    Promise.all([gql(PeopleDocument, { filter, first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
-  );
+  const [[data, owners], { savedViews, currentView, hidden }] = await Promise.all([
+    loadListPage('/people', params, (after) =>
+      Promise.all([gql(PeopleDocument, { filter, first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
+    ),
+    listViews(request, viewer, 'people', params),
+  ]);
   // The export route reads the same URL filters as this page (and builds the same API filter).
-  return { ...data, owners, filters, exportQuery: filtersQuery(filters).toString() };
+  return { ...data, owners, filters, hidden, savedViews, currentView, exportQuery: filtersQuery(filters).toString() };
 }
 
 // Bulk actions on the selected rows: one updatePerson each, at the version read
@@ -80,12 +86,36 @@ export default function People() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { people, provinces, regions, tags, owners, filters, exportQuery: query } = useLoaderData<typeof loader>();
+  const { people, provinces, regions, tags, owners, filters, hidden, savedViews, currentView, exportQuery: query } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [selected, setSelected] = useState<string[]>([]);
   const allSelected = people.nodes.length > 0 && selected.length === people.nodes.length;
   const tagLabel = tagLabels(lang, tags);
+  const columns: ListColumn[] = [
+    {
+      key: 'select',
+      label: t('records.selectAll'),
+      w: 40,
+      fixed: true,
+      card: 'plain',
+      header: (
+        <Checkbox
+          aria-label={t('records.selectAll')}
+          checked={allSelected}
+          indeterminate={selected.length > 0 && !allSelected}
+          onChange={(event) => setSelected(event.currentTarget.checked ? people.nodes.map((person) => person.id) : [])}
+        />
+      ),
+    },
+    { key: 'name', label: t('people.column.name'), fixed: true, card: 'title', sort: { value: 'NAME', direction: 'ascending' } },
+    { key: 'organizations', label: t('people.column.organizations') },
+    { key: 'province', label: t('people.column.province') },
+    { key: 'stage', label: t('people.column.stage') },
+    { key: 'category', label: t('people.column.category') },
+    { key: 'owner', label: t('people.column.owner') },
+    { key: 'updated', label: t('people.column.updated'), sort: { value: 'UPDATED', direction: 'descending' } },
+  ];
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...new Set([...current, id])] : current.filter((other) => other !== id)));
 
   return (
@@ -105,6 +135,7 @@ export default function People() {
         }
       />
 
+      <ListViews mine={filters.mine} testId="people-views" saved={{ list: 'people', views: savedViews, current: currentView, hidden }} />
       <RecordFilterBar
         testId="people-filters"
         path="/people"
@@ -145,7 +176,10 @@ export default function People() {
         </Alert>
       ) : null}
 
-      <ListTotal count={people.totalCount} kind="people" />
+      <Group justify="space-between" align="center">
+        <ListTotal count={people.totalCount} kind="people" />
+        <ColumnChooser list="people" columns={columns} hidden={hidden} />
+      </Group>
       <ActionForm id="bulk" onSubmit={() => setSelected([])}>
         <Card withBorder padding={0}>
           {ability.can('update', 'Person') ? (
@@ -217,27 +251,9 @@ export default function People() {
             highlightOnHover
             data-testid="people-table"
             items={people.nodes}
-            head={
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label={t('records.selectAll')}
-                      checked={allSelected}
-                      indeterminate={selected.length > 0 && !allSelected}
-                      onChange={(event) => setSelected(event.currentTarget.checked ? people.nodes.map((person) => person.id) : [])}
-                    />
-                  </Table.Th>
-                  <Table.Th>{t('people.column.name')}</Table.Th>
-                  <Table.Th>{t('people.column.organizations')}</Table.Th>
-                  <Table.Th>{t('people.column.province')}</Table.Th>
-                  <Table.Th>{t('people.column.stage')}</Table.Th>
-                  <Table.Th>{t('people.column.category')}</Table.Th>
-                  <Table.Th>{t('people.column.owner')}</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('people.column.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-            }
+            columns={columns}
+            hiddenColumns={hidden}
+            sort={{ current: filters.sort, byDefault: 'NAME' }}
             empty={
               <EmptyRow columns={8} testId="people-empty">
                 {t('people.empty')}

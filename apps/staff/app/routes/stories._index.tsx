@@ -3,10 +3,12 @@ import { StoriesDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ColumnChooser } from '../components/column-chooser';
 import { DateTime } from '../components/date-time';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
 import { ExportButtons } from '../components/export-buttons';
-import { EmptyRow, ListTable } from '../components/list-table';
+import { EmptyRow, ListTable, type ListColumn } from '../components/list-table';
+import { ListViews } from '../components/list-views';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ConsentBadge, StoryStatusBadge, WithdrawnBadge } from '../components/stories/story-badges';
@@ -14,6 +16,7 @@ import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
+import { listViews } from '../utils/saved-views.server';
 import { ownerOptions } from '../utils/owners.server';
 import { filtersQuery, organizationName, ownerLabel } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
@@ -28,11 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Story');
   const params = new URL(request.url).searchParams;
   const filters = storyFiltersFrom(params);
-  const [data, owners] = await loadListPage('/stories', params, (after) =>
-    Promise.all([gql(StoriesDocument, { filter: storyFilter(filters), first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
-  );
+  const [[data, owners], { savedViews, currentView, hidden }] = await Promise.all([
+    loadListPage('/stories', params, (after) =>
+      Promise.all([gql(StoriesDocument, { filter: storyFilter(filters), first: pageSize, after }, { request }), ownerOptions(request, viewer)]),
+    ),
+    listViews(request, viewer, 'stories', params),
+  ]);
   // The export links read the same URL filters as this page.
-  return { ...data, owners, filters, exportQuery: filtersQuery({ ...filters }).toString() };
+  return { ...data, owners, filters, hidden, savedViews, currentView, exportQuery: filtersQuery({ ...filters }).toString() };
 }
 
 export default function Stories() {
@@ -40,12 +46,21 @@ export default function Stories() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { stories, campaigns, owners, filters, exportQuery } = useLoaderData<typeof loader>();
-  const filtered = Object.values(filters).some(Boolean);
+  const { stories, campaigns, owners, filters, hidden, savedViews, currentView, exportQuery } = useLoaderData<typeof loader>();
+  const applied = Object.values(filters).filter(Boolean).length;
   // Back from a withdrawal or erasure (the story may no longer be the viewer's to open).
   const done = useSearchParams()[0].get('done');
   // Withdrawn stories are ADMIN's alone to read (the API hides them from everyone else).
   const seesWithdrawn = viewer?.role === 'ADMIN';
+  const columns: ListColumn[] = [
+    { key: 'title', label: t('stories.column.title'), fixed: true, card: 'title' },
+    { key: 'kind', label: t('stories.column.kind') },
+    { key: 'status', label: t('stories.column.status') },
+    { key: 'consent', label: t('stories.column.consent') },
+    { key: 'province', label: t('stories.column.province') },
+    { key: 'gatheredBy', label: t('stories.column.gatheredBy') },
+    { key: 'updated', label: t('stories.column.updated') },
+  ];
 
   return (
     <Stack gap="lg" maw={1400}>
@@ -70,7 +85,8 @@ export default function Stories() {
         </Alert>
       ) : null}
 
-      <FilterBar testId="stories-filters" clearTo="/stories" filtered={filtered}>
+      <ListViews testId="story-views" saved={{ list: 'stories', views: savedViews, current: currentView, hidden }} />
+      <FilterBar testId="stories-filters" clearTo="/stories" filtered={applied > 0} count={applied}>
         <TextInput
           name="q"
           label={t('stories.filter.search')}
@@ -128,25 +144,17 @@ export default function Stories() {
         ) : null}
       </FilterBar>
 
+      <Group justify="flex-end">
+        <ColumnChooser list="stories" columns={columns} hidden={hidden} />
+      </Group>
       <Card withBorder padding={0}>
         <ListTable
           minWidth={900}
           highlightOnHover
           data-testid="stories-table"
           items={stories.nodes}
-          head={
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('stories.column.title')}</Table.Th>
-                <Table.Th>{t('stories.column.kind')}</Table.Th>
-                <Table.Th>{t('stories.column.status')}</Table.Th>
-                <Table.Th>{t('stories.column.consent')}</Table.Th>
-                <Table.Th>{t('stories.column.province')}</Table.Th>
-                <Table.Th>{t('stories.column.gatheredBy')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('stories.column.updated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          columns={columns}
+          hiddenColumns={hidden}
           empty={
             <EmptyRow columns={7} testId="stories-empty">
               {t('stories.empty')}

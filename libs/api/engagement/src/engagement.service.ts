@@ -33,12 +33,14 @@ export class EngagementService {
     for (const fact of facts) byPerson.get(fact.personId)?.push(fact);
     const places = new Map<string, LadderPlace>([...byPerson].map(([id, list]) => [id, placeOnLadder(list)]));
     await this.repository.saveDerived(manager, places);
-    let changed = 0;
-    for (const [id, place] of places) {
-      const override = overrides.get(id) ?? null;
-      if (await this.people.setEngagementStage(manager, ctx, id, override ?? place.stage, reasonText(place, override ? { stage: override } : null))) changed++;
-    }
-    return changed;
+    return this.people.setEngagementStages(
+      manager,
+      ctx,
+      [...places].map(([personId, place]) => {
+        const override = overrides.get(personId) ?? null;
+        return { personId, stage: override ?? place.stage, reason: reasonText(place, override ? { stage: override } : null) };
+      }),
+    );
   }
 
   /** Every person placed again from their records, in batches; answers how many people and how many moved. */

@@ -10,6 +10,9 @@ import { MemberOrganizations } from './member-organizations';
 import { OwnerOptionsRepository } from './owner-options.repository';
 import { OwnerOptionsResolver } from './owner-options.resolver';
 import { OwnerOptionsService } from './owner-options.service';
+import { SavedViewRepository } from './saved-views/saved-view.repository';
+import { SavedViewResolver } from './saved-views/saved-view.resolver';
+import { SavedViewService } from './saved-views/saved-view.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -35,6 +38,9 @@ import { UserTokenRepository } from './user-token.repository';
     OwnerOptionsResolver,
     MemberContactsService,
     MemberOrganizations,
+    SavedViewRepository,
+    SavedViewService,
+    SavedViewResolver,
   ],
   exports: [SessionService, OwnerOptionsService, MemberContactsService, MemberOrganizations],
 })

@@ -57,15 +57,18 @@ export class UserAdminService {
 
   async updateMyPreferences(ctx: RequestContext, input: UpdateMyPreferencesInput): Promise<UserRow> {
     const me = await this.me(ctx);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
     const updated = await this.dataSource.transaction(async (manager) => {
-      await this.users.setPreferredLanguage(manager, me.id, input.preferredLanguage);
-      await this.audit.record(manager, ctx, {
-        action: 'user.updatePreferences',
-        subjectType: 'User',
-        subjectId: me.id,
-        before: { preferredLanguage: me.preferredLanguage },
-        after: { preferredLanguage: input.preferredLanguage },
-      });
+      if (input.preferredLanguage !== undefined) {
+        await this.users.setPreferredLanguage(manager, me.id, input.preferredLanguage);
+        [before.preferredLanguage, after.preferredLanguage] = [me.preferredLanguage, input.preferredLanguage];
+      }
+      if (input.timeZone !== undefined) {
+        await this.users.setTimeZone(manager, me.id, input.timeZone);
+        [before.timeZone, after.timeZone] = [me.timeZone, input.timeZone];
+      }
+      await this.audit.record(manager, ctx, { action: 'user.updatePreferences', subjectType: 'User', subjectId: me.id, before, after });
       return (await this.users.findById(me.id, manager)) as UserRow;
     });
     await this.sessionCache.invalidateUsers([me.id]); // the session carries the language

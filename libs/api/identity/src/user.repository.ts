@@ -72,6 +72,11 @@ export class UserRepository {
     await manager.query(`UPDATE app_user SET preferred_language = $2, updated_at = now() WHERE id = $1`, [id, language]);
   }
 
+  /** The user's own time zone (null: the office's). */
+  async setTimeZone(manager: EntityManager, id: string, timeZone: string | null): Promise<void> {
+    await manager.query(`UPDATE app_user SET time_zone = $2, updated_at = now() WHERE id = $1`, [id, timeZone]);
+  }
+
   /** The name an invitee confirms when accepting (their own account; no version check needed). */
   async setName(manager: EntityManager, id: string, name: string): Promise<void> {
     await manager.query(`UPDATE app_user SET name = $2, updated_at = now() WHERE id = $1`, [id, name]);

@@ -8,6 +8,8 @@ export interface UserRow {
   role: Role;
   organizationId: string | null;
   preferredLanguage: 'en' | 'fr';
+  /** Their own IANA time zone; null: the office's. */
+  timeZone: string | null;
   active: boolean;
   invitationPending: boolean;
   lastSignInAt: Date | null;
@@ -18,7 +20,7 @@ export interface UserRow {
 
 export const userColumns = `
   u.id, u.email, u.name, u.role, u.organization_id AS "organizationId",
-  u.preferred_language AS "preferredLanguage", u.active,
+  u.preferred_language AS "preferredLanguage", u.time_zone AS "timeZone", u.active,
   (u.password_hash IS NULL) AS "invitationPending",
   u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.version,
   COALESCE((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_region ur WHERE ur.user_id = u.id), '{}') AS "regionIds"`;

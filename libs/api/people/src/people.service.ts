@@ -212,16 +212,35 @@ export class PeopleService implements OnModuleInit {
    * For the ladder of engagement (a module above people and outreach): stores a
    * derived stage with its reason, in the caller's transaction, on the timeline.
    */
-  async setEngagementStage(manager: EntityManager, ctx: RequestContext | null, personId: string, stage: EngagementStage, reason: string): Promise<boolean> {
-    const before = await this.people.engagementStageOf(manager, personId);
-    if (!(await this.people.setEngagementStage(manager, personId, stage, reason.slice(0, 500)))) return false;
+  /**
+   * The ladder's stage and reason of each person, in two statements whatever their
+   * number (the rebuild places 1,000 at a time, decision 083); answers how many changed.
+   */
+  async setEngagementStages(
+    manager: EntityManager,
+    ctx: RequestContext | null,
+    entries: readonly { personId: string; stage: EngagementStage; reason: string }[],
+  ): Promise<number> {
+    const changed = await this.people.setEngagementStages(
+      manager,
+      entries.map((entry) => ({ ...entry, reason: entry.reason.slice(0, 500) })),
+    );
     // A new reason for the same stage is not news on the timeline; a new stage is.
-    if (before !== stage) {
-      await this.activity.append(manager, ctx, [
-        { subjectType: 'Person', subjectId: personId, kind: 'engagement.changed', recordType: 'Person', recordId: personId, summary: { stage } },
-      ]);
-    }
-    return true;
+    await this.activity.append(
+      manager,
+      ctx,
+      changed
+        .filter((row) => row.before !== row.stage)
+        .map((row) => ({
+          subjectType: 'Person' as const,
+          subjectId: row.personId,
+          kind: 'engagement.changed',
+          recordType: 'Person',
+          recordId: row.personId,
+          summary: { stage: row.stage },
+        })),
+    );
+    return changed.length;
   }
 
   /** New affiliations need organizations the caller may see and that are active; others read as unknown. */

@@ -275,22 +275,26 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
   }
 
-  async engagementStageOf(manager: EntityManager, personId: string): Promise<string | null> {
-    const rows: { stage: string }[] = await manager.query(`SELECT engagement_stage AS stage FROM person WHERE id = $1`, [personId]);
-    return rows[0]?.stage ?? null;
-  }
-
   /**
-   * The ladder's stage and its reason, when they differ (not a change of the person's
-   * own fields: no new version); true when it changed.
+   * The ladder's stages and reasons of many people in one statement, where they differ
+   * (not a change of the people's own fields: no new version). Answers the people
+   * changed with their stage before (`was`: the same table joined again reads the row
+   * as the statement found it).
    */
-  async setEngagementStage(manager: EntityManager, personId: string, stage: string, reason: string): Promise<boolean> {
-    const [, changed]: [unknown[], number] = await manager.query(
-      `UPDATE person SET engagement_stage = $2, engagement_reason = $3, updated_at = now()
-        WHERE id = $1 AND (engagement_stage, coalesce(engagement_reason, '')) IS DISTINCT FROM ($2, $3)`,
-      [personId, stage, reason],
+  async setEngagementStages(
+    manager: EntityManager,
+    entries: readonly { personId: string; stage: string; reason: string }[],
+  ): Promise<{ personId: string; before: string; stage: string }[]> {
+    if (!entries.length) return [];
+    const [rows]: [{ personId: string; before: string; stage: string }[], number] = await manager.query(
+      `UPDATE person p SET engagement_stage = x.stage, engagement_reason = x.reason, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(id, stage, reason), person was
+        WHERE p.id = x.id AND was.id = x.id
+          AND (p.engagement_stage, coalesce(p.engagement_reason, '')) IS DISTINCT FROM (x.stage, x.reason)
+        RETURNING p.id AS "personId", was.engagement_stage AS before, p.engagement_stage AS stage`,
+      [entries.map((entry) => entry.personId), entries.map((entry) => entry.stage), entries.map((entry) => entry.reason)],
     );
-    return changed > 0;
+    return rows;
   }
 
   /**

@@ -23,6 +23,7 @@ export const subjectNames = [
   'ToolkitItem',
   'ToolkitRequest',
   'Report',
+  'SavedView',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
@@ -65,6 +66,8 @@ export interface ConditionFields {
   // Also who delivers it: a coordinator (assigneeId) or a member organization.
   ToolkitRequest: ScopedFields & { assigneeId: string | null; assigneeOrganizationId: string | null };
   Report: object;
+  // A saved view of a list: its owner's; read by everyone of the owner's role when shared.
+  SavedView: { ownerId: string; shared: boolean; ownerRole: string };
 }
 
 /** One record tagged with its subject type by `subject(type, record)`. */

@@ -60,12 +60,22 @@ function ownUser({ can }: Builder, actor: Actor): void {
   can(['read', 'update'], 'User', { id: actor.id });
 }
 
+/**
+ * Saved views of the lists (decision 025), for the roles that work from lists: their
+ * own to create, change and delete (`archive`), and the ones shared by their role to read.
+ */
+function savedViews({ can }: Builder, actor: Actor): void {
+  can(['read', 'create', 'update', 'archive'], 'SavedView', { ownerId: actor.id });
+  can('read', 'SavedView', { shared: true, ownerRole: actor.role });
+}
+
 function staffRules(builder: Builder, actor: Actor): void {
   builder.can('manage', campaignData);
   withdrawnStoriesHidden(builder);
   builder.can('read', 'Region');
   // No user administration, audit log, mail or queues: those are ADMIN's.
   ownUser(builder, actor);
+  savedViews(builder, actor);
 }
 
 function coordinatorRules(builder: Builder, actor: Actor): void {
@@ -104,6 +114,7 @@ function coordinatorRules(builder: Builder, actor: Actor): void {
   // The toolkit catalogue carries no personal data and is needed to request items.
   can('read', ['Campaign', 'Region', 'Report', 'ToolkitItem']);
   ownUser(builder, actor);
+  savedViews(builder, actor);
 }
 
 function memberRules(builder: Builder, actor: Actor): void {

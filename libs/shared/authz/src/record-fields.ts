@@ -21,6 +21,7 @@ export const personalFields: Record<SubjectName, readonly string[]> = {
   ToolkitItem: [],
   ToolkitRequest: ['requesterName', 'requesterEmail', 'requesterOrganization', 'address', 'note'],
   Report: [],
+  SavedView: [],
 };
 
 /**
@@ -68,4 +69,5 @@ export const conditionFields: Record<SubjectName, readonly string[]> = {
   ToolkitItem: [],
   ToolkitRequest: ['provinceCode', 'createdById', 'ownerId', 'organizationId', 'assigneeId', 'assigneeOrganizationId'],
   Report: [],
+  SavedView: ['ownerId', 'shared', 'ownerRole'],
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Language, lineOfText, NewPassword, PersonName, Role, Version } from './common';
+import { TimeZone } from './event';
 
 export const SignInInput = z.object({
   email: Email,
@@ -27,7 +28,14 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 export const AcceptInvitationInput = z.object({ token: OneTimeToken, name: PersonName.optional(), newPassword: NewPassword });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
 
-export const UpdateMyPreferencesInput = z.object({ preferredLanguage: Language });
+/**
+ * The signed-in user's own settings; what is not given stays. `timeZone` (an IANA
+ * zone) is where their "today" is — follow-ups due, the hour of their daily digest,
+ * the times shown to them; null returns them to the office's (DIGEST_TIME_ZONE).
+ */
+export const UpdateMyPreferencesInput = z
+  .object({ preferredLanguage: Language.optional(), timeZone: TimeZone.nullable().optional() })
+  .refine((value) => value.preferredLanguage !== undefined || value.timeZone !== undefined, { error: 'required', path: ['preferredLanguage'] });
 export type UpdateMyPreferencesInput = z.infer<typeof UpdateMyPreferencesInput>;
 
 // Who may be given which scope: regions for coordinators, an organization for members.

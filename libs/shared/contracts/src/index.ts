@@ -11,3 +11,4 @@ export * from './campaign';
 export * from './outreach';
 export * from './event';
 export * from './pledge';
+export * from './saved-view';

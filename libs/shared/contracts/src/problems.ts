@@ -101,6 +101,8 @@ export const problemCodes = [
   'followUpOwner',
   'clientIdTaken',
   'personAmbiguous',
+  // Lists
+  'viewNameTaken',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 export type ProblemParams = Record<string, string | number>;

@@ -1,11 +1,50 @@
-import type { Viewer } from '../../utils/viewer';
+import type { MyFollowUpsQuery } from '@crm/staff-graphql';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@remix-run/react';
+import type { ComponentProps } from 'react';
+import { useT } from '../../utils/i18n';
+import { FollowUpOutcome, FollowUpSection, splitFollowUps } from '../outreach/follow-ups';
+
+/** How many follow-ups the home shows; the rest are one link away. */
+export const homeFollowUpsShown = 6;
 
 /**
- * The coordinator's follow-ups on their home (issue 10): the outreach screens fill
- * this slot (due and overdue follow-ups, each with a link to its person). Until then
- * it shows nothing. It sits beside "My people" in `routes/_index.tsx`; give it its
- * own loader data through the home's loader (`homeData`) or fetch it here.
+ * The viewer's follow-ups on their home: overdue, due today and later this week, the
+ * first few with the same actions as /follow-ups (mark done and snooze post to the
+ * home's own action, so the page stays). A coordinator always sees the panel; national
+ * staff only when something is due (their home leads with the coalition's figures).
  */
-export function HomeFollowUps(_props: { viewer: Viewer }) {
-  return null;
+export function HomeFollowUps({
+  followUps,
+  alwaysShown,
+  answer,
+}: {
+  followUps: MyFollowUpsQuery['myFollowUps'];
+  alwaysShown: boolean;
+  answer?: ComponentProps<typeof FollowUpOutcome>['answer'];
+}) {
+  const t = useT();
+  const { today, nodes } = followUps;
+  if (!nodes.length && !alwaysShown && !answer) return null;
+  const shown = nodes.slice(0, homeFollowUpsShown);
+  const { overdue, dueToday, week } = splitFollowUps(shown, today);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="home-follow-ups-title" data-testid="home-follow-ups">
+      <Title order={2} size="h4" mb="sm" id="home-follow-ups-title">
+        {t('followUps.title')}
+      </Title>
+      <Stack gap="md">
+        <FollowUpOutcome answer={answer} />
+        {nodes.length === 0 ? <Text c="dimmed">{t('followUps.none')}</Text> : null}
+        <FollowUpSection level={3} title={t('followUps.overdue')} items={overdue} today={today} testId="home-follow-ups-overdue" />
+        <FollowUpSection level={3} title={t('followUps.today')} items={dueToday} today={today} testId="home-follow-ups-today" />
+        <FollowUpSection level={3} title={t('followUps.week')} items={week} today={today} testId="home-follow-ups-week" />
+      </Stack>
+      <Group mt="sm">
+        <Anchor component={Link} to="/follow-ups" size="sm" data-testid="home-follow-ups-all">
+          {t('home.followUps.all', { count: nodes.length })}
+        </Anchor>
+      </Group>
+    </Card>
+  );
 }

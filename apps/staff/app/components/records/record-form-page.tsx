@@ -21,6 +21,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   conflict = false,
   hidden,
   notice,
+  maw = 900,
   children,
 }: {
   title: string;
@@ -34,12 +35,14 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   hidden?: ReactNode;
   /** What the user must see before saving (likely duplicates), under the form's message. */
   notice?: ReactNode;
+  /** The page's widest (a wide table of fields needs more). */
+  maw?: number;
   children: ReactNode;
 }) {
   const t = useT();
   const navigation = useNavigation();
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="lg" maw={maw}>
       <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={title} />
       <Card withBorder padding="lg">
         <ActionForm {...getFormProps(form)} data-testid={testId}>

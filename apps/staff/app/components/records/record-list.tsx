@@ -1,5 +1,5 @@
 import { localizedName } from '@crm/i18n';
-import { Button, Checkbox, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, TextInput } from '@mantine/core';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../../utils/i18n';
@@ -41,7 +41,7 @@ export function RecordListActions({
 
 /**
  * The filters people and organizations share (search, province, region, tag,
- * "mine", archived) around the list's own selects, given as children.
+ * order, archived) around the list's own selects, given as children.
  */
 export function RecordFilterBar({
   testId,
@@ -66,8 +66,16 @@ export function RecordFilterBar({
 }) {
   const t = useT();
   const lang = useLanguage();
+  // "Mine" is a view (ListViews), not a filter: it stays when the filters change or clear.
+  const applied = Object.entries(filters).filter(([name, value]) => name !== 'mine' && Boolean(value)).length;
   return (
-    <FilterBar testId={testId} clearTo={path} filtered={Object.values(filters).some(Boolean)}>
+    <FilterBar
+      testId={testId}
+      clearTo={filters.mine ? `${path}?mine=1` : path}
+      filtered={applied > 0}
+      count={applied}
+      keep={filters.mine ? { mine: '1' } : undefined}
+    >
       <TextInput
         name="search"
         type="search"
@@ -114,10 +122,7 @@ export function RecordFilterBar({
         width={190}
         testId="filter-sort"
       />
-      <Stack gap={6} pb={4}>
-        <Checkbox name="mine" value="1" defaultChecked={filters.mine} label={t('records.filter.owner.mine')} data-testid="filter-mine" />
-        <Checkbox name="archived" value="1" defaultChecked={filters.archived} label={t('records.filter.archived')} data-testid="filter-archived" />
-      </Stack>
+      <Checkbox name="archived" value="1" defaultChecked={filters.archived} label={t('records.filter.archived')} data-testid="filter-archived" pb={8} />
     </FilterBar>
   );
 }

@@ -35,7 +35,8 @@ export class AcceptInvitationInputType {
 
 @InputType()
 export class UpdateMyPreferencesInputType {
-  @Field(() => LanguageEnum) preferredLanguage: LanguageEnum;
+  @Field(() => LanguageEnum, { nullable: true }) preferredLanguage?: LanguageEnum;
+  @Field(() => String, { nullable: true, description: 'An IANA time zone (America/Vancouver); null: the office’s' }) timeZone?: string | null;
 }
 
 @InputType()

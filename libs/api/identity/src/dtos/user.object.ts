@@ -39,6 +39,9 @@ export class UserObject {
   @Field(() => LanguageEnum)
   preferredLanguage: LanguageEnum;
 
+  @Field(() => String, { nullable: true, description: 'Their own IANA time zone; null: the office’s (DIGEST_TIME_ZONE)' })
+  timeZone: string | null;
+
   @Field()
   active: boolean;
 

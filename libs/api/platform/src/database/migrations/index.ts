@@ -12,6 +12,7 @@ import { Toolkit1764340000000 } from './1764340000000-toolkit';
 import { Stories1764350000000 } from './1764350000000-stories';
 import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledges';
 import { ToolkitHistoryAndMailRecords1764400000000 } from './1764400000000-toolkit-history-and-mail-records';
+import { SavedViews1764420000000 } from './1764420000000-saved-views';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -30,5 +31,6 @@ export const migrations = [
   Stories1764350000000,
   EventsAndPledges1764360000000,
   ToolkitHistoryAndMailRecords1764400000000,
+  SavedViews1764420000000,
   ImportKinds1764450000000,
 ];

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { GoalProgress } from '../components/outreach/goal-progress';
+import { RecordOutcome } from '../components/records/record-page';
 import { PageHeader } from '../components/page-header';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
@@ -52,13 +53,21 @@ export default function CampaignPage() {
             : undefined
         }
         actions={
-          ability.can('read', 'Outreach') ? (
-            <Button component={Link} to={`/outreach?campaignId=${campaign.id}`} variant="default">
-              {t('campaigns.outreach')}
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {ability.can('update', 'Campaign') ? (
+              <Button component={Link} to={`/campaigns/${campaign.id}/edit`} data-testid="edit-campaign">
+                {t('campaign.edit')}
+              </Button>
+            ) : null}
+            {ability.can('read', 'Outreach') ? (
+              <Button component={Link} to={`/outreach?campaignId=${campaign.id}`} variant="default">
+                {t('campaigns.outreach')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
+      <RecordOutcome answer={undefined} />
       {description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{description}</Text> : null}
       <Card withBorder padding="lg" component="section" aria-labelledby="goals-heading">
         <Stack gap="md">
