@@ -207,7 +207,8 @@ describe('lists for daily use', () => {
           await page.goto(staffUrl(path));
           const filters = page.getByTestId('filters-button');
           await filters.waitFor();
-          const form = page.locator('form[role="search"]');
+          // The list's filter form, not the header's search (also role="search").
+          const form = page.locator('main form[role="search"]');
           expect(await form.isVisible()).toBe(false);
           await noSidewaysScroll(page);
           const first = page.getByTestId(row).first();

@@ -288,7 +288,8 @@ export default function People() {
                   </Table.Td>
                   <Table.Td>
                     {person.affiliations.length ? (
-                      <Stack gap={2} maw={240}>
+                      // 6 px apart: two stacked links each keep a 24 px target (WCAG 2.2 target size).
+                      <Stack gap={6} maw={240}>
                         {person.affiliations.slice(0, 3).map((affiliation) => (
                           <Anchor
                             key={affiliation.organization.id}
