@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   buildSchema,
   getNamedType,
+  isEnumType,
   isInputObjectType,
   isNonNullType,
   Kind,
@@ -115,7 +116,7 @@ function standIn(type: { kind: string; type?: unknown; name?: { value: string } 
   return standInFor(named ? schema.getType(named) : undefined);
 }
 
-// A value of a named type: an input object gets its required fields (a duplicates check's name).
+// A value of a named type: an input object gets its required fields (a duplicates check's name), an enum its first value.
 function standInFor(type: GraphQLNamedType | null | undefined): unknown {
   if (isInputObjectType(type)) {
     return Object.fromEntries(
@@ -124,6 +125,7 @@ function standInFor(type: GraphQLNamedType | null | undefined): unknown {
         .map((field) => [field.name, standInFor(getNamedType(field.type))]),
     );
   }
+  if (isEnumType(type)) return type.getValues()[0].value;
   return type?.name === 'Boolean' ? true : type?.name === 'Int' ? 1 : 'x';
 }
 

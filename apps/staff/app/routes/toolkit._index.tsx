@@ -18,14 +18,12 @@ import { stepRefusal } from '../utils/toolkit.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'toolkit.title');
 
-const perColumn = 50;
-
 // GET /toolkit (?status=approved: the column shown on a phone). The board: a column per status,
 // each request with buttons for its next steps (the ones the viewer may take).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'read', 'ToolkitRequest');
   const status = new URL(request.url).searchParams.get('status');
-  const board = await gql(ToolkitBoardAllDocument, { first: perColumn }, { request });
+  const board = await gql(ToolkitBoardAllDocument, {}, { request });
   const selected = (toolkitRequestStatusValues as readonly string[]).includes(status ?? '') ? (status as ToolkitRequestStatus) : 'requested';
   return { board, selected };
 }

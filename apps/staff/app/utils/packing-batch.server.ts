@@ -3,12 +3,10 @@ import { gql } from './graphql.server';
 import type { PackingRequest } from './packing.server';
 import { organizationName } from './records';
 
-const batchSize = 100;
-
-/** The requests ready to pack, as the viewer may see them: assigned first, then approved. */
+/** The requests ready to pack, as the viewer may see them: assigned first, then approved (100 of each, set in the query). */
 export async function packableRequests(request: Request): Promise<ToolkitRequestFieldsFragment[]> {
   const [approved, assigned] = await Promise.all(
-    (['approved', 'assigned'] as const).map((status) => gql(ToolkitPackingBatchDocument, { status, first: batchSize }, { request })),
+    (['approved', 'assigned'] as const).map((status) => gql(ToolkitPackingBatchDocument, { status }, { request })),
   );
   return [...assigned.toolkitRequests.nodes, ...approved.toolkitRequests.nodes];
 }
