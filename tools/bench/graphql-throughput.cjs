@@ -17,6 +17,7 @@ const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const procs = require('../dev/procs.cjs');
+const { isGoodBody } = require('./lib/graphql.cjs');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
 const { cleanups, run: runScript } = require('./lib/run.cjs');
@@ -167,11 +168,6 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------------------
 // Measuring
-
-/** A correct answer has data and no errors (GraphQL errors may come with HTTP 200). */
-function isGoodBody(body) {
-  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"');
-}
 
 function headersFor(token) {
   return token ? { 'content-type': 'application/json', authorization: `Bearer ${token}` } : { 'content-type': 'application/json' };

@@ -23,6 +23,7 @@ const { execFileSync } = require('node:child_process');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
 const { cleanups, run } = require('./lib/run.cjs');
+const graphql = require('./lib/graphql.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -293,28 +294,9 @@ SELECT DISTINCT ON (o.person_id) o.person_id, o.id AS fact_id, o.occurred_on,
 
 const n = (v) => Math.round(v).toLocaleString('en-US');
 
-function isGoodBody(body) {
-  // A floor's `{"data":{"logOutreach":null}}` (nothing inserted) is a failure too.
-  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"') && !/^\{"data":\{"\w+":null\}\}$/.test(body);
-}
-
-async function post(url, body, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await response.text();
-  if (response.status !== 200 || !isGoodBody(text)) throw new Error(`${url} answered HTTP ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
-async function signIn(url, email) {
-  const query = 'mutation($input: SignInInputType!) { signIn(input: $input) { token user { id } } }';
-  const result = await post(url, { query, variables: { input: { email, password: PASSWORD } } });
-  return { token: result.data.signIn.token, userId: result.data.signIn.user.id };
-}
+// A floor's `{"data":{"logOutreach":null}}` (nothing inserted) is a failure too.
+const isGoodBody = (body) => graphql.isGoodBody(body) && !/^\{"data":\{"\w+":null\}\}$/.test(body);
+const signIn = (url, email) => graphql.signIn(url, email, PASSWORD);
 
 /**
  * autocannon with a warm-up. `bodies(client)` answers the next request's body for a

@@ -21,6 +21,7 @@ const { execFileSync } = require('node:child_process');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
 const { cleanups, run } = require('./lib/run.cjs');
+const { isGoodBody, post, signIn } = require('./lib/graphql.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -256,28 +257,6 @@ const cpuSeconds = (pid) => machine.cpuSeconds(pid) ?? 0;
 const machineBusySeconds = () => machine.machineBusySeconds() ?? 0;
 const ownCpu = machine.ownCpuSeconds;
 
-function isGoodBody(body) {
-  return typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"');
-}
-
-async function post(url, body, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await response.text();
-  if (response.status !== 200 || !isGoodBody(text)) throw new Error(`${url} answered HTTP ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
-async function signIn(url) {
-  const query = `mutation { signIn(input: { email: ${JSON.stringify(COORDINATOR)}, password: ${JSON.stringify(PASSWORD)} }) { token user { role } } }`;
-  const result = await post(url, { query });
-  return { token: result.data.signIn.token, who: `${COORDINATOR} (${result.data.signIn.user.role})` };
-}
-
 const waitForIdle = (say) => machine.waitForIdle({ limit: 0.1, maxSeconds: 120, say, warn: say });
 
 /** autocannon with a warm-up; CPU of the server, its DB backends, the load generator and everything else. */
@@ -415,7 +394,7 @@ async function main() {
   proxied.port = String(proxy.port);
   // Sessions are not cached here (SESSION_CACHE_SECONDS=0): the counts are a request's worst case.
   const counting = await startApi('api-counting', proxied.toString(), { SESSION_CACHE_SECONDS: '0' });
-  const session = await signIn(counting.url);
+  const session = await signIn(counting.url, COORDINATOR, PASSWORD);
   say(`signed in as ${session.who}; provinces ${provinces.join(', ')}`);
   const requests = {
     people10: { query: PEOPLE_QUERY, variables: { first: 10 } },

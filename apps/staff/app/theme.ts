@@ -11,7 +11,13 @@ const tinted = new Set(['light', 'subtle', 'outline', 'transparent']);
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
-  if (!parsed.isThemeColor || !input.variant || !tinted.has(input.variant) || !parsed.color) return colors;
+  if (!parsed.isThemeColor || !parsed.color) return colors;
+  // Black text on a filled button (teal, green, red at shade 8): Mantine darkens it on hover,
+  // which drops black text under 4.5:1 (teal.9 is 4.2:1) — lighten it instead.
+  if (input.variant === 'filled' && colors.color === 'var(--mantine-color-black)' && parsed.shade === undefined) {
+    return { ...colors, hover: input.theme.colors[parsed.color][7] };
+  }
+  if (!input.variant || !tinted.has(input.variant)) return colors;
   const text = darken(input.theme.colors[parsed.color][9], 0.3);
   return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
 };

@@ -11,6 +11,7 @@ import {
   type DefinitionNode,
   type GraphQLNamedType,
   type OperationDefinitionNode,
+  visit,
 } from 'graphql';
 import { parseConfig } from '@crm/platform';
 import { defaultPageSize } from '@crm/contracts';
@@ -104,6 +105,20 @@ describe('query cost', () => {
       const total = queryCost(schema, { kind: Kind.DOCUMENT, definitions: [query, ...fragments] }, variables);
       expect([query.name?.value, total <= limit / 2]).toEqual([query.name?.value, true]);
     }
+  });
+
+  it('asks no staff list for a literal page larger than the API answers (the calendar once asked for 500)', () => {
+    const dir = join(root, 'libs/staff/graphql/src/operations');
+    const tooLarge: string[] = [];
+    for (const file of readdirSync(dir)) {
+      visit(parse(readFileSync(join(dir, file), 'utf8')), {
+        Argument(node) {
+          if (node.name.value === 'first' && node.value.kind === Kind.INT && Number(node.value.value) > maxPageSize)
+            tooLarge.push(`${file}: first: ${node.value.value}`);
+        },
+      });
+    }
+    expect(tooLarge).toEqual([]);
   });
 });
 

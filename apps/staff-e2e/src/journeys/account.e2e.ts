@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, signOut, staffUrl } from './journey-helpers';
+import { demo, journeyBrowser, newVisitor, signIn, signOut, staffUrl } from './journey-helpers';
 
 // An administrator invites a new Ontario coordinator; without SMTP the
 // invitation is read in "Sent e-mail"; the coordinator follows its link, chooses
@@ -8,23 +6,14 @@ import { demo, newVisitor, signIn, signOut, staffUrl } from './journey-helpers';
 const timeout = 45_000;
 
 describe('inviting a coordinator', () => {
-  let browser: Browser;
   const email = `new.coordinator.${Date.now()}@example.org`;
   const name = 'Nadia Nouvelle';
   const password = 'river-maple-lantern-42';
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'goes from invitation e-mail to a signed-in coordinator',
     async () => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       try {
         // The administrator invites them, Ontario region.
         await signIn(page, demo.admin);
@@ -86,7 +75,7 @@ describe('inviting a coordinator', () => {
   it(
     'refuses the same invitation link a second time',
     async () => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       try {
         await signIn(page, demo.admin);
         await page.goto(staffUrl('/admin/mail'));

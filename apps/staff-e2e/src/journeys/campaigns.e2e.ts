@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+import type { Page } from 'playwright-core';
+import { demo, expectAccessible, journeyBrowser, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // National staff set up a campaign: names and descriptions in both languages, dates,
 // policy asks in their order, and goals national and per region; mistakes are shown
@@ -16,20 +15,10 @@ const cell = (page: Page, metric: string, place: string) =>
   page.locator(`[data-testid="goal-cell"][data-metric="${metric}"][data-place="${place}"]`).getByTestId('goal-target');
 
 describe('campaigns', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'staff create a campaign with asks and regional goals, see errors beside the fields, and edit it',
     async () => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       try {
         await signIn(page, demo.staff);
         await page.goto(staffUrl('/campaigns'));
@@ -126,7 +115,7 @@ describe('campaigns', () => {
   it(
     'a coordinator reads campaigns but is offered no way to create or change them',
     async () => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       try {
         await signIn(page, demo.ontario);
         await page.goto(staffUrl('/campaigns'));

@@ -2,7 +2,7 @@
 // person does (through the forms, in a browser context of their own).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { getStack } from '../support/stack';
+import { getStack, launchBrowser } from '../support/stack';
 
 /** Seeded in development and tests (libs/api/seed/src/demo-users.ts); public on purpose. */
 export const demoPassword = 'coalition-demo-password';
@@ -19,6 +19,20 @@ export const demo = {
 export function staffUrl(path = '/'): string {
   return `${getStack().staffUrl}${path}`;
 }
+
+// One Chromium per journey file: launched on first use, closed after the file's last test.
+let fileBrowser: Promise<Browser> | undefined;
+
+export function journeyBrowser(): Promise<Browser> {
+  fileBrowser ??= launchBrowser();
+  return fileBrowser;
+}
+
+afterAll(async () => {
+  const browser = fileBrowser;
+  fileBrowser = undefined;
+  await (await browser)?.close();
+});
 
 /** A fresh browser context (its own cookies) and page: one per person; `timezoneId` is where their browser thinks it is. */
 export async function newVisitor(browser: Browser, locale = 'en-CA', timezoneId?: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -71,6 +85,22 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   // The URL changes before React has drawn the signed-in page: wait for it.
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** `check` run as `email`, signed in through the form in a browser context of their own (closed afterwards). */
+export async function asUser<T>(
+  email: string,
+  check: (page: Page) => Promise<T>,
+  { viewport, locale }: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<T> {
+  const { context, page } = await newVisitor(await journeyBrowser(), locale);
+  try {
+    if (viewport) await page.setViewportSize(viewport);
+    await signIn(page, email);
+    return await check(page);
+  } finally {
+    await context.close();
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, expectAccessible, newVisitor, signIn, signOut, staffUrl } from './journey-helpers';
+import type { Page } from 'playwright-core';
+import { getStack } from '../support/stack';
+import { asUser, demo, expectAccessible, signIn, signOut, staffUrl } from './journey-helpers';
 
 // Lists for daily use (issue 10, decisions 025 and 026): headers that sort, "Mine"
 // as a view, rows as cards and filters behind one button on a phone, and the
@@ -30,30 +30,7 @@ async function noSidewaysScroll(page: Page): Promise<void> {
   });
 }
 
-// Skipped at the stop of 2026-12-02 (see the closing note): axe finds the people list's stacked organization
-// links under the WCAG 2.2 24 px target size; unskip once the list passes it.
-describe.skip('lists for daily use', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function asUser<T>(email: string, check: (page: Page) => Promise<T>, viewport?: { width: number; height: number }): Promise<T> {
-    const { context, page } = await newVisitor(browser);
-    try {
-      if (viewport) await page.setViewportSize(viewport);
-      await signIn(page, email);
-      return await check(page);
-    } finally {
-      await context.close();
-    }
-  }
-
+describe('lists for daily use', () => {
   it(
     'a coordinator sorts people by a column header, with the keyboard, and the order says so',
     () =>
@@ -231,7 +208,7 @@ describe.skip('lists for daily use', () => {
           await noSidewaysScroll(page);
           await expectAccessible(page, `${path} on a phone, filters open`);
         },
-        phone,
+        { viewport: phone },
       ),
     timeout,
   );

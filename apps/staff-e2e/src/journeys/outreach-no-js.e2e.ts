@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, signIn, staffUrl } from './journey-helpers';
+import { demo, journeyBrowser, signIn, staffUrl } from './journey-helpers';
 
 // The quick log is an HTML form first: with JavaScript off, a coordinator on a
 // phone finds the person, picks channel and outcome, and saves.
 const timeout = 90_000;
 
 describe('the quick log without JavaScript', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'records a contact with plain form posts',
     async () => {
-      const context = await browser.newContext({ locale: 'en-CA', javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+      const context = await (await journeyBrowser()).newContext({ locale: 'en-CA', javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       try {

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+import type { Page } from 'playwright-core';
+import { getStack } from '../support/stack';
+import { asUser, demo, staffUrl } from './journey-helpers';
 
 // People and organizations in the staff app: find a leader by a misspelled
 // name, edit them and see it on their timeline, merge a duplicate, export the
@@ -14,26 +14,6 @@ const timeout = 90_000;
 const screenshots = process.env.E2E_SCREENSHOTS;
 
 describe('records: people and organizations', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function asUser<T>(email: string, check: (page: Page) => Promise<T>): Promise<T> {
-    const { context, page } = await newVisitor(browser);
-    try {
-      await signIn(page, email);
-      return await check(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   async function addPerson(page: Page, person: { firstName: string; lastName: string; email: string; province: string }): Promise<string> {
     await page.goto(staffUrl('/people/new'));
     await page.getByTestId('firstName').fill(person.firstName);

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+import type { Page } from 'playwright-core';
+import { asUser, demo, journeyBrowser, newVisitor, staffUrl } from './journey-helpers';
 
 // Each demo role signs in in a browser context of its own and sees only what
 // the shared ability allows; the server refuses the rest anyway (403).
@@ -12,26 +11,6 @@ async function adminPageStatus(page: Page): Promise<number | undefined> {
 }
 
 describe('what each role sees', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function asUser<T>(email: string, check: (page: Page) => Promise<T>, locale = 'en-CA'): Promise<T> {
-    const { context, page } = await newVisitor(browser, locale);
-    try {
-      await signIn(page, email);
-      return await check(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   it(
     'admin sees the Admin section and can open the users list',
     () =>
@@ -77,7 +56,7 @@ describe('what each role sees', () => {
   it(
     'a form sent without its CSRF token is refused, and says why',
     async () => {
-      const { context, page } = await newVisitor(browser, 'fr-CA');
+      const { context, page } = await newVisitor(await journeyBrowser(), 'fr-CA');
       try {
         await page.goto(staffUrl('/sign-in'));
         // Same cookies as the page, but the form's hidden token left out.

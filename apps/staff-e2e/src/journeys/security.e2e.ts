@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import type { APIRequestContext, Browser } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+import type { APIRequestContext } from 'playwright-core';
+import { demo, journeyBrowser, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // The hardening issue, as a person meets it: a sign-in link that names another
 // site still lands on ours; every page is served with a Content-Security-Policy
@@ -11,16 +10,6 @@ import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
 const timeout = 45_000;
 
 describe('security of the staff app', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it.each([
     // The reported one: a tab the URL parser drops turns "/\t/evil…" into "//evil…".
     ['%2F%09%2Fevil.example%2Fphish', '/'],
@@ -31,7 +20,7 @@ describe('security of the staff app', () => {
   ])(
     'signing in from /sign-in?redirectTo=%s lands on the app (%s)',
     async (redirectTo, expectedPath) => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       const elsewhere: string[] = [];
       page.on('request', (request) => {
         if (new URL(request.url()).origin !== new URL(staffUrl()).origin) elsewhere.push(request.url());
@@ -56,7 +45,7 @@ describe('security of the staff app', () => {
   it(
     'answers every page with a Content-Security-Policy whose fresh nonce every inline script and style carries',
     async () => {
-      const { context, page } = await newVisitor(browser);
+      const { context, page } = await newVisitor(await journeyBrowser());
       try {
         // Signed out, other pages redirect to /sign-in (no body).
         const signedOut = ['/sign-in', '/sign-in', '/forgot-password', '/reset-password/not-a-token'];

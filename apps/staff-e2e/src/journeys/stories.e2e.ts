@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+import type { Page } from 'playwright-core';
+import { demo, journeyBrowser, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // A story from gathering to withdrawal: an Ontario coordinator gathers it (anonymised
 // public consent), national staff approve and publish it, anyone reads it on the
@@ -9,17 +8,8 @@ import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
 const timeout = 90_000;
 
 describe('a story: gathered, approved, published, withdrawn', () => {
-  let browser: Browser;
   const title = `A bakery in Kingston ${Date.now()}`;
   const storyteller = 'Samira Haddad';
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const publicTitles = async (page: Page, lang = 'en') => {
     await page.goto(staffUrl(`/public/stories?lang=${lang}`));
@@ -30,9 +20,9 @@ describe('a story: gathered, approved, published, withdrawn', () => {
   it(
     'is on the public page once published, anonymised, and gone the moment consent is withdrawn',
     async () => {
-      const coordinator = await newVisitor(browser);
-      const staff = await newVisitor(browser);
-      const visitor = await newVisitor(browser, 'fr-CA');
+      const coordinator = await newVisitor(await journeyBrowser());
+      const staff = await newVisitor(await journeyBrowser());
+      const visitor = await newVisitor(await journeyBrowser(), 'fr-CA');
       try {
         // The coordinator gathers it, on a phone.
         await coordinator.page.setViewportSize({ width: 390, height: 844 });

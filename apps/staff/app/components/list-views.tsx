@@ -31,12 +31,13 @@ export function ListViews({ mine, testId, saved }: { mine?: boolean; testId: str
   const { pathname, search } = useLocation();
   const current = new URLSearchParams(search);
   const problem = current.get('viewProblem');
-  const all = new URLSearchParams(current);
+  const inView = saved?.current ?? null;
+  // Between "All" and "Mine" the filters stay; leaving a saved view leaves its filters too.
+  const all = new URLSearchParams(inView ? '' : current);
   for (const name of ['mine', 'after', 'view', 'viewProblem']) all.delete(name);
   const own = new URLSearchParams(all);
   own.set('mine', '1');
   const href = (params: URLSearchParams) => (params.size ? `${pathname}?${params}` : pathname);
-  const inView = saved?.current ?? null;
   const open = saved?.views.find((view) => view.id === inView);
   const tab = (active: boolean) => ({ variant: active ? 'light' : 'subtle', size: 'sm', 'aria-current': active ? ('page' as const) : undefined });
   return (

@@ -288,8 +288,8 @@ export default function People() {
                   </Table.Td>
                   <Table.Td>
                     {person.affiliations.length ? (
-                      // 6 px apart: two stacked links each keep a 24 px target (WCAG 2.2 target size).
-                      <Stack gap={6} maw={240}>
+                      // Each stacked link is a 24 px high block (WCAG 2.2 target size), cut with an ellipsis.
+                      <Stack gap={0} maw={240}>
                         {person.affiliations.slice(0, 3).map((affiliation) => (
                           <Anchor
                             key={affiliation.organization.id}
@@ -297,7 +297,10 @@ export default function People() {
                             to={`/organizations/${affiliation.organization.id}`}
                             size="xs"
                             c="dark"
-                            lineClamp={1}
+                            truncate="end"
+                            display="block"
+                            lh="24px"
+                            mih={24}
                           >
                             {organizationName(lang, affiliation.organization)}
                           </Anchor>
