@@ -120,6 +120,9 @@ describe('an event from planning to held', () => {
         await staff.page.goto(staffUrl('/events/calendar?view=week&date=2027-03-07'));
         await staff.page.getByTestId('calendar-event').filter({ hasText: suffix }).waitFor();
         await expectAccessible(staff.page);
+        await staff.page.goto(staffUrl('/events/calendar?view=month&date=2027-03-01'));
+        await staff.page.getByTestId('calendar-event').filter({ hasText: suffix }).waitFor();
+        await expectAccessible(staff.page);
 
         // At the door: the Ontario coordinator, on a phone, one thumb.
         await coordinator.page.setViewportSize({ width: 390, height: 844 });

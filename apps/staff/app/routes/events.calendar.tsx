@@ -5,9 +5,10 @@ import { Alert, Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useLocation, useNavigate } from '@remix-run/react';
 import { DateTime as Luxon } from 'luxon';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Calendar, luxonLocalizer, Views, type EventProps, type View } from 'react-big-calendar';
 import calendarStyles from 'react-big-calendar/lib/css/react-big-calendar.css?url';
+import { useCalendarAriaRepair, WeekHeader } from '../components/events/calendar-aria';
 import { CalendarFeeds } from '../components/events/calendar-feeds';
 import { EventTime } from '../components/events/event-time';
 import { assertCsrf } from '../utils/csrf.server';
@@ -92,6 +93,8 @@ export default function EventsCalendar() {
   // The calendar lays events out in the viewer's own zone: drawn once the page runs in their browser.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const grid = useRef<HTMLDivElement>(null);
+  useCalendarAriaRepair(grid, mounted);
   const localizer = useMemo(() => luxonLocalizer(Luxon, { firstDayOfWeek: 7 }), []);
   const items: CalendarEvent[] = events.nodes.map((event) => ({
     id: event.id,
@@ -149,7 +152,7 @@ export default function EventsCalendar() {
       ) : null}
       <Card withBorder padding="md" data-testid="events-calendar">
         {mounted ? (
-          <div style={{ height: 720, overflowX: 'auto' }}>
+          <div style={{ height: 720, overflowX: 'auto' }} ref={grid}>
             <Calendar<CalendarEvent>
               localizer={localizer}
               culture={lang === 'fr' ? 'fr-CA' : 'en-CA'}
@@ -162,7 +165,7 @@ export default function EventsCalendar() {
               onSelectEvent={(event) => navigate(`/events/${event.id}`)}
               messages={messages}
               popup
-              components={{ event: CalendarEntry }}
+              components={{ event: CalendarEntry, week: { header: WeekHeader } }}
               eventPropGetter={(event) => ({
                 className: `event-${event.status}`,
                 style: event.status === 'cancelled' ? { opacity: 0.6, textDecoration: 'line-through' } : {},
