@@ -196,15 +196,11 @@ export default function EventPage() {
             minWidth={560}
             data-testid="rsvps-table"
             items={event.rsvps}
-            head={
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('event.rsvps.column.name')}</Table.Th>
-                  <Table.Th>{t('event.rsvps.column.response')}</Table.Th>
-                  <Table.Th>{t('event.rsvps.column.arrived')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-            }
+            columns={[
+              { key: 'name', label: t('event.rsvps.column.name'), card: 'title' },
+              { key: 'response', label: t('event.rsvps.column.response') },
+              { key: 'arrived', label: t('event.rsvps.column.arrived') },
+            ]}
             empty={
               <EmptyRow columns={3} testId="rsvps-empty">
                 {t('event.rsvps.empty')}

@@ -97,12 +97,12 @@ export default function CheckIn() {
         {guests.map((rsvp) => (
           <GuestRow key={rsvp.person.id} rsvp={rsvp} />
         ))}
-        {guests.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="check-in-no-match">
-            {t('checkIn.noMatch')}
-          </Text>
-        ) : null}
       </Stack>
+      {guests.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="check-in-no-match">
+          {t('checkIn.noMatch')}
+        </Text>
+      ) : null}
 
       <Card withBorder padding="md" component="section" aria-labelledby="walk-in-title">
         <Title order={2} size="h4" id="walk-in-title" mb="sm">

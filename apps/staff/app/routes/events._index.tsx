@@ -6,7 +6,7 @@ import { EventStatusBadge } from '../components/events/event-badges';
 import { EventTime } from '../components/events/event-time';
 import { EventsViewSwitch } from '../components/events/events-nav';
 import { EventFilters } from '../components/events/event-filters';
-import { EmptyRow, ListTable } from '../components/list-table';
+import { EmptyRow, ListTable, type ListColumn } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { eventFilter, eventFiltersFrom, eventKindKey } from '../utils/events';
@@ -35,6 +35,14 @@ export default function Events() {
   const ability = useAbility();
   const { events, campaigns, regions, filters } = useLoaderData<typeof loader>();
 
+  // On a phone each event is a card (ListTable's columns): title first, then labelled facts.
+  const columns: ListColumn[] = [
+    { key: 'title', label: t('events.column.title'), card: 'title' },
+    { key: 'when', label: t('events.column.when') },
+    { key: 'where', label: t('events.column.where') },
+    { key: 'status', label: t('events.column.status') },
+    { key: 'rsvps', label: t('events.column.rsvps') },
+  ];
   return (
     <Stack gap="lg" maw={1400}>
       <PageHeader
@@ -64,17 +72,7 @@ export default function Events() {
           highlightOnHover
           data-testid="events-table"
           items={events.nodes}
-          head={
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('events.column.title')}</Table.Th>
-                <Table.Th>{t('events.column.when')}</Table.Th>
-                <Table.Th>{t('events.column.where')}</Table.Th>
-                <Table.Th>{t('events.column.status')}</Table.Th>
-                <Table.Th>{t('events.column.rsvps')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          columns={columns}
           empty={
             <EmptyRow columns={5} testId="events-empty">
               {t('events.empty')}
@@ -91,7 +89,7 @@ export default function Events() {
                   {t(eventKindKey(event.kind))}
                 </Text>
               </Table.Td>
-              <Table.Td style={{ minWidth: 220 }}>
+              <Table.Td miw={220}>
                 <EventTime event={event} />
               </Table.Td>
               <Table.Td>
