@@ -88,6 +88,7 @@ export const problemCodes = [
   // Toolkit
   'honeypot',
   'toolkitNotDigital',
+  'toolkitNotStocked',
   'toolkitAssignee',
   'toolkitStep',
   'toolkitItemUnknown',
