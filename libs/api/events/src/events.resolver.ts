@@ -12,7 +12,7 @@ import {
   SetEventStatusInput,
   UpdateEventInput,
 } from '@crm/contracts';
-import { Allow, AllowField, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, AllowField, Ctx, asksFor, parseInput, type RequestContext } from '@crm/platform';
 import { withoutNulls } from '@crm/records';
 import {
   AddWalkInInputType,
@@ -51,7 +51,7 @@ export class EventsResolver {
     const parsed = parseInput(EventFilter, withoutNulls(filter ?? {}), ['filter']);
     const [result, totalCount] = await Promise.all([
       this.service.list(ctx, parsed, page.first, page.after),
-      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+      asksFor(info, 'totalCount') ? this.service.count(ctx, parsed) : undefined,
     ]);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }

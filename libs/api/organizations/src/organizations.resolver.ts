@@ -11,7 +11,7 @@ import {
   RecordVersionInput,
   UpdateOrganizationInput,
 } from '@crm/contracts';
-import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, Ctx, asksFor, parseInput, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
 import {
   CreateOrganizationInputType,
@@ -40,7 +40,7 @@ export class OrganizationsResolver {
     const parsed = parseInput(OrganizationFilter, withoutNulls(filter), ['filter']);
     const [result, totalCount] = await Promise.all([
       this.service.list(ctx, parsed, page.first, page.after),
-      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+      asksFor(info, 'totalCount') ? this.service.count(ctx, parsed) : undefined,
     ]);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }

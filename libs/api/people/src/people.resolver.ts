@@ -12,7 +12,7 @@ import {
   UpdatePersonInput,
 } from '@crm/contracts';
 import { OrganizationObject, OrganizationsService, type OrganizationRow } from '@crm/organizations';
-import { Allow, AllowField, Authenticated, Ctx, ForbiddenException, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, AllowField, Authenticated, Ctx, ForbiddenException, asksFor, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { MergeRecordsInputType, RecordVersionInputType, withoutNulls } from '@crm/records';
 import { CreatePersonInputType, PersonDuplicatesInputType, PersonFilterInputType, UpdatePersonInputType } from './dtos/person.inputs';
 import { DirectoryResultObject, PersonConnection, PersonObject } from './dtos/person.object';
@@ -39,7 +39,7 @@ export class PeopleResolver {
     const parsed = parseInput(PersonFilter, withoutNulls(filter), ['filter']);
     const [result, totalCount] = await Promise.all([
       this.service.list(ctx, parsed, page.first, page.after, shapeOf(info)),
-      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+      asksFor(info, 'totalCount') ? this.service.count(ctx, parsed) : undefined,
     ]);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }

@@ -74,6 +74,6 @@ export { AuditService, diffForAudit, MASKED, type AuditInput } from './audit/aud
 export { AuditModule } from './audit/audit.module';
 export { PageInfoObject, encodeCursor, decodeCursor } from './graphql/page-info.object';
 export { readCursor, invalidCursor, type CursorPart } from './graphql/cursor';
-export { selectedFields } from './graphql/selected-fields';
+export { asksFor, selectedFields } from './graphql/selected-fields';
 export { accessibleWhere, applyAccessibleWhere, AccessibleWhereError, type SqlCondition, type ColumnMap } from './authz/accessible-where';
 export { preflight, preflightOrExit, redactUrl } from './config/preflight';

@@ -1,7 +1,7 @@
 import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePledgeInput, Id, PageArgs, PledgeFilter, SetPledgeStatusInput, UpdatePledgeInput } from '@crm/contracts';
-import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, Ctx, asksFor, parseInput, type RequestContext } from '@crm/platform';
 import { withoutNulls } from '@crm/records';
 import { CreatePledgeInputType, PledgeFilterInputType, SetPledgeStatusInputType, UpdatePledgeInputType } from './dtos/pledge.inputs';
 import { PledgeConnection, PledgeObject } from './dtos/pledge.object';
@@ -24,7 +24,7 @@ export class PledgesResolver {
     const parsed = parseInput(PledgeFilter, withoutNulls(filter ?? {}), ['filter']);
     const [result, totalCount] = await Promise.all([
       this.service.list(ctx, parsed, page.first, page.after),
-      selectedFields(info, [])?.has('totalCount') ? this.service.count(ctx, parsed) : undefined,
+      asksFor(info, 'totalCount') ? this.service.count(ctx, parsed) : undefined,
     ]);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }

@@ -32,3 +32,19 @@ function fieldsOf(sets: SelectionSetNode[], fragments: Record<string, FragmentDe
   sets.forEach(visit);
   return fields;
 }
+
+// Per parsed query: the document cache hands back the same field nodes for the same query text.
+const firstLevel = new WeakMap<readonly FieldNode[], Set<string>>();
+
+/**
+ * Whether the query selects `field` right below the resolved one (a list's
+ * `totalCount`), worked out once per parsed query rather than on every request.
+ */
+export function asksFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, field: string): boolean {
+  let fields = firstLevel.get(info.fieldNodes);
+  if (!fields) {
+    fields = selectedFields(info, []) ?? new Set();
+    firstLevel.set(info.fieldNodes, fields);
+  }
+  return fields.has(field);
+}
