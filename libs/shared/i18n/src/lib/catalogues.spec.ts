@@ -49,6 +49,9 @@ const sameInBothLanguages = new Set([
   'event.section.description',
   'calendar.agenda',
   'calendar.date',
+  'audit.field.provinceCode',
+  'audit.field.affiliations',
+  'audit.field.notes',
 ]);
 
 describe('message catalogues', () => {
