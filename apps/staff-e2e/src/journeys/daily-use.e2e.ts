@@ -194,9 +194,11 @@ describe('daily use of the staff app', () => {
         await page.goto(staffUrl(`/people/${person.id}/edit`));
         await page.getByTestId('city').fill('Sherbrooke');
         await page.getByTestId('save-person').click();
-        await page.waitForURL(staffUrl(`/people/${person.id}?saved=1`));
+        await page.waitForURL(staffUrl(`/people/${person.id}?saved=1`), { timeout: 30_000 });
 
-        await page.goto(staffUrl('/admin/audit?action=person.update'));
+        const audit = await page.goto(staffUrl('/admin/audit?action=person.update'));
+        expect(audit?.status()).toBe(200);
+        await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
         const sentence = page.getByTestId('audit-sentence').first();
         expect((await sentence.textContent())?.trim()).toBe(`Alex Admin changed ${name}'s city`);
         expect(await sentence.getByTestId('audit-record').getAttribute('href')).toBe(`/people/${person.id}`);
@@ -222,6 +224,6 @@ describe('daily use of the staff app', () => {
         expect(await page.getByTestId('audit-table').evaluate((table) => table.scrollWidth <= table.clientWidth + 1)).toBe(true);
         await expectAccessible(page, 'admin: audit log on a phone');
       }),
-    timeout,
+    180_000,
   );
 });
