@@ -6,6 +6,7 @@ import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 import { listsEn } from './messages/lists';
 import { auditLogEn } from './messages/audit-log';
+import { importProblemsEn } from './messages/import-problems';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -610,6 +611,7 @@ export const en = {
   ...formsEn,
   ...listsEn,
   ...auditLogEn,
+  ...importProblemsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 import { listsFr } from './messages/lists';
 import { auditLogFr } from './messages/audit-log';
+import { importProblemsFr } from './messages/import-problems';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -614,4 +615,5 @@ export const fr: Record<MessageKey, string> = {
   ...formsFr,
   ...listsFr,
   ...auditLogFr,
+  ...importProblemsFr,
 };
