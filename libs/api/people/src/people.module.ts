@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { RecordsModule, TransferModule } from '@crm/records';
+import { DuplicatePairsRepository } from './duplicate-pairs/duplicate-pairs.repository';
+import { DuplicatePairsResolver } from './duplicate-pairs/duplicate-pairs.resolver';
+import { DuplicatePairsService } from './duplicate-pairs/duplicate-pairs.service';
 import { CoalitionFiguresRepository } from './figures/coalition-figures.repository';
 import { CoalitionFiguresResolver } from './figures/coalition-figures.resolver';
 import { PeopleLoaders } from './people-loaders';
@@ -25,7 +28,10 @@ import { PersonTransfer } from './person.transfer';
     PersonTransfer,
     CoalitionFiguresRepository,
     CoalitionFiguresResolver,
+    DuplicatePairsRepository,
+    DuplicatePairsService,
+    DuplicatePairsResolver,
   ],
-  exports: [PeopleService, PersonMergeHooks],
+  exports: [PeopleService, PersonMergeHooks, DuplicatePairsRepository],
 })
 export class PeopleModule {}

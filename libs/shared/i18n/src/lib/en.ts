@@ -7,6 +7,7 @@ import { eventsEn } from './messages/events';
 import { listsEn } from './messages/lists';
 import { auditLogEn } from './messages/audit-log';
 import { importProblemsEn } from './messages/import-problems';
+import { duplicatesQueueEn } from './messages/duplicates-queue';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -612,6 +613,7 @@ export const en = {
   ...listsEn,
   ...auditLogEn,
   ...importProblemsEn,
+  ...duplicatesQueueEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { eventsFr } from './messages/events';
 import { listsFr } from './messages/lists';
 import { auditLogFr } from './messages/audit-log';
 import { importProblemsFr } from './messages/import-problems';
+import { duplicatesQueueFr } from './messages/duplicates-queue';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -616,4 +617,5 @@ export const fr: Record<MessageKey, string> = {
   ...listsFr,
   ...auditLogFr,
   ...importProblemsFr,
+  ...duplicatesQueueFr,
 };
