@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { ActionForm } from '../components/action-form';
 import { BackLink } from '../components/back-link';
 import { EventStatusBadge } from '../components/events/event-badges';
+import { EventMailNotices } from '../components/events/event-mail-notices';
 import { EventTime } from '../components/events/event-time';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
@@ -258,6 +259,7 @@ export default function EventPage() {
           </ListTable>
         </Card>
       ) : null}
+      {worksWithPeople ? <EventMailNotices eventId={event.id} /> : null}
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { CoalitionFiguresResolver } from './figures/coalition-figures.resolver';
 import { PeopleLoaders } from './people-loaders';
 import { DirectoryResolver, OrganizationPeopleResolver, PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
+import { PersonMailRecipients } from './person-mail.repository';
 import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
 import { PeopleImportModule } from './person.import';
@@ -31,7 +32,8 @@ import { PersonTransfer } from './person.transfer';
     DuplicatePairsRepository,
     DuplicatePairsService,
     DuplicatePairsResolver,
+    PersonMailRecipients,
   ],
-  exports: [PeopleService, PersonMergeHooks, DuplicatePairsRepository],
+  exports: [PeopleService, PersonMergeHooks, PersonMailRecipients, DuplicatePairsRepository],
 })
 export class PeopleModule {}

@@ -139,7 +139,8 @@ export function readOwner(text: string | undefined, owners: Map<string, string>,
   if (text === undefined) return;
   const id = owners.get(text.toLowerCase());
   if (id) found(id);
-  else problem('ownerEmail', `“${text}” is not the e-mail of a staff or coordinator account you can make owner`, { code: 'importOwner', params: { value: text } });
+  else
+    problem('ownerEmail', `“${text}” is not the e-mail of a staff or coordinator account you can make owner`, { code: 'importOwner', params: { value: text } });
 }
 
 export function readTags(cells: string[] | undefined, vocabulary: ImportVocabulary, found: (slugs: string[]) => void, problem: ImportReport): void {

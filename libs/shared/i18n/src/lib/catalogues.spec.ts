@@ -52,6 +52,8 @@ const sameInBothLanguages = new Set([
   'audit.field.provinceCode',
   'audit.field.affiliations',
   'audit.field.notes',
+  'event.mail.kind.invitation',
+  'event.mail.kind.confirmation',
 ]);
 
 describe('message catalogues', () => {
