@@ -103,6 +103,7 @@ export const problemCodes = [
   // Toolkit
   'honeypot',
   'toolkitNotDigital',
+  'toolkitNotStocked',
   'toolkitAssignee',
   'toolkitStep',
   'toolkitItemUnknown',
