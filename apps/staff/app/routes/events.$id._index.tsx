@@ -11,6 +11,7 @@ import { EventStatusBadge } from '../components/events/event-badges';
 import { EventTime } from '../components/events/event-time';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
+import { EventPledges } from '../components/pledges/event-pledges';
 import { DetailsCard, Fact, LongFact } from '../components/records/record-page';
 import { RecordPicker } from '../components/records/record-picker';
 import { eventAction } from '../utils/event-actions.server';
@@ -173,6 +174,7 @@ export default function EventPage() {
           )}
         </Fact>
       </DetailsCard>
+      <EventPledges event={event} />
 
       {worksWithPeople && event.rsvps ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="rsvps-title">

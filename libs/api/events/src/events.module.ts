@@ -4,11 +4,12 @@ import { EngagementModule } from '@crm/engagement';
 import { ActorContextModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
-import { RecordsModule } from '@crm/records';
+import { RecordsModule, TransferModule } from '@crm/records';
 import { EventLoaders } from './event-loaders';
 import { EventRepository } from './event.repository';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
+import { EventTransfer } from './event.transfer';
 import { CalendarFeedRepository } from './ics/calendar-feed.repository';
 import { CalendarFeedResolver } from './ics/calendar-feed.resolver';
 import { EventCalendarController } from './ics/event-calendar.controller';
@@ -17,7 +18,7 @@ import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule],
+  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, TransferModule],
   controllers: [EventCalendarController],
   providers: [
     EventRepository,
@@ -29,6 +30,7 @@ import { RsvpService } from './rsvp.service';
     CalendarFeedRepository,
     EventCalendarService,
     CalendarFeedResolver,
+    EventTransfer,
   ],
   exports: [EventsService, RsvpService],
 })

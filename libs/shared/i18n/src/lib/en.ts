@@ -5,6 +5,7 @@ import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 import { listsEn } from './messages/lists';
+import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -608,6 +609,7 @@ export const en = {
   ...dataTransferEn,
   ...formsEn,
   ...listsEn,
+  ...pledgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 import { listsFr } from './messages/lists';
+import { pledgesFr } from './messages/pledges';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -612,4 +613,5 @@ export const fr: Record<MessageKey, string> = {
   ...dataTransferFr,
   ...formsFr,
   ...listsFr,
+  ...pledgesFr,
 };

@@ -14,6 +14,7 @@ import { EventsAndPledges1764360000000 } from './1764360000000-events-and-pledge
 import { ToolkitHistoryAndMailRecords1764400000000 } from './1764400000000-toolkit-history-and-mail-records';
 import { SavedViews1764420000000 } from './1764420000000-saved-views';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
+import { PledgeOutreachLink1764510000000 } from './1764510000000-pledge-outreach-link';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ToolkitHistoryAndMailRecords1764400000000,
   SavedViews1764420000000,
   ImportKinds1764450000000,
+  PledgeOutreachLink1764510000000,
 ];
