@@ -52,6 +52,7 @@ const filtersByList: Record<string, Filter[]> = {
     { search: 'forum' },
     { from: '2026-03-01T00:00:00Z', to: '2026-09-01T00:00:00-04:00' },
   ],
+  rsvps: [{}, { responses: ['yes', 'waitlisted'] }, { attended: true }, { attended: false, provinceCodes: ['ON'] }, { provinceCodes: ['QC', 'NS'] }],
   'toolkit-items': [{}, { kinds: ['booklet', 'poster'] }, { lowStock: true }],
   'toolkit-movements': [{}, { kinds: ['received'] }, { kinds: ['adjusted', 'shipped'] }],
   'toolkit-requests': [{}, { status: 'approved' }, { status: 'declined' }, { provinceCodes: ['ON'] }, { status: 'requested', provinceCodes: ['QC', 'ON'] }],
@@ -137,6 +138,17 @@ describe('export registry: each registered list exports exactly its GraphQL list
               timestamptz '2026-01-15 21:00-05' + (i / 3) * interval '5 days',
               (ARRAY['planned', 'confirmed', 'held', 'cancelled'])[1 + i % 4], (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid')
          FROM generate_series(1, 60) AS i CROSS JOIN campaign c WHERE c.is_default`,
+    );
+    // Answers to those events: people of the event's province, every answer, some checked in, many with the same last name.
+    await api.ownerDataSource.query(
+      `INSERT INTO event_rsvp (event_id, person_id, response, invited_at, waitlisted_at, checked_in_at)
+       SELECT e.id, p.id, a.response, now(), CASE WHEN a.response = 'waitlisted' THEN clock_timestamp() END,
+              CASE WHEN a.n % 3 = 0 AND a.response IN ('yes', 'walk_in') THEN now() END
+         FROM event e
+         CROSS JOIN LATERAL (SELECT pp.id, row_number() OVER (ORDER BY pp.id) AS n FROM person pp
+                              WHERE pp.province_code = e.province_code ORDER BY pp.id OFFSET abs(hashtext(e.id::text)) % 50 LIMIT 12) p
+         CROSS JOIN LATERAL (SELECT p.n, (ARRAY['invited', 'yes', 'maybe', 'no', 'waitlisted', 'walk_in'])[1 + p.n % 6] AS response) a
+        WHERE e.title_en LIKE 'Forum %' OR e.title_en LIKE 'Gathering %'`,
     );
     // Toolkit requests in every status, from organizations in every province; some public (with a requester), some the same instant.
     await api.ownerDataSource.query(

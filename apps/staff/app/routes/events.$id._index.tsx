@@ -9,6 +9,7 @@ import { ActionForm } from '../components/action-form';
 import { BackLink } from '../components/back-link';
 import { EventStatusBadge } from '../components/events/event-badges';
 import { EventTime } from '../components/events/event-time';
+import { RsvpExport } from '../components/events/rsvp-export';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { EventPledges } from '../components/pledges/event-pledges';
@@ -175,6 +176,7 @@ export default function EventPage() {
         </Fact>
       </DetailsCard>
       <EventPledges event={event} />
+      <RsvpExport event={event} />
 
       {worksWithPeople && event.rsvps ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="rsvps-title">

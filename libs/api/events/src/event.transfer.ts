@@ -1,7 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventFilter, eventKindValues, eventStatusValues, type EventKind, type EventStatus } from '@crm/contracts';
+import {
+  EventFilter,
+  eventKindValues,
+  eventStatusValues,
+  RsvpListFilter,
+  rsvpResponseValues,
+  type EventKind,
+  type EventStatus,
+  type RsvpResponse,
+} from '@crm/contracts';
 import { catalogueLabels, exportCells, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
 import { eventExportQuery } from './event.repository';
+import { rsvpExportQuery } from './rsvp.repository';
 
 /** An event as the export query returns it (snake_case, straight from PostgreSQL). */
 export interface EventExportRow {
@@ -62,12 +72,58 @@ export const eventsExportList: ExportList<EventFilter, EventExportRow> = {
   columns: eventExportColumns,
 };
 
-/** The events list in the registry data-transfer reads (`GET /export/events.csv`). */
+/** An answer as the export query returns it. */
+export interface RsvpExportRow {
+  id: string;
+  event_id: string;
+  event_title: string;
+  province_code: string;
+  starts_local: string;
+  time_zone: string;
+  person_id: string;
+  person_name: string;
+  response: RsvpResponse;
+  invited_at: Date | null;
+  responded_at: Date | null;
+  checked_in_at: Date | null;
+}
+
+const response = exportCells.label(catalogueLabels<RsvpResponse>(rsvpResponseValues, (code) => `event.rsvp.${code}`));
+
+// Stable order: new columns at the end.
+const rsvpExportColumns: ExportColumn<RsvpExportRow>[] = [
+  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
+  { key: 'eventId', en: 'Event ID', fr: 'ID de l’événement', cell: (r) => r.event_id },
+  { key: 'event', en: 'Event', fr: 'Événement', cell: (r) => r.event_title },
+  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
+  { key: 'startsLocal', en: 'Starts (local time)', fr: 'Début (heure locale)', cell: (r) => r.starts_local },
+  { key: 'timeZone', en: 'Time zone', fr: 'Fuseau horaire', cell: (r) => r.time_zone },
+  { key: 'personId', en: 'Person ID', fr: 'ID de la personne', cell: (r) => r.person_id },
+  { key: 'person', en: 'Person', fr: 'Personne', cell: (r) => r.person_name },
+  { key: 'response', en: 'Answer', fr: 'Réponse', cell: (r, lang) => response(r.response, lang) },
+  { key: 'invitedAt', en: 'Invited', fr: 'Invitée le', cell: (r) => r.invited_at },
+  { key: 'respondedAt', en: 'Answered', fr: 'Réponse le', cell: (r) => r.responded_at },
+  { key: 'attended', en: 'Attended', fr: 'Présente', cell: (r, lang) => exportCells.yesNo(r.checked_in_at !== null, lang) },
+  { key: 'checkedInAt', en: 'Checked in', fr: 'Arrivée le', cell: (r) => r.checked_in_at },
+];
+
+export const rsvpsExportList: ExportList<RsvpListFilter, RsvpExportRow> = {
+  name: 'rsvps',
+  subject: 'Event',
+  graphqlList: 'eventRsvps',
+  filter: RsvpListFilter,
+  filename: { en: 'rsvps-and-attendance', fr: 'reponses-et-presences' },
+  query: rsvpExportQuery,
+  columns: rsvpExportColumns,
+};
+
+/** The events list and the answers list in the registry data-transfer reads (`GET /export/events.csv`, `/export/rsvps.csv`). */
 @Injectable()
 export class EventTransfer implements OnModuleInit {
   constructor(private readonly registry: TransferRegistry) {}
 
   onModuleInit(): void {
     this.registry.registerExport(eventsExportList);
+    this.registry.registerExport(rsvpsExportList);
   }
 }

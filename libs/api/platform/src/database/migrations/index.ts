@@ -15,6 +15,7 @@ import { ToolkitHistoryAndMailRecords1764400000000 } from './1764400000000-toolk
 import { SavedViews1764420000000 } from './1764420000000-saved-views';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
 import { PledgeOutreachLink1764510000000 } from './1764510000000-pledge-outreach-link';
+import { RsvpIds1764510000001 } from './1764510000001-rsvp-ids';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   SavedViews1764420000000,
   ImportKinds1764450000000,
   PledgeOutreachLink1764510000000,
+  RsvpIds1764510000001,
 ];

@@ -68,6 +68,7 @@ export const pledgesEn = {
   'timeline.pledge.updated': 'Pledge updated',
   'timeline.pledge.overdue': 'Pledge overdue',
   'timeline.pledge.archived': 'Pledge archived',
+  'event.rsvps.export': 'Answers and attendance',
 } as const;
 
 export const pledgesFr: Record<keyof typeof pledgesEn, string> = {
@@ -138,4 +139,5 @@ export const pledgesFr: Record<keyof typeof pledgesEn, string> = {
   'timeline.pledge.updated': 'Engagement modifié',
   'timeline.pledge.overdue': 'Engagement en retard',
   'timeline.pledge.archived': 'Engagement archivé',
+  'event.rsvps.export': 'Réponses et présences',
 };
