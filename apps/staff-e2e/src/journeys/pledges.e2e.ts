@@ -25,7 +25,15 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
-const statusOf = (page: Page) => page.getByTestId('pledge-title').locator('..').getByTestId('pledge-status').getAttribute('data-status');
+/** The pledge page's status badge comes to say `status` (the page reloads its data after a move); else the page as it stands. */
+async function expectStatus(page: Page, status: string): Promise<void> {
+  const badge = page.locator(`[data-testid="pledge-title"] ~ [data-testid="pledge-status"]`);
+  try {
+    await page.locator(`[data-testid="pledge-title"] ~ [data-testid="pledge-status"][data-status="${status}"]`).waitFor({ timeout: 10_000 });
+  } catch {
+    throw new Error(`status ${await badge.getAttribute('data-status')} instead of ${status} on ${page.url()}:\n${await page.locator('main').innerText()}`);
+  }
+}
 
 describe('a pledge: recorded from a person’s page, in progress, fulfilled', () => {
   let browser: Browser;
@@ -75,7 +83,7 @@ describe('a pledge: recorded from a person’s page, in progress, fulfilled', ()
         await page.waitForURL(/\/pledges\/[0-9a-f-]{36}\?created=1$/);
         pledgePath = new URL(page.url()).pathname;
         await page.getByTestId('record-notice').waitFor();
-        expect(await statusOf(page)).toBe('pledged');
+        await expectStatus(page, 'pledged');
         expect(await page.getByTestId('pledge-policy-ask').count()).toBe(1);
         await expectAccessible(page, 'a pledged pledge');
 
@@ -84,14 +92,14 @@ describe('a pledge: recorded from a person’s page, in progress, fulfilled', ()
         expect(await page.getByTestId('move-lapsed').count()).toBe(1);
         await page.getByTestId('move-in_progress').click();
         await page.getByTestId('pledge-moved').waitFor();
-        expect(await statusOf(page)).toBe('in_progress');
+        await expectStatus(page, 'in_progress');
         expect(await page.getByTestId('move-in_progress').count()).toBe(0);
 
         // Fulfilled, with its evidence: final, no move left.
         await page.getByTestId('evidence').fill('https://example.org/letter-to-mp');
         await page.getByTestId('move-fulfilled').click();
         await page.getByTestId('pledge-evidence').waitFor();
-        expect(await statusOf(page)).toBe('fulfilled');
+        await expectStatus(page, 'fulfilled');
         expect(await page.getByTestId('pledge-evidence').textContent()).toContain('https://example.org/letter-to-mp');
         expect(await page.getByTestId('pledge-moves').count()).toBe(0);
         // Its history: recorded, then the two moves.

@@ -1,4 +1,4 @@
-import { SetPledgeStatusInput } from '@crm/contracts';
+import { SetPledgeStatusInput, type PledgeStatus } from '@crm/contracts';
 import { formatDate, localized, translate, type PlainMessageKey } from '@crm/i18n';
 import { PledgeDocument, SetPledgeStatusDocument, type TimelineFieldsFragment } from '@crm/staff-graphql';
 import { Alert, Anchor, Grid, Group, Stack, Text } from '@mantine/core';
@@ -90,7 +90,7 @@ export default function PledgePage() {
 
       {answer?.moved ? (
         <Alert color="teal" variant="light" data-testid="pledge-moved">
-          {t('pledge.moved', { status: t(pledgeStatusKey(pledge.status)) })}
+          {t('pledge.moved', { status: t(pledgeStatusKey(answer.moved as PledgeStatus)) })}
         </Alert>
       ) : null}
       <RecordOutcome answer={answer} />
