@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { createServer, type Server, type Socket } from 'node:net';
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MailWorkerModule } from '@crm/mail';
-import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
+import { mailDeliveryModule, smtpCapture, waitFor } from './testing/mail-capture';
 import { ok } from './testing/records-fixtures';
 
 // Toolkit notices the way production sends them: the request's transaction writes the
@@ -12,82 +10,15 @@ import { ok } from './testing/records-fixtures';
 // processor delivers over SMTP — here to a small SMTP server of the test's own that
 // refuses the first message it is given (451, "try again later").
 
-/** A minimal SMTP server: answers each command, refuses the first `failFirst` messages, keeps the others. */
-function smtpServer(failFirst: number) {
-  const accepted: string[] = [];
-  let refused = 0;
-  const server: Server = createServer((socket: Socket) => {
-    let inData = false;
-    let buffer = '';
-    socket.write('220 test ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          if (refused < failFirst) {
-            refused += 1;
-            socket.write('451 4.3.0 try again later\r\n');
-          } else {
-            accepted.push(message);
-            socket.write('250 2.0.0 queued\r\n');
-          }
-          continue;
-        }
-        const end = buffer.indexOf('\r\n');
-        if (end < 0) return;
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test\r\n');
-        else if (verb === 'DATA') {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') {
-          socket.end('221 bye\r\n');
-          return;
-        } else socket.write('250 ok\r\n');
-      }
-    });
-    socket.on('error', () => undefined);
-  });
-  return {
-    accepted,
-    refusedCount: () => refused,
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function workerModule(config: AppConfig) {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OutboxModule, MailWorkerModule], providers: [OutboxRelayService] })
-  class MailOnlyWorkerModule {}
-  return MailOnlyWorkerModule;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('toolkit notifications through the outbox and the worker', () => {
   let api: ApiHarness;
   let worker: INestApplicationContext;
-  const smtp = smtpServer(1);
+  const smtp = smtpCapture(1);
 
   beforeAll(async () => {
     const port = await smtp.listen();
     api = await ApiHarness.start({ OUTBOX_POLL_MS: '100', SMTP_URL: `smtp://127.0.0.1:${port}` });
-    worker = await NestFactory.createApplicationContext(workerModule(api.config), { logger: false });
+    worker = await NestFactory.createApplicationContext(mailDeliveryModule(api.config), { logger: false });
     await worker.init();
   });
   afterAll(async () => {
@@ -133,7 +64,7 @@ describe('toolkit notifications through the outbox and the worker', () => {
     expect(sent).toEqual({ status: 'sent', attempts: 2 });
     expect(smtp.refusedCount()).toBe(1);
     expect(smtp.accepted).toHaveLength(1);
-    expect(smtp.accepted[0]).toContain('Affiche d=E2=80=99accueil');
+    expect(smtp.accepted[0].data).toContain('Affiche d=E2=80=99accueil');
 
     // The same job delivered again (a relay that crashed before marking it): nothing is sent twice.
     await api.dataSource.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ('mail', 'SendMailJob', $1)`, [

@@ -5,7 +5,7 @@ import { OrganizationsImportModule } from '@crm/organizations';
 import { OutreachDigestModule, OutreachModule } from '@crm/outreach';
 import { PeopleImportModule } from '@crm/people';
 import { AuditModule, ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, RedisModule, type AppConfig } from '@crm/platform';
-import { EventsModule } from '@crm/events';
+import { EventsModule, EventsWorkerModule } from '@crm/events';
 import { PledgesDigestModule, PledgesModule, PledgesWorkerModule } from '@crm/pledges';
 import { ToolkitWorkerModule } from '@crm/toolkit';
 
@@ -31,6 +31,7 @@ export class WorkerModule {
         AuditModule,
         OutreachModule,
         EventsModule,
+        EventsWorkerModule,
         PledgesModule,
         OutreachDigestModule,
         PledgesWorkerModule,

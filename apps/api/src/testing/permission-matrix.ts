@@ -211,6 +211,9 @@ export const permissionMatrix: Record<string, MatrixRow> = {
     allowed: TOOLKIT_USERS,
   },
   recordToolkitDownload: { document: `mutation { recordToolkitDownload(token: "${token}", itemId: "${uuid}") }`, allowed: ALL },
+  // An invitation's answer page: the secret token e-mailed to the guest is the access (decision 117).
+  publicInvitation: { document: `{ publicInvitation(token: "${token}") { titleEn response } }`, allowed: ALL },
+  answerInvitation: { document: `mutation { answerInvitation(token: "${token}", response: yes) }`, allowed: ALL },
 };
 
 // Who may call each HTTP route (outside GraphQL). The matrix test reads the routes

@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { ActionForm } from '../components/action-form';
 import { BackLink } from '../components/back-link';
 import { EventStatusBadge } from '../components/events/event-badges';
+import { EventMailNotices } from '../components/events/event-mail-notices';
 import { EventTime } from '../components/events/event-time';
 import { RsvpExport } from '../components/events/rsvp-export';
 import { EmptyRow, ListTable } from '../components/list-table';
@@ -262,6 +263,7 @@ export default function EventPage() {
           </ListTable>
         </Card>
       ) : null}
+      {worksWithPeople ? <EventMailNotices eventId={event.id} /> : null}
     </Stack>
   );
 }

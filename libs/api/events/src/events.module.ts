@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
 import { ActorContextModule } from '@crm/identity';
+import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import { RecordsModule, TransferModule } from '@crm/records';
@@ -14,11 +15,15 @@ import { CalendarFeedRepository } from './ics/calendar-feed.repository';
 import { CalendarFeedResolver } from './ics/calendar-feed.resolver';
 import { EventCalendarController } from './ics/event-calendar.controller';
 import { EventCalendarService } from './ics/event-calendar.service';
+import { EventMailRepository } from './mail/event-mail.repository';
+import { EventMailer } from './mail/event-mailer';
+import { EventMailResolver } from './mail/event-mail.resolver';
+import { SendEventRemindersJob } from './mail/send-event-reminders.job';
 import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, TransferModule],
+  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, MailModule, TransferModule],
   controllers: [EventCalendarController],
   providers: [
     EventRepository,
@@ -30,8 +35,19 @@ import { RsvpService } from './rsvp.service';
     CalendarFeedRepository,
     EventCalendarService,
     CalendarFeedResolver,
+    EventMailRepository,
+    EventMailer,
+    EventMailResolver,
     EventTransfer,
   ],
-  exports: [EventsService, RsvpService],
+  exports: [EventsService, RsvpService, EventMailRepository, EventMailer],
 })
 export class EventsModule {}
+
+/** The day-before reminders (`@RepeatableJob`, decision 117): loaded by the worker beside EventsModule. */
+@Module({
+  imports: [EventsModule],
+  providers: [SendEventRemindersJob],
+  exports: [SendEventRemindersJob],
+})
+export class EventsWorkerModule {}

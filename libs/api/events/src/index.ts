@@ -1,4 +1,5 @@
-export { EventsModule } from './events.module';
+export { EventsModule, EventsWorkerModule } from './events.module';
+export { SendEventRemindersJob, REMINDER_HOUR } from './mail/send-event-reminders.job';
 export { EventsService, type EventView } from './events.service';
 export { RsvpService } from './rsvp.service';
 export { EventObject } from './dtos/event.object';

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { AddWalkInInput, CheckInInput, InviteToEventInput, ProvinceCode, RsvpInput, RsvpListFilter, RsvpResponse } from '@crm/contracts';
 import { EngagementService } from '@crm/engagement';
 import { PeopleService } from '@crm/people';
+import { hashToken } from '@crm/identity';
 import { AuditService, BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
 import { ActivityRecorder, type ActivityEntry } from '@crm/timeline';
 import type { EntityManager } from 'typeorm';
 import { EventRepository } from './event.repository';
 import type { EventRow } from './event.row';
+import { EventMailer } from './mail/event-mailer';
+import { EventMailRepository } from './mail/event-mail.repository';
 import { RsvpRepository, type RsvpState } from './rsvp.repository';
 
 /** What an RSVP answered: where the person stands now. */
@@ -37,6 +40,8 @@ export class RsvpService {
     private readonly audit: AuditService,
     private readonly activity: ActivityRecorder,
     private readonly engagement: EngagementService,
+    private readonly mailer: EventMailer,
+    private readonly mailLog: EventMailRepository,
   ) {}
 
   /** Answers across the events the caller may read, of the people they may read. */
@@ -65,6 +70,8 @@ export class RsvpService {
         Object.fromEntries(invited.map((id) => [id, 'invited'])),
         invited.map((id) => entry(event.id, id, 'event.invited')),
       );
+      // Each newly invited person who may be mailed gets an invitation (the others are recorded as withheld).
+      await this.mailer.invited(manager, event, invited);
       return invited;
     });
   }
@@ -73,27 +80,59 @@ export class RsvpService {
     return this.writer.transaction(async (manager) => {
       const event = await this.openEvent(manager, ctx, input.eventId);
       await this.assertPersonVisible(manager, ctx, input.personId);
-      const before = await this.rsvps.state(manager, event.id, input.personId);
-      let response: RsvpResponse = input.response;
-      if (input.response === 'yes') {
-        // Already holding a place or waiting for one: the answer stands as it is.
-        if (before?.response === 'yes' || before?.response === 'waitlisted') response = before.response;
-        else if (event.capacity !== null && (await this.rsvps.confirmedCount(manager, event.id)) >= event.capacity) response = 'waitlisted';
-      }
-      if (before?.response !== response) await this.rsvps.setResponse(manager, event.id, input.personId, response, ctx.actor?.id ?? null);
-      const promoted = before?.response === 'yes' && response !== 'yes' ? await this.rsvps.promote(manager, event.id, event.capacity) : [];
-      if (before?.response !== response) {
-        await this.record(
-          manager,
-          ctx,
-          event.id,
-          { [input.personId]: before?.response ?? null, ...Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])) },
-          { [input.personId]: response, ...Object.fromEntries(promoted.map((id) => [id, 'yes'])) },
-          [entry(event.id, input.personId, 'event.rsvp', { response }), ...promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' }))],
-        );
-      }
-      return { eventId: event.id, personId: input.personId, response, attended: Boolean(before?.checkedInAt), promotedPersonIds: promoted };
+      return this.answer(manager, ctx, event, input.personId, input.response);
     });
+  }
+
+  /**
+   * The public answer page (no sign-in): the secret token of an invitation opens its
+   * event and person, nothing else. An unknown token, a person archived since, an event
+   * held, cancelled or over reads as NOT_FOUND / closed; the answer is taken exactly as
+   * staff would record it (same lock, capacity and waitlist, audit without an actor).
+   */
+  async invitationByToken(token: string): Promise<{ event: EventRow; response: RsvpResponse; language: 'en' | 'fr' } | null> {
+    return this.writer.transaction(async (manager) => {
+      const found = answerTokenShape.test(token) ? await this.mailLog.byAnswerToken(manager, hashToken(token)) : null;
+      const event = found ? await this.mailLog.event(manager, found.eventId, false) : null;
+      if (!found || !event || event.endsAt.getTime() < Date.now()) return null;
+      return { event, response: found.response as RsvpResponse, language: found.language };
+    });
+  }
+
+  async answerByToken(ctx: RequestContext, token: string, response: RsvpInput['response']): Promise<RsvpOutcome> {
+    return this.writer.transaction(async (manager) => {
+      const found = answerTokenShape.test(token) ? await this.mailLog.byAnswerToken(manager, hashToken(token)) : null;
+      const event = found ? await this.mailLog.event(manager, found.eventId, true) : null;
+      if (!found || !event || event.endsAt.getTime() < Date.now()) throw new NotFoundException('Invitation');
+      if (event.status === 'cancelled' || event.status === 'held') throw closed();
+      return this.answer(manager, ctx, event, found.personId, response);
+    });
+  }
+
+  /** One answer under the event's lock: places counted, the waitlist moved, audited, and mailed. */
+  private async answer(manager: EntityManager, ctx: RequestContext, event: EventRow, personId: string, given: RsvpInput['response']): Promise<RsvpOutcome> {
+    const before = await this.rsvps.state(manager, event.id, personId);
+    let response: RsvpResponse = given;
+    if (given === 'yes') {
+      // Already holding a place or waiting for one: the answer stands as it is.
+      if (before?.response === 'yes' || before?.response === 'waitlisted') response = before.response;
+      else if (event.capacity !== null && (await this.rsvps.confirmedCount(manager, event.id)) >= event.capacity) response = 'waitlisted';
+    }
+    if (before?.response !== response) await this.rsvps.setResponse(manager, event.id, personId, response, ctx.actor?.id ?? null);
+    const promoted = before?.response === 'yes' && response !== 'yes' ? await this.rsvps.promote(manager, event.id, event.capacity) : [];
+    if (before?.response !== response) {
+      await this.record(
+        manager,
+        ctx,
+        event.id,
+        { [personId]: before?.response ?? null, ...Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])) },
+        { [personId]: response, ...Object.fromEntries(promoted.map((id) => [id, 'yes'])) },
+        [entry(event.id, personId, 'event.rsvp', { response }), ...promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' }))],
+      );
+      // A place taken is confirmed (with the .ics), a wait announced; those promoted get their confirmation.
+      await this.mailer.answered(manager, event, [{ personId, response }, ...promoted.map((id) => ({ personId: id, response: 'yes' }))]);
+    }
+    return { eventId: event.id, personId, response, attended: Boolean(before?.checkedInAt), promotedPersonIds: promoted };
   }
 
   async checkIn(ctx: RequestContext, input: CheckInInput, outer?: EntityManager): Promise<RsvpOutcome> {
@@ -157,6 +196,11 @@ export class RsvpService {
         Object.fromEntries(promoted.map((id) => [id, 'yes'])),
         promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' })),
       );
+      await this.mailer.answered(
+        manager,
+        event,
+        promoted.map((id) => ({ personId: id, response: 'yes' })),
+      );
       return promoted;
     });
   }
@@ -189,6 +233,9 @@ export class RsvpService {
     await this.activity.append(manager, ctx, entries);
   }
 }
+
+// The secret of an answer page: 32 random bytes, base64url.
+const answerTokenShape = /^[A-Za-z0-9_-]{43}$/;
 
 function closed(): BadUserInputException {
   return new BadUserInputException([{ path: ['input', 'eventId'], code: 'eventClosed' }]);

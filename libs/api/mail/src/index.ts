@@ -1,6 +1,6 @@
 export { MailModule, MailWorkerModule } from './mail.module';
 export { MailService, type OutgoingMail } from './mail.service';
-export { MailMessageEntity, type MailStatus } from './mail-message.entity';
+export { MailMessageEntity, type MailStatus, type MailAttachment } from './mail-message.entity';
 export { MailMessageRepository } from './mail-message.repository';
 export { SendMailJob } from './jobs/send-mail.job';
 export { MAIL_TRANSPORT } from './mail.tokens';

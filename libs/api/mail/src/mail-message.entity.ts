@@ -2,6 +2,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type MailStatus = 'queued' | 'sent' | 'stored' | 'failed';
 
+/** A small text file sent with a message (an `.ics` invitation), stored as text. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 // An e-mail as it will be (or was) sent. With no SMTP relay configured, messages
 // are kept here with status "stored" and ADMIN reads them in the staff app.
 @Entity({ name: 'mail_message' })
@@ -48,6 +55,10 @@ export class MailMessageEntity {
 
   @Column('uuid', { name: 'record_id', nullable: true })
   recordId: string | null;
+
+  /** Files sent with it (an event's `.ics`): small text files, kept with the message so a retry sends the same. */
+  @Column('jsonb', { nullable: true })
+  attachments: MailAttachment[] | null;
 
   /** When its address and text were erased (privacy); the row stays, so the log's counts do. */
   @Column('timestamptz', { name: 'erased_at', nullable: true })

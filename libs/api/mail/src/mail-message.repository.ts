@@ -33,7 +33,7 @@ export class MailMessageRepository {
   async eraseAbout(manager: EntityManager, about: { recordType: string; recordIds: string[]; templates: string[]; addresses: string[] }): Promise<number> {
     if (about.recordIds.length === 0) return 0;
     const [rows]: [{ id: string }[], number] = await manager.query(
-      `UPDATE mail_message SET to_address = '', subject = '', body_text = '', body_html = '', last_error = NULL, erased_at = now()
+      `UPDATE mail_message SET to_address = '', subject = '', body_text = '', body_html = '', attachments = NULL, last_error = NULL, erased_at = now()
         WHERE erased_at IS NULL
           AND ((record_type = $1 AND record_id = ANY($2::uuid[]))
             OR (record_id IS NULL AND template = ANY($3::text[]) AND lower(to_address) = ANY($4::text[])))

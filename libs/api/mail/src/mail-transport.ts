@@ -7,6 +7,7 @@ export interface MailEnvelope {
   text: string;
   html: string;
   language: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailTransport {
@@ -20,7 +21,15 @@ export class SmtpMailTransport implements MailTransport {
     this.transporter = createTransport(url);
   }
   async deliver(mail: MailEnvelope): Promise<'sent'> {
-    await this.transporter.sendMail({ ...mail, headers: { 'Content-Language': mail.language } });
+    const { attachments, ...rest } = mail;
+    await this.transporter.sendMail({
+      ...rest,
+      headers: { 'Content-Language': mail.language },
+      // A calendar file as its own part (`text/calendar; method=…` as the content type carries it).
+      ...(attachments?.length
+        ? { attachments: attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content })) }
+        : {}),
+    });
     return 'sent';
   }
 }

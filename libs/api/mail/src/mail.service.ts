@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@crm/platform';
 import type { EntityManager } from 'typeorm';
-import { MailMessageEntity } from './mail-message.entity';
+import { MailMessageEntity, type MailAttachment } from './mail-message.entity';
 
 export interface OutgoingMail {
   template: string;
@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with it (an event's `.ics`). */
+  attachments?: MailAttachment[];
 }
 
 @Injectable()
@@ -31,6 +33,7 @@ export class MailService {
       subject: mail.subject,
       bodyText: mail.text,
       bodyHtml: mail.html,
+      attachments: mail.attachments?.length ? mail.attachments : null,
       status: 'queued',
     });
     const saved = await manager.save(MailMessageEntity, message);

@@ -7,3 +7,4 @@ export { personScopeColumns } from './person.row';
 export { personSortKey } from './person.row';
 export { PersonBulkRepository, type PersonState } from './person-bulk.repository';
 export { PeopleImportModule, PersonImportTarget, readLeaderCategory, leaderCategoryLabels } from './person.import';
+export { PersonMailRecipients, personMailWithheld, type PersonMailTarget, type PersonMailWithheld } from './person-mail.repository';

@@ -6,6 +6,7 @@ import { CoalitionFiguresResolver } from './figures/coalition-figures.resolver';
 import { PeopleLoaders } from './people-loaders';
 import { DirectoryResolver, OrganizationPeopleResolver, PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
+import { PersonMailRecipients } from './person-mail.repository';
 import { PersonMergeHooks } from './person-merge-hooks';
 import { PersonRepository } from './person.repository';
 import { PeopleImportModule } from './person.import';
@@ -24,7 +25,8 @@ import { PersonTransfer } from './person.transfer';
     PersonTransfer,
     CoalitionFiguresRepository,
     CoalitionFiguresResolver,
+    PersonMailRecipients,
   ],
-  exports: [PeopleService, PersonMergeHooks],
+  exports: [PeopleService, PersonMergeHooks, PersonMailRecipients],
 })
 export class PeopleModule {}

@@ -12,3 +12,4 @@ export * from './outreach';
 export * from './event';
 export * from './pledge';
 export * from './saved-view';
+export * from './event-mail';

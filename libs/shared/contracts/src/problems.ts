@@ -89,6 +89,7 @@ export const problemCodes = [
   // Toolkit
   'honeypot',
   'toolkitNotDigital',
+  'toolkitNotStocked',
   'toolkitAssignee',
   'toolkitStep',
   'toolkitItemUnknown',

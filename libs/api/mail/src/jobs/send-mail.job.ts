@@ -30,6 +30,7 @@ export class SendMailJob implements OutboxJobHandler<'SendMailJob'> {
         text: message.bodyText,
         html: message.bodyHtml,
         language: message.language,
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       });
       await repository.update({ id: message.id }, { status: outcome, attempts: message.attempts + 1, deliveredAt: new Date(), lastError: null });
       this.logger.log({ mailMessageId, outcome, msg: 'mail delivered' });

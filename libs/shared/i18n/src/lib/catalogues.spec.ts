@@ -50,6 +50,8 @@ const sameInBothLanguages = new Set([
   'event.section.description',
   'calendar.agenda',
   'calendar.date',
+  'event.mail.kind.invitation',
+  'event.mail.kind.confirmation',
 ]);
 
 describe('message catalogues', () => {

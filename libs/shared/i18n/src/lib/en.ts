@@ -4,6 +4,7 @@ import { dataTransferEn } from './messages/data-transfer';
 import { dailyUseEn } from './messages/daily-use';
 import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
+import { eventMailEn } from './messages/event-mail';
 import { listsEn } from './messages/lists';
 import { pledgesEn } from './messages/pledges';
 
@@ -606,6 +607,7 @@ export const en = {
   ...dailyUseEn,
   ...storiesEn,
   ...eventsEn,
+  ...eventMailEn,
   ...dataTransferEn,
   ...formsEn,
   ...listsEn,

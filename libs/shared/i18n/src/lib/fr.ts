@@ -6,6 +6,7 @@ import { dataTransferFr } from './messages/data-transfer';
 import { storiesFr } from './messages/stories';
 import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
+import { eventMailFr } from './messages/event-mail';
 import { listsFr } from './messages/lists';
 import { pledgesFr } from './messages/pledges';
 
@@ -610,6 +611,7 @@ export const fr: Record<MessageKey, string> = {
   ...dailyUseFr,
   ...storiesFr,
   ...eventsFr,
+  ...eventMailFr,
   ...dataTransferFr,
   ...formsFr,
   ...listsFr,
