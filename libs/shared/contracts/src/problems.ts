@@ -71,6 +71,7 @@ export const problemCodes = [
   'policyAskRequired',
   'policyAskOnlyMp',
   'policyAskUnknown',
+  'outreachUnknown',
   // Stories
   'storyNotDraft',
   'storyWithdrawn',

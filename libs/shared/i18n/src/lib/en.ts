@@ -8,6 +8,7 @@ import { eventMailEn } from './messages/event-mail';
 import { listsEn } from './messages/lists';
 import { auditLogEn } from './messages/audit-log';
 import { importProblemsEn } from './messages/import-problems';
+import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -614,6 +615,7 @@ export const en = {
   ...listsEn,
   ...auditLogEn,
   ...importProblemsEn,
+  ...pledgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

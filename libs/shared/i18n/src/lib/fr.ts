@@ -10,6 +10,7 @@ import { eventMailFr } from './messages/event-mail';
 import { listsFr } from './messages/lists';
 import { auditLogFr } from './messages/audit-log';
 import { importProblemsFr } from './messages/import-problems';
+import { pledgesFr } from './messages/pledges';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -618,4 +619,5 @@ export const fr: Record<MessageKey, string> = {
   ...listsFr,
   ...auditLogFr,
   ...importProblemsFr,
+  ...pledgesFr,
 };
