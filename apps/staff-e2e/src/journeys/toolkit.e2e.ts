@@ -37,6 +37,106 @@ describe('toolkit: from the public form to delivered', () => {
   });
 
   it(
+    'staff add a material in the catalogue editor: its first stock is a received movement, the public form offers it, at 1366 and 390 px',
+    async () => {
+      const staff = await newVisitor(browser);
+      const visitor = await newVisitor(browser);
+      for (const person of [staff, visitor]) {
+        person.context.setDefaultTimeout(30_000);
+        person.context.setDefaultNavigationTimeout(90_000);
+      }
+      // The staff account may read either language: rows are found by a stamp both names carry.
+      const stamp = Date.now().toString(36);
+      const titleEn = `Welcome poster ${stamp}`;
+      try {
+        await staff.page.setViewportSize({ width: 1366, height: 900 });
+        await signIn(staff.page, demo.staff);
+        await staff.page.goto(staffUrl('/toolkit'));
+        await staff.page.getByTestId('toolkit-catalogue').click();
+        await staff.page.waitForURL(/\/toolkit\/catalogue$/);
+        await staff.page.getByTestId('catalogue-row').first().waitFor();
+        await expectAccessible(staff.page);
+        await staff.page.getByTestId('catalogue-new').click();
+        await staff.page.waitForURL(/\/toolkit\/catalogue\/new$/);
+
+        // A bilingual poster with 40 on the shelf; the French name left out is said beside its field.
+        await staff.page.getByTestId('item-kind').selectOption('poster');
+        await staff.page.getByTestId('item-language').selectOption('bilingual');
+        await staff.page.getByTestId('item-titleEn').fill(titleEn);
+        await staff.page.getByTestId('item-descriptionEn').fill('A2 poster, printed on both sides.');
+        await staff.page.getByTestId('item-lowStockThreshold').fill('10');
+        await staff.page.getByTestId('item-initialStock').fill('40');
+        // A poster has no file to download: that field is not offered.
+        await staff.page.getByTestId('item-downloadUrl').waitFor({ state: 'detached' });
+        await staff.page.getByTestId('save-toolkit-item').click();
+        await staff.page.locator('[data-testid="item-titleFr"][aria-invalid="true"]').waitFor();
+        await expectAccessible(staff.page);
+        await staff.page.getByTestId('item-titleFr').fill(`Affiche d’accueil ${stamp}`);
+        await staff.page.getByTestId('save-toolkit-item').click();
+        await staff.page.waitForURL(/\/toolkit\/catalogue\/[0-9a-f-]{36}\?created=1$/);
+        const itemPath = new URL(staff.page.url()).pathname;
+        expect(await staff.page.getByTestId('item-on-hand').textContent()).toMatch(/^40\b/);
+        await expectAccessible(staff.page);
+
+        // The edit saves at the version read.
+        await staff.page.getByTestId('item-lowStockThreshold').fill('45');
+        await staff.page.getByTestId('save-toolkit-item').click();
+        await staff.page.waitForURL(/\?saved=1$/);
+        await staff.page.getByTestId('item-low-stock').waitFor();
+
+        // The inventory has it, with its received movement.
+        expect(await onHand(staff.page, stamp)).toBe(40);
+        await staff.page.goto(staffUrl(`/toolkit/inventory?item=${itemPath.split('/').pop()}`));
+        await staff.page.getByTestId('movement-row').first().waitFor();
+        expect(await staff.page.getByTestId('movement-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')))).toEqual(['received']);
+
+        // On a phone: the list and the edit page, no sideways scroll.
+        await staff.page.setViewportSize({ width: 390, height: 844 });
+        await staff.page.goto(staffUrl('/toolkit/catalogue'));
+        await staff.page.getByTestId('catalogue-row').filter({ hasText: stamp }).waitFor();
+        await expectNoSidewaysScroll(staff.page);
+        await expectAccessible(staff.page);
+        await staff.page.goto(staffUrl(itemPath));
+        await staff.page.getByTestId('toolkit-item-form').waitFor();
+        await expectNoSidewaysScroll(staff.page);
+        await expectAccessible(staff.page);
+
+        // The public form offers it, with its kind, edition and description, at both widths.
+        for (const width of [1366, 390]) {
+          await visitor.page.setViewportSize({ width, height: 900 });
+          await visitor.page.goto(staffUrl('/public/toolkit?lang=en'));
+          const field = visitor.page.getByLabel(titleEn);
+          await field.waitFor();
+          const description = await field.evaluate((input) =>
+            (input.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' '),
+          );
+          expect(description).toContain('Poster · Bilingual edition');
+          expect(description).toContain('A2 poster, printed on both sides.');
+          await expectNoSidewaysScroll(visitor.page);
+          await expectAccessible(visitor.page);
+        }
+
+        // Archived, it leaves the public form and moves to the archived list.
+        await staff.page.goto(staffUrl(itemPath));
+        await staff.page.getByTestId('archive').click();
+        await staff.page.getByTestId('confirm-archive').click();
+        await staff.page.getByTestId('item-archived').waitFor();
+        await visitor.page.goto(staffUrl('/public/toolkit?lang=en'));
+        await visitor.page.getByTestId('public-toolkit-form').waitFor();
+        expect(await visitor.page.getByLabel(titleEn).count()).toBe(0);
+        await staff.page.goto(staffUrl('/toolkit/catalogue?archived=1'));
+        await staff.page.getByTestId('catalogue-row').filter({ hasText: stamp }).waitFor();
+      } finally {
+        await Promise.all([staff.context.close(), visitor.context.close()]);
+      }
+    },
+    timeout,
+  );
+
+  it(
     'a non-member asks, staff approve, assign, pack and ship, the member organization delivers; stock and the timeline follow',
     async () => {
       const visitor = await newVisitor(browser, 'fr-CA');

@@ -68,9 +68,14 @@ export default function ToolkitBoard() {
               </Button>
             ) : null}
             {ability.can('update', 'ToolkitItem') ? (
-              <Button component={Link} to="/toolkit/inventory" variant="default" data-testid="toolkit-inventory">
-                {t('toolkit.inventory')}
-              </Button>
+              <>
+                <Button component={Link} to="/toolkit/catalogue" variant="default" data-testid="toolkit-catalogue">
+                  {t('toolkit.catalogue')}
+                </Button>
+                <Button component={Link} to="/toolkit/inventory" variant="default" data-testid="toolkit-inventory">
+                  {t('toolkit.inventory')}
+                </Button>
+              </>
             ) : null}
             {ability.can('manage', 'ToolkitRequest') ? (
               <>

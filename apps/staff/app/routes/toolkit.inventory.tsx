@@ -19,7 +19,7 @@ import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
 import { requireUserWithPermission } from '../utils/session.server';
-import { itemTitle, StockMovementForm, toolkitKindKey, toolkitMovementKey } from '../utils/toolkit';
+import { itemTitle, StockMovementForm, toolkitEditionKey, toolkitKindKey, toolkitMovementKey } from '../utils/toolkit';
 import { useAppForm } from '../utils/use-app-form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'toolkit.inventory.title');
@@ -62,7 +62,7 @@ export default function ToolkitInventory() {
   const stocked = items.filter((i) => i.kind !== 'digital_file');
   const low = stocked.filter((i) => i.onHand <= i.lowStockThreshold);
   const titles = new Map(items.map((i) => [i.id, itemTitle(lang, i)]));
-  const [form, fields] = useAppForm(StockMovementForm, { id: 'stock-movement', lastResult: answer?.result, defaultValue: { kind: 'received' } });
+  const [form, fields] = useAppForm(StockMovementForm, { id: 'stock-movement', lastResult: answer?.result, defaultValue: { kind: 'received', itemId: item } });
   const done = answer?.done;
 
   return (
@@ -73,6 +73,9 @@ export default function ToolkitInventory() {
         description={t('toolkit.inventory.intro')}
         actions={
           <>
+            <Button component={Link} to="/toolkit/catalogue" variant="default" data-testid="inventory-catalogue">
+              {t('toolkit.catalogue')}
+            </Button>
             <ExportButtons href="/toolkit/export?list=items" testId="export-items" />
           </>
         }
@@ -109,7 +112,7 @@ export default function ToolkitInventory() {
                   {itemTitle(lang, row)}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {t(`language.${row.language}`)}
+                  {t(toolkitEditionKey(row.language))}
                 </Text>
               </Table.Td>
               <Table.Td visibleFrom="sm">

@@ -40,7 +40,7 @@ export function recordErrorKey(error: unknown): PlainMessageKey {
 export async function archiveOrRestore(
   request: Request,
   id: string | undefined,
-  subject: RecordSubject,
+  subject: RecordSubject | 'ToolkitItem',
   mutations: { archive: (input: RecordVersionInput) => Promise<unknown>; restore: (input: RecordVersionInput) => Promise<unknown> },
 ): Promise<{ done: 'archive' | 'restore' | null; error: PlainMessageKey | null }> {
   const formData = await request.formData();

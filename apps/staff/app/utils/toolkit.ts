@@ -1,5 +1,5 @@
 import { toolkitRequestSteps } from '@crm/authz';
-import type { Language, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
+import type { Language, ToolkitEdition, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
 
 // The toolkit screens' shared pieces: catalogue keys of its vocabularies, a request as the
@@ -9,6 +9,7 @@ export const toolkitStatusKey = (status: ToolkitRequestStatus) => `toolkit.statu
 export const toolkitSourceKey = (source: string) => `toolkit.source.${source}` as PlainMessageKey;
 export const toolkitStepKey = (step: ToolkitStep) => `toolkit.step.${step}` as PlainMessageKey;
 export const toolkitKindKey = (kind: ToolkitItemKind) => `toolkit.kind.${kind}` as PlainMessageKey;
+export const toolkitEditionKey = (edition: ToolkitEdition) => `toolkit.edition.${edition}` as PlainMessageKey;
 export const toolkitMovementKey = (kind: string) => `toolkit.movement.${kind}` as PlainMessageKey;
 
 export const toolkitStatusColor: Record<ToolkitRequestStatus, string> = {
@@ -51,7 +52,26 @@ export function toolkitRequestRecord(request: {
 /** Steps the board does in one click; assigning and declining need a choice or a reason: on the request's page. */
 export const oneClickSteps: readonly ToolkitStep[] = ['approve', 'ship', 'deliver'];
 
-export { MoveToolkitRequestForm, StockMovementForm, ToolkitBulkForm, ToolkitRequestForm, PublicToolkitRequestForm } from '@crm/contracts';
+export {
+  MoveToolkitRequestForm,
+  NewToolkitItemForm,
+  StockMovementForm,
+  ToolkitBulkForm,
+  ToolkitItemForm,
+  ToolkitRequestForm,
+  PublicToolkitRequestForm,
+} from '@crm/contracts';
+export const toolkitItemFormFields = [
+  'kind',
+  'language',
+  'titleEn',
+  'titleFr',
+  'descriptionEn',
+  'descriptionFr',
+  'lowStockThreshold',
+  'initialStock',
+  'downloadUrl',
+] as const;
 export const toolkitRequestFormFields = [
   'items',
   'items[].quantity',

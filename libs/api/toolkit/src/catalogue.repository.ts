@@ -34,7 +34,8 @@ export function toolkitItemExportQuery(_ability: AppAbility, filter: ToolkitItem
   const params = new SqlParams();
   const where = toolkitItemListWhere(params, filter);
   return {
-    sql: `SELECT i.id, i.kind, i.language, i.title_en, i.title_fr, i.on_hand, i.low_stock_threshold, i.download_url, i.archived_at, i.created_at,
+    sql: `SELECT i.id, i.kind, i.language, i.title_en, i.title_fr, i.description_en, i.description_fr,
+                 i.on_hand, i.low_stock_threshold, i.download_url, i.archived_at, i.created_at,
                  (SELECT COALESCE(-sum(m.quantity), 0)::int FROM toolkit_movement m WHERE m.item_id = i.id AND m.kind = 'shipped') AS shipped,
                  (SELECT count(*)::int FROM toolkit_request_item ri WHERE ri.item_id = i.id AND ri.downloaded_at IS NOT NULL) AS downloads
             FROM toolkit_item i WHERE ${where.join(' AND ')} ORDER BY ${toolkitItemListOrder}`,
@@ -96,11 +97,21 @@ export class CatalogueRepository implements VersionedStore<ToolkitItemRow, Toolk
     };
   }
 
-  async insert(manager: EntityManager, input: CreateToolkitItemInput, createdById: string | null): Promise<ToolkitItemRow> {
+  async insert(manager: EntityManager, input: Omit<CreateToolkitItemInput, 'initialStock'>, createdById: string | null): Promise<ToolkitItemRow> {
     const rows: ToolkitItemRow[] = await manager.query(
-      `INSERT INTO toolkit_item AS i (kind, language, title_en, title_fr, low_stock_threshold, download_url, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${toolkitItemColumns}`,
-      [input.kind, input.language, input.titleEn, input.titleFr, input.lowStockThreshold, input.downloadUrl ?? null, createdById],
+      `INSERT INTO toolkit_item AS i (kind, language, title_en, title_fr, description_en, description_fr, low_stock_threshold, download_url, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${toolkitItemColumns}`,
+      [
+        input.kind,
+        input.language,
+        input.titleEn,
+        input.titleFr,
+        input.descriptionEn ?? null,
+        input.descriptionFr ?? null,
+        input.lowStockThreshold,
+        input.downloadUrl ?? null,
+        createdById,
+      ],
     );
     return rows[0];
   }

@@ -53,11 +53,15 @@ export class CatalogueService {
     return this.items.sumOfMovements(itemId);
   }
 
+  /** A new material; its initial stock, when given, is its first `received` movement (stock is only ever the sum of movements). */
   async create(ctx: RequestContext, input: CreateToolkitItemInput): Promise<ToolkitItemRow> {
     return this.writer.transaction(async (manager) => {
-      const item = await this.items.insert(manager, input, ctx.actor?.id ?? null);
+      const { initialStock, ...values } = input;
+      const item = await this.items.insert(manager, values, ctx.actor?.id ?? null);
       await this.writer.created(manager, ctx, toolkitItemKind, item);
-      return item;
+      if (!initialStock) return item;
+      await this.moveStock(manager, ctx, item, { itemId: item.id, kind: 'received', quantity: initialStock, reason: null });
+      return (await this.items.find(item.id, manager))!;
     });
   }
 
@@ -92,16 +96,20 @@ export class CatalogueService {
       const item = await this.items.find(input.itemId, manager);
       if (!item) throw new NotFoundException('ToolkitItem');
       if (!isStocked(item)) throw new BadUserInputException([{ path: ['input', 'itemId'], code: 'toolkitNotDigital' }], 'A digital file has no stock');
-      const moved = await this.items.move(manager, { ...input, actorId: ctx.actor?.id ?? null });
-      if (!moved) throw notEnoughStock(item, item.onHand, ['input', 'quantity'], ctx.language);
-      await this.audit.record(manager, ctx, {
-        action: `toolkitItem.${input.kind}`,
-        subjectType: 'ToolkitItem',
-        subjectId: item.id,
-        before: { onHand: moved.before },
-        after: { onHand: moved.after, ...(input.reason ? { reason: input.reason } : {}) },
-      });
+      await this.moveStock(manager, ctx, item, input);
       return (await this.items.find(item.id, manager))!;
+    });
+  }
+
+  private async moveStock(manager: EntityManager, ctx: RequestContext, item: ToolkitItemRow, input: RecordStockMovementInput): Promise<void> {
+    const moved = await this.items.move(manager, { ...input, actorId: ctx.actor?.id ?? null });
+    if (!moved) throw notEnoughStock(item, item.onHand, ['input', 'quantity'], ctx.language);
+    await this.audit.record(manager, ctx, {
+      action: `toolkitItem.${input.kind}`,
+      subjectType: 'ToolkitItem',
+      subjectId: item.id,
+      before: { onHand: moved.before },
+      after: { onHand: moved.after, ...(input.reason ? { reason: input.reason } : {}) },
     });
   }
 

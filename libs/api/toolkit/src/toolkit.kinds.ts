@@ -7,11 +7,13 @@ export const toolkitItemKind: RecordKind<ToolkitItemRow> = {
   subjectType: 'ToolkitItem',
   noun: 'toolkitItem',
   personalFields: [],
-  auditView: ({ kind, language, titleEn, titleFr, lowStockThreshold, downloadUrl, archivedAt }) => ({
+  auditView: ({ kind, language, titleEn, titleFr, descriptionEn, descriptionFr, lowStockThreshold, downloadUrl, archivedAt }) => ({
     kind,
     language,
     titleEn,
     titleFr,
+    descriptionEn,
+    descriptionFr,
     lowStockThreshold,
     downloadUrl,
     archived: archivedAt !== null,

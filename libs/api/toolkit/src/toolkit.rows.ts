@@ -1,11 +1,13 @@
-import type { Language, ToolkitItemKind, ToolkitRequestSource, ToolkitRequestStatus } from '@crm/contracts';
+import type { Language, ToolkitEdition, ToolkitItemKind, ToolkitRequestSource, ToolkitRequestStatus } from '@crm/contracts';
 
 export interface ToolkitItemRow {
   id: string;
   kind: ToolkitItemKind;
-  language: Language;
+  language: ToolkitEdition;
   titleEn: string;
   titleFr: string;
+  descriptionEn: string | null;
+  descriptionFr: string | null;
   lowStockThreshold: number;
   downloadUrl: string | null;
   onHand: number;
@@ -17,11 +19,15 @@ export interface ToolkitItemRow {
 }
 
 export const toolkitItemColumns = `i.id, i.kind, i.language, i.title_en AS "titleEn", i.title_fr AS "titleFr",
+  i.description_en AS "descriptionEn", i.description_fr AS "descriptionFr",
   i.low_stock_threshold AS "lowStockThreshold", i.download_url AS "downloadUrl", i.on_hand AS "onHand",
   i.created_by_id AS "createdById", i.archived_at AS "archivedAt", i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
 
 export const toolkitItemWritableColumns = {
+  language: 'language',
   titleEn: 'title_en',
+  descriptionEn: 'description_en',
+  descriptionFr: 'description_fr',
   titleFr: 'title_fr',
   lowStockThreshold: 'low_stock_threshold',
   downloadUrl: 'download_url',

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { canReadField, type AppAbility } from '@crm/authz';
 import {
   ToolkitItemFilter,
+  toolkitEditionValues,
   toolkitItemKindValues,
   ToolkitMovementFilter,
   toolkitMovementKindValues,
@@ -9,6 +10,7 @@ import {
   toolkitRequestSourceValues,
   toolkitRequestStatusValues,
   type Language,
+  type ToolkitEdition,
   type ToolkitItemKind,
   type ToolkitRequestSource,
   type ToolkitRequestStatus,
@@ -113,9 +115,11 @@ export function toolkitRequestsExportList(staffUrl: string): ExportList<ToolkitR
 export interface ToolkitItemExportRow {
   id: string;
   kind: ToolkitItemKind;
-  language: Language;
+  language: ToolkitEdition;
   title_en: string;
   title_fr: string;
+  description_en: string | null;
+  description_fr: string | null;
   on_hand: number;
   low_stock_threshold: number;
   download_url: string | null;
@@ -126,6 +130,7 @@ export interface ToolkitItemExportRow {
 }
 
 const itemKind = exportCells.label(catalogueLabels<ToolkitItemKind>(toolkitItemKindValues, (code) => `toolkit.kind.${code}`));
+const itemEdition = exportCells.label(catalogueLabels<ToolkitEdition>(toolkitEditionValues, (code) => `toolkit.edition.${code}`));
 
 export function toolkitItemsExportList(staffUrl: string): ExportList<ToolkitItemFilter, ToolkitItemExportRow> {
   return {
@@ -139,8 +144,10 @@ export function toolkitItemsExportList(staffUrl: string): ExportList<ToolkitItem
       { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
       { key: 'titleEn', en: 'Title (English)', fr: 'Titre (anglais)', cell: (r) => r.title_en },
       { key: 'titleFr', en: 'Title (French)', fr: 'Titre (français)', cell: (r) => r.title_fr },
+      { key: 'descriptionEn', en: 'Description (English)', fr: 'Description (anglais)', cell: (r) => r.description_en },
+      { key: 'descriptionFr', en: 'Description (French)', fr: 'Description (français)', cell: (r) => r.description_fr },
       { key: 'kind', en: 'Kind', fr: 'Type', cell: (r, lang) => itemKind(r.kind, lang) },
-      { key: 'language', en: 'Edition', fr: 'Édition', cell: (r, lang) => languageLabels[r.language]?.[lang] ?? r.language },
+      { key: 'language', en: 'Edition', fr: 'Édition', cell: (r, lang) => itemEdition(r.language, lang) },
       { key: 'onHand', en: 'On hand', fr: 'En stock', cell: (r) => r.on_hand },
       { key: 'lowStockThreshold', en: 'Low-stock threshold', fr: 'Seuil de stock bas', cell: (r) => r.low_stock_threshold },
       { key: 'shipped', en: 'Shipped', fr: 'Expédiés', cell: (r) => r.shipped },
@@ -148,7 +155,7 @@ export function toolkitItemsExportList(staffUrl: string): ExportList<ToolkitItem
       { key: 'downloadUrl', en: 'File', fr: 'Fichier', cell: (r) => r.download_url },
       { key: 'archivedAt', en: 'Archived', fr: 'Archivé le', cell: (r) => r.archived_at },
       { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
-      { key: 'link', en: 'Link', fr: 'Lien', cell: (r) => `${staffUrl}/toolkit/inventory?item=${r.id}` },
+      { key: 'link', en: 'Link', fr: 'Lien', cell: (r) => `${staffUrl}/toolkit/catalogue/${r.id}` },
     ],
   };
 }

@@ -71,6 +71,7 @@ export const problemCodes = [
   'policyAskRequired',
   'policyAskOnlyMp',
   'policyAskUnknown',
+  'outreachUnknown',
   // Stories
   'storyNotDraft',
   'storyWithdrawn',
@@ -103,6 +104,7 @@ export const problemCodes = [
   // Toolkit
   'honeypot',
   'toolkitNotDigital',
+  'toolkitNotStocked',
   'toolkitAssignee',
   'toolkitStep',
   'toolkitItemUnknown',

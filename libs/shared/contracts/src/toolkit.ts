@@ -8,6 +8,14 @@ export const toolkitItemKindValues = ['booklet', 'poster', 'infographic', 'butto
 export const ToolkitItemKind = z.enum(toolkitItemKindValues);
 export type ToolkitItemKind = z.infer<typeof ToolkitItemKind>;
 
+/**
+ * The language of an edition: English, French, or one printed in both (a bilingual button).
+ * Two language editions of a material are two catalogue items, each with its own stock.
+ */
+export const toolkitEditionValues = ['en', 'fr', 'bilingual'] as const;
+export const ToolkitEdition = z.enum(toolkitEditionValues);
+export type ToolkitEdition = z.infer<typeof ToolkitEdition>;
+
 export const toolkitRequestStatusValues = ['requested', 'approved', 'assigned', 'shipped', 'delivered', 'declined'] as const;
 export const ToolkitRequestStatus = z.enum(toolkitRequestStatusValues);
 export type ToolkitRequestStatus = z.infer<typeof ToolkitRequestStatus>;
@@ -39,40 +47,69 @@ export const toolkitStepTarget: Record<ToolkitStep, ToolkitRequestStatus> = {
   decline: 'declined',
 };
 
-export const toolkitLimits = { title: 200, reason: 500, lines: 20, quantity: 1000, note: 1000, address: 200, city: 100, organization: 200 } as const;
+export const toolkitLimits = {
+  title: 200,
+  description: 1000,
+  stock: 1_000_000,
+  reason: 500,
+  lines: 20,
+  quantity: 1000,
+  note: 1000,
+  address: 200,
+  city: 100,
+  organization: 200,
+} as const;
 
-/** Only digital files carry a download link; every other kind is stocked. */
-function checkDownloadUrl(value: { kind?: ToolkitItemKind; downloadUrl?: string | null }, ctx: z.RefinementCtx) {
+/** Only digital files carry a download link, and only physical items have stock to receive. */
+function checkItemKind(value: { kind?: ToolkitItemKind; downloadUrl?: string | null; initialStock?: number }, ctx: z.RefinementCtx) {
   if (value.kind === undefined) return;
   const digital = value.kind === 'digital_file';
   if (digital && !value.downloadUrl) ctx.addIssue({ code: 'custom', path: ['downloadUrl'], message: 'required' });
   if (!digital && value.downloadUrl) ctx.addIssue({ code: 'custom', path: ['downloadUrl'], message: 'toolkitNotDigital' });
+  if (digital && value.initialStock) ctx.addIssue({ code: 'custom', path: ['initialStock'], message: 'toolkitNotStocked' });
 }
 
-export const CreateToolkitItemInput = z
-  .object({
-    kind: ToolkitItemKind,
-    language: Language,
-    titleEn: requiredText(toolkitLimits.title),
-    titleFr: requiredText(toolkitLimits.title),
-    lowStockThreshold: z.number().int().min(0).max(1_000_000).default(0),
-    downloadUrl: Website.optional(),
-  })
-  .strict()
-  .superRefine(checkDownloadUrl);
-export type CreateToolkitItemInput = z.infer<typeof CreateToolkitItemInput>;
+const LowStockThreshold = z.number().int().min(0).max(toolkitLimits.stock);
+const itemShape = {
+  kind: ToolkitItemKind,
+  language: ToolkitEdition,
+  titleEn: requiredText(toolkitLimits.title),
+  titleFr: requiredText(toolkitLimits.title),
+  descriptionEn: optionalText(toolkitLimits.description, { lines: 'many' }).optional(),
+  descriptionFr: optionalText(toolkitLimits.description, { lines: 'many' }).optional(),
+  lowStockThreshold: LowStockThreshold.default(0),
+  downloadUrl: Website.optional(),
+  /** Copies on the shelf when the item is catalogued: recorded as its first `received` movement. */
+  initialStock: z.number().int().min(0).max(toolkitLimits.stock).default(0),
+};
 
-export const UpdateToolkitItemInput = z
-  .object({
-    id: Id,
-    version: Version,
-    titleEn: requiredText(toolkitLimits.title).optional(),
-    titleFr: requiredText(toolkitLimits.title).optional(),
-    lowStockThreshold: z.number().int().min(0).max(1_000_000).optional(),
-    downloadUrl: Website.optional(),
-  })
-  .strict();
+export const CreateToolkitItemInput = z.object(itemShape).strict().superRefine(checkItemKind);
+export type CreateToolkitItemInput = z.infer<typeof CreateToolkitItemInput>;
+/** The catalogue editor's new-item form: the same checks (other posted fields, its CSRF token, are dropped). */
+export const NewToolkitItemForm = z.object(itemShape).superRefine(checkItemKind);
+
+/** A material's kind never changes (its stock and download link depend on it): archive it and catalogue another. */
+const updateItemShape = {
+  id: Id,
+  version: Version,
+  language: ToolkitEdition.optional(),
+  titleEn: requiredText(toolkitLimits.title).optional(),
+  titleFr: requiredText(toolkitLimits.title).optional(),
+  descriptionEn: optionalText(toolkitLimits.description, { lines: 'many' }).optional(),
+  descriptionFr: optionalText(toolkitLimits.description, { lines: 'many' }).optional(),
+  lowStockThreshold: LowStockThreshold.optional(),
+  downloadUrl: Website.optional(),
+};
+export const UpdateToolkitItemInput = z.object(updateItemShape).strict();
 export type UpdateToolkitItemInput = z.infer<typeof UpdateToolkitItemInput>;
+/** The catalogue editor's edit form shows every field, so the names are required there (other posted fields dropped). */
+export const ToolkitItemForm = z.object({
+  ...updateItemShape,
+  language: ToolkitEdition,
+  titleEn: requiredText(toolkitLimits.title),
+  titleFr: requiredText(toolkitLimits.title),
+  lowStockThreshold: LowStockThreshold,
+});
 
 /** Stock received (a positive quantity) or adjusted (either sign, with a reason); shipments come from requests. */
 const stockMovementShape = {

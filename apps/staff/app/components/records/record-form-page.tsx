@@ -21,6 +21,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   conflict = false,
   hidden,
   notice,
+  actions,
   maw = 900,
   children,
 }: {
@@ -35,6 +36,8 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   hidden?: ReactNode;
   /** What the user must see before saving (likely duplicates), under the form's message. */
   notice?: ReactNode;
+  /** The record's own actions beside the title (archive), outside the form. */
+  actions?: ReactNode;
   /** The page's widest (a wide table of fields needs more). */
   maw?: number;
   children: ReactNode;
@@ -43,7 +46,7 @@ export function RecordFormPage<Schema extends Record<string, unknown>>({
   const navigation = useNavigation();
   return (
     <Stack gap="lg" maw={maw}>
-      <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={title} />
+      <PageHeader above={<BackLink to={back.to}>{back.label}</BackLink>} title={title} actions={actions} />
       <Card withBorder padding="lg">
         <ActionForm {...getFormProps(form)} data-testid={testId}>
           {hidden}

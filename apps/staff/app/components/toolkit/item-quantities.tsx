@@ -1,11 +1,19 @@
 import type { FieldMetadata } from '@conform-to/react';
-import type { ToolkitItemKind } from '@crm/contracts';
+import type { ToolkitEdition, ToolkitItemKind } from '@crm/contracts';
 import { Fieldset, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { errorText } from '../form-fields';
 import { useLanguage, useT } from '../../utils/i18n';
-import { itemTitle, toolkitKindKey } from '../../utils/toolkit';
+import { itemTitle, toolkitEditionKey, toolkitKindKey } from '../../utils/toolkit';
 
-type Item = { id: string; kind: ToolkitItemKind; titleEn: string; titleFr: string };
+type Item = {
+  id: string;
+  kind: ToolkitItemKind;
+  language: ToolkitEdition;
+  titleEn: string;
+  titleFr: string;
+  descriptionEn?: string | null;
+  descriptionFr?: string | null;
+};
 type LineField = FieldMetadata<{ itemId: string; quantity: unknown }[], Record<string, unknown>, string[]>;
 
 /**
@@ -24,6 +32,7 @@ export function ItemQuantities({ field, items }: { field: LineField; items: read
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {items.map((item, index) => {
           const line = lines[index]?.getFieldset();
+          const about = lang === 'fr' ? item.descriptionFr : item.descriptionEn;
           return (
             <div key={item.id}>
               <input type="hidden" name={`${field.name}[${index}].itemId`} value={item.id} />
@@ -36,7 +45,17 @@ export function ItemQuantities({ field, items }: { field: LineField; items: read
                 id={`${field.id}-${index}-quantity`}
                 defaultValue={(line?.quantity.initialValue as string | undefined) ?? ''}
                 label={itemTitle(lang, item)}
-                description={t(toolkitKindKey(item.kind))}
+                description={
+                  <>
+                    {t(toolkitKindKey(item.kind))} · {t(toolkitEditionKey(item.language))}
+                    {about ? (
+                      <>
+                        <br />
+                        {about}
+                      </>
+                    ) : null}
+                  </>
+                }
                 error={errorText(t, line?.quantity.errors)}
                 data-testid={`quantity-${item.id}`}
               />

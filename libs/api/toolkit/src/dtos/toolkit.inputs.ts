@@ -1,26 +1,33 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { Language, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
+import type { Language, ToolkitEdition, ToolkitItemKind, ToolkitRequestStatus, ToolkitStep } from '@crm/contracts';
 import { LanguageEnum } from '@crm/identity';
-import { ToolkitItemKindEnum, ToolkitRequestStatusEnum, ToolkitStepEnum } from './toolkit.objects';
+import { ToolkitEditionEnum, ToolkitItemKindEnum, ToolkitRequestStatusEnum, ToolkitStepEnum } from './toolkit.objects';
 
 // GraphQL shapes only: validation is the shared zod schema, in the resolver.
 
 @InputType()
 export class CreateToolkitItemInputType {
   @Field(() => ToolkitItemKindEnum) kind: ToolkitItemKind;
-  @Field(() => LanguageEnum) language: Language;
+  @Field(() => ToolkitEditionEnum) language: ToolkitEdition;
   @Field() titleEn: string;
   @Field() titleFr: string;
+  @Field(() => String, { nullable: true }) descriptionEn?: string | null;
+  @Field(() => String, { nullable: true }) descriptionFr?: string | null;
   @Field(() => Int, { nullable: true }) lowStockThreshold?: number;
   @Field(() => String, { nullable: true, description: 'Required for a digital file, refused for any other kind' }) downloadUrl?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Copies on hand now, recorded as the first received movement (not for a digital file)' })
+  initialStock?: number;
 }
 
 @InputType()
 export class UpdateToolkitItemInputType {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
+  @Field(() => ToolkitEditionEnum, { nullable: true }) language?: ToolkitEdition;
   @Field(() => String, { nullable: true }) titleEn?: string;
   @Field(() => String, { nullable: true }) titleFr?: string;
+  @Field(() => String, { nullable: true, description: 'null clears it' }) descriptionEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it' }) descriptionFr?: string | null;
   @Field(() => Int, { nullable: true }) lowStockThreshold?: number;
   @Field(() => String, { nullable: true }) downloadUrl?: string | null;
 }

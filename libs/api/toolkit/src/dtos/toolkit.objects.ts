@@ -1,10 +1,12 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
+  toolkitEditionValues,
   toolkitItemKindValues,
   toolkitRequestSourceValues,
   toolkitRequestStatusValues,
   toolkitStepValues,
   type Language,
+  type ToolkitEdition,
   type ToolkitItemKind,
   type ToolkitRequestSource,
   type ToolkitRequestStatus,
@@ -16,6 +18,8 @@ import { PageInfoObject } from '@crm/platform';
 // GraphQL enums from the contracts' value lists: one source for both.
 export const ToolkitItemKindEnum = Object.fromEntries(toolkitItemKindValues.map((v) => [v, v])) as { [K in ToolkitItemKind]: K };
 registerEnumType(ToolkitItemKindEnum, { name: 'ToolkitItemKind' });
+export const ToolkitEditionEnum = Object.fromEntries(toolkitEditionValues.map((v) => [v, v])) as { [K in ToolkitEdition]: K };
+registerEnumType(ToolkitEditionEnum, { name: 'ToolkitEdition', description: 'en, fr, or bilingual (one edition printed in both languages)' });
 export const ToolkitRequestStatusEnum = Object.fromEntries(toolkitRequestStatusValues.map((v) => [v, v])) as { [K in ToolkitRequestStatus]: K };
 registerEnumType(ToolkitRequestStatusEnum, { name: 'ToolkitRequestStatus' });
 export const ToolkitRequestSourceEnum = Object.fromEntries(toolkitRequestSourceValues.map((v) => [v, v])) as { [K in ToolkitRequestSource]: K };
@@ -23,13 +27,15 @@ registerEnumType(ToolkitRequestSourceEnum, { name: 'ToolkitRequestSource' });
 export const ToolkitStepEnum = Object.fromEntries(toolkitStepValues.map((v) => [v, v])) as { [K in ToolkitStep]: K };
 registerEnumType(ToolkitStepEnum, { name: 'ToolkitStep', description: 'approve, assign, ship, deliver or decline' });
 
-@ObjectType('ToolkitItem', { description: 'One edition (English or French) of a campaign material' })
+@ObjectType('ToolkitItem', { description: 'One edition (English, French or bilingual) of a campaign material' })
 export class ToolkitItemObject {
   @Field(() => ID) id: string;
   @Field(() => ToolkitItemKindEnum) kind: ToolkitItemKind;
-  @Field(() => LanguageEnum) language: Language;
+  @Field(() => ToolkitEditionEnum) language: ToolkitEdition;
   @Field() titleEn: string;
   @Field() titleFr: string;
+  @Field(() => String, { nullable: true }) descriptionEn: string | null;
+  @Field(() => String, { nullable: true }) descriptionFr: string | null;
   @Field(() => Int) lowStockThreshold: number;
   @Field(() => String, { nullable: true, description: 'Digital files only' }) downloadUrl: string | null;
   @Field(() => Int, { description: 'The sum of its stock movements (0 for digital files)' }) onHand: number;
@@ -43,9 +49,11 @@ export class ToolkitItemObject {
 export class ToolkitCatalogueEntryObject {
   @Field(() => ID) id: string;
   @Field(() => ToolkitItemKindEnum) kind: ToolkitItemKind;
-  @Field(() => LanguageEnum) language: Language;
+  @Field(() => ToolkitEditionEnum) language: ToolkitEdition;
   @Field() titleEn: string;
   @Field() titleFr: string;
+  @Field(() => String, { nullable: true }) descriptionEn: string | null;
+  @Field(() => String, { nullable: true }) descriptionFr: string | null;
 }
 
 @ObjectType('ToolkitItemConnection')

@@ -30,6 +30,7 @@ const sameInBothLanguages = new Set([
   'stories.filter.kind',
   'stories.column.kind',
   'stories.column.province',
+  'pledges.column.province',
   'story.kind.innovation',
   'story.kind',
   'records.listMore',

@@ -9,6 +9,7 @@ import { listsEn } from './messages/lists';
 import { auditLogEn } from './messages/audit-log';
 import { importProblemsEn } from './messages/import-problems';
 import { duplicatesQueueEn } from './messages/duplicates-queue';
+import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -616,6 +617,7 @@ export const en = {
   ...auditLogEn,
   ...importProblemsEn,
   ...duplicatesQueueEn,
+  ...pledgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

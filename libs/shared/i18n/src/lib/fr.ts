@@ -11,6 +11,7 @@ import { listsFr } from './messages/lists';
 import { auditLogFr } from './messages/audit-log';
 import { importProblemsFr } from './messages/import-problems';
 import { duplicatesQueueFr } from './messages/duplicates-queue';
+import { pledgesFr } from './messages/pledges';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -620,4 +621,5 @@ export const fr: Record<MessageKey, string> = {
   ...auditLogFr,
   ...importProblemsFr,
   ...duplicatesQueueFr,
+  ...pledgesFr,
 };

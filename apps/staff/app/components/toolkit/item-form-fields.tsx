@@ -1,0 +1,127 @@
+import type { FieldMetadata } from '@conform-to/react';
+import { toolkitEditionValues, toolkitItemKindValues, type ToolkitItemKind } from '@crm/contracts';
+import { Grid, Stack, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useT } from '../../utils/i18n';
+import { toolkitEditionKey, toolkitKindKey } from '../../utils/toolkit';
+import { SelectField, TextAreaField, TextField } from '../form-fields';
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+type ItemFields = Record<'language' | 'titleEn' | 'titleFr' | 'descriptionEn' | 'descriptionFr' | 'lowStockThreshold' | 'downloadUrl', Field> &
+  Partial<Record<'kind' | 'initialStock', Field>>;
+
+/**
+ * A toolkit material's fields (new and edit): kind, edition, both names and descriptions,
+ * the low-stock threshold and, by kind, the copies on hand (physical items, new only) or the
+ * file the tracked download serves (digital files). A new material's kind is chosen here; an
+ * existing one's is fixed (`kind` given). Before JavaScript every field shows, each saying
+ * which kinds it is for; in the browser only the chosen kind's fields show.
+ */
+export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; kind?: ToolkitItemKind }) {
+  const t = useT();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const chosen = (kind ?? fields.kind?.value) as ToolkitItemKind | undefined;
+  const show = (digital: boolean) => (kind || hydrated ? (chosen === 'digital_file') === digital : true);
+  return (
+    <Stack gap="md">
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          {fields.kind ? (
+            <SelectField
+              field={fields.kind}
+              label={t('toolkit.item.form.kind')}
+              data={toolkitItemKindValues.map((value) => ({ value, label: t(toolkitKindKey(value)) }))}
+              data-testid="item-kind"
+            />
+          ) : (
+            <TextInput
+              label={t('toolkit.item.form.kind')}
+              value={t(toolkitKindKey(kind!))}
+              description={t('toolkit.item.form.kind.fixed')}
+              readOnly
+              variant="filled"
+              data-testid="item-kind-fixed"
+            />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <SelectField
+            field={fields.language}
+            label={t('toolkit.item.form.language')}
+            description={t('toolkit.item.form.language.help')}
+            data={toolkitEditionValues.map((value) => ({ value, label: t(toolkitEditionKey(value)) }))}
+            data-testid="item-language"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextField field={fields.titleEn} label={t('toolkit.item.form.titleEn')} lang="en" data-testid="item-titleEn" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextField field={fields.titleFr} label={t('toolkit.item.form.titleFr')} lang="fr" data-testid="item-titleFr" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextAreaField
+            field={fields.descriptionEn}
+            label={t('toolkit.item.form.descriptionEn')}
+            description={t('toolkit.item.form.description.help')}
+            lang="en"
+            data-testid="item-descriptionEn"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextAreaField
+            field={fields.descriptionFr}
+            label={t('toolkit.item.form.descriptionFr')}
+            description={t('toolkit.item.form.description.help')}
+            lang="fr"
+            data-testid="item-descriptionFr"
+          />
+        </Grid.Col>
+        {show(false) ? (
+          <>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextField
+                field={fields.lowStockThreshold}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                label={t('toolkit.item.form.lowStockThreshold')}
+                description={t('toolkit.item.form.lowStockThreshold.help')}
+                data-testid="item-lowStockThreshold"
+              />
+            </Grid.Col>
+            {fields.initialStock ? (
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextField
+                  field={fields.initialStock}
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  label={t('toolkit.item.form.initialStock')}
+                  description={t('toolkit.item.form.initialStock.help')}
+                  data-testid="item-initialStock"
+                />
+              </Grid.Col>
+            ) : null}
+          </>
+        ) : (
+          // A digital file has no stock: its threshold (unused) goes back as it was.
+          <input type="hidden" name={fields.lowStockThreshold.name} value={String(fields.lowStockThreshold.initialValue ?? 0)} />
+        )}
+        {show(true) ? (
+          <Grid.Col span={12}>
+            <TextField
+              field={fields.downloadUrl}
+              type="url"
+              inputMode="url"
+              label={t('toolkit.item.form.downloadUrl')}
+              description={t('toolkit.item.form.downloadUrl.help')}
+              data-testid="item-downloadUrl"
+            />
+          </Grid.Col>
+        ) : null}
+      </Grid>
+    </Stack>
+  );
+}
