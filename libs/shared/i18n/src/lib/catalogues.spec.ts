@@ -50,6 +50,9 @@ const sameInBothLanguages = new Set([
   'event.section.description',
   'calendar.agenda',
   'calendar.date',
+  'audit.field.provinceCode',
+  'audit.field.affiliations',
+  'audit.field.notes',
   'event.mail.kind.invitation',
   'event.mail.kind.confirmation',
 ]);

@@ -6,6 +6,8 @@ import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 import { eventMailEn } from './messages/event-mail';
 import { listsEn } from './messages/lists';
+import { auditLogEn } from './messages/audit-log';
+import { importProblemsEn } from './messages/import-problems';
 import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
@@ -611,6 +613,8 @@ export const en = {
   ...dataTransferEn,
   ...formsEn,
   ...listsEn,
+  ...auditLogEn,
+  ...importProblemsEn,
   ...pledgesEn,
 } as const;
 
