@@ -16,8 +16,10 @@ describe('navigation', () => {
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-records')
         ?.items.map((item) => item.to) ?? [];
-    const all = ['/search', '/organizations', '/people', '/imports/new', '/stories', '/toolkit'];
-    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(all);
+    const all = ['/search', '/organizations', '/people', '/imports/new', '/duplicates', '/stories', '/toolkit'];
+    for (const role of ['ADMIN', 'STAFF'] as const) expect(records(role)).toEqual(all);
+    // The possible-duplicates queue is for those who merge: national staff.
+    expect(records('COORDINATOR')).toEqual(all.filter((to) => to !== '/duplicates'));
     expect(records('MEMBER')).toEqual([]);
     expect(records('FUNDER')).toEqual([]);
   });
@@ -37,12 +39,16 @@ describe('navigation', () => {
     for (const role of ['MEMBER', 'FUNDER'] as const) expect(outreach(role)).toEqual(['/campaigns']);
   });
 
-  it('offers events and their calendar to every role that may read events', () => {
+  it('offers events and their calendar to every role that may read events, and pledges to every role that may read pledges', () => {
     const actions = (role: Role) =>
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-actions')
         ?.items.map((item) => item.to) ?? [];
-    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(actions(role)).toEqual(['/events', '/events/calendar']);
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(actions(role)).toEqual(['/events', '/events/calendar', '/pledges']);
+    // A member reads its own organization's pledges (and events); a funder reads neither.
+    expect(actions('FUNDER')).toEqual([]);
+    const member = visibleSections(defineAbilityFor({ ...actor('MEMBER'), organizationId: 'o1' }));
+    expect(member.find((section) => section.testId === 'nav-actions')?.items.map((item) => item.to)).toEqual(['/events', '/events/calendar', '/pledges']);
   });
 
   it('marks the dashboard active on "/" only, and a section on its sub-pages', () => {

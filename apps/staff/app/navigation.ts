@@ -24,6 +24,7 @@ export const navSections: NavSection[] = [
       { to: '/organizations', label: 'nav.organizations', can: ['read', 'Organization'] },
       { to: '/people', label: 'nav.people', can: ['read', 'Person'] },
       { to: '/imports/new', label: 'nav.imports', can: ['import', 'Person'] },
+      { to: '/duplicates', label: 'nav.duplicates', can: ['merge', 'Person'] },
       { to: '/stories', label: 'nav.stories', can: ['read', 'Story'] },
       { to: '/toolkit', label: 'nav.toolkit', can: ['read', 'ToolkitRequest'] },
     ],
@@ -44,6 +45,7 @@ export const navSections: NavSection[] = [
     items: [
       { to: '/events', label: 'nav.events', end: true, can: ['read', 'Event'] },
       { to: '/events/calendar', label: 'nav.calendar', can: ['read', 'Event'] },
+      { to: '/pledges', label: 'nav.pledges', can: ['read', 'Pledge'] },
     ],
   },
   {

@@ -1,7 +1,6 @@
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { getStack } from '../support/stack';
+import { asUser, demo, expectAccessible, staffUrl } from './journey-helpers';
 
 // The staff app as each role uses it every day (issue 10): records the seed made
 // with any uuid open and save, a member contact works on their own organization, an
@@ -21,27 +20,6 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
 }
 
 describe('daily use of the staff app', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, timeout);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function asUser<T>(email: string, check: (page: Page) => Promise<T>, viewport?: { width: number; height: number }): Promise<T> {
-    const { context, page } = await newVisitor(browser);
-    try {
-      if (viewport) await page.setViewportSize(viewport);
-      await signIn(page, email);
-      return await check(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   // Each role's day starts on a home made for it (issue 10), at desktop and phone widths.
   const homes = [
     {
@@ -182,5 +160,90 @@ describe('daily use of the staff app', () => {
         await expectAccessible(page, 'coordinator: search');
       }),
     timeout,
+  );
+  it(
+    'the audit log reads as sentences naming the record, in English and French, as cards on a phone',
+    () =>
+      asUser(demo.admin, async (page) => {
+        const [person] = await query<{ id: string; first_name: string; last_name: string }>(
+          `SELECT id, first_name, last_name FROM person WHERE archived_at IS NULL AND province_code = 'QC' ORDER BY id LIMIT 1`,
+        );
+        const name = `${person.first_name} ${person.last_name}`;
+        await page.goto(staffUrl(`/people/${person.id}/edit`));
+        await page.getByTestId('city').fill('Sherbrooke');
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${person.id}?saved=1`), { timeout: 30_000 });
+
+        const audit = await page.goto(staffUrl('/admin/audit?action=person.update'));
+        expect(audit?.status()).toBe(200);
+        await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
+        const sentence = page.getByTestId('audit-sentence').first();
+        expect((await sentence.textContent())?.trim()).toBe(`Alex Admin changed ${name}'s city`);
+        expect(await sentence.getByTestId('audit-record').getAttribute('href')).toBe(`/people/${person.id}`);
+        const changes = page.getByTestId('audit-changes').first();
+        expect(await changes.textContent()).toContain('City:');
+        expect(await changes.textContent()).not.toContain('Sherbrooke');
+        expect(await page.getByTestId('audit-table').textContent()).not.toMatch(/person\.update|provinceCode|consentEmail/);
+        await expectAccessible(page, 'admin: audit log');
+
+        await page.getByTestId('language-fr').click();
+        await page.locator('html[lang="fr"]').waitFor();
+        const elided = /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
+        expect((await page.getByTestId('audit-sentence').first().textContent())?.trim()).toBe(`Alex Admin a modifié la fiche ${elided}\u00a0: ville`);
+        await expectAccessible(page, 'admin: audit log in French');
+        await page.getByTestId('language-en').click();
+        await page.locator('html[lang="en"]').waitFor();
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByTestId('audit-sentence').first().waitFor();
+        await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 5_000 }).catch(() => undefined);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        // Cards: each row as wide as the screen allows, nothing scrolled inside the table either.
+        expect(await page.getByTestId('audit-table').evaluate((table) => table.scrollWidth <= table.clientWidth + 1)).toBe(true);
+        await expectAccessible(page, 'admin: audit log on a phone');
+      }),
+    180_000,
+  );
+  it(
+    'national staff work through possible duplicates: compare and merge, or "not a duplicate" for good, in French and on a phone',
+    () =>
+      asUser(demo.staff, async (page) => {
+        const [a] = await query<{ id: string }>(
+          `INSERT INTO person (first_name, last_name, province_code, city, emails)
+           VALUES ('Zeynep', 'Aksoy', 'NS', 'Truro', '{zeynep@example.org}') RETURNING id`,
+        );
+        const [b] = await query<{ id: string }>(
+          `INSERT INTO person (first_name, last_name, province_code, city, emails)
+           VALUES ('zeynep', 'AKSOY', 'NS', 'truro', '{Zeynep@example.org}') RETURNING id`,
+        );
+        const [low, high] = [a.id, b.id].sort();
+        const pair = page.locator(`[data-testid="duplicate-pair"]:has([data-id="${low}"]):has([data-id="${high}"])`);
+        // staff@ reads French.
+        await page.goto(staffUrl('/duplicates?kind=people&reason=EMAIL'));
+        await page.getByRole('heading', { name: 'Doublons possibles' }).waitFor();
+        await pair.waitFor();
+        expect(await pair.getByTestId('duplicate-compare').getAttribute('href')).toBe(`/people/${low}/merge?with=${high}`);
+        await expectAccessible(page, 'staff: possible duplicates');
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await pair.waitFor();
+        await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 5_000 }).catch(() => undefined);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectAccessible(page, 'staff: possible duplicates on a phone');
+        await page.setViewportSize({ width: 1366, height: 900 });
+
+        await pair.getByTestId('duplicate-dismiss').click();
+        await page.getByTestId('duplicates-dismissed').waitFor();
+        expect(await pair.count()).toBe(0);
+        await page.goto(staffUrl('/duplicates?kind=people&reason=NAME_CITY'));
+        await page.getByTestId('duplicate-pairs').waitFor();
+        expect(await pair.count()).toBe(0);
+        const [dismissal] = await query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM duplicate_dismissal WHERE subject_type = 'Person' AND low_id = $1 AND high_id = $2`,
+          [low, high],
+        );
+        expect(dismissal.n).toBe(1);
+      }),
+    180_000,
   );
 });
