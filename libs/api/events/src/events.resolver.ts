@@ -105,7 +105,7 @@ export class EventsResolver {
     const parsed = parseInput(RsvpListFilter, withoutNulls(filter ?? {}), ['filter']);
     const [result, totalCount] = await Promise.all([
       this.lists.list(ctx, parsed, page.first, page.after),
-      selectedFields(info, [])?.has('totalCount') ? this.lists.count(ctx, parsed) : undefined,
+      asksFor(info, 'totalCount') ? this.lists.count(ctx, parsed) : undefined,
     ]);
     return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
