@@ -93,6 +93,9 @@ describe('an event from planning to held', () => {
         await staff.page.getByTestId('place').fill('Toronto Reference Library');
         await staff.page.getByTestId('capacity').fill('30');
         await pick(staff.page, 'host-leaders', `${host.firstName} ${host.lastName}`, host.lastName);
+        // The Ontario coordinator runs it: as its owner they may mark it held.
+        const coordinatorOption = staff.page.getByTestId('ownerId').locator('option', { hasText: 'Olivia Ontario' }).first();
+        await staff.page.getByTestId('ownerId').selectOption((await coordinatorOption.getAttribute('value')) ?? '');
         await expectAccessible(staff.page);
         await staff.page.getByTestId('save-event').click();
         await staff.page.waitForURL(/\/events\/[0-9a-f-]{36}\?created=1$/);
