@@ -1,13 +1,14 @@
 import type { EventMailKind, EventMailOutcome, EventMailReason } from '@crm/contracts';
 import type { PlainMessageKey } from '@crm/i18n';
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link, useFetcher } from '@remix-run/react';
 import { useEffect } from 'react';
 import type { loader } from '../../routes/events.$id.mail';
 import { useT } from '../../utils/i18n';
 import { personName } from '../../utils/records';
 
-const outcomeColor: Record<EventMailOutcome, string> = { queued: 'blue', sent: 'teal', failed: 'red', withheld: 'gray' };
+// Dark shades: AA contrast on white for small text.
+const outcomeColor: Record<EventMailOutcome, string> = { queued: 'blue.8', sent: 'teal.9', failed: 'red.8', withheld: 'gray.7' };
 
 /**
  * What was e-mailed to an event's guests, and what was withheld and why (decision 117):
@@ -47,23 +48,22 @@ export function EventMailNotices({ eventId }: { eventId: string }) {
               <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>
                 {personName(person)}
               </Anchor>
-              <Group gap={6} mt={4}>
+              <Stack gap={2} mt={2}>
                 {notices.map((notice) => (
-                  <Badge
+                  <Text
                     key={notice.kind}
-                    color={outcomeColor[notice.outcome]}
-                    variant="light"
-                    tt="none"
-                    style={{ whiteSpace: 'normal', height: 'auto' }}
+                    size="sm"
+                    c={outcomeColor[notice.outcome]}
+                    fw={notice.outcome === 'withheld' ? 400 : 500}
                     data-testid="event-mail-notice"
                     data-kind={notice.kind}
                     data-outcome={notice.outcome}
                     data-reason={notice.reason ?? ''}
                   >
                     {noticeText(t, notice.kind, notice.outcome, notice.reason ?? null)}
-                  </Badge>
+                  </Text>
                 ))}
-              </Group>
+              </Stack>
             </li>
           ))}
         </Stack>
