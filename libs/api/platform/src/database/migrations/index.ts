@@ -16,6 +16,7 @@ import { SavedViews1764420000000 } from './1764420000000-saved-views';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
 import { ToolkitCatalogueEditor1764500000000 } from './1764500000000-toolkit-catalogue-editor';
 import { EventMail1764520000000 } from './1764520000000-event-mail';
+import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ImportKinds1764450000000,
   ToolkitCatalogueEditor1764500000000,
   EventMail1764520000000,
+  EventCancellationMail1764520000001,
 ];
