@@ -347,6 +347,34 @@ describe('CSV import', () => {
       expect(rows[0].slice(2, 5)).toEqual(['Olivia', 'Reyes', 'olivia.reyes.at.example.org']);
     });
 
+    it('says every row problem in French, from its code, in the French rejected rows and in the rows the screens read', async () => {
+      const response = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: `/imports/${peopleBatch}/rejected.csv?lang=fr`, headers: { authorization: `Bearer ${await api.tokenFor('STAFF')}` } });
+      expect(response.statusCode).toBe(200);
+      const file = await readCsv(once(response.rawPayload), { maxBytes: 1_000_000 });
+      expect(file.headers.at(-1)).toBe('Motif');
+      const reasons: string[] = [];
+      for await (const row of file.rows) reasons.push(row.cells.at(-1) ?? '');
+      expect(reasons).toEqual([
+        'Ligne 47\u00a0: Email\u00a0: «\u00a0olivia.reyes.at.example.org\u00a0»\u00a0: Saisissez une adresse courriel valide.',
+        'Ligne 48\u00a0: First Name\u00a0: Ce champ est obligatoire.',
+        'Ligne 49\u00a0: State/Province\u00a0: «\u00a0Ontaria\u00a0» n’est pas une province ni un territoire du Canada (ON, Ontario, Québec…).',
+        expect.stringMatching(/^Ligne 50\u00a0: Phone\u00a0: «\u00a012345\u00a0»\u00a0: [^A-Za-z]*[A-Z][a-zé]+ un numéro/),
+        'Ligne 52\u00a0: Contact Type\u00a0: Cette ligne est «\u00a0Organization\u00a0»\u00a0: importez les organisations depuis un fichier d’organisations.',
+      ]);
+      // Every problem of every row carries a code the catalogues say in both languages: nothing reaches a screen in English only.
+      const result = await api.graphql(
+        `query($id: ID!) { importRows(batchId: $id, first: 100, fate: ERROR) { nodes { problems { code message } } } }`,
+        { id: peopleBatch },
+        await api.tokenFor('STAFF'),
+      );
+      const problems = data<{ nodes: { problems: { code: string | null; message: string }[] }[] }>(result, 'importRows').nodes.flatMap((row) => row.problems);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.filter((problem) => !problem.code)).toEqual([]);
+    });
+
     it('creates no duplicates when the same file is imported again (duplicates found by e-mail)', async () => {
       const before = await count('person');
       const again = await uploaded('STAFF', demo('people-civicrm.csv'));

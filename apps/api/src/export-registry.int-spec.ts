@@ -36,6 +36,23 @@ const filtersByList: Record<string, Filter[]> = {
     { search: 'bakery' },
     { withdrawn: true },
   ],
+  pledges: [
+    {},
+    { statuses: ['pledged', 'in_progress'] },
+    { kinds: ['contact_mp', 'speak_up'] },
+    { overdue: true },
+    { overdue: false, provinceCodes: ['ON'] },
+    { statuses: ['fulfilled'], provinceCodes: ['QC', 'BC'] },
+  ],
+  events: [
+    {},
+    { statuses: ['planned', 'confirmed'] },
+    { kinds: ['forum', 'vigil'] },
+    { provinceCodes: ['ON', 'QC'] },
+    { search: 'forum' },
+    { from: '2026-03-01T00:00:00Z', to: '2026-09-01T00:00:00-04:00' },
+  ],
+  rsvps: [{}, { responses: ['yes', 'waitlisted'] }, { attended: true }, { attended: false, provinceCodes: ['ON'] }, { provinceCodes: ['QC', 'NS'] }],
   'toolkit-items': [{}, { kinds: ['booklet', 'poster'] }, { lowStock: true }],
   'toolkit-movements': [{}, { kinds: ['received'] }, { kinds: ['adjusted', 'shipped'] }],
   'toolkit-requests': [{}, { status: 'approved' }, { status: 'declined' }, { provinceCodes: ['ON'] }, { status: 'requested', provinceCodes: ['QC', 'ON'] }],
@@ -93,6 +110,45 @@ describe('export registry: each registered list exports exactly its GraphQL list
               (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid'),
               CASE WHEN i % 2 = 0 THEN (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid') END
          FROM generate_series(1, 60) AS i`,
+    );
+    // Pledges of people in three provinces, every kind and status, some overdue, many the same instant (ties broken by id).
+    await api.ownerDataSource.query(
+      `INSERT INTO pledge (campaign_id, person_id, kind, policy_ask_id, due_on, status, fulfilled_at, overdue_since, province_code,
+                           created_by_id, created_at)
+       SELECT c.id, p.id, k.kind,
+              CASE WHEN k.kind = 'contact_mp' THEN (SELECT a.id FROM policy_ask a WHERE a.campaign_id = c.id ORDER BY a.position LIMIT 1) END,
+              date '2026-05-01' + i % 90, s.status, CASE WHEN s.status = 'fulfilled' THEN now() END,
+              CASE WHEN i % 7 = 0 AND s.status IN ('pledged', 'in_progress') THEN date '2026-06-01' END, p.province_code,
+              (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid'), timestamptz '2026-05-01' + (i / 4) * interval '1 hour'
+         FROM generate_series(1, 120) AS i
+         CROSS JOIN campaign c
+         CROSS JOIN LATERAL (SELECT (ARRAY['speak_up', 'host_event', 'share_facts', 'gather_stories', 'contact_mp', 'distribute_toolkits',
+                                           'recruit_leader'])[1 + i % 7] AS kind) k
+         CROSS JOIN LATERAL (SELECT (ARRAY['pledged', 'in_progress', 'fulfilled', 'lapsed'])[1 + (i / 7) % 4] AS status) s
+         CROSS JOIN LATERAL (SELECT id, province_code FROM person
+                              WHERE province_code IN ('ON', 'QC', 'BC') AND archived_at IS NULL ORDER BY id OFFSET i LIMIT 1) p
+        WHERE c.is_default`,
+    );
+    // Events in several provinces, kinds and statuses (the demo's few, and these).
+    await api.ownerDataSource.query(
+      `INSERT INTO event (campaign_id, title_en, title_fr, kind, province_code, time_zone, starts_at, ends_at, status, created_by_id)
+       SELECT c.id, CASE WHEN i % 4 = 0 THEN 'Forum ' || i ELSE 'Gathering ' || i END, CASE WHEN i % 2 = 0 THEN 'Rencontre ' || i END,
+              (ARRAY['forum', 'vigil', 'webinar', 'workshop', 'screening'])[1 + i % 5], (ARRAY['ON', 'QC', 'BC', 'NS'])[1 + i % 4],
+              'America/Toronto', timestamptz '2026-01-15 19:00-05' + (i / 3) * interval '5 days',
+              timestamptz '2026-01-15 21:00-05' + (i / 3) * interval '5 days',
+              (ARRAY['planned', 'confirmed', 'held', 'cancelled'])[1 + i % 4], (SELECT id FROM app_user WHERE lower(email) = 'ontario@demo.coalition.invalid')
+         FROM generate_series(1, 60) AS i CROSS JOIN campaign c WHERE c.is_default`,
+    );
+    // Answers to those events: people of the event's province, every answer, some checked in, many with the same last name.
+    await api.ownerDataSource.query(
+      `INSERT INTO event_rsvp (event_id, person_id, response, invited_at, waitlisted_at, checked_in_at)
+       SELECT e.id, p.id, a.response, now(), CASE WHEN a.response = 'waitlisted' THEN clock_timestamp() END,
+              CASE WHEN a.n % 3 = 0 AND a.response IN ('yes', 'walk_in') THEN now() END
+         FROM event e
+         CROSS JOIN LATERAL (SELECT pp.id, row_number() OVER (ORDER BY pp.id) AS n FROM person pp
+                              WHERE pp.province_code = e.province_code ORDER BY pp.id OFFSET abs(hashtext(e.id::text)) % 50 LIMIT 12) p
+         CROSS JOIN LATERAL (SELECT p.n, (ARRAY['invited', 'yes', 'maybe', 'no', 'waitlisted', 'walk_in'])[1 + p.n % 6] AS response) a
+        WHERE e.title_en LIKE 'Forum %' OR e.title_en LIKE 'Gathering %'`,
     );
     // Toolkit requests in every status, from organizations in every province; some public (with a requester), some the same instant.
     await api.ownerDataSource.query(

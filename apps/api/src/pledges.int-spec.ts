@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { pledgeStatusValues, pledgeTransitions, type PledgeStatus } from '@crm/contracts';
+import { readCsv } from '@crm/data-transfer';
 import { ConfigModule, DatabaseModule } from '@crm/platform';
 import { MarkOverduePledgesJob, PledgesWorkerModule } from '@crm/pledges';
 import { ApiHarness, type DemoRole } from './testing/api-harness';
@@ -80,6 +81,75 @@ describe('pledges: who pledges what, the lifecycle, the overdue job', () => {
     expect(errorCode(await call('FUNDER', '{ pledges(first: 1) { nodes { id } } }'))).toBe('FORBIDDEN');
   });
 
+  it('links the outreach where a person pledged: one the caller may see, with that person; deleting the outreach keeps the pledge', async () => {
+    const logOutreach = async (personId: string) =>
+      ok<{ logOutreach: { id: string } }>(
+        await call('COORDINATOR', `mutation($input: LogOutreachInputType!) { logOutreach(input: $input) { id } }`, {
+          input: { personId, channel: 'meeting', outcome: 'committed', occurredOn: '2026-04-04' },
+        }),
+      ).logOutreach.id;
+    const outreachId = await logOutreach(person.id);
+    const linked = ok<{ createPledge: { id: string } }>(await createPledge({ personId: person.id, outreachId })).createPledge;
+    expect((await api.dataSource.query(`SELECT outreach_id FROM pledge WHERE id = $1`, [linked.id]))[0].outreach_id).toBe(outreachId);
+
+    const someoneElse = await createPerson(api, { firstName: 'Other', lastName: 'Contact', provinceCode: 'ON' });
+    const elsewhere = await logOutreach(someoneElse.id);
+    for (const wrong of [elsewhere, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await createPledge({ personId: person.id, outreachId: wrong });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].extensions!.fields![0]).toMatchObject({ path: ['input', 'outreachId'], code: 'outreachUnknown' });
+    }
+    // A real foreign key: the database keeps the pledge and forgets the link (ON DELETE SET NULL).
+    await api.ownerDataSource.query(`DELETE FROM outreach WHERE id = $1`, [outreachId]);
+    expect((await api.dataSource.query(`SELECT outreach_id FROM pledge WHERE id = $1`, [linked.id]))[0].outreach_id).toBeNull();
+    await expect(
+      api.ownerDataSource.query(`UPDATE pledge SET outreach_id = $2 WHERE id = $1`, [linked.id, '00000000-0000-4000-8000-000000000000']),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('exports pledges as CSV within the caller’s regions only; a member and a funder may not export them', async () => {
+    const quebecer = await createPerson(api, { firstName: 'Export', lastName: 'Québec', provinceCode: 'QC' });
+    const quebecPledge = ok<{ createPledge: { id: string } }>(await createPledge({ personId: quebecer.id }, 'COORDINATOR_QC')).createPledge.id;
+    const exportAs = async (role: DemoRole, query = '') =>
+      api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: `/export/pledges.csv${query}`, headers: { authorization: `Bearer ${await api.tokenFor(role)}` } });
+    // The ids and provinces of an export's rows, read back with the import's own CSV reader.
+    const rowsOf = async (response: { rawPayload: Buffer }) => {
+      const file = await readCsv(
+        (async function* () {
+          yield response.rawPayload;
+        })(),
+        { maxBytes: 10_000_000 },
+      );
+      const column = file.headers.indexOf('Province');
+      const ids: string[] = [];
+      const provinces = new Set<string>();
+      try {
+        for await (const row of file.rows) {
+          ids.push(row.cells[0]);
+          provinces.add(row.cells[column]);
+        }
+      } catch {
+        // a header without rows
+      }
+      return { ids, provinces };
+    };
+    const ontario = await exportAs('COORDINATOR');
+    expect(ontario.statusCode).toBe(200);
+    const ontarioRows = await rowsOf(ontario);
+    expect(ontarioRows.provinces).toEqual(new Set(['ON']));
+    expect(ontarioRows.ids).not.toContain(quebecPledge);
+    const quebec = await rowsOf(await exportAs('COORDINATOR_QC'));
+    expect(quebec.provinces).toEqual(new Set(['QC']));
+    expect(quebec.ids).toContain(quebecPledge);
+    // A filter outside one's regions narrows, never widens.
+    expect((await rowsOf(await exportAs('COORDINATOR', '?provinceCodes=QC'))).ids).toEqual([]);
+    expect((await rowsOf(await exportAs('STAFF', '?provinceCodes=QC,ON'))).provinces).toEqual(new Set(['ON', 'QC']));
+    for (const role of ['MEMBER', 'FUNDER'] as const) expect((await exportAs(role)).statusCode).toBe(403);
+  });
+
   describe('lifecycle', () => {
     const pledgeAt = async (status: PledgeStatus) => {
       const created = ok<{ createPledge: { id: string; version: number } }>(await createPledge({ personId: person.id })).createPledge;
@@ -108,6 +178,9 @@ describe('pledges: who pledges what, the lifecycle, the overdue job', () => {
           expect(stage).toBe('champion');
         }
       } else {
+        // BAD_USER_INPUT, naming the moves allowed from here (none from a final status).
+        expect(errorCode(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors![0].message).toContain(pledgeTransitions[from].join(' or ') || 'nothing else');
         expect(result.errors![0].extensions!.fields![0]).toMatchObject({
           path: ['input', 'status'],
           code: 'transitionNotAllowed',

@@ -37,12 +37,16 @@ describe('navigation', () => {
     for (const role of ['MEMBER', 'FUNDER'] as const) expect(outreach(role)).toEqual(['/campaigns']);
   });
 
-  it('offers events and their calendar to every role that may read events', () => {
+  it('offers events and their calendar to every role that may read events, and pledges to every role that may read pledges', () => {
     const actions = (role: Role) =>
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-actions')
         ?.items.map((item) => item.to) ?? [];
-    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(actions(role)).toEqual(['/events', '/events/calendar']);
+    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(actions(role)).toEqual(['/events', '/events/calendar', '/pledges']);
+    // A member reads its own organization's pledges (and events); a funder reads neither.
+    expect(actions('FUNDER')).toEqual([]);
+    const member = visibleSections(defineAbilityFor({ ...actor('MEMBER'), organizationId: 'o1' }));
+    expect(member.find((section) => section.testId === 'nav-actions')?.items.map((item) => item.to)).toEqual(['/events', '/events/calendar', '/pledges']);
   });
 
   it('marks the dashboard active on "/" only, and a section on its sub-pages', () => {

@@ -44,6 +44,7 @@ export const navSections: NavSection[] = [
     items: [
       { to: '/events', label: 'nav.events', end: true, can: ['read', 'Event'] },
       { to: '/events/calendar', label: 'nav.calendar', can: ['read', 'Event'] },
+      { to: '/pledges', label: 'nav.pledges', can: ['read', 'Pledge'] },
     ],
   },
   {

@@ -79,6 +79,8 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   myFollowUps: { document: '{ myFollowUps { today } }', allowed: PEOPLE_WORKERS },
   events: { document: '{ events(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   event: { document: `{ event(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
+  // Answers name people: the people workers read them (a member sees its events' counts only).
+  eventRsvps: { document: '{ eventRsvps(first: 1) { nodes { id } } }', allowed: PEOPLE_WORKERS },
   pledges: { document: '{ pledges(first: 1) { nodes { id } } }', allowed: EVENT_WORKERS },
   pledge: { document: `{ pledge(id: "${uuid}") { id } }`, allowed: EVENT_WORKERS },
   // Mutations

@@ -183,4 +183,47 @@ describe('daily use of the staff app', () => {
       }),
     timeout,
   );
+  it(
+    'the audit log reads as sentences naming the record, in English and French, as cards on a phone',
+    () =>
+      asUser(demo.admin, async (page) => {
+        const [person] = await query<{ id: string; first_name: string; last_name: string }>(
+          `SELECT id, first_name, last_name FROM person WHERE archived_at IS NULL AND province_code = 'QC' ORDER BY id LIMIT 1`,
+        );
+        const name = `${person.first_name} ${person.last_name}`;
+        await page.goto(staffUrl(`/people/${person.id}/edit`));
+        await page.getByTestId('city').fill('Sherbrooke');
+        await page.getByTestId('save-person').click();
+        await page.waitForURL(staffUrl(`/people/${person.id}?saved=1`), { timeout: 30_000 });
+
+        const audit = await page.goto(staffUrl('/admin/audit?action=person.update'));
+        expect(audit?.status()).toBe(200);
+        await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
+        const sentence = page.getByTestId('audit-sentence').first();
+        expect((await sentence.textContent())?.trim()).toBe(`Alex Admin changed ${name}'s city`);
+        expect(await sentence.getByTestId('audit-record').getAttribute('href')).toBe(`/people/${person.id}`);
+        const changes = page.getByTestId('audit-changes').first();
+        expect(await changes.textContent()).toContain('City:');
+        expect(await changes.textContent()).not.toContain('Sherbrooke');
+        expect(await page.getByTestId('audit-table').textContent()).not.toMatch(/person\.update|provinceCode|consentEmail/);
+        await expectAccessible(page, 'admin: audit log');
+
+        await page.getByTestId('language-fr').click();
+        await page.locator('html[lang="fr"]').waitFor();
+        const elided = /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
+        expect((await page.getByTestId('audit-sentence').first().textContent())?.trim()).toBe(`Alex Admin a modifié la fiche ${elided}\u00a0: ville`);
+        await expectAccessible(page, 'admin: audit log in French');
+        await page.getByTestId('language-en').click();
+        await page.locator('html[lang="en"]').waitFor();
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByTestId('audit-sentence').first().waitFor();
+        await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 5_000 }).catch(() => undefined);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        // Cards: each row as wide as the screen allows, nothing scrolled inside the table either.
+        expect(await page.getByTestId('audit-table').evaluate((table) => table.scrollWidth <= table.clientWidth + 1)).toBe(true);
+        await expectAccessible(page, 'admin: audit log on a phone');
+      }),
+    180_000,
+  );
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { getStack, launchBrowser } from '../support/stack';
-import { demo, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { demo, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // People and organizations in the staff app: find a leader by a misspelled
 // name, edit them and see it on their timeline, merge a duplicate, export the
@@ -234,6 +234,15 @@ describe('records: people and organizations', () => {
         if (screenshots) await page.screenshot({ path: `${screenshots}/dry-run.png`, fullPage: true });
         // Invalid rows never block the import: they are left out, as the page says.
         await page.getByTestId('import-left-out').waitFor();
+        // staff@ reads French: the invalid rows say why in French, from the problems' codes.
+        const batchUrl = page.url();
+        await page.goto(`${batchUrl}?fate=ERROR`);
+        const problems = (await page.getByTestId('import-rows').textContent()) ?? '';
+        expect(problems).toContain('Saisissez une adresse courriel valide.');
+        expect(problems).toContain('n’est pas une province ni un territoire du Canada');
+        expect(problems).not.toMatch(/must be|is not a Canadian|Enter a valid|This field is required/);
+        await expectAccessible(page, 'staff: import rows in French');
+        await page.goto(batchUrl);
         await page.getByTestId('run-import').click();
         await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
         // The finished page says what happened to each row (no plan, no “dry run”), and links a skipped row's match.

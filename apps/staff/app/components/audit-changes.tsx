@@ -1,22 +1,69 @@
 import { localizedName } from '@crm/i18n';
-import type { RegionFieldsFragment } from '@crm/staff-graphql';
-import { Group, Stack, Text } from '@mantine/core';
-import { changeList, fieldLabel } from '../utils/audit-view';
+import type { AuditEntriesQuery, RegionFieldsFragment } from '@crm/staff-graphql';
+import { Anchor, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from '@remix-run/react';
+import { auditSentence, neutralRecord, recordPath, refName, type AuditRef } from '../utils/audit-sentence';
+import { fieldLabel } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
 
 const masked = '•••';
 
-type UserName = { id: string; name: string };
+type AuditEntry = AuditEntriesQuery['auditEntries']['nodes'][number];
+type FieldChange = AuditEntry['fieldChanges'][number];
 
-// Fields that hold a user's id: shown by the user's name.
-const userFields = new Set(['ownerId', 'createdById', 'actorId']);
-
-// One value as people read it: roles and languages by name, region ids by
-// region name, yes/no, "empty"; masked personal values stay •••.
-function Value({ field, value, regions, users }: { field: string; value: unknown; regions: RegionFieldsFragment[]; users: readonly UserName[] }) {
+/** A record named and linked where the viewer may see it; a neutral label otherwise (never an id). */
+function RecordName({ record, fallbackType }: { record: AuditRef | null; fallbackType: string }) {
   const t = useT();
   const lang = useLanguage();
+  const name = refName(lang, record);
+  if (!record || !name)
+    return (
+      <Text span size="sm">
+        {neutralRecord(t, record?.subjectType ?? fallbackType)}
+      </Text>
+    );
+  const path = recordPath(record);
+  return path ? (
+    <Anchor component={Link} to={path} size="sm" fw={500} data-testid="audit-record">
+      {name}
+    </Anchor>
+  ) : (
+    <Text span size="sm" fw={500}>
+      {name}
+    </Text>
+  );
+}
+
+/** "Marie Tremblay changed Amina Diallo's city": the actor links to their entries, the record to its page. */
+export function AuditSentence({ entry, actorHref }: { entry: AuditEntry; actorHref: string | null }) {
+  const t = useT();
+  const lang = useLanguage();
+  const recordText = refName(lang, entry.subject) ?? neutralRecord(t, entry.subjectType);
+  return (
+    <Text size="sm" data-testid="audit-sentence">
+      {auditSentence(t, lang, entry, recordText).map((part, index) => {
+        if ('text' in part) return <span key={index}>{part.text}</span>;
+        if (part.slot === 'record') return <RecordName key={index} record={entry.subject} fallbackType={entry.subjectType} />;
+        return entry.actorId && actorHref ? (
+          <Anchor key={index} component={Link} to={actorHref} size="sm" fw={500}>
+            {entry.actorName ?? t('audit.value.someone')}
+          </Anchor>
+        ) : (
+          <span key={index}>{t('audit.sentence.someone')}</span>
+        );
+      })}
+    </Text>
+  );
+}
+
+// One value as people read it: records by name, roles and languages by name, region
+// ids by region name, yes/no, "empty".
+function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 'to'; regions: RegionFieldsFragment[] }) {
+  const t = useT();
+  const lang = useLanguage();
+  const value = change[side];
+  const record = side === 'from' ? change.fromRecord : change.toRecord;
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return (
       <Text span size="sm" c="dimmed" fs="italic">
@@ -24,16 +71,10 @@ function Value({ field, value, regions, users }: { field: string; value: unknown
       </Text>
     );
   }
-  if (value === masked) {
-    return (
-      <Text span size="sm" c="dimmed" title={t('audit.value.masked')} aria-label={t('audit.value.masked')}>
-        {masked}
-      </Text>
-    );
-  }
+  if (record) return <RecordName record={record} fallbackType={record.subjectType} />;
+  const field = change.field;
   let text: string;
-  if (userFields.has(field) && typeof value === 'string') text = users.find((user) => user.id === value)?.name ?? t('audit.value.someone');
-  else if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
+  if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
   else if (field === 'role' && isPlainMessageKey(`role.${String(value)}`)) text = t(`role.${String(value)}` as 'role.ADMIN');
   else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`languageName.${value}`);
   else if (field === 'regionIds' && Array.isArray(value)) {
@@ -41,7 +82,7 @@ function Value({ field, value, regions, users }: { field: string; value: unknown
       .map((id) => regions.find((region) => region.id === id))
       .map((region, i) => (region ? localizedName(lang, region) : String(value[i])))
       .join(', ');
-  } else if (Array.isArray(value)) text = value.map(String).join(', ');
+  } else if (Array.isArray(value)) text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
   return (
@@ -51,11 +92,10 @@ function Value({ field, value, regions, users }: { field: string; value: unknown
   );
 }
 
-// "field: from → to", one line per changed field.
-export function AuditChanges({ changes, regions, users = [] }: { changes: unknown; regions: RegionFieldsFragment[]; users?: readonly UserName[] }) {
+// "Field: from → to", one line per changed field; a masked field says it changed, never its values.
+export function AuditChanges({ changes, regions }: { changes: readonly FieldChange[]; regions: RegionFieldsFragment[] }) {
   const t = useT();
-  const list = changeList(changes);
-  if (!list.length) {
+  if (!changes.length) {
     return (
       <Text size="sm" c="dimmed">
         {t('audit.noChanges')}
@@ -64,16 +104,25 @@ export function AuditChanges({ changes, regions, users = [] }: { changes: unknow
   }
   return (
     <Stack gap={2} data-testid="audit-changes">
-      {list.map(({ field, from, to }) => (
-        <Group key={field} gap={6} wrap="wrap" data-field={field}>
+      {changes.map((change) => (
+        <Group key={change.field} gap={6} wrap="wrap" data-field={change.field} data-masked={change.masked || undefined}>
           <Text span size="sm" c="dimmed">
-            {t('audit.change.field', { field: fieldLabel(t, field) })}
+            {t('audit.change.field', { field: fieldLabel(t, change.field) })}
           </Text>
-          <Value field={field} value={from} regions={regions} users={users} />
-          <Text span size="sm" c="dimmed" aria-hidden>
-            →
-          </Text>
-          <Value field={field} value={to} regions={regions} users={users} />
+          {change.masked ? (
+            <Text span size="sm" c="dimmed" title={t('audit.value.masked')}>
+              <span aria-hidden="true">{masked}</span>
+              <VisuallyHidden>{t('audit.value.changedMasked')}</VisuallyHidden>
+            </Text>
+          ) : (
+            <>
+              <Value change={change} side="from" regions={regions} />
+              <Text span size="sm" c="dimmed" aria-hidden>
+                →
+              </Text>
+              <Value change={change} side="to" regions={regions} />
+            </>
+          )}
         </Group>
       ))}
     </Stack>

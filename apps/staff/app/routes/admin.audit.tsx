@@ -2,15 +2,16 @@ import { subjectNames } from '@crm/authz';
 import { AuditFilter } from '@crm/contracts';
 import { en, type Translate } from '@crm/i18n';
 import { AuditEntriesDocument } from '@crm/staff-graphql';
-import { Anchor, Badge, Card, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Card, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import { AuditChanges } from '../components/audit-changes';
+import { useLoaderData } from '@remix-run/react';
+import { AuditChanges, AuditSentence } from '../components/audit-changes';
 import { DateTime } from '../components/date-time';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
-import { EmptyRow, ListTable } from '../components/list-table';
+import { EmptyRow, ListTable, type ListColumn } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
+import { actionLabel } from '../utils/audit-sentence';
 import { startOfDay } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { gql } from '../utils/graphql.server';
@@ -27,11 +28,6 @@ const pageSize = 50;
 const knownActions = Object.keys(en)
   .filter((key) => key.startsWith('audit.action.'))
   .map((key) => key.slice('audit.action.'.length));
-
-function actionLabel(t: Translate, action: string): string {
-  const key = `audit.action.${action}`;
-  return isPlainMessageKey(key) ? t(key) : action;
-}
 
 function subjectLabel(t: Translate, subjectType: string): string {
   const key = `subject.${subjectType}`;
@@ -69,6 +65,11 @@ export default function AuditLog() {
   const { entries, actors, regions, form } = useLoaderData<typeof loader>();
   const filtered = Object.values(form).some(Boolean);
   const actions = knownActions.includes(form.action) || !form.action ? knownActions : [...knownActions, form.action];
+  const columns: ListColumn[] = [
+    { key: 'when', label: t('audit.column.when'), card: 'plain', fixed: true, w: 150 },
+    { key: 'entry', label: t('audit.column.entry'), card: 'title', fixed: true, w: 340 },
+    { key: 'changes', label: t('audit.column.changes'), card: 'plain', fixed: true },
+  ];
   const byActor = (actorId: string) => {
     const params = new URLSearchParams({ ...form, actorId });
     for (const [key, value] of [...params]) if (!value) params.delete(key);
@@ -113,23 +114,13 @@ export default function AuditLog() {
 
       <Card withBorder padding={0}>
         <ListTable
-          minWidth={900}
+          minWidth={720}
           data-testid="audit-table"
           style={{ tableLayout: 'fixed' }}
+          columns={columns}
           items={entries.nodes}
-          head={
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th w={150}>{t('audit.column.when')}</Table.Th>
-                <Table.Th w={190}>{t('audit.column.who')}</Table.Th>
-                <Table.Th w={240}>{t('audit.column.action')}</Table.Th>
-                <Table.Th w={130}>{t('audit.column.record')}</Table.Th>
-                <Table.Th>{t('audit.column.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
           empty={
-            <EmptyRow columns={5} testId="audit-empty">
+            <EmptyRow columns={columns.length} testId="audit-empty">
               {t('audit.empty')}
             </EmptyRow>
           }
@@ -140,15 +131,7 @@ export default function AuditLog() {
                 <DateTime value={entry.at} stacked />
               </Table.Td>
               <Table.Td>
-                {entry.actorId ? (
-                  <Anchor component={Link} to={byActor(entry.actorId)} size="sm">
-                    {entry.actorName ?? entry.actorId.slice(0, 8)}
-                  </Anchor>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('audit.nobody')}
-                  </Text>
-                )}
+                <AuditSentence entry={entry} actorHref={entry.actorId ? byActor(entry.actorId) : null} />
                 {entry.actorRole && isPlainMessageKey(`role.${entry.actorRole}`) ? (
                   <Text size="xs" c="dimmed">
                     {t(`role.${entry.actorRole}` as 'role.ADMIN')}
@@ -156,33 +139,7 @@ export default function AuditLog() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {actionLabel(t, entry.action)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {entry.action}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color="gray" tt="none" radius="sm">
-                  {subjectLabel(t, entry.subjectType)}
-                </Badge>
-                {entry.subjectId ? (
-                  <Tooltip label={entry.subjectId} openDelay={300}>
-                    {entry.subjectType === 'User' ? (
-                      <Anchor component={Link} to={`/admin/users/${entry.subjectId}`} size="xs" ff="monospace" display="block" mt={4}>
-                        {entry.subjectId.slice(0, 8)}
-                      </Anchor>
-                    ) : (
-                      <Text size="xs" ff="monospace" c="dimmed" mt={4}>
-                        {entry.subjectId.slice(0, 8)}
-                      </Text>
-                    )}
-                  </Tooltip>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <AuditChanges changes={entry.changes} regions={regions} users={actors} />
+                <AuditChanges changes={entry.fieldChanges} regions={regions} />
               </Table.Td>
             </Table.Tr>
           )}

@@ -10,8 +10,10 @@ import { BackLink } from '../components/back-link';
 import { EventStatusBadge } from '../components/events/event-badges';
 import { EventMailNotices } from '../components/events/event-mail-notices';
 import { EventTime } from '../components/events/event-time';
+import { RsvpExport } from '../components/events/rsvp-export';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
+import { EventPledges } from '../components/pledges/event-pledges';
 import { DetailsCard, Fact, LongFact } from '../components/records/record-page';
 import { RecordPicker } from '../components/records/record-picker';
 import { eventAction } from '../utils/event-actions.server';
@@ -174,6 +176,8 @@ export default function EventPage() {
           )}
         </Fact>
       </DetailsCard>
+      <EventPledges event={event} />
+      <RsvpExport event={event} />
 
       {worksWithPeople && event.rsvps ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="rsvps-title">

@@ -6,6 +6,7 @@ import { EventStatusBadge } from '../components/events/event-badges';
 import { EventTime } from '../components/events/event-time';
 import { EventsViewSwitch } from '../components/events/events-nav';
 import { EventFilters } from '../components/events/event-filters';
+import { ExportButtons } from '../components/export-buttons';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
@@ -14,6 +15,7 @@ import { gql } from '../utils/graphql.server';
 import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
+import { filtersQuery } from '../utils/records';
 import { useAbility } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
@@ -26,14 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = eventFiltersFrom(params);
   const data = await loadListPage('/events', params, (after) => gql(EventsDocument, { filter: eventFilter(filters), first: pageSize, after }, { request }));
-  return { ...data, filters };
+  // The export links read the same URL filters as this page.
+  return { ...data, filters, exportQuery: filtersQuery({ ...filters }).toString() };
 }
 
 export default function Events() {
   const t = useT();
   const lang = useLanguage();
   const ability = useAbility();
-  const { events, campaigns, regions, filters } = useLoaderData<typeof loader>();
+  const { events, campaigns, regions, filters, exportQuery } = useLoaderData<typeof loader>();
 
   return (
     <Stack gap="lg" maw={1400}>
@@ -43,6 +46,7 @@ export default function Events() {
         actions={
           <Group gap="sm">
             <EventsViewSwitch view="list" />
+            {ability.can('export', 'Event') ? <ExportButtons href={`/events/export?${exportQuery}`} testId="export-events" /> : null}
             {ability.can('create', 'Event') ? (
               <Button component={Link} to="/events/new" data-testid="new-event">
                 {t('events.new')}

@@ -18,6 +18,7 @@ import { ActionForm } from '../components/action-form';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
+import { fieldLabel } from '../utils/audit-view';
 import { apiFormErrors } from '../utils/form-errors.server';
 import { assertCsrf } from '../utils/csrf.server';
 import { isPlainMessageKey, messageText } from '../utils/messages';
@@ -405,7 +406,7 @@ export default function ImportBatchPage() {
                 <Table.Td>
                   {row.problems.map((problem, index) => (
                     <Text key={index} size="xs" c={problem.warning ? 'orange.9' : 'red.8'}>
-                      {problem.column ?? problem.field ?? ''}{' '}
+                      {problem.column ?? (problem.field ? fieldLabel(t, problem.field) : '')}{' '}
                       {problem.code && isProblemCode(problem.code)
                         ? messageText(t, encodeProblem({ code: problem.code, params: (problem.params ?? undefined) as ProblemParams | undefined }))
                         : problem.message}

@@ -8,12 +8,15 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
 import { PageHeader } from '../components/page-header';
+import { PledgesSection } from '../components/pledges/pledges-section';
 import { ArchivedBadge, StageBadge } from '../components/records/record-badges';
 import { ArchivedAlert, DetailsCard, Fact, LongFact, RecordActions, RecordOutcome, RecordWithTimeline, TagBadges } from '../components/records/record-page';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { recordPageTitle } from '../utils/meta';
 import { kindKey, membershipKey, organizationName, ownerLabel, personName, tagLabels } from '../utils/records';
+import { newPledgeHref } from '../utils/pledges';
+import { pledgesOf } from '../utils/pledges.server';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
 import { abilityFor } from '../utils/viewer';
@@ -24,14 +27,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Organization');
-  return withOwners(
-    request,
-    viewer,
-    // Ask only for what the viewer may read (a member contact reads no people): the shared ability decides.
-    withTimelinePage(request, (timelineAfter) =>
-      gql(OrganizationDocument, { id: params.id ?? '', timelineAfter, withPeople: abilityFor(viewer).can('read', 'Person') }, { request }),
+  const [page, pledges] = await Promise.all([
+    withOwners(
+      request,
+      viewer,
+      // Ask only for what the viewer may read (a member contact reads no people): the shared ability decides.
+      withTimelinePage(request, (timelineAfter) =>
+        gql(OrganizationDocument, { id: params.id ?? '', timelineAfter, withPeople: abilityFor(viewer).can('read', 'Person') }, { request }),
+      ),
     ),
-  );
+    pledgesOf(request, viewer, { organizationId: params.id ?? '' }),
+  ]);
+  return { ...page, pledges };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +53,7 @@ export default function OrganizationPage() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { organization, provinces, tags, timeline, timelineAfter, owners } = useLoaderData<typeof loader>();
+  const { organization, provinces, tags, timeline, timelineAfter, owners, pledges } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const name = organizationName(lang, organization);
   const record = subject('Organization', {
@@ -170,6 +177,18 @@ export default function OrganizationPage() {
               </Text>
             )}
           </Card>
+        ) : null}
+        {pledges ? (
+          <PledgesSection
+            pledges={pledges.nodes}
+            totalCount={pledges.totalCount ?? pledges.nodes.length}
+            newHref={
+              !organization.archivedAt && ability.can('create', subject('Pledge', { provinceCode: organization.provinceCode, organizationId: organization.id }))
+                ? newPledgeHref({ organizationId: organization.id })
+                : null
+            }
+            listHref={`/pledges?organization=${organization.id}`}
+          />
         ) : null}
       </RecordWithTimeline>
     </Stack>

@@ -9,12 +9,15 @@ import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
 import { EngagementPanel } from '../components/outreach/engagement-panel';
 import { PageHeader } from '../components/page-header';
+import { PledgesSection } from '../components/pledges/pledges-section';
 import { ArchivedBadge, StageBadge } from '../components/records/record-badges';
 import { ArchivedAlert, DetailsCard, Fact, LongFact, RecordActions, RecordOutcome, RecordWithTimeline, TagBadges } from '../components/records/record-page';
 import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { recordPageTitle } from '../utils/meta';
 import { leaderKey, organizationName, ownerLabel, personName, tagLabels } from '../utils/records';
+import { newPledgeHref } from '../utils/pledges';
+import { pledgesOf } from '../utils/pledges.server';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
@@ -24,15 +27,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPa
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'read', 'Person');
   // Owners' names (for "Owner"); null for those who may not list them. The ladder and contacts beside (null if they fail).
-  const [page, engagement] = await Promise.all([
+  const [page, engagement, pledges] = await Promise.all([
     withOwners(
       request,
       viewer,
       withTimelinePage(request, (timelineAfter) => gql(PersonDocument, { id: params.id ?? '', timelineAfter }, { request })),
     ),
     gql(PersonEngagementDocument, { id: params.id ?? '' }, { request }).catch(() => null),
+    pledgesOf(request, viewer, { personId: params.id ?? '' }),
   ]);
-  return { ...page, engagement };
+  return { ...page, engagement, pledges };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,7 +69,7 @@ export default function PersonPage() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { person, provinces, tags, timeline, timelineAfter, owners, engagement } = useLoaderData<typeof loader>();
+  const { person, provinces, tags, timeline, timelineAfter, owners, engagement, pledges } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const name = personName(person);
   const record = subject('Person', {
@@ -185,6 +189,19 @@ export default function PersonPage() {
             data={engagement}
             personId={person.id}
             canLog={!person.archivedAt && ability.can('create', subject('Outreach', { provinceCode: person.provinceCode }))}
+          />
+        ) : null}
+
+        {pledges ? (
+          <PledgesSection
+            pledges={pledges.nodes}
+            totalCount={pledges.totalCount ?? pledges.nodes.length}
+            newHref={
+              !person.archivedAt && ability.can('create', subject('Pledge', { provinceCode: person.provinceCode }))
+                ? newPledgeHref({ personId: person.id })
+                : null
+            }
+            listHref={`/pledges?person=${person.id}`}
           />
         ) : null}
 

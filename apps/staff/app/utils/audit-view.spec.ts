@@ -38,7 +38,8 @@ describe('changeList', () => {
 
 describe('fieldLabel', () => {
   it('names a record field by the label its screens use, in the viewer’s language, never by its code', () => {
-    expect(fieldLabel(translator('en'), 'provinceCode')).toBe('Province or territory');
+    expect(fieldLabel(translator('en'), 'provinceCode')).toBe('Province');
+    expect(fieldLabel(translator('en'), 'consentEmail')).toBe('E-mail consent');
     expect(fieldLabel(translator('fr'), 'consentEmail')).not.toMatch(/consentEmail/);
     expect(fieldLabel(translator('fr'), 'ownerId')).toBe(translator('fr')('records.owner'));
     expect(fieldLabel(translator('en'), 'fromDuplicate')).toBe('Values taken from the other record');

@@ -4,7 +4,7 @@ import type { EventFilter } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { encodeCursor, likeEscape, readCursor, SqlParams } from '@crm/platform';
-import { keysetPage, type LifecycleValues, type VersionedStore } from '@crm/records';
+import { keysetPage, type ExportQuery, type LifecycleValues, type TransferLang, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues, type EventWritableField } from './event.row';
 
@@ -177,4 +177,29 @@ export function eventListWhere(params: SqlParams, ability: AppAbility, action: A
   if (filter.to) where.push(`e.starts_at < ${params.add(filter.to)}::timestamptz`);
   if (filter.search) where.push(`e.search_text LIKE '%' || f_search_norm(${params.add(likeEscape(filter.search))}) || '%'`);
   return where;
+}
+
+/**
+ * The events list's rows as a CSV export: the same WHERE and ORDER BY as `events`, with the
+ * caller's export scope; times as wall-clock text in each event's own zone (decision 110),
+ * the host organization's name as far as the caller may read it, and the list's counts (no names).
+ */
+export function eventExportQuery(ability: AppAbility, filter: EventFilter, lang: TransferLang): ExportQuery {
+  const params = new SqlParams();
+  const organizationScope = params.scope(ability, 'read', 'Organization', { ...organizationScopeColumns });
+  const where = eventListWhere(params, ability, 'export', filter);
+  const suffix = lang === 'fr' ? 'fr' : 'en';
+  return {
+    sql: `SELECT e.id, ${lang === 'fr' ? 'coalesce(e.title_fr, e.title_en)' : 'e.title_en'} AS title, e.kind, e.status, c.name_${suffix} AS campaign,
+                 e.province_code, e.time_zone, to_char(e.starts_at AT TIME ZONE e.time_zone, 'YYYY-MM-DD HH24:MI') AS starts_local,
+                 to_char(e.ends_at AT TIME ZONE e.time_zone, 'YYYY-MM-DD HH24:MI') AS ends_local, e.place, e.online_url, e.capacity,
+                 (SELECT o.name_${suffix} FROM organization o WHERE o.id = e.organization_id AND ${organizationScope}) AS host_organization,
+                 (SELECT count(*)::int FROM event_rsvp r WHERE r.event_id = e.id AND r.response = 'yes') AS coming,
+                 (SELECT count(*)::int FROM event_rsvp r WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL) AS attended,
+                 e.head_count, e.starts_at, e.created_at, e.updated_at
+            FROM event e JOIN campaign c ON c.id = e.campaign_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${eventListOrder}`,
+    params: params.values,
+  };
 }

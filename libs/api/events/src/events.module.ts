@@ -5,11 +5,12 @@ import { ActorContextModule } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
-import { RecordsModule } from '@crm/records';
+import { RecordsModule, TransferModule } from '@crm/records';
 import { EventLoaders } from './event-loaders';
 import { EventRepository } from './event.repository';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
+import { EventTransfer } from './event.transfer';
 import { CalendarFeedRepository } from './ics/calendar-feed.repository';
 import { CalendarFeedResolver } from './ics/calendar-feed.resolver';
 import { EventCalendarController } from './ics/event-calendar.controller';
@@ -22,7 +23,7 @@ import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, MailModule],
+  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, MailModule, TransferModule],
   controllers: [EventCalendarController],
   providers: [
     EventRepository,
@@ -37,6 +38,7 @@ import { RsvpService } from './rsvp.service';
     EventMailRepository,
     EventMailer,
     EventMailResolver,
+    EventTransfer,
   ],
   exports: [EventsService, RsvpService, EventMailRepository, EventMailer],
 })

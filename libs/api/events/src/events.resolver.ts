@@ -9,6 +9,7 @@ import {
   InviteToEventInput,
   PageArgs,
   RsvpInput,
+  RsvpListFilter,
   SetEventStatusInput,
   UpdateEventInput,
 } from '@crm/contracts';
@@ -21,10 +22,20 @@ import {
   EventFilterInputType,
   InviteToEventInputType,
   RsvpInputType,
+  RsvpListFilterInputType,
   SetEventStatusInputType,
   UpdateEventInputType,
 } from './dtos/event.inputs';
-import { EventConnection, EventObject, EventOrganizationObject, EventPersonObject, RsvpCountsObject, RsvpObject, RsvpOutcomeObject } from './dtos/event.object';
+import {
+  EventConnection,
+  EventObject,
+  EventOrganizationObject,
+  EventPersonObject,
+  RsvpCountsObject,
+  RsvpListConnection,
+  RsvpObject,
+  RsvpOutcomeObject,
+} from './dtos/event.object';
 import { EventLoaders } from './event-loaders';
 import type { EventView } from './events.service';
 import { EventsService } from './events.service';
@@ -78,6 +89,25 @@ export class EventsResolver {
   @Mutation(() => EventObject, { description: 'planned → confirmed → held, or cancelled; any other move is BAD_USER_INPUT naming the allowed ones' })
   setEventStatus(@Ctx() ctx: RequestContext, @Args('input') input: SetEventStatusInputType): Promise<EventObject> {
     return this.service.setStatus(ctx, parseInput(SetEventStatusInput, input));
+  }
+
+  // Answers name people: those who work with people (read Person) read them, of the events they may read.
+  @Allow('read', 'Person')
+  @Query(() => RsvpListConnection, { description: 'Answers and attendance across events, by the events’ start then by name (keyset pages of 50)' })
+  async eventRsvps(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter: RsvpListFilterInputType,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RsvpListConnection> {
+    const page = parseInput(PageArgs, { first: first ?? undefined, after }, []);
+    const parsed = parseInput(RsvpListFilter, withoutNulls(filter ?? {}), ['filter']);
+    const [result, totalCount] = await Promise.all([
+      this.lists.list(ctx, parsed, page.first, page.after),
+      selectedFields(info, [])?.has('totalCount') ? this.lists.count(ctx, parsed) : undefined,
+    ]);
+    return { nodes: result.rows, pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage }, totalCount };
   }
 
   // The list of an event is about people: those who work with people (read Person) keep it.

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@crm/authz';
-import type { RsvpResponse } from '@crm/contracts';
+import type { Action, AppAbility } from '@crm/authz';
+import type { RsvpListFilter, RsvpResponse } from '@crm/contracts';
 import type { LadderFact } from '@crm/engagement';
 import { personScopeColumns } from '@crm/people';
-import { SqlParams } from '@crm/platform';
+import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
+import { keysetPage, type ExportQuery, type TransferLang } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventPersonColumns, type EventPersonRow } from './event.repository';
+import { eventScopeColumns } from './event.row';
 
 export interface RsvpRow {
   eventId: string;
@@ -31,6 +33,21 @@ export interface RsvpCounts {
   waitlisted: number;
   walkIns: number;
   attended: number;
+}
+
+/** One answer in the list of answers across events (`eventRsvps`). */
+export interface RsvpListRow {
+  id: string;
+  eventId: string;
+  eventTitleEn: string;
+  eventTitleFr: string | null;
+  eventStartsAt: Date;
+  eventTimeZone: string;
+  person: EventPersonRow;
+  response: RsvpResponse;
+  invitedAt: Date | null;
+  respondedAt: Date | null;
+  checkedInAt: Date | null;
 }
 
 /** Guests of one event are bounded: invitations come 200 at a time and a list shows at most this many. */
@@ -130,6 +147,48 @@ export class RsvpRepository {
     }));
   }
 
+  /** How many answers the list's filter matches. */
+  async count(ability: AppAbility, filter: RsvpListFilter): Promise<number> {
+    const params = new SqlParams();
+    const where = rsvpListWhere(params, ability, 'read', filter);
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM ${rsvpListFrom} WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows[0].count;
+  }
+
+  /** Answers across events by the events' start, then by name (keyset), as far as the ability may read events and people. */
+  async list(ability: AppAbility, filter: RsvpListFilter, first: number, after: string | null | undefined) {
+    const params = new SqlParams();
+    const where = rsvpListWhere(params, ability, 'read', filter);
+    const cursor = readCursor(after, ['timestamp', 'uuid', 'text', 'text', 'uuid'] as const);
+    if (cursor) {
+      const [startsAt, eventId, last, firstName, id] = cursor;
+      where.push(
+        `(e.starts_at, e.id, f_search_norm(p.last_name), f_search_norm(p.first_name), r.id)
+           > (${params.add(startsAt)}::timestamptz, ${params.add(eventId)}::uuid, ${params.add(last)}, ${params.add(firstName)}, ${params.add(id)}::uuid)`,
+      );
+    }
+    type Raw = Omit<RsvpListRow, 'id' | 'person'> & EventPersonRow & { rsvpId: string; k1: string; k3: string; k4: string };
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT r.id AS "rsvpId", r.event_id AS "eventId", e.title_en AS "eventTitleEn", e.title_fr AS "eventTitleFr", e.starts_at AS "eventStartsAt",
+              e.time_zone AS "eventTimeZone", r.response, r.invited_at AS "invitedAt", r.responded_at AS "respondedAt", r.checked_in_at AS "checkedInAt",
+              ${eventPersonColumns},
+              to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS k1,
+              f_search_norm(p.last_name) AS k3, f_search_norm(p.first_name) AS k4
+         FROM ${rsvpListFrom} WHERE ${where.join(' AND ')}
+        ORDER BY ${rsvpListOrder} LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const shaped = rows.map(({ id: personId, firstName, lastName, provinceCode, engagementStage, rsvpId, ...row }) => ({
+      ...row,
+      id: rsvpId,
+      person: { id: personId, firstName, lastName, provinceCode, engagementStage },
+    }));
+    return keysetPage(shaped, first, (last) => encodeCursor([last.k1, last.eventId, last.k3, last.k4, last.id]), ['k1', 'k3', 'k4']);
+  }
+
   /** Counts per event (no names: whoever may read the event may read these). */
   async countsOf(eventIds: readonly string[]): Promise<RsvpCounts[]> {
     return this.dataSource.query(
@@ -178,4 +237,42 @@ export class RsvpRepository {
     const rows: { person_id: string }[] = await manager.query(`SELECT person_id FROM event_rsvp WHERE event_id = $1 AND checked_in_at IS NOT NULL`, [eventId]);
     return rows.map((row) => row.person_id);
   }
+}
+
+const rsvpListFrom = 'event_rsvp r JOIN event e ON e.id = r.event_id JOIN person p ON p.id = r.person_id';
+
+/** The ORDER BY of the answers list (the list and its CSV export share it). */
+export const rsvpListOrder = 'e.starts_at, e.id, f_search_norm(p.last_name), f_search_norm(p.first_name), r.id';
+
+/**
+ * The WHERE of the answers list for `action` on the event: the events the ability may
+ * `action` and, since the list names people, only the people it may read; then the filter.
+ */
+export function rsvpListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: RsvpListFilter): string[] {
+  const where = [
+    params.scope(ability, action, 'Event', eventScopeColumns),
+    params.scope(ability, 'read', 'Person', personScopeColumns),
+    'e.archived_at IS NULL',
+  ];
+  if (filter.eventId) where.push(`r.event_id = ${params.add(filter.eventId)}`);
+  if (filter.campaignId) where.push(`e.campaign_id = ${params.add(filter.campaignId)}`);
+  if (filter.provinceCodes?.length) where.push(`e.province_code = ANY(${params.add(filter.provinceCodes)}::text[])`);
+  if (filter.responses?.length) where.push(`r.response = ANY(${params.add(filter.responses)}::text[])`);
+  if (filter.attended !== undefined) where.push(filter.attended ? 'r.checked_in_at IS NOT NULL' : 'r.checked_in_at IS NULL');
+  return where;
+}
+
+/** The answers list as a CSV export: its WHERE with the `export` scope on events, its order; names as the list shows them. */
+export function rsvpExportQuery(ability: AppAbility, filter: RsvpListFilter, lang: TransferLang): ExportQuery {
+  const params = new SqlParams();
+  const where = rsvpListWhere(params, ability, 'export', filter);
+  return {
+    sql: `SELECT r.id, r.event_id, ${lang === 'fr' ? 'coalesce(e.title_fr, e.title_en)' : 'e.title_en'} AS event_title, e.province_code,
+                 to_char(e.starts_at AT TIME ZONE e.time_zone, 'YYYY-MM-DD HH24:MI') AS starts_local, e.time_zone, r.person_id,
+                 trim(p.first_name || ' ' || p.last_name) AS person_name, r.response, r.invited_at, r.responded_at, r.checked_in_at
+            FROM ${rsvpListFrom}
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${rsvpListOrder}`,
+    params: params.values,
+  };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AddWalkInInput, CheckInInput, InviteToEventInput, ProvinceCode, RsvpInput, RsvpResponse } from '@crm/contracts';
+import type { AddWalkInInput, CheckInInput, InviteToEventInput, ProvinceCode, RsvpInput, RsvpListFilter, RsvpResponse } from '@crm/contracts';
 import { EngagementService } from '@crm/engagement';
 import { PeopleService } from '@crm/people';
 import { hashToken } from '@crm/identity';
@@ -43,6 +43,15 @@ export class RsvpService {
     private readonly mailer: EventMailer,
     private readonly mailLog: EventMailRepository,
   ) {}
+
+  /** Answers across the events the caller may read, of the people they may read. */
+  list(ctx: RequestContext, filter: RsvpListFilter, first: number, after: string | null | undefined) {
+    return this.rsvps.list(ctx.ability, filter, first, after);
+  }
+
+  count(ctx: RequestContext, filter: RsvpListFilter): Promise<number> {
+    return this.rsvps.count(ctx.ability, filter);
+  }
 
   async invite(ctx: RequestContext, input: InviteToEventInput): Promise<string[]> {
     return this.writer.transaction(async (manager) => {

@@ -3,6 +3,8 @@ import { CampaignModule } from '@crm/campaigns';
 import { MailModule } from '@crm/mail';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditSubjects } from './audit/audit-subjects';
 import { AuthService } from './auth.service';
 import { IdentityResolver } from './identity.resolver';
 import { MemberContactsService } from './member-contacts.service';
@@ -33,6 +35,8 @@ import { UserTokenRepository } from './user-token.repository';
     IdentityResolver,
     AuditLogRepository,
     AuditLogResolver,
+    AuditLogService,
+    AuditSubjects,
     OwnerOptionsRepository,
     OwnerOptionsService,
     OwnerOptionsResolver,
@@ -42,6 +46,6 @@ import { UserTokenRepository } from './user-token.repository';
     SavedViewService,
     SavedViewResolver,
   ],
-  exports: [SessionService, OwnerOptionsService, MemberContactsService, MemberOrganizations],
+  exports: [SessionService, OwnerOptionsService, MemberContactsService, MemberOrganizations, AuditSubjects, AuditLogService],
 })
 export class IdentityModule {}

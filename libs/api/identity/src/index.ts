@@ -11,3 +11,5 @@ export { userPersonalFields } from './user.row';
 export { LanguageEnum } from './dtos/user.object';
 export { hashToken, newSecretToken } from './tokens';
 export { addressBudget } from './sign-in-throttle';
+export { AuditSubjects, type AuditSubjectName, type AuditSubjectNamer } from './audit/audit-subjects';
+export { AuditLogService } from './audit/audit-log.service';

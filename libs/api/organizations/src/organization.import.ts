@@ -15,6 +15,7 @@ import {
   importOwners,
   inputBuilder,
   normalizeWords,
+  oneOf,
   optionsOf,
   personLike,
   readDate,
@@ -104,7 +105,7 @@ export class OrganizationImportTarget implements ImportTarget<OrganizationState,
 
     const contactType = one('contactType');
     if (contactType && personLike.has(normalizeWords(contactType))) {
-      problem('contactType', `is “${contactType}”: import people from a people file`);
+      problem('contactType', `is “${contactType}”: import people from a people file`, { code: 'importPersonRow', params: { value: contactType } });
     }
     const nameEn = one('nameEn');
     input.nameEn = nameEn ?? '';
@@ -116,19 +117,19 @@ export class OrganizationImportTarget implements ImportTarget<OrganizationState,
       one('kind'),
       readOrganizationKind,
       (v) => set('kind', v),
-      () => problem('kind', `must be one of: ${optionsOf(organizationKindLabels)}`),
+      () => problem('kind', `must be one of: ${optionsOf(organizationKindLabels)}`, oneOf(organizationKindLabels)),
     );
     readOne(
       one('membership'),
       readMembership,
       (v) => set('membership', v),
-      () => problem('membership', `must be one of: ${optionsOf(membershipLabels)}`),
+      () => problem('membership', `must be one of: ${optionsOf(membershipLabels)}`, oneOf(membershipLabels)),
     );
     readOne(
       one('membershipSince'),
       readDate,
       (v) => set('membershipSince', v),
-      () => problem('membershipSince', 'must be a date like 2024-06-20'),
+      () => problem('membershipSince', 'must be a date like 2024-06-20', { code: 'date' }),
     );
     readProvince(one('provinceCode'), vocabulary, (v) => set('provinceCode', v), problem);
     for (const field of ['city', 'postalCode', 'email', 'phone', 'website']) if (one(field)) set(field, one(field));
@@ -186,7 +187,13 @@ export class OrganizationImportTarget implements ImportTarget<OrganizationState,
 
   updateProblem(_ability: AppAbility, _original: OrganizationState, next: OrganizationState): RowProblem | null {
     if (next.postalCode && !postalCodeMatchesProvince(next.postalCode, next.provinceCode)) {
-      return { field: 'postalCode', column: null, message: `${next.postalCode} is not a postal code of ${next.provinceCode}` };
+      return {
+        field: 'postalCode',
+        column: null,
+        message: `${next.postalCode} is not a postal code of ${next.provinceCode}`,
+        code: 'postalCodeProvince',
+        params: { province: next.provinceCode },
+      };
     }
     return null;
   }

@@ -50,6 +50,19 @@ export class OrganizationRepository implements VersionedStore<OrganizationRow, O
     return rows.length > 0;
   }
 
+  /** Names of the organizations among `ids` the ability may read (archived ones too), with their rule fields: the audit log's. */
+  async auditNames(ability: AppAbility, ids: string[]) {
+    const params = new SqlParams();
+    const rows: { id: string; nameEn: string; nameFr: string | null; provinceCode: string; ownerId: string | null; createdById: string | null }[] =
+      await this.dataSource.query(
+        `SELECT o.id, o.name_en AS "nameEn", o.name_fr AS "nameFr", o.province_code AS "provinceCode", o.owner_id AS "ownerId", o.created_by_id AS "createdById"
+           FROM organization o
+          WHERE o.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Organization', organizationScopeColumns)}`,
+        params.values,
+      );
+    return rows.map(({ id, nameEn, nameFr, ...rule }) => ({ id, name: nameEn, nameFr, ruleFields: { id, ...rule } }));
+  }
+
   /** The ids among `ids` the ability may read (archived ones too). */
   async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
     const params = new SqlParams();

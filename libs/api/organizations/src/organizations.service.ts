@@ -10,7 +10,7 @@ import {
   type RecordVersionInput,
   type UpdateOrganizationInput,
 } from '@crm/contracts';
-import { MemberContactsService, MemberOrganizations } from '@crm/identity';
+import { AuditSubjects, MemberContactsService, MemberOrganizations } from '@crm/identity';
 import { BadUserInputException, NotFoundException, type RequestContext } from '@crm/platform';
 import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
 import { TimelineSubjects } from '@crm/timeline';
@@ -35,6 +35,7 @@ export class OrganizationsService implements OnModuleInit {
     private readonly timelineSubjects: TimelineSubjects,
     private readonly memberContacts: MemberContactsService,
     private readonly memberOrganizations: MemberOrganizations,
+    private readonly auditSubjects: AuditSubjects,
   ) {}
 
   onModuleInit(): void {
@@ -42,6 +43,7 @@ export class OrganizationsService implements OnModuleInit {
       ruleFields: (ctx, id) => this.organizations.findVisible(ctx.ability, id),
       visibleIds: (ctx, ids) => this.organizations.visibleIds(ctx.ability, ids),
     });
+    this.auditSubjects.register('Organization', (ability, ids) => this.organizations.auditNames(ability, ids));
     this.memberOrganizations.register((manager, id) => this.organizations.isActive(manager, id));
     this.mergeHooks.register('memberContacts', ({ manager, duplicateId, survivorId }) =>
       this.memberContacts.moveToOrganization(manager, duplicateId, survivorId),

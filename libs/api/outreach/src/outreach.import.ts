@@ -11,6 +11,7 @@ import {
   commonImportFields,
   inputBuilder,
   normalizeWords,
+  oneOf,
   optionsOf,
   readDate,
   readOne,
@@ -203,13 +204,13 @@ export class OutreachImportTarget implements ImportTarget<OutreachImportState, O
       one('channel'),
       readChannel,
       (v) => set('channel', v),
-      () => problem('channel', `must be one of: ${optionsOf(channelLabels)}`),
+      () => problem('channel', `must be one of: ${optionsOf(channelLabels)}`, oneOf(channelLabels)),
     );
     readOne(
       one('outcome'),
       readOutcome,
       (v) => set('outcome', v),
-      () => problem('outcome', `must be one of: ${optionsOf(outcomeLabels)}`),
+      () => problem('outcome', `must be one of: ${optionsOf(outcomeLabels)}`, oneOf(outcomeLabels)),
     );
     const date = one('occurredOn');
     if (date === undefined) problem('occurredOn', problemMessage({ code: 'required' }), { code: 'required' });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { RecordsModule, TransferModule } from '@crm/records';
 import { CoalitionFiguresRepository } from './figures/coalition-figures.repository';
@@ -13,7 +14,7 @@ import { PeopleImportModule } from './person.import';
 import { PersonTransfer } from './person.transfer';
 
 @Module({
-  imports: [OrganizationsModule, RecordsModule, TransferModule, PeopleImportModule],
+  imports: [IdentityModule, OrganizationsModule, RecordsModule, TransferModule, PeopleImportModule],
   providers: [
     PersonRepository,
     PeopleService,

@@ -11,6 +11,7 @@ import {
   type RecordVersionInput,
   UpdatePersonInput,
 } from '@crm/contracts';
+import { AuditSubjects } from '@crm/identity';
 import { OrganizationMergeHooks, OrganizationsService } from '@crm/organizations';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { combineNotes, RecordRules, RecordWriter } from '@crm/records';
@@ -46,6 +47,7 @@ export class PeopleService implements OnModuleInit {
     private readonly mergeHooks: PersonMergeHooks,
     private readonly organizationMergeHooks: OrganizationMergeHooks,
     private readonly timelineSubjects: TimelineSubjects,
+    private readonly auditSubjects: AuditSubjects,
   ) {}
 
   onModuleInit(): void {
@@ -53,6 +55,7 @@ export class PeopleService implements OnModuleInit {
       ruleFields: (ctx, id) => this.people.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.people.visibleIds(ctx.ability, ids),
     });
+    this.auditSubjects.register('Person', (ability, ids) => this.people.auditNames(ability, ids));
     // Merging organizations moves their people along; people are ours, so the hook is too.
     this.organizationMergeHooks.register('affiliations', ({ manager, duplicateId, survivorId }) =>
       this.people.moveAffiliationsOfOrganization(manager, duplicateId, survivorId),

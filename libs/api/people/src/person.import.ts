@@ -9,6 +9,7 @@ import {
   importOwners,
   inputBuilder,
   normalizeWords,
+  oneOf,
   optionsOf,
   organizationLike,
   readBoolean,
@@ -92,7 +93,10 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
 
     const contactType = one('contactType');
     if (contactType && organizationLike.has(normalizeWords(contactType))) {
-      problem('contactType', `is “${contactType}”: import organizations from an organizations file`);
+      problem('contactType', `is “${contactType}”: import organizations from an organizations file`, {
+        code: 'importOrganizationRow',
+        params: { value: contactType },
+      });
     }
     const firstName = one('firstName');
     input.firstName = firstName ?? '';
@@ -102,7 +106,7 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
       one('preferredLanguage'),
       readLanguage,
       (v) => set('preferredLanguage', v),
-      () => problem('preferredLanguage', 'must be English or French (en, fr)'),
+      () => problem('preferredLanguage', 'must be English or French (en, fr)', { code: 'importLanguage' }),
     );
     const emails = splitList(fields.get('emails') ?? [], /[;,\s]+/);
     if (emails.length) set('emails', emails);
@@ -112,7 +116,7 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
       one('leaderCategory'),
       readLeaderCategory,
       (v) => set('leaderCategory', v),
-      () => problem('leaderCategory', `must be one of: ${optionsOf(leaderCategoryLabels)}`),
+      () => problem('leaderCategory', `must be one of: ${optionsOf(leaderCategoryLabels)}`, oneOf(leaderCategoryLabels)),
     );
     readProvince(one('provinceCode'), vocabulary, (v) => set('provinceCode', v), problem);
     if (one('city')) set('city', one('city'));
@@ -122,7 +126,7 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
         one(field),
         readBoolean,
         (v) => set(field, v),
-        () => problem(field, 'must be yes or no'),
+        () => problem(field, 'must be yes or no', { code: 'importYesNo' }),
       );
     }
     // CiviCRM says "Do Not Email = 1"; its 0 is no consent either.
@@ -130,13 +134,13 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
       one('doNotEmail'),
       readBoolean,
       (v) => v && set('consentEmail', false),
-      () => problem('doNotEmail', 'must be yes or no'),
+      () => problem('doNotEmail', 'must be yes or no', { code: 'importYesNo' }),
     );
     readOne(
       one('doNotPhone'),
       readBoolean,
       (v) => v && set('consentPhone', false),
-      () => problem('doNotPhone', 'must be yes or no'),
+      () => problem('doNotPhone', 'must be yes or no', { code: 'importYesNo' }),
     );
     readTags(fields.get('tags'), vocabulary, (v) => set('tags', v), problem);
     if (fields.get('notes')) set('notes', fields.get('notes')!.join('\n'));
@@ -145,8 +149,15 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
       const ids = lookups.organizations.get(organizationName) ?? [];
       if (ids.length === 1) set('affiliations', [{ organizationId: ids[0], title: one('jobTitle') ?? null }]);
       else if (ids.length === 0)
-        problem('organizationName', `no organization named “${organizationName}” that you can see (import organizations first, or leave this column out)`);
-      else problem('organizationName', `several organizations are named “${organizationName}”: merge them first, or leave this column out`);
+        problem('organizationName', `no organization named “${organizationName}” that you can see (import organizations first, or leave this column out)`, {
+          code: 'importOrganizationNone',
+          params: { value: organizationName },
+        });
+      else
+        problem('organizationName', `several organizations are named “${organizationName}”: merge them first, or leave this column out`, {
+          code: 'importOrganizationSeveral',
+          params: { value: organizationName },
+        });
     }
     return { input, provided };
   }
@@ -191,14 +202,14 @@ export class PersonImportTarget implements ImportTarget<PersonState, PersonImpor
 
   createProblem(ability: AppAbility, state: PersonState): RowProblem | null {
     if (state.livedExperience && !canReadField(ability, 'create', 'Person', 'livedExperience', scopeOf(state))) {
-      return { field: 'livedExperience', column: null, message: 'may be recorded only by national staff or the person’s owner' };
+      return { field: 'livedExperience', column: null, message: 'may be recorded only by national staff or the person’s owner', code: 'importLivedExperience' };
     }
     return null;
   }
 
   updateProblem(ability: AppAbility, original: PersonState, next: PersonState): RowProblem | null {
     if (next.livedExperience !== original.livedExperience && !canReadField(ability, 'update', 'Person', 'livedExperience', scopeOf(original))) {
-      return { field: 'livedExperience', column: null, message: 'may be changed only by national staff or the person’s owner' };
+      return { field: 'livedExperience', column: null, message: 'may be changed only by national staff or the person’s owner', code: 'importLivedExperience' };
     }
     return null;
   }

@@ -74,6 +74,20 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return rows[0] ?? null;
   }
 
+  /** Names of the people among `ids` the ability may read (archived ones too), with their rule fields: the audit log's. */
+  async auditNames(ability: AppAbility, ids: string[]) {
+    const params = new SqlParams();
+    const rows: { id: string; firstName: string; lastName: string; provinceCode: string; ownerId: string | null; createdById: string | null }[] =
+      await this.dataSource.query(
+        `SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.province_code AS "provinceCode", p.owner_id AS "ownerId",
+                p.created_by_id AS "createdById"
+           FROM person p
+          WHERE p.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}`,
+        params.values,
+      );
+    return rows.map(({ id, firstName, lastName, ...rule }) => ({ id, name: `${firstName} ${lastName}`.trim(), ruleFields: rule }));
+  }
+
   /** The ids among `ids` the ability may read (archived ones too). */
   async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
     const params = new SqlParams();

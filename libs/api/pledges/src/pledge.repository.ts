@@ -5,12 +5,19 @@ import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import { keysetPage, type LifecycleValues, type VersionedStore } from '@crm/records';
+import { keysetPage, type ExportQuery, type LifecycleValues, type TransferLang, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
 
 // Event rule fields → columns of alias `ev` (the events module's names, restated for one join).
 const eventScopeColumns = { provinceCode: 'ev.province_code', createdById: 'ev.created_by_id', ownerId: 'ev.owner_id', organizationId: 'ev.organization_id' };
+// Outreach rule fields → columns of `outreach o JOIN person op` (outreach's names, restated for one lookup).
+const outreachScopeColumns = {
+  provinceCode: 'op.province_code',
+  createdById: 'o.created_by_id',
+  ownerId: 'o.follow_up_owner_id',
+  organizationId: 'NULL::uuid',
+};
 
 /** The pledge's columns, with its pledger's and event's names as far as `ability` may read them. */
 function pledgeSelect(params: SqlParams, ability: AppAbility): string {
@@ -24,6 +31,15 @@ function pledgeSelect(params: SqlParams, ability: AppAbility): string {
     `(SELECT ev.title_en FROM event ev WHERE ev.id = g.event_id AND ${eventScope}) AS "eventTitleEn"`,
     `(SELECT coalesce(ev.title_fr, ev.title_en) FROM event ev WHERE ev.id = g.event_id AND ${eventScope}) AS "eventTitleFr"`,
   ].join(', ');
+}
+
+export interface PledgeHistoryRow {
+  id: string;
+  at: Date;
+  kind: string;
+  actorId: string | null;
+  actorName: string | null;
+  summary: Record<string, unknown> | null;
 }
 
 @Injectable()
@@ -148,6 +164,29 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return rows.length > 0;
   }
 
+  /** A pledge's entries on its pledger's timeline (one copy each), oldest first. */
+  async history(pledge: Pick<PledgeRow, 'id' | 'personId' | 'organizationId'>): Promise<PledgeHistoryRow[]> {
+    const [subjectType, subjectId] = pledge.personId ? ['Person', pledge.personId] : ['Organization', pledge.organizationId];
+    return this.dataSource.query(
+      `SELECT a.id::text AS id, a.at, a.kind, a.actor_id AS "actorId", u.name AS "actorName", a.summary
+         FROM activity a LEFT JOIN app_user u ON u.id = a.actor_id
+        WHERE a.record_type = 'Pledge' AND a.record_id = $1 AND a.subject_type = $2 AND a.subject_id = $3
+        ORDER BY a.at, a.id LIMIT 200`,
+      [pledge.id, subjectType, subjectId],
+    );
+  }
+
+  /** The person of an active outreach the ability may read, or null (missing, archived or out of scope). */
+  async outreachPerson(manager: EntityManager, ability: AppAbility, id: string): Promise<string | null> {
+    const params = new SqlParams();
+    const rows: { person_id: string }[] = await manager.query(
+      `SELECT o.person_id FROM outreach o JOIN person op ON op.id = o.person_id
+        WHERE o.id = ${params.add(id)} AND o.archived_at IS NULL AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}`,
+      params.values,
+    );
+    return rows[0]?.person_id ?? null;
+  }
+
   /**
    * Marks open pledges due before `today` as overdue since `today`; answers those
    * marked. A row another worker marked meanwhile no longer matches once its lock
@@ -212,4 +251,32 @@ export function pledgeListWhere(params: SqlParams, ability: AppAbility, action: 
   if (filter.followedBy) where.push(`coalesce(g.owner_id, g.created_by_id) = ${params.add(filter.followedBy)}`);
   if (filter.overdue !== undefined) where.push(filter.overdue ? 'g.overdue_since IS NOT NULL' : 'g.overdue_since IS NULL');
   return where;
+}
+
+/**
+ * The pledges list's rows as a CSV export: the same WHERE and ORDER BY as `pledges`, with the
+ * caller's export scope; the pledger's and the event's names only as far as the caller may read them.
+ */
+export function pledgeExportQuery(ability: AppAbility, filter: PledgeFilter, lang: TransferLang): ExportQuery {
+  const params = new SqlParams();
+  const personScope = params.scope(ability, 'read', 'Person', personScopeColumns);
+  const organizationScope = params.scope(ability, 'read', 'Organization', { ...organizationScopeColumns });
+  const eventScope = params.scope(ability, 'read', 'Event', eventScopeColumns);
+  const where = pledgeListWhere(params, ability, 'export', filter);
+  const suffix = lang === 'fr' ? 'fr' : 'en';
+  return {
+    sql: `SELECT g.id, g.kind, g.status, g.person_id, g.organization_id,
+                 COALESCE((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id AND ${personScope}),
+                          (SELECT o.name_${suffix} FROM organization o WHERE o.id = g.organization_id AND ${organizationScope})) AS pledger,
+                 g.province_code, c.name_${suffix} AS campaign, pa.title_${suffix} AS policy_ask, to_char(g.due_on, 'YYYY-MM-DD') AS due_on,
+                 to_char(g.overdue_since, 'YYYY-MM-DD') AS overdue_since, g.evidence, g.event_id,
+                 (SELECT coalesce(ev.title_${suffix}, ev.title_en) FROM event ev WHERE ev.id = g.event_id AND ${eventScope}) AS event_title,
+                 g.outreach_id, g.owner_id, ow.email AS owner_email, g.fulfilled_at, g.created_at, g.updated_at
+            FROM pledge g JOIN campaign c ON c.id = g.campaign_id
+            LEFT JOIN policy_ask pa ON pa.id = g.policy_ask_id
+            LEFT JOIN app_user ow ON ow.id = g.owner_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${pledgeListOrder}`,
+    params: params.values,
+  };
 }

@@ -3,17 +3,18 @@ import { AuditService } from '@crm/platform';
 import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
 import { OutreachDigestModule } from '@crm/outreach';
-import { RecordsModule } from '@crm/records';
+import { RecordsModule, TransferModule } from '@crm/records';
 import { ActivityRecorder } from '@crm/timeline';
 import { MarkOverduePledgesJob } from './mark-overdue-pledges.job';
 import { OverduePledgesSection } from './overdue-pledges.section';
 import { PledgeRepository } from './pledge.repository';
 import { PledgesResolver } from './pledges.resolver';
 import { PledgesService } from './pledges.service';
+import { PledgeTransfer } from './pledge.transfer';
 
 @Module({
-  imports: [CampaignModule, RecordsModule, EngagementModule],
-  providers: [PledgeRepository, PledgesService, PledgesResolver],
+  imports: [CampaignModule, RecordsModule, EngagementModule, TransferModule],
+  providers: [PledgeRepository, PledgesService, PledgesResolver, PledgeTransfer],
   exports: [PledgesService],
 })
 export class PledgesModule {}

@@ -1,10 +1,11 @@
-import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CreatePledgeInput, Id, PageArgs, PledgeFilter, SetPledgeStatusInput, UpdatePledgeInput } from '@crm/contracts';
-import { Allow, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
+import { Allow, AllowField, Ctx, parseInput, selectedFields, type RequestContext } from '@crm/platform';
 import { withoutNulls } from '@crm/records';
 import { CreatePledgeInputType, PledgeFilterInputType, SetPledgeStatusInputType, UpdatePledgeInputType } from './dtos/pledge.inputs';
-import { PledgeConnection, PledgeObject } from './dtos/pledge.object';
+import { PledgeConnection, PledgeHistoryEntryObject, PledgeObject } from './dtos/pledge.object';
+import type { PledgeRow } from './pledge.row';
 import { PledgesService } from './pledges.service';
 
 @Resolver(() => PledgeObject)
@@ -51,5 +52,11 @@ export class PledgesResolver {
   @Mutation(() => PledgeObject, { description: 'pledged → in_progress → fulfilled, or lapsed; any other move is BAD_USER_INPUT naming the allowed ones' })
   setPledgeStatus(@Ctx() ctx: RequestContext, @Args('input') input: SetPledgeStatusInputType): Promise<PledgeObject> {
     return this.service.setStatus(ctx, parseInput(SetPledgeStatusInput, withoutNulls(input)));
+  }
+
+  @AllowField('read', 'Pledge')
+  @ResolveField(() => [PledgeHistoryEntryObject], { description: 'Its steps, oldest first (ask it of one pledge, not of a list)' })
+  history(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeRow): Promise<PledgeHistoryEntryObject[]> {
+    return this.service.history(ctx, pledge);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { subject } from '@crm/authz';
+import { canReadField, subject } from '@crm/authz';
 import { CampaignService } from '@crm/campaigns';
 import { pledgeTransitions, type CreatePledgeInput, type PledgeFilter, type SetPledgeStatusInput, type UpdatePledgeInput } from '@crm/contracts';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
@@ -39,6 +39,21 @@ export class PledgesService implements OnModuleInit {
     return row;
   }
 
+  /** What happened to a pledge the caller has read: who did it only where they may read that user's name. */
+  async history(ctx: RequestContext, pledge: PledgeRow) {
+    const rows = await this.pledges.history(pledge);
+    return rows.map((row) => {
+      const fields = Array.isArray(row.summary?.fields) ? (row.summary.fields as unknown[]) : [];
+      return {
+        id: row.id,
+        at: row.at,
+        kind: row.kind,
+        actorName: row.actorId && canReadField(ctx.ability, 'read', 'User', 'name', { id: row.actorId }) ? row.actorName : null,
+        fields: fields.filter((field): field is string => typeof field === 'string' && canReadField(ctx.ability, 'read', 'Pledge', field, pledge)),
+      };
+    });
+  }
+
   count(ctx: RequestContext, filter: PledgeFilter): Promise<number> {
     return this.pledges.count(ctx.ability, filter);
   }
@@ -65,7 +80,7 @@ export class PledgesService implements OnModuleInit {
         throw new BadUserInputException([{ path: ['input', input.personId ? 'personId' : 'organizationId'], code: 'outsideEditable' }]);
       }
       const campaignId = await this.campaigns.campaignFor(manager, input.campaignId);
-      await this.assertLinks(manager, ctx, campaignId, input);
+      await this.assertLinks(manager, ctx, campaignId, input, input.personId ?? null);
       const values: PledgeValues = {
         campaignId,
         personId: input.personId ?? null,
@@ -105,10 +120,13 @@ export class PledgesService implements OnModuleInit {
           if (input.policyAskId) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskOnlyMp' }]);
           values.policyAskId = null;
         }
-        await this.assertLinks(manager, ctx, before.campaignId, {
-          policyAskId: values.policyAskId ?? undefined,
-          eventId: values.eventId ?? undefined,
-        });
+        await this.assertLinks(
+          manager,
+          ctx,
+          before.campaignId,
+          { policyAskId: values.policyAskId ?? undefined, eventId: values.eventId ?? undefined, outreachId: values.outreachId ?? undefined },
+          before.personId,
+        );
         return { values };
       },
     });
@@ -149,12 +167,16 @@ export class PledgesService implements OnModuleInit {
     );
   }
 
-  /** The policy ask is the campaign's; the event, one the caller may see. */
+  /**
+   * The policy ask is the campaign's; the event, one the caller may see; the outreach, one the
+   * caller may see, and with the pledger when a person pledges (the contact where they pledged).
+   */
   private async assertLinks(
     manager: EntityManager,
     ctx: RequestContext,
     campaignId: string,
-    links: { policyAskId?: string | null; eventId?: string | null },
+    links: { policyAskId?: string | null; eventId?: string | null; outreachId?: string | null },
+    personId: string | null,
   ): Promise<void> {
     const problems: FieldProblemInput[] = [];
     if (links.policyAskId && !(await this.campaigns.policyAskIds(campaignId, manager))?.has(links.policyAskId)) {
@@ -162,6 +184,10 @@ export class PledgesService implements OnModuleInit {
     }
     if (links.eventId && !(await this.pledges.eventVisible(manager, ctx.ability, links.eventId))) {
       problems.push({ path: ['input', 'eventId'], code: 'eventUnknown' });
+    }
+    if (links.outreachId) {
+      const outreachPerson = await this.pledges.outreachPerson(manager, ctx.ability, links.outreachId);
+      if (!outreachPerson || (personId && outreachPerson !== personId)) problems.push({ path: ['input', 'outreachId'], code: 'outreachUnknown' });
     }
     if (problems.length) throw new BadUserInputException(problems);
   }

@@ -39,6 +39,7 @@ export type {
 export {
   importOwners,
   inputBuilder,
+  oneOf,
   optionsOf,
   organizationLike,
   personLike,

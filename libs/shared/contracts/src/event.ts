@@ -195,3 +195,15 @@ export const AddWalkInInput = z.object({
   consentEmail: z.boolean().default(false),
 });
 export type AddWalkInInput = z.infer<typeof AddWalkInInput>;
+
+/** The answers and attendance across the events one may read (a list, and its CSV export). */
+export const RsvpListFilter = z.object({
+  eventId: Id.optional(),
+  campaignId: Id.optional(),
+  /** The events' provinces. */
+  provinceCodes: z.array(ProvinceCode).max(13).optional(),
+  responses: z.array(z.enum(rsvpResponseValues)).max(rsvpResponseValues.length).optional(),
+  /** Checked in (true) or not (false). */
+  attended: z.boolean().optional(),
+});
+export type RsvpListFilter = z.infer<typeof RsvpListFilter>;

@@ -17,7 +17,7 @@ function changedFields(summary: unknown): string[] {
 
 // "city" → "City": the record forms' labels, else the raw name.
 function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
-  const key = [`person.${field}`, `organization.${field}`, `story.${field}`, `records.${field}`].find(isPlainMessageKey);
+  const key = [`person.${field}`, `organization.${field}`, `story.${field}`, `pledge.${field}`, `records.${field}`].find(isPlainMessageKey);
   return key ? t(key as PlainMessageKey) : field;
 }
 

@@ -201,7 +201,7 @@ export class ImportEngine {
     const inputs: PlanInput[] = toPlan.map((row) => ({
       rowNumber: row.rowNumber,
       input: row.input as RowInput | null,
-      problems: row.input ? [] : [{ field: null, column: null, message: 'has no checked values: run the dry run again' }],
+      problems: row.input ? [] : [{ field: null, column: null, message: 'has no checked values: run the dry run again', code: 'importRowNotChecked' }],
     }));
     const { keys, matches } = await target.match(
       manager,

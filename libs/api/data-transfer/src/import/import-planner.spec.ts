@@ -57,7 +57,9 @@ describe('planChunk', () => {
     );
     expect(planned.map((p) => p.fate)).toEqual(['create', 'error']);
     expect(planned[0].pending!.state).toMatchObject({ ownerId: 'coord-1', createdById: 'coord-1', provinceCode: 'ON' });
-    expect(planned[1].problems).toEqual([{ field: 'provinceCode', column: null, message: 'QC is outside your regions' }]);
+    expect(planned[1].problems).toEqual([
+      { field: 'provinceCode', column: null, message: 'QC is outside your regions', code: 'importOutsideRegions', params: { province: 'QC' } },
+    ]);
   });
 
   it('folds a later row of the file into the record an earlier row creates (UPDATE) or skips it (SKIP)', () => {

@@ -73,7 +73,15 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
     );
     const { target } = ctx;
     if (existing.length > 1) {
-      return error([{ field: target.matchField, column: null, message: `matches ${existing.length} existing ${target.noun.many}: merge them first` }]);
+      return error([
+        {
+          field: target.matchField,
+          column: null,
+          message: `matches ${existing.length} existing ${target.noun.many}: merge them first`,
+          code: 'importMatchesMany',
+          params: { count: existing.length },
+        },
+      ]);
     }
     const earlierMatch = earlier.find((ref) => ref.matchId !== null);
     const matchId = existing[0]?.id ?? earlierMatch?.matchId ?? null;
@@ -105,6 +113,7 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
               field: target.matchField,
               column: null,
               message: `matches an existing ${target.noun.one} you may not edit (ask their owner or national staff)`,
+              code: 'importMatchNotEditable',
             },
           ]);
         }
@@ -115,8 +124,8 @@ export function planChunk(ctx: PlanContext, rows: PlanInput[], keys: string[][],
       pending = firstEarlier?.pending ?? null;
     }
     if (pending) {
-      const merged = merge(target, pending.state, values, provided);
-      if (typeof merged === 'string') return error([{ field: null, column: null, message: merged }]);
+      const merged = mergeChecked(target, pending.state, values, provided);
+      if (merged instanceof MergeRefused) return error([merged.problem]);
       const scopeProblem = pending.original ? updateProblem(ctx, pending.original, merged, provided) : createProblem(ctx, merged);
       if (scopeProblem) return error([scopeProblem]);
       pending.state = merged;
@@ -145,7 +154,13 @@ function createProblem(ctx: PlanContext, state: State): RowProblem | null {
   const { target } = ctx;
   const scope = target.scopeOf(state);
   if (!ctx.ability.can('create', subject(target.subject, scope))) {
-    return { field: 'provinceCode', column: null, message: `${String(scope.provinceCode)} is outside your regions` };
+    return {
+      field: 'provinceCode',
+      column: null,
+      message: `${String(scope.provinceCode)} is outside your regions`,
+      code: 'importOutsideRegions',
+      params: { province: String(scope.provinceCode) },
+    };
   }
   return target.createProblem?.(ctx.ability, state) ?? null;
 }
@@ -157,6 +172,7 @@ function updateProblem(ctx: PlanContext, original: State, next: State, provided:
       field: provided.includes('provinceCode') ? 'provinceCode' : 'ownerEmail',
       column: null,
       message: `would put the ${target.noun.one} outside what you may edit`,
+      code: 'outsideEditable',
     };
   }
   return target.updateProblem?.(ctx.ability, original, next, provided) ?? null;
@@ -168,6 +184,16 @@ function updateProblem(ctx: PlanContext, original: State, next: State, provided:
  * notes are appended. A string is the reason it cannot be applied.
  */
 export function merge<S extends State>(target: ImportTarget, state: S, values: Record<string, unknown>, provided: string[]): S | string {
+  const merged = mergeChecked(target, state, values, provided);
+  return merged instanceof MergeRefused ? merged.problem.message : merged;
+}
+
+/** Why a row cannot be folded into its record: a coded row problem (the screen says it in the viewer's language). */
+class MergeRefused {
+  constructor(readonly problem: RowProblem) {}
+}
+
+function mergeChecked<S extends State>(target: ImportTarget, state: S, values: Record<string, unknown>, provided: string[]): S | MergeRefused {
   const next = { ...state } as Record<string, unknown>;
   const lists = target.listLimits ?? {};
   for (const field of provided) {
@@ -177,14 +203,20 @@ export function merge<S extends State>(target: ImportTarget, state: S, values: R
     if (field in lists) {
       const union = [...new Set([...(next[field] as string[]), ...(value as string[])])];
       const max = lists[field];
-      if (union.length > max) return `would give the ${target.noun.one} more than ${max} ${field === 'emails' ? 'e-mail addresses' : field}`;
+      if (union.length > max) {
+        const message = `would give the ${target.noun.one} more than ${max} ${field === 'emails' ? 'e-mail addresses' : field}`;
+        return new MergeRefused({ field, column: null, message, code: 'tooMany', params: { max } });
+      }
       next[field] = union;
     } else if (field === 'notes') {
       const current = next.notes as string | null;
       const added = value as string | null;
       if (added && !(current ?? '').includes(added)) {
         const notes = current ? `${current}\n\n${added}` : added;
-        if (notes.length > notesLimit) return `would make the notes longer than ${notesLimit.toLocaleString('en')} characters`;
+        if (notes.length > notesLimit) {
+          const message = `would make the notes longer than ${notesLimit.toLocaleString('en')} characters`;
+          return new MergeRefused({ field: 'notes', column: null, message, code: 'tooLong', params: { max: notesLimit } });
+        }
         next.notes = notes;
       }
     } else {

@@ -101,7 +101,13 @@ export function prepareRow<L>(
     (coded?.warning ? warnings : problems).push({ field, column: field ? columnsOf(field) : null, message, ...coded });
 
   const extra = cells.slice(headers.length).filter((c) => c.trim() !== '').length;
-  if (extra > 0) problem(null, `has ${headers.length + extra} cells but the file has ${headers.length} columns (a separator inside an unquoted cell?)`);
+  if (extra > 0) {
+    const cells = headers.length + extra;
+    problem(null, `has ${cells} cells but the file has ${headers.length} columns (a separator inside an unquoted cell?)`, {
+      code: 'importExtraCells',
+      params: { cells, columns: headers.length },
+    });
+  }
 
   const built = target.read(fields, lookups, vocabulary, problem);
   const result = target.schema.safeParse(built.input);

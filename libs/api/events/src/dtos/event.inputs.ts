@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { EventKind, EventStatus, LeaderCategory, RsvpAnswer } from '@crm/contracts';
-import { EventKindEnum, EventStatusEnum, RsvpAnswerEnum } from './event.object';
+import type { EventKind, EventStatus, LeaderCategory, RsvpAnswer, RsvpResponse } from '@crm/contracts';
+import { EventKindEnum, EventStatusEnum, RsvpAnswerEnum, RsvpResponseEnum } from './event.object';
 
 // GraphQL shapes only: validation is the shared zod schema, in the resolver.
 
@@ -65,6 +65,15 @@ export class EventFilterInputType {
   @Field({ nullable: true, description: 'ISO instant: events ending at or after it' }) from?: string;
   @Field({ nullable: true, description: 'ISO instant: events starting before it' }) to?: string;
   @Field({ nullable: true, description: 'Words of the title' }) search?: string;
+}
+
+@InputType({ description: 'Answers and attendance across the events the caller may read' })
+export class RsvpListFilterInputType {
+  @Field(() => ID, { nullable: true }) eventId?: string;
+  @Field(() => ID, { nullable: true }) campaignId?: string;
+  @Field(() => [String], { nullable: true, description: 'The events’ provinces' }) provinceCodes?: string[];
+  @Field(() => [RsvpResponseEnum], { nullable: true }) responses?: RsvpResponse[];
+  @Field({ nullable: true, description: 'Checked in (true) or not (false)' }) attended?: boolean;
 }
 
 @InputType()

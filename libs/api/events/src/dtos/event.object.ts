@@ -37,6 +37,28 @@ export class RsvpObject {
   @Field(() => Date, { nullable: true, description: 'Set when they arrived (attendance)' }) checkedInAt: Date | null;
 }
 
+@ObjectType('RsvpListItem', { description: 'One answer (and attendance) in the list across events' })
+export class RsvpListItemObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) eventId: string;
+  @Field() eventTitleEn: string;
+  @Field(() => String, { nullable: true }) eventTitleFr: string | null;
+  @Field() eventStartsAt: Date;
+  @Field() eventTimeZone: string;
+  @Field(() => EventPersonObject) person: EventPersonObject;
+  @Field(() => RsvpResponseEnum) response: RsvpResponse;
+  @Field(() => Date, { nullable: true }) invitedAt: Date | null;
+  @Field(() => Date, { nullable: true }) respondedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Set when they arrived (attendance)' }) checkedInAt: Date | null;
+}
+
+@ObjectType('RsvpListConnection')
+export class RsvpListConnection {
+  @Field(() => [RsvpListItemObject]) nodes: RsvpListItemObject[];
+  @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int, { nullable: true, description: 'How many answers match the filter in all (counted only when asked for)' }) totalCount?: number;
+}
+
 @ObjectType('RsvpCounts', { description: 'How many people stand where on an event’s list (no names)' })
 export class RsvpCountsObject {
   @Field(() => Int) invited: number;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditFilter } from '@crm/contracts';
 import { invalidCursor, SqlParams } from '@crm/platform';
 import { DataSource } from 'typeorm';
-import type { AuditEntryObject } from './audit-entry.object';
+import type { AuditEntryRow } from './audit-entry-view';
 
 @Injectable()
 export class AuditLogRepository {
@@ -22,7 +22,7 @@ export class AuditLogRepository {
       if (!/^\d{1,19}$/.test(after) || BigInt(after) > 9223372036854775807n) throw invalidCursor();
       where.push(`a.id < ${params.add(after)}`);
     }
-    const rows: AuditEntryObject[] = await this.dataSource.query(
+    const rows: AuditEntryRow[] = await this.dataSource.query(
       `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.name AS "actorName", a.actor_role AS "actorRole", a.action,
               a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.changes, a.request_id AS "requestId"
          FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_id
@@ -32,5 +32,10 @@ export class AuditLogRepository {
     );
     const nodes = rows.slice(0, first);
     return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? nodes[nodes.length - 1].id : null } };
+  }
+
+  /** Users' names by id (the service decides which the viewer may see). */
+  async userNames(ids: string[]): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(`SELECT u.id, u.name FROM app_user u WHERE u.id = ANY($1::uuid[])`, [ids]);
   }
 }

@@ -35,6 +35,15 @@ export class PledgeObject {
   @Field() updatedAt: Date;
 }
 
+@ObjectType('PledgeHistoryEntry', { description: 'One step in a pledge’s life, as its pledger’s timeline records it' })
+export class PledgeHistoryEntryObject {
+  @Field(() => ID) id: string;
+  @Field() at: Date;
+  @Field({ description: 'pledge.created, pledge.updated (with the changed fields), pledge.overdue' }) kind: string;
+  @Field(() => String, { nullable: true, description: 'Null when the caller may not read that user’s name' }) actorName: string | null;
+  @Field(() => [String], { description: 'The fields changed (names, never values)' }) fields: string[];
+}
+
 @ObjectType('PledgeConnection')
 export class PledgeConnection {
   @Field(() => [PledgeObject]) nodes: PledgeObject[];

@@ -2,7 +2,7 @@ import type { RequestContext } from '@crm/platform';
 import { assignableByEmail } from '@crm/identity';
 import type { EntityManager } from 'typeorm';
 import { normalizeWords } from './guess-mapping';
-import type { FieldCells, ImportReport, ImportVocabulary } from './import-target';
+import type { FieldCells, ImportReport, ImportVocabulary, RowProblem } from './import-target';
 import { languageLabels, type Labels } from './transfer-labels';
 
 // Helpers import targets read a row's cells with: coded values by their code or
@@ -82,6 +82,20 @@ export const optionsOf = (labels: Record<string, { en: string }>): string =>
     .map((l) => l.en)
     .join(', ');
 
+/**
+ * "must be one of: …" as a row problem: the English sentence for API clients, and the
+ * `oneOf` code with the labels in both languages (a file may use either), for screens.
+ */
+export const oneOf = (labels: Record<string, { en: string; fr: string }>): Pick<RowProblem, 'code' | 'params'> => ({
+  code: 'oneOf',
+  params: {
+    options: optionsOf(labels),
+    optionsFr: Object.values(labels)
+      .map((l) => l.fr)
+      .join(', '),
+  },
+});
+
 /** Contact types (CiviCRM's "Contact Type") that say a row is not a person, or not an organization. */
 export const organizationLike = new Set(['organization', 'organisation', 'household', 'menage', 'foyer']);
 export const personLike = new Set(['individual', 'individu', 'particulier', 'person', 'personne']);
@@ -105,10 +119,10 @@ export function readOne<T>(text: string | undefined, read: (text: string) => T |
 }
 
 export function readProvince(text: string | undefined, vocabulary: ImportVocabulary, found: (code: string) => void, problem: ImportReport): void {
-  if (text === undefined) return problem('provinceCode', 'is required');
+  if (text === undefined) return problem('provinceCode', 'is required', { code: 'required' });
   const code = vocabulary.province(text);
   if (code) found(code);
-  else problem('provinceCode', `“${text}” is not a Canadian province or territory (ON, Ontario, Québec…)`);
+  else problem('provinceCode', `“${text}” is not a Canadian province or territory (ON, Ontario, Québec…)`, { code: 'importProvince', params: { value: text } });
 }
 
 /**
@@ -125,7 +139,8 @@ export function readOwner(text: string | undefined, owners: Map<string, string>,
   if (text === undefined) return;
   const id = owners.get(text.toLowerCase());
   if (id) found(id);
-  else problem('ownerEmail', `“${text}” is not the e-mail of a staff or coordinator account you can make owner`);
+  else
+    problem('ownerEmail', `“${text}” is not the e-mail of a staff or coordinator account you can make owner`, { code: 'importOwner', params: { value: text } });
 }
 
 export function readTags(cells: string[] | undefined, vocabulary: ImportVocabulary, found: (slugs: string[]) => void, problem: ImportReport): void {

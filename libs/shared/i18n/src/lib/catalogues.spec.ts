@@ -30,6 +30,7 @@ const sameInBothLanguages = new Set([
   'stories.filter.kind',
   'stories.column.kind',
   'stories.column.province',
+  'pledges.column.province',
   'story.kind.innovation',
   'story.kind',
   'records.listMore',
@@ -49,6 +50,9 @@ const sameInBothLanguages = new Set([
   'event.section.description',
   'calendar.agenda',
   'calendar.date',
+  'audit.field.provinceCode',
+  'audit.field.affiliations',
+  'audit.field.notes',
   'event.mail.kind.invitation',
   'event.mail.kind.confirmation',
 ]);

@@ -6,6 +6,9 @@ import { storiesEn } from './messages/stories';
 import { eventsEn } from './messages/events';
 import { eventMailEn } from './messages/event-mail';
 import { listsEn } from './messages/lists';
+import { auditLogEn } from './messages/audit-log';
+import { importProblemsEn } from './messages/import-problems';
+import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
 // `{placeholders}` define the parameters `translate` asks for.
@@ -610,6 +613,9 @@ export const en = {
   ...dataTransferEn,
   ...formsEn,
   ...listsEn,
+  ...auditLogEn,
+  ...importProblemsEn,
+  ...pledgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,9 @@ import { outreachFr } from './messages/outreach';
 import { eventsFr } from './messages/events';
 import { eventMailFr } from './messages/event-mail';
 import { listsFr } from './messages/lists';
+import { auditLogFr } from './messages/audit-log';
+import { importProblemsFr } from './messages/import-problems';
+import { pledgesFr } from './messages/pledges';
 
 // Typed against the English keys: a missing or extra French string is a type
 // error. French typography: no-break space (\u00a0) inside « » and before : ; ? !
@@ -614,4 +617,7 @@ export const fr: Record<MessageKey, string> = {
   ...dataTransferFr,
   ...formsFr,
   ...listsFr,
+  ...auditLogFr,
+  ...importProblemsFr,
+  ...pledgesFr,
 };

@@ -15,6 +15,8 @@ import { ToolkitHistoryAndMailRecords1764400000000 } from './1764400000000-toolk
 import { SavedViews1764420000000 } from './1764420000000-saved-views';
 import { ImportKinds1764450000000 } from './1764450000000-import-kinds';
 import { ToolkitCatalogueEditor1764500000000 } from './1764500000000-toolkit-catalogue-editor';
+import { PledgeOutreachLink1764510000000 } from './1764510000000-pledge-outreach-link';
+import { RsvpIds1764510000001 } from './1764510000001-rsvp-ids';
 import { EventMail1764520000000 } from './1764520000000-event-mail';
 import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
 
@@ -37,6 +39,8 @@ export const migrations = [
   SavedViews1764420000000,
   ImportKinds1764450000000,
   ToolkitCatalogueEditor1764500000000,
+  PledgeOutreachLink1764510000000,
+  RsvpIds1764510000001,
   EventMail1764520000000,
   EventCancellationMail1764520000001,
 ];
