@@ -16,8 +16,10 @@ describe('navigation', () => {
       visibleSections(defineAbilityFor(actor(role)))
         .find((section) => section.testId === 'nav-records')
         ?.items.map((item) => item.to) ?? [];
-    const all = ['/search', '/organizations', '/people', '/imports/new', '/stories', '/toolkit'];
-    for (const role of ['ADMIN', 'STAFF', 'COORDINATOR'] as const) expect(records(role)).toEqual(all);
+    const all = ['/search', '/organizations', '/people', '/imports/new', '/duplicates', '/stories', '/toolkit'];
+    for (const role of ['ADMIN', 'STAFF'] as const) expect(records(role)).toEqual(all);
+    // The possible-duplicates queue is for those who merge: national staff.
+    expect(records('COORDINATOR')).toEqual(all.filter((to) => to !== '/duplicates'));
     expect(records('MEMBER')).toEqual([]);
     expect(records('FUNDER')).toEqual([]);
   });

@@ -24,6 +24,7 @@ export const navSections: NavSection[] = [
       { to: '/organizations', label: 'nav.organizations', can: ['read', 'Organization'] },
       { to: '/people', label: 'nav.people', can: ['read', 'Person'] },
       { to: '/imports/new', label: 'nav.imports', can: ['import', 'Person'] },
+      { to: '/duplicates', label: 'nav.duplicates', can: ['merge', 'Person'] },
       { to: '/stories', label: 'nav.stories', can: ['read', 'Story'] },
       { to: '/toolkit', label: 'nav.toolkit', can: ['read', 'ToolkitRequest'] },
     ],

@@ -63,6 +63,9 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   coalitionFigures: { document: '{ coalitionFigures { people } }', allowed: ['ADMIN', 'STAFF', 'COORDINATOR', 'FUNDER'] },
   personDuplicates: { document: '{ personDuplicates(input: { firstName: "Zz", provinceCode: "ON" }) { id } }', allowed: PEOPLE_WORKERS },
   organizationDuplicates: { document: '{ organizationDuplicates(input: { nameEn: "Zz", provinceCode: "ON" }) { id } }', allowed: NATIONAL_STAFF },
+  // The possible-duplicates queue (decision 027): whoever merges.
+  personDuplicatePairs: { document: '{ personDuplicatePairs(reason: EMAIL, first: 1) { nodes { reason } } }', allowed: NATIONAL_STAFF },
+  organizationDuplicatePairs: { document: '{ organizationDuplicatePairs(reason: NAME_CITY, first: 1) { nodes { reason } } }', allowed: NATIONAL_STAFF },
   searchDirectory: { document: '{ searchDirectory(text: "zz") { organizations { id } people { id } } }', allowed: ORGANIZATION_READERS },
   timeline: { document: `{ timeline(subjectType: Organization, subjectId: "${uuid}", first: 1) { nodes { id } } }`, allowed: ORGANIZATION_READERS },
   tags: { document: '{ tags { slug } }', allowed: SIGNED_IN },
@@ -124,6 +127,14 @@ export const permissionMatrix: Record<string, MatrixRow> = {
   restorePerson: { document: `mutation { restorePerson(input: { id: "${uuid}", version: 1 }) { id } }`, allowed: PEOPLE_WORKERS },
   mergePeople: {
     document: `mutation { mergePeople(input: { survivorId: "${uuid}", survivorVersion: 1, duplicateId: "${uuid}", duplicateVersion: 1 }) { id } }`,
+    allowed: NATIONAL_STAFF,
+  },
+  dismissPersonDuplicate: {
+    document: `mutation { dismissPersonDuplicate(firstId: "${uuid}", secondId: "${uuid.replace('0000-4', '0001-4')}") }`,
+    allowed: NATIONAL_STAFF,
+  },
+  dismissOrganizationDuplicate: {
+    document: `mutation { dismissOrganizationDuplicate(firstId: "${uuid}", secondId: "${uuid.replace('0000-4', '0001-4')}") }`,
     allowed: NATIONAL_STAFF,
   },
   createStory: {

@@ -226,4 +226,46 @@ describe('daily use of the staff app', () => {
       }),
     180_000,
   );
+  it(
+    'national staff work through possible duplicates: compare and merge, or "not a duplicate" for good, in French and on a phone',
+    () =>
+      asUser(demo.staff, async (page) => {
+        const [a] = await query<{ id: string }>(
+          `INSERT INTO person (first_name, last_name, province_code, city, emails)
+           VALUES ('Zeynep', 'Aksoy', 'NS', 'Truro', '{zeynep@example.org}') RETURNING id`,
+        );
+        const [b] = await query<{ id: string }>(
+          `INSERT INTO person (first_name, last_name, province_code, city, emails)
+           VALUES ('zeynep', 'AKSOY', 'NS', 'truro', '{Zeynep@example.org}') RETURNING id`,
+        );
+        const [low, high] = [a.id, b.id].sort();
+        const pair = page.locator(`[data-testid="duplicate-pair"]:has([data-id="${low}"]):has([data-id="${high}"])`);
+        // staff@ reads French.
+        await page.goto(staffUrl('/duplicates?kind=people&reason=EMAIL'));
+        await page.getByRole('heading', { name: 'Doublons possibles' }).waitFor();
+        await pair.waitFor();
+        expect(await pair.getByTestId('duplicate-compare').getAttribute('href')).toBe(`/people/${low}/merge?with=${high}`);
+        await expectAccessible(page, 'staff: possible duplicates');
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await pair.waitFor();
+        await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 5_000 }).catch(() => undefined);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectAccessible(page, 'staff: possible duplicates on a phone');
+        await page.setViewportSize({ width: 1366, height: 900 });
+
+        await pair.getByTestId('duplicate-dismiss').click();
+        await page.getByTestId('duplicates-dismissed').waitFor();
+        expect(await pair.count()).toBe(0);
+        await page.goto(staffUrl('/duplicates?kind=people&reason=NAME_CITY'));
+        await page.getByTestId('duplicate-pairs').waitFor();
+        expect(await pair.count()).toBe(0);
+        const [dismissal] = await query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM duplicate_dismissal WHERE subject_type = 'Person' AND low_id = $1 AND high_id = $2`,
+          [low, high],
+        );
+        expect(dismissal.n).toBe(1);
+      }),
+    180_000,
+  );
 });

@@ -203,7 +203,7 @@ export default function Pledges() {
                     <Text size="sm">—</Text>
                   )}
                 </Table.Td>
-                <Table.Td style={{ minWidth: 130 }}>
+                <Table.Td style={{ minWidth: 160 }}>
                   <Group gap={4} wrap="wrap">
                     <PledgeStatusBadge status={pledge.status} />
                     <OverdueBadge since={pledge.overdueSince} status={pledge.status} />

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { RecordsModule, TransferModule } from '@crm/records';
+import { DuplicatePairsRepository } from './duplicate-pairs/duplicate-pairs.repository';
+import { DuplicatePairsResolver } from './duplicate-pairs/duplicate-pairs.resolver';
+import { DuplicatePairsService } from './duplicate-pairs/duplicate-pairs.service';
 import { CoalitionFiguresRepository } from './figures/coalition-figures.repository';
 import { CoalitionFiguresResolver } from './figures/coalition-figures.resolver';
 import { PeopleLoaders } from './people-loaders';
@@ -26,8 +29,11 @@ import { PersonTransfer } from './person.transfer';
     PersonTransfer,
     CoalitionFiguresRepository,
     CoalitionFiguresResolver,
+    DuplicatePairsRepository,
+    DuplicatePairsService,
+    DuplicatePairsResolver,
     PersonMailRecipients,
   ],
-  exports: [PeopleService, PersonMergeHooks, PersonMailRecipients],
+  exports: [PeopleService, PersonMergeHooks, PersonMailRecipients, DuplicatePairsRepository],
 })
 export class PeopleModule {}

@@ -45,6 +45,7 @@ const referenceFields: Record<string, SubjectName | 'self'> = {
   personId: 'Person',
   mergedFromId: 'self',
   mergedIntoId: 'self',
+  notDuplicateOf: 'self',
 };
 
 /** The type of record a field's value points to, if it holds an id. */

@@ -8,6 +8,7 @@ import { eventMailEn } from './messages/event-mail';
 import { listsEn } from './messages/lists';
 import { auditLogEn } from './messages/audit-log';
 import { importProblemsEn } from './messages/import-problems';
+import { duplicatesQueueEn } from './messages/duplicates-queue';
 import { pledgesEn } from './messages/pledges';
 
 // The English catalogue is the reference: its keys define `MessageKey`, and its
@@ -615,6 +616,7 @@ export const en = {
   ...listsEn,
   ...auditLogEn,
   ...importProblemsEn,
+  ...duplicatesQueueEn,
   ...pledgesEn,
 } as const;
 

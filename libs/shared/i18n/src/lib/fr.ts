@@ -10,6 +10,7 @@ import { eventMailFr } from './messages/event-mail';
 import { listsFr } from './messages/lists';
 import { auditLogFr } from './messages/audit-log';
 import { importProblemsFr } from './messages/import-problems';
+import { duplicatesQueueFr } from './messages/duplicates-queue';
 import { pledgesFr } from './messages/pledges';
 
 // Typed against the English keys: a missing or extra French string is a type
@@ -619,5 +620,6 @@ export const fr: Record<MessageKey, string> = {
   ...listsFr,
   ...auditLogFr,
   ...importProblemsFr,
+  ...duplicatesQueueFr,
   ...pledgesFr,
 };

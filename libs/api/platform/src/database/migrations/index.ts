@@ -19,6 +19,7 @@ import { PledgeOutreachLink1764510000000 } from './1764510000000-pledge-outreach
 import { RsvpIds1764510000001 } from './1764510000001-rsvp-ids';
 import { EventMail1764520000000 } from './1764520000000-event-mail';
 import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
+import { DuplicateQueue1764530000000 } from './1764530000000-duplicate-queue';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   RsvpIds1764510000001,
   EventMail1764520000000,
   EventCancellationMail1764520000001,
+  DuplicateQueue1764530000000,
 ];

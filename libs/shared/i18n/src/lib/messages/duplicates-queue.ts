@@ -1,0 +1,51 @@
+// The possible-duplicates queue (issue 10, decision 027).
+// French typography: no-break space (\u00a0) before : ; ? ! and inside « ».
+export const duplicatesQueueEn = {
+  'nav.duplicates': 'Possible duplicates',
+  'duplicatesQueue.title': 'Possible duplicates',
+  'duplicatesQueue.intro':
+    'Records that look like the same person or organization. Compare and merge them, or say they are different: they will not come back.',
+  'duplicatesQueue.kind': 'Kind of record',
+  'duplicatesQueue.kind.people': 'People',
+  'duplicatesQueue.kind.organizations': 'Organizations',
+  'duplicatesQueue.reason': 'Why they look alike',
+  'duplicatesQueue.reason.EMAIL': 'Same e-mail',
+  'duplicatesQueue.reason.NAME_CITY': 'Same name in the same city',
+  'duplicatesQueue.column.first': 'One record',
+  'duplicatesQueue.column.second': 'The other',
+  'duplicatesQueue.column.actions': 'What to do',
+  'duplicatesQueue.added': 'Added',
+  'duplicatesQueue.compare': 'Compare and merge',
+  'duplicatesQueue.notDuplicate': 'Not a duplicate',
+  'duplicatesQueue.dismissed': 'Noted: these two are different, and will not be shown again.',
+  'duplicatesQueue.dismissFailed': 'This pair could not be dismissed: one of the records is gone or out of your reach.',
+  'duplicatesQueue.empty': 'No possible duplicates here.',
+  'audit.action.person.notDuplicate': 'Marked two people as different',
+  'audit.action.organization.notDuplicate': 'Marked two organizations as different',
+  'audit.field.notDuplicateOf': 'Not a duplicate of',
+} as const;
+
+export const duplicatesQueueFr: Record<keyof typeof duplicatesQueueEn, string> = {
+  'nav.duplicates': 'Doublons possibles',
+  'duplicatesQueue.title': 'Doublons possibles',
+  'duplicatesQueue.intro':
+    'Des fiches qui semblent désigner la même personne ou la même organisation. Comparez-les et fusionnez-les, ou indiquez qu’elles sont différentes\u00a0: elles ne reviendront pas.',
+  'duplicatesQueue.kind': 'Type de fiche',
+  'duplicatesQueue.kind.people': 'Personnes',
+  'duplicatesQueue.kind.organizations': 'Organisations',
+  'duplicatesQueue.reason': 'Pourquoi elles se ressemblent',
+  'duplicatesQueue.reason.EMAIL': 'Même courriel',
+  'duplicatesQueue.reason.NAME_CITY': 'Même nom dans la même ville',
+  'duplicatesQueue.column.first': 'Une fiche',
+  'duplicatesQueue.column.second': 'L’autre',
+  'duplicatesQueue.column.actions': 'Que faire',
+  'duplicatesQueue.added': 'Ajoutée le',
+  'duplicatesQueue.compare': 'Comparer et fusionner',
+  'duplicatesQueue.notDuplicate': 'Pas un doublon',
+  'duplicatesQueue.dismissed': 'C’est noté\u00a0: ces deux fiches sont différentes et ne seront plus proposées.',
+  'duplicatesQueue.dismissFailed': 'Impossible d’écarter cette paire\u00a0: l’une des fiches n’existe plus ou n’est pas à votre portée.',
+  'duplicatesQueue.empty': 'Aucun doublon possible ici.',
+  'audit.action.person.notDuplicate': 'A indiqué que deux personnes sont différentes',
+  'audit.action.organization.notDuplicate': 'A indiqué que deux organisations sont différentes',
+  'audit.field.notDuplicateOf': 'N’est pas un doublon de',
+};
