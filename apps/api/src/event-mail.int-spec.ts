@@ -256,9 +256,23 @@ describe('mail to people about events: consent, do-not-contact, language, remind
     expect(forumReminders.n).toBe(0);
   });
 
+  it('tells the guests of a cancelled event, those who may be mailed only, in their language', async () => {
+    const { event } = ok<{ event: { version: number } }>(await staff(`query($id: ID!) { event(id: $id) { version } }`, { id: forum.id }));
+    ok(
+      await staff(`mutation($input: SetEventStatusInputType!) { setEventStatus(input: $input) { status } }`, {
+        input: { id: forum.id, version: event.version, status: 'cancelled' },
+      }),
+    );
+    const notices = await mails(`template = 'event_cancellation'`);
+    // The filler said no: not told. Everyone else on the list is, if they may be mailed.
+    expect(notices.map((mail) => mail.to_address).sort()).toEqual(addressesOf(mailable()).sort());
+    expect(notices.find((mail) => mail.language === 'fr')!.subject).toBe('Annulé\u00a0: Forum sur la réinstallation');
+    expect(notices.find((mail) => mail.language === 'en')!.body_text).toContain('“Forum on resettlement” will not take place');
+  });
+
   it('no mail to a do-not-contact person, or one without e-mail consent or an address, from any path: nothing queued, nothing sent', async () => {
     // Every path that mails a person has run above: invitation, confirmation (staff, public page,
-    // promotion one by one and by capacity), waitlist notice, reminder. Toolkit notices and the
+    // promotion one by one and by capacity), waitlist notice, reminder, cancellation. Toolkit notices and the
     // digest go to users and to the public form's own address, never to a person record.
     const withheld = guests.filter((guest) => guest.reason !== null);
     expect(withheld).toHaveLength(14);
@@ -270,14 +284,14 @@ describe('mail to people about events: consent, do-not-contact, language, remind
         `SELECT kind, outcome, reason FROM event_mail WHERE person_id = $1 ORDER BY kind`,
         [guest.id],
       );
-      expect(new Set(kinds.map((row) => row.kind))).toEqual(new Set(['invitation', 'confirmation', 'waitlist', 'reminder']));
+      expect(new Set(kinds.map((row) => row.kind))).toEqual(new Set(['invitation', 'confirmation', 'waitlist', 'reminder', 'cancellation']));
       expect(kinds.every((row) => row.outcome === 'withheld' && row.reason === guest.reason)).toBe(true);
     }
     // Those who may be mailed got each kind, all in their own language.
     for (const guest of mailable()) {
       const theirs = await mails(`to_address = $1`, [guest.email]);
       expect(theirs.map((mail) => mail.template).sort()).toEqual(
-        ['event_confirmation', 'event_confirmation', 'event_invitation', 'event_invitation', 'event_reminder', 'event_waitlist'].sort(),
+        ['event_cancellation', 'event_confirmation', 'event_confirmation', 'event_invitation', 'event_invitation', 'event_reminder', 'event_waitlist'].sort(),
       );
       expect(theirs.every((mail) => mail.language === guest.language)).toBe(true);
     }

@@ -76,6 +76,10 @@ describe('toolkit: from the public form to delivered', () => {
         await staff.page.waitForURL(/\/toolkit\/catalogue\/[0-9a-f-]{36}\?created=1$/);
         const itemPath = new URL(staff.page.url()).pathname;
         expect(await staff.page.getByTestId('item-on-hand').textContent()).toMatch(/^40\b/);
+        // Its kind is fixed now, and its stock changes in the inventory, not here.
+        await staff.page.getByTestId('item-kind-fixed').waitFor();
+        expect(await staff.page.getByTestId('item-kind').count()).toBe(0);
+        expect(await staff.page.getByTestId('item-initialStock').count()).toBe(0);
         await expectAccessible(staff.page);
 
         // The edit saves at the version read.

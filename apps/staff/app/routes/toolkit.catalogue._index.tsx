@@ -6,6 +6,7 @@ import { BackLink } from '../components/back-link';
 import { ExportButtons } from '../components/export-buttons';
 import { EmptyRow, ListTable } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
+import { StockOnHand } from '../components/toolkit/toolkit-badges';
 import { Pager } from '../components/pager';
 import { gql } from '../utils/graphql.server';
 import { formatCount, useLanguage, useT } from '../utils/i18n';
@@ -128,28 +129,19 @@ export default function ToolkitCatalogue() {
                   <Text size="sm">{t(toolkitEditionKey(row.language))}</Text>
                 </Table.Td>
                 <Table.Td ta="right">
-                  {stocked ? (
-                    <Group gap={6} justify="flex-end" wrap="nowrap">
-                      {row.onHand <= row.lowStockThreshold ? (
-                        <Badge color="orange" variant="light" size="sm">
-                          {t('toolkit.inventory.low')}
-                        </Badge>
-                      ) : null}
-                      <Text size="sm" fw={600} data-testid="catalogue-on-hand">
-                        {formatCount(lang, row.onHand)}
-                      </Text>
-                    </Group>
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      {t('toolkit.inventory.digital')}
-                    </Text>
-                  )}
+                  <StockOnHand item={row} />
                 </Table.Td>
                 <Table.Td ta="right" visibleFrom="sm">
                   <Text size="sm">{stocked ? formatCount(lang, row.lowStockThreshold) : '—'}</Text>
                 </Table.Td>
                 <Table.Td visibleFrom="md">
-                  <Badge color={row.archivedAt ? 'gray' : 'teal'} variant="light" size="sm" data-testid="catalogue-status">
+                  <Badge
+                    color={row.archivedAt ? 'gray' : 'teal'}
+                    variant="light"
+                    size="sm"
+                    styles={{ label: { overflow: 'visible' } }}
+                    data-testid="catalogue-status"
+                  >
                     {t(row.archivedAt ? 'toolkit.catalogue.status.archived' : 'toolkit.catalogue.status.active')}
                   </Badge>
                 </Table.Td>

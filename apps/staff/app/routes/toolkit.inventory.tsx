@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { RecordStockMovementDocument, ToolkitInventoryDocument } from '@crm/staff-graphql';
-import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
@@ -8,6 +8,7 @@ import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
 import { FormAlert, SelectField, TextField } from '../components/form-fields';
 import { EmptyRow, ListTable } from '../components/list-table';
+import { StockOnHand } from '../components/toolkit/toolkit-badges';
 import { ExportButtons } from '../components/export-buttons';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
@@ -119,22 +120,7 @@ export default function ToolkitInventory() {
                 <Text size="sm">{t(toolkitKindKey(row.kind))}</Text>
               </Table.Td>
               <Table.Td ta="right">
-                {row.kind === 'digital_file' ? (
-                  <Text size="xs" c="dimmed">
-                    {t('toolkit.inventory.digital')}
-                  </Text>
-                ) : (
-                  <Group gap={6} justify="flex-end" wrap="nowrap">
-                    {row.onHand <= row.lowStockThreshold ? (
-                      <Badge color="orange" variant="light" size="sm">
-                        {t('toolkit.inventory.low')}
-                      </Badge>
-                    ) : null}
-                    <Text size="sm" fw={600} data-testid="on-hand">
-                      {formatCount(lang, row.onHand)}
-                    </Text>
-                  </Group>
-                )}
+                <StockOnHand item={row} />
               </Table.Td>
               <Table.Td ta="right" visibleFrom="sm">
                 <Text size="sm">{row.kind === 'digital_file' ? '—' : formatCount(lang, row.lowStockThreshold)}</Text>
@@ -247,7 +233,8 @@ export default function ToolkitInventory() {
                       </Table.Td>
                       <Table.Td ta="right">
                         <Text size="sm" fw={600} c={movement.quantity < 0 ? 'red.9' : undefined}>
-                          {movement.quantity > 0 ? `+${movement.quantity}` : `−${Math.abs(movement.quantity)}`}
+                          {movement.quantity > 0 ? '+' : '−'}
+                          {formatCount(lang, Math.abs(movement.quantity))}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

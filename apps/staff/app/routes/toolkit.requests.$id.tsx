@@ -161,7 +161,7 @@ export default function ToolkitRequestPage() {
             </Text>
           </Fact>
           <Fact label={t('toolkit.request.language')}>
-            <Text size="sm">{t(`language.${request.language}`)}</Text>
+            <Text size="sm">{t(`languageName.${request.language}`)}</Text>
           </Fact>
           <Fact label={t('toolkit.request.assignee')}>
             <Text size="sm" data-testid="toolkit-assignee">

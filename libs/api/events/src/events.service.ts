@@ -12,6 +12,7 @@ import { eventKind } from './event.kind';
 import { EventRepository } from './event.repository';
 import type { EventRow, EventValues } from './event.row';
 import { instantOf, localOf } from './event-time';
+import { EventMailer } from './mail/event-mailer';
 import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
@@ -47,6 +48,7 @@ export class EventsService implements OnModuleInit {
     private readonly signals: LadderSignals,
     private readonly engagement: EngagementService,
     private readonly campaigns: CampaignService,
+    private readonly mailer: EventMailer,
   ) {}
 
   onModuleInit(): void {
@@ -193,6 +195,8 @@ export class EventsService implements OnModuleInit {
       if (moved.status === 'held' || moved.status === 'cancelled') {
         await this.engagement.recompute(manager, ctx, [...moved.hostPersonIds, ...(await this.rsvpFacts.attendeeIds(manager, moved.id))]);
       }
+      // Guests who may be mailed hear of a cancellation, in the same transaction (decision 117).
+      if (moved.status === 'cancelled') await this.mailer.cancelled(manager, moved);
       return moved;
     });
     return this.view(after);

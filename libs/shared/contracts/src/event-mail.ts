@@ -9,7 +9,7 @@ export const PublicRsvpInput = z.object({ token: AnswerToken, response: RsvpAnsw
 export type PublicRsvpInput = z.infer<typeof PublicRsvpInput>;
 
 /** What the staff page says about mail to an event's guests (decision 117). */
-export const eventMailKindValues = ['invitation', 'confirmation', 'waitlist', 'reminder'] as const;
+export const eventMailKindValues = ['invitation', 'confirmation', 'waitlist', 'reminder', 'cancellation'] as const;
 export type EventMailKind = (typeof eventMailKindValues)[number];
 export const eventMailOutcomeValues = ['queued', 'sent', 'failed', 'withheld'] as const;
 export type EventMailOutcome = (typeof eventMailOutcomeValues)[number];

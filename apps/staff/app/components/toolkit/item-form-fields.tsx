@@ -14,7 +14,7 @@ type ItemFields = Record<'language' | 'titleEn' | 'titleFr' | 'descriptionEn' | 
  * A toolkit material's fields (new and edit): kind, edition, both names and descriptions,
  * the low-stock threshold and, by kind, the copies on hand (physical items, new only) or the
  * file the tracked download serves (digital files). A new material's kind is chosen here; an
- * existing one's is fixed (`kind` given). Before JavaScript every field shows, each saying
+ * existing one's is fixed (`kind` given) and its stock changes in the inventory. Before JavaScript every field shows, each saying
  * which kinds it is for; in the browser only the chosen kind's fields show.
  */
 export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; kind?: ToolkitItemKind }) {
@@ -27,7 +27,8 @@ export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; ki
     <Stack gap="md">
       <Grid>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          {fields.kind ? (
+          {/* conform's `fields` has every name: whether the kind is chosen here is the `kind` prop's to say. */}
+          {!kind && fields.kind ? (
             <SelectField
               field={fields.kind}
               label={t('toolkit.item.form.kind')}
@@ -91,7 +92,7 @@ export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; ki
                 data-testid="item-lowStockThreshold"
               />
             </Grid.Col>
-            {fields.initialStock ? (
+            {!kind && fields.initialStock ? (
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <TextField
                   field={fields.initialStock}

@@ -43,7 +43,7 @@ export function RequestCard({ request }: { request: ToolkitRequestCardFieldsFrag
           </Text>
         ) : null}
         <Text size="xs" c="dimmed">
-          {[request.city, request.provinceCode].filter(Boolean).join(', ')} · {t(`language.${request.language}`)}
+          {[request.city, request.provinceCode].filter(Boolean).join(', ')} · {t(`languageName.${request.language}`)}
         </Text>
         <Text size="xs">{request.lines.map((line) => `${line.quantity} × ${itemTitle(lang, line.item)}`).join(' · ')}</Text>
         {request.assigneeOrganization ? (

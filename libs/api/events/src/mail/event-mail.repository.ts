@@ -5,7 +5,7 @@ import { SqlParams } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventColumns, type EventRow } from '../event.row';
 
-export type EventMailKind = 'invitation' | 'confirmation' | 'waitlist' | 'reminder';
+export type EventMailKind = 'invitation' | 'confirmation' | 'waitlist' | 'reminder' | 'cancellation';
 export type EventMailReason = 'doNotContact' | 'noEmailConsent' | 'noAddress';
 
 /** What the staff page shows per guest and kind of message: the latest. */
@@ -79,6 +79,15 @@ export class EventMailRepository {
         WHERE r.event_id = $1 AND r.response IN ('yes', 'maybe')
           AND NOT EXISTS (SELECT 1 FROM event_mail m WHERE m.event_id = r.event_id AND m.person_id = r.person_id AND m.kind = 'reminder')
         ORDER BY r.person_id`,
+      [eventId],
+    );
+    return rows.map((row) => row.personId);
+  }
+
+  /** Who is told of a cancellation: everyone on the list but those who said no and walk-ins. */
+  async toTellOfCancellation(manager: EntityManager, eventId: string): Promise<string[]> {
+    const rows: { personId: string }[] = await manager.query(
+      `SELECT person_id AS "personId" FROM event_rsvp WHERE event_id = $1 AND response IN ('invited', 'yes', 'maybe', 'waitlisted') ORDER BY person_id`,
       [eventId],
     );
     return rows.map((row) => row.personId);

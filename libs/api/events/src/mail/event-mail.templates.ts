@@ -77,3 +77,10 @@ export function eventMailParams(t: Translate, lang: Language, event: EventRow, n
     onlineUrl: event.onlineUrl,
   };
 }
+
+/** The event is called off: those who were coming, might come, waited or had not answered are told. */
+export const eventCancellationMail = defineMailTemplate<EventMailParams>('event_cancellation', (t, p) => ({
+  subject: t('mail.event.cancellation.subject', { title: p.title }),
+  greeting: t('mail.greeting', { name: p.name }),
+  paragraphs: [t('mail.event.cancellation.body', { title: p.title }), t('mail.event.when', { when: p.when })],
+}));

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventRow } from '../event.row';
 import { eventsCalendar } from '../ics/event-ics';
 import {
+  eventCancellationMail,
   eventConfirmationMail,
   eventInvitationMail,
   eventMailParams,
@@ -71,6 +72,22 @@ export class EventMailer {
           ? await this.send(manager, eventConfirmationMail, target, event, (params) => params, [calendarFile(event, target.language)])
           : await this.send(manager, eventWaitlistMail, target, event, (params) => params);
       await this.log.record(manager, { eventId: event.id, personId: change.personId, kind, reason: null, mailMessageId: id });
+    }
+  }
+
+  /** The event is cancelled (in the transaction that cancels it): its guests who may be mailed are told. */
+  async cancelled(manager: EntityManager, event: EventRow): Promise<void> {
+    const personIds = await this.log.toTellOfCancellation(manager, event.id);
+    const targets = await this.recipients.of(manager, personIds);
+    for (const personId of personIds) {
+      const target = targets.get(personId);
+      if (!target) continue;
+      if (target.withheld) {
+        await this.log.record(manager, { eventId: event.id, personId, kind: 'cancellation', reason: target.withheld, mailMessageId: null });
+        continue;
+      }
+      const id = await this.send(manager, eventCancellationMail, target, event, (params) => params);
+      await this.log.record(manager, { eventId: event.id, personId, kind: 'cancellation', reason: null, mailMessageId: id });
     }
   }
 

@@ -260,6 +260,7 @@ export type EventKind =
   | 'world_refugee_day';
 
 export type EventMailKind =
+  | 'cancellation'
   | 'confirmation'
   | 'invitation'
   | 'reminder'

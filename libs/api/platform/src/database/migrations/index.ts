@@ -18,6 +18,7 @@ import { ToolkitCatalogueEditor1764500000000 } from './1764500000000-toolkit-cat
 import { PledgeOutreachLink1764510000000 } from './1764510000000-pledge-outreach-link';
 import { RsvpIds1764510000001 } from './1764510000001-rsvp-ids';
 import { EventMail1764520000000 } from './1764520000000-event-mail';
+import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
 import { DuplicateQueue1764530000000 } from './1764530000000-duplicate-queue';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -42,5 +43,6 @@ export const migrations = [
   PledgeOutreachLink1764510000000,
   RsvpIds1764510000001,
   EventMail1764520000000,
+  EventCancellationMail1764520000001,
   DuplicateQueue1764530000000,
 ];

@@ -10,13 +10,16 @@ export const eventMailEn = {
   'mail.event.waitlist.body': '“{title}” is full, so you are on its waiting list. We will write to you as soon as a place frees up.',
   'mail.event.reminder.subject': 'Tomorrow: {title}',
   'mail.event.reminder.body': 'A reminder: “{title}” takes place tomorrow.',
+  'mail.event.cancellation.subject': 'Cancelled: {title}',
+  'mail.event.cancellation.body': '“{title}” will not take place: it has been cancelled. We are sorry, and we hope to see you at another event.',
   'mail.event.when': 'When: {when}',
   'mail.event.whenValue': '{date}, {start} to {end} ({zone} time)',
   'mail.event.where': 'Where: {place}',
   'mail.event.online': 'Join online',
 
   'event.mail.title': 'E-mail to guests',
-  'event.mail.intro': 'Invitations, confirmations and reminders go only to people who agreed to e-mail and did not ask not to be contacted.',
+  'event.mail.intro':
+    'Invitations, confirmations, reminders and cancellation notices go only to people who agreed to e-mail and did not ask not to be contacted.',
   'event.mail.empty': 'No e-mail to guests yet.',
   'event.mail.column.person': 'Guest',
   'event.mail.column.kind': 'Message',
@@ -25,6 +28,7 @@ export const eventMailEn = {
   'event.mail.kind.confirmation': 'Confirmation',
   'event.mail.kind.waitlist': 'Waiting list notice',
   'event.mail.kind.reminder': 'Reminder',
+  'event.mail.kind.cancellation': 'Cancellation notice',
   'event.mail.outcome.queued': 'Being sent',
   'event.mail.outcome.sent': 'Sent',
   'event.mail.outcome.failed': 'Not delivered',
@@ -60,6 +64,9 @@ export const eventMailFr: Record<keyof typeof eventMailEn, string> = {
   'mail.event.waitlist.body': '«\u00a0{title}\u00a0» est complet\u00a0: vous êtes sur la liste d’attente. Nous vous écrirons dès qu’une place se libère.',
   'mail.event.reminder.subject': 'Demain\u00a0: {title}',
   'mail.event.reminder.body': 'Un rappel\u00a0: «\u00a0{title}\u00a0» a lieu demain.',
+  'mail.event.cancellation.subject': 'Annulé\u00a0: {title}',
+  'mail.event.cancellation.body':
+    '«\u00a0{title}\u00a0» n’aura pas lieu\u00a0: l’événement est annulé. Nous en sommes désolés et espérons vous voir à un autre événement.',
   'mail.event.when': 'Quand\u00a0: {when}',
   'mail.event.whenValue': '{date}, de {start} à {end} (heure de {zone})',
   'mail.event.where': 'Où\u00a0: {place}',
@@ -67,7 +74,7 @@ export const eventMailFr: Record<keyof typeof eventMailEn, string> = {
 
   'event.mail.title': 'Courriels aux invités',
   'event.mail.intro':
-    'Les invitations, confirmations et rappels ne vont qu’aux personnes qui ont accepté les courriels et n’ont pas demandé à ne pas être contactées.',
+    'Les invitations, confirmations, rappels et avis d’annulation ne vont qu’aux personnes qui ont accepté les courriels et n’ont pas demandé à ne pas être contactées.',
   'event.mail.empty': 'Aucun courriel aux invités pour l’instant.',
   'event.mail.column.person': 'Invité·e',
   'event.mail.column.kind': 'Type de message',
@@ -76,6 +83,7 @@ export const eventMailFr: Record<keyof typeof eventMailEn, string> = {
   'event.mail.kind.confirmation': 'Confirmation',
   'event.mail.kind.waitlist': 'Avis de liste d’attente',
   'event.mail.kind.reminder': 'Rappel',
+  'event.mail.kind.cancellation': 'Avis d’annulation',
   'event.mail.outcome.queued': 'En cours d’envoi',
   'event.mail.outcome.sent': 'Envoyé',
   'event.mail.outcome.failed': 'Non remis',
