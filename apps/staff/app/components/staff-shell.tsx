@@ -26,8 +26,8 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            {/* On a phone the name may take two lines rather than be cut ("CRM d…"). */}
-            <Title order={1} fz={{ base: 'md', sm: 'xl' }} lh={1.15} c="indigo.8" lineClamp={2}>
+            {/* On a phone the name takes two lines of smaller type rather than be cut ("CRM de la…"). */}
+            <Title order={1} fz={{ base: 'sm', sm: 'xl' }} lh={1.15} c="indigo.8" lineClamp={2} miw={0}>
               {t('app.name')}
             </Title>
           </Group>

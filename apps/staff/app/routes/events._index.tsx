@@ -67,7 +67,9 @@ export default function Events() {
       <EventFilters filters={filters} campaigns={campaigns} regions={regions} clearTo="/events" />
 
       <Text size="sm" c="dimmed" data-testid="events-count">
-        {t('events.count', { count: formatCount(lang, events.totalCount ?? events.nodes.length) })}
+        {(events.totalCount ?? events.nodes.length) === 1
+          ? t('events.count.one')
+          : t('events.count', { count: formatCount(lang, events.totalCount ?? events.nodes.length) })}
       </Text>
 
       <Card withBorder padding={0}>

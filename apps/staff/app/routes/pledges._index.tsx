@@ -163,7 +163,9 @@ export default function Pledges() {
       </FilterBar>
 
       <Text size="sm" c="dimmed" data-testid="pledges-count">
-        {t('pledges.count', { count: formatCount(lang, pledges.totalCount ?? pledges.nodes.length) })}
+        {(pledges.totalCount ?? pledges.nodes.length) === 1
+          ? t('pledges.count.one')
+          : t('pledges.count', { count: formatCount(lang, pledges.totalCount ?? pledges.nodes.length) })}
       </Text>
 
       <Card withBorder padding={0}>
