@@ -1,23 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { launchBrowser } from '../support/stack';
+import { api, demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // Mail to an event's guests (decision 117): staff invite a French-speaking leader who agreed
 // to e-mail and one who asked not to be contacted; the event page says what went to whom and
 // what was withheld and why; the leader answers from the invitation's link on a phone, in
 // French, without signing in, and the page then shows her confirmation.
 const timeout = 180_000;
-
-async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${getStack().apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const signInApi = async (email: string) =>
   (

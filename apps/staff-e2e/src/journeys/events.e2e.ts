@@ -1,23 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { launchBrowser } from '../support/stack';
+import { api, demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // An event from planning to held: national staff (in Halifax) plan a forum in Toronto
 // and invite two leaders; an Ontario coordinator checks people in at the door on a
 // phone, adds a walk-in and marks the event held; the leaders climb the ladder (the
 // host to champion, the guest who came to engaged).
 const timeout = 180_000;
-
-async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${getStack().apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Nothing wider than the phone's screen (no sideways scroll). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

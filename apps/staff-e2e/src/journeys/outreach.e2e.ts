@@ -1,22 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, demoPassword, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { launchBrowser } from '../support/stack';
+import { api, demo, demoPassword, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // A coordinator's morning on a phone: logs a contact while the connection drops
 // during the save, reconnects and finds it recorded once; sets a follow-up, sees it
 // due, and closes it by logging the next contact. The person climbs the ladder.
 const timeout = 120_000;
-
-async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${getStack().apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 describe('outreach on a phone', () => {
   let browser: Browser;

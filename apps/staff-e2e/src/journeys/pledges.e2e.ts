@@ -1,23 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { getStack, launchBrowser } from '../support/stack';
-import { demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
+import { launchBrowser } from '../support/stack';
+import { api, demo, demoPassword, expectAccessible, newVisitor, signIn, staffUrl } from './journey-helpers';
 
 // A pledge's life on the staff screens: an Ontario coordinator records a person's pledge
 // from the person's page, moves it to in progress, then fulfils it with its evidence; the
 // person's ladder says why they stand where they do (the pledge), and the list shows it.
 // Then the same screens on a phone: no sideways scroll, and accessible.
 const timeout = 150_000;
-
-async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${getStack().apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Nothing wider than the phone's screen, once the shell has settled. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
