@@ -149,7 +149,8 @@ describe('outreach import', () => {
     // A Quebec person is not one an Ontario coordinator can see: the same answer as nobody.
     expect(problem(4)).toEqual([['email', 'personUnknown']]);
     expect(problem(5)).toEqual([['email', 'personUnknown']]);
-    expect(problem(6)).toEqual([['channel', null]]);
+    // An unknown channel: the vocabulary's code (decision 057), which the staff app translates with the allowed values.
+    expect(problem(6)).toEqual([['channel', 'oneOf']]);
     expect(problem(7)).toEqual([['campaign', 'campaignUnknown']]);
 
     const recorded: { person_id: string; channel: string; outcome: string; occurred_on: string; client_id: string | null }[] = await api.dataSource.query(
