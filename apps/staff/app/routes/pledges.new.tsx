@@ -95,13 +95,9 @@ export default function NewPledge() {
   });
   const fixedPledger = person ?? (organization ? { id: organization.id, name: organizationName(lang, organization) } : null);
   const pledgerError = errorText(t, fields.personId.errors) ?? errorText(t, fields.organizationId.errors);
-  const manyCampaigns = campaigns.length > 1;
-  const asks = campaigns.flatMap((campaign) =>
-    campaign.policyAsks.map((ask) => ({
-      value: ask.id,
-      label: manyCampaigns ? `${organizationName(lang, campaign)} — ${localized(lang, ask, 'title')}` : localized(lang, ask, 'title'),
-    })),
-  );
+  // Only the chosen campaign's asks: an ask of another campaign would be refused on saving.
+  const chosenCampaign = campaigns.find((campaign) => campaign.id === fields.campaignId.value) ?? defaultCampaign;
+  const asks = (chosenCampaign?.policyAsks ?? []).map((ask) => ({ value: ask.id, label: localized(lang, ask, 'title') }));
 
   return (
     <RecordFormPage title={t('pledge.new.title')} back={{ to: back, label: t('pledge.new.back') }} form={form} testId="pledge-form" saveTestId="save-pledge">
