@@ -42,16 +42,13 @@ export default function Mailbox() {
           highlightOnHover
           data-testid="mail-table"
           items={messages.nodes}
-          head={
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th w={150}>{t('mailbox.column.when')}</Table.Th>
-                <Table.Th w={260}>{t('mailbox.column.to')}</Table.Th>
-                <Table.Th>{t('mailbox.column.subject')}</Table.Th>
-                <Table.Th w={120}>{t('mailbox.column.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          // On a phone each message is a card (a table would scroll sideways).
+          columns={[
+            { key: 'when', label: t('mailbox.column.when'), w: 150, card: 'plain' },
+            { key: 'to', label: t('mailbox.column.to'), w: 260 },
+            { key: 'subject', label: t('mailbox.column.subject'), card: 'title' },
+            { key: 'status', label: t('mailbox.column.status'), w: 120, card: 'plain' },
+          ]}
           empty={<EmptyRow columns={4}>{t('mailbox.empty')}</EmptyRow>}
         >
           {(message) => (
