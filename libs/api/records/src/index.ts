@@ -23,6 +23,7 @@ export {
   type TransferLang,
 } from './transfer/transfer-registry';
 export { catalogueLabels, exportCells, languageLabels, ownerEmailShaper, yesNoLabels, MULTI_VALUE_SEPARATOR, type Labels } from './transfer/transfer-labels';
+export { dateColumn, fieldColumn, labelColumn, recordColumns } from './transfer/export-columns';
 export { commonImportFields } from './transfer/common-import-fields';
 export { guessMapping, normalizeWords, recognisesAnyHeader } from './transfer/guess-mapping';
 export type {
