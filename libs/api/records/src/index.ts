@@ -1,6 +1,7 @@
 // The records floor (decision 055): what every record type shares. Domains import it; it imports no domain.
 export { RecordsModule } from './records.module';
 export { keysetCursor, keysetPage, orderedCursor, encodeOrderedCursor, type KeysetPage, type ListOrder } from './sql/keyset-cursor';
+export { timeKeyOrder, timeKeysetList, type TimeKey, type TimeKeysetQuery } from './sql/time-keyset';
 export { textSearch, searchTerms, type TextSearch, type TextSearchOptions } from './sql/text-search';
 export { withoutNulls } from './graphql/without-nulls';
 export { RecordSortEnum, RecordVersionInputType, MergeRecordsInputType } from './graphql/record.inputs';
