@@ -42,16 +42,12 @@ export default function Mailbox() {
           highlightOnHover
           data-testid="mail-table"
           items={messages.nodes}
-          head={
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th w={150}>{t('mailbox.column.when')}</Table.Th>
-                <Table.Th w={260}>{t('mailbox.column.to')}</Table.Th>
-                <Table.Th>{t('mailbox.column.subject')}</Table.Th>
-                <Table.Th w={120}>{t('mailbox.column.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          columns={[
+            { key: 'when', label: t('mailbox.column.when'), fixed: true, w: 150 },
+            { key: 'to', label: t('mailbox.column.to'), fixed: true, w: 260 },
+            { key: 'subject', label: t('mailbox.column.subject'), fixed: true },
+            { key: 'status', label: t('mailbox.column.status'), fixed: true, w: 120 },
+          ]}
           empty={<EmptyRow columns={4}>{t('mailbox.empty')}</EmptyRow>}
         >
           {(message) => (

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, localDate } from './local-date';
 import { outreachKind } from './outreach.kind';
 import { OutreachRepository } from './outreach.repository';
-import type { OutreachRow, OutreachValues } from './outreach.row';
+import type { OutreachListRow, OutreachRow, OutreachValues } from './outreach.row';
 
 // Input field → row field (the follow-up's owner is the outreach's owner for access rules).
 const updatableFields = {
@@ -179,7 +179,7 @@ export class OutreachService implements OnModuleInit {
   }
 
   /** The caller's open follow-ups due within the week (overdue first), and their "today". */
-  async myFollowUps(ctx: RequestContext, timeZone: string | null, first = 200): Promise<{ today: string; rows: OutreachRow[] }> {
+  async myFollowUps(ctx: RequestContext, timeZone: string | null, first = 200): Promise<{ today: string; rows: OutreachListRow[] }> {
     const today = localDate(new Date(), timeZone);
     if (!ctx.actor) return { today, rows: [] };
     return { today, rows: await this.outreach.openFollowUps(ctx.ability, ctx.actor.id, addDays(today, followUpWindowDays - 1), first) };

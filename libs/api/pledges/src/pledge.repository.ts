@@ -194,19 +194,36 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return rows;
   }
 
-  /** Open pledges marked overdue that `userId` follows up (owner, else creator), oldest due first. */
-  async overdueFor(manager: EntityManager, userId: string): Promise<{ id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]> {
-    return manager.query(
-      `SELECT g.id, g.kind, to_char(g.due_on, 'YYYY-MM-DD') AS "dueOn",
-              coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id),
-                       (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id)) AS "pledgerName"
-         FROM pledge g
-        WHERE coalesce(g.owner_id, g.created_by_id) = $1 AND g.overdue_since IS NOT NULL
-          AND g.status IN ('pledged', 'in_progress') AND g.archived_at IS NULL
-        ORDER BY g.due_on, g.id
-        LIMIT 100`,
-      [userId],
+  /**
+   * Open pledges marked overdue that each user follows up (owner, else creator), oldest due
+   * first, at most 100 each: one statement for a batch of users (the daily digest's).
+   */
+  async overdueFor(
+    manager: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, { id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]>> {
+    const byUser = new Map<string, { id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]>();
+    if (userIds.length === 0) return byUser;
+    const rows: { userId: string; id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[] = await manager.query(
+      // One pass over the overdue pledges (few: no per-user index), numbered per user.
+      `SELECT x."userId", x.id, x.kind, x."dueOn", x."pledgerName"
+         FROM (SELECT coalesce(g.owner_id, g.created_by_id) AS "userId", g.id, g.kind, to_char(g.due_on, 'YYYY-MM-DD') AS "dueOn",
+                      coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id),
+                               (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id)) AS "pledgerName",
+                      row_number() OVER (PARTITION BY coalesce(g.owner_id, g.created_by_id) ORDER BY g.due_on, g.id) AS n
+                 FROM pledge g
+                WHERE coalesce(g.owner_id, g.created_by_id) = ANY($1::uuid[]) AND g.overdue_since IS NOT NULL
+                  AND g.status IN ('pledged', 'in_progress') AND g.archived_at IS NULL) x
+        WHERE x.n <= 100
+        ORDER BY x."userId", x."dueOn", x.id`,
+      [userIds],
     );
+    for (const { userId, ...row } of rows) {
+      const list = byUser.get(userId);
+      if (list) list.push(row);
+      else byUser.set(userId, [row]);
+    }
+    return byUser;
   }
 
   /** The ladder's pledge facts of some people: the latest pledge made (not lapsed) and the latest fulfilled. */
