@@ -1,6 +1,7 @@
 import { createDataSource, SqlParams } from '@crm/platform';
 import { createTestDatabase, type TestDatabase } from '@crm/platform/testing';
 import type { DataSource } from 'typeorm';
+import type { KeysetPage } from './keyset-cursor';
 import { timeKeysetList, type TimeKey } from './time-keyset';
 
 // Paging a list in a timestamp's order on real PostgreSQL: ties on the timestamp and
@@ -37,7 +38,15 @@ describe('timeKeysetList', () => {
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages++) {
       const params = new SqlParams();
-      const page = await timeKeysetList<{ id: string }>(dataSource, { params, select: 'k.id', from: probe(), where: ['k.kept'], key, first, after });
+      const page: KeysetPage<{ id: string }> = await timeKeysetList<{ id: string }>(dataSource, {
+        params,
+        select: 'k.id',
+        from: probe(),
+        where: ['k.kept'],
+        key,
+        first,
+        after,
+      });
       expect(page.rows.length).toBeLessThanOrEqual(first);
       for (const row of page.rows) expect(Object.keys(row)).toEqual(['id']);
       seen.push(...page.rows.map((row) => row.id));
