@@ -147,12 +147,10 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
             LIMIT ${limit}`,
       params.values,
     );
-    // Sort keys go last selected first: V8 keeps the row's fast shape when the last property goes.
-    const page = keysetPage(
-      rows,
-      first,
-      (last) => encodeOrderedCursor(filter.sort, byUpdated ? [last.sortUpdated!, last.id] : [last.sortLast!, last.sortFirst!, last.id]),
-      ['sortFirst', 'sortLast', 'sortUpdated'],
+    // The sort keys stay on the rows (GraphQL reads only the fields it declares): deleting
+    // them from each of 50 rows cost more than the rest of the page's mapping (decision 114).
+    const page = keysetPage(rows, first, (last) =>
+      encodeOrderedCursor(filter.sort, byUpdated ? [last.sortUpdated!, last.id] : [last.sortLast!, last.sortFirst!, last.id]),
     );
     return { ...page, rows: page.rows.map(toPersonRow) };
   }
