@@ -274,10 +274,11 @@ describe('outreach: logged once, scoped to regions, audited, on timelines, movin
     const saves = Array.from({ length: 20 }, (_, i) =>
       log({ clientId: randomUUID(), personId: people[i % people.length], channel: 'call', outcome: i % 3 ? 'interested' : 'noAnswer' }, ontario),
     );
+    let timer: NodeJS.Timeout | undefined;
     const answers = await Promise.race([
       Promise.all(saves),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the saves waited on each other for 30 s')), 30_000)),
-    ]);
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the saves waited on each other for 30 s')), 30_000))),
+    ]).finally(() => clearTimeout(timer));
     expect(answers.map((answer) => answer.errors ?? null)).toEqual(Array(20).fill(null));
     const [count] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outreach WHERE person_id = ANY($1::uuid[])`, [people]);
     expect(count.n).toBe(20);
