@@ -5,6 +5,7 @@ import { AuditService, ForbiddenException, type RequestContext } from '@crm/plat
 import { DataSource, type EntityManager } from 'typeorm';
 import { EngagementRepository, type EngagementStateRow, type LockedState } from './engagement.repository';
 import { placeEach, reasonText, type LadderPlace } from './ladder-rules';
+import { retryOnDeadlock } from './retry-on-deadlock';
 import { LadderSignals } from './ladder-signals';
 
 /**
@@ -57,11 +58,13 @@ export class EngagementService {
     for (;;) {
       const ids = await this.repository.personIdsAfter(after, batchSize);
       if (!ids.length) break;
-      const batch = await this.dataSource.transaction(async (manager) => {
-        // A batch's facts are sorted by the signals' DISTINCT ON: in memory, not on disk.
-        await manager.query(`SET LOCAL work_mem = '128MB'`);
-        return this.place(manager, null, ids);
-      });
+      const batch = await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (manager) => {
+          // A batch's facts are sorted by the signals' DISTINCT ON: in memory, not on disk.
+          await manager.query(`SET LOCAL work_mem = '128MB'`);
+          return this.place(manager, null, ids);
+        }),
+      );
       result.people += ids.length;
       result.changed += batch.changed;
       result.batches += 1;

@@ -142,7 +142,7 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   }
 
   /** The outreach a client id made, whoever may see it (to tell a retry from a clash). */
-  async byClientId(manager: EntityManager, clientId: string): Promise<{ id: string; personId: string } | null> {
+  async byClientId(manager: EntityManager = this.dataSource.manager, clientId: string): Promise<{ id: string; personId: string } | null> {
     const rows = await manager.query(`SELECT id, person_id AS "personId" FROM outreach WHERE client_id = $1`, [clientId]);
     return rows[0] ?? null;
   }
