@@ -14,7 +14,9 @@ describe("the people's e-mail index", () => {
 
   const query = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
   const shared = async () =>
-    (await query<{ email: string }>(`SELECT email FROM person_email_shared WHERE email LIKE $1 ORDER BY email`, [`%.${tag}@example.org`])).map((row) => row.email);
+    (await query<{ email: string }>(`SELECT email FROM person_email_shared WHERE email LIKE $1 ORDER BY email`, [`%.${tag}@example.org`])).map(
+      (row) => row.email,
+    );
   const indexed = async (id: string) =>
     (await query<{ email: string }>(`SELECT email FROM person_email WHERE person_id = $1 ORDER BY email`, [id])).map((row) => row.email);
 
@@ -30,7 +32,7 @@ describe("the people's e-mail index", () => {
     expect(await shared()).toEqual([email('same')]);
   });
 
-  it('a later single insert sharing an existing e-mail marks it shared; an edit re-indexes; archiving keeps the record's e-mails indexed', async () => {
+  it('a later single insert sharing an existing e-mail marks it shared; an edit re-indexes; archiving keeps the record’s e-mails indexed', async () => {
     const [first] = await query<{ id: string }>(`INSERT INTO person (first_name, province_code, emails) VALUES ('Di', 'QC', $1) RETURNING id`, [[email('cy')]]);
     expect(await shared()).toContain(email('cy'));
 
