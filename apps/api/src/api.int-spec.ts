@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { GraphQLObjectType } from 'graphql';
 import { ApiHarness } from './testing/api-harness';
 
 describe('API over HTTP (real PostgreSQL and Redis)', () => {
@@ -139,6 +141,26 @@ describe('API over HTTP (real PostgreSQL and Redis)', () => {
       .getInstance()
       .inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'bad id <script>' } });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reads plain fields inline, and keeps every field resolver and its guard (decision 114)', async () => {
+    const { schema } = app.get(GraphQLSchemaHost);
+    const fields = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
+    expect(fields('Person').firstName.resolve).toBeUndefined();
+    expect(fields('PageInfo').endCursor.resolve).toBeUndefined();
+    expect(fields('Organization').notes.resolve).toBeDefined();
+    expect(fields('Organization').people.resolve).toBeDefined();
+    expect(fields('Query').people.resolve).toBeDefined();
+    // Inline fields and a field resolver side by side, compiled (from the second run on) as first run.
+    const created = await graphql({
+      query: 'mutation($input: CreateOrganizationInputType!) { createOrganization(input: $input) { id } }',
+      variables: { input: { kind: 'settlement_agency', nameEn: 'Inline Fields Hall', provinceCode: 'ON', notes: 'Internal note' } },
+    });
+    const { id } = created.body.data.createOrganization;
+    const body = { query: 'query($id: ID!) { organization(id: $id) { id nameEn notes people(first: 1) { id } } }', variables: { id } };
+    const first = await graphql(body);
+    expect(first.body).toEqual({ data: { organization: { id, nameEn: 'Inline Fields Hall', notes: 'Internal note', people: [] } } });
+    for (let run = 0; run < 3; run++) expect((await graphql(body)).raw).toBe(first.raw);
   });
 
   it('has the committed schema.gql up to date with the code', () => {

@@ -266,4 +266,21 @@ describe('outreach: logged once, scoped to regions, audited, on timelines, movin
     expect(contacted(national)).toBe(onContacted);
     expect(contacted(regional)).toBe(1);
   });
+
+  // Last: its twenty contacts would show in the lists the tests above count.
+  it('twenty contacts saved at once all complete (no save holds a transaction while waiting for a second connection of the pool of 10)', async () => {
+    const people: string[] = [];
+    for (let i = 0; i < 4; i++) people.push((await createPerson(api, { firstName: `Rush${i}`, lastName: 'Hour', provinceCode: 'ON' })).id);
+    const saves = Array.from({ length: 20 }, (_, i) =>
+      log({ clientId: randomUUID(), personId: people[i % people.length], channel: 'call', outcome: i % 3 ? 'interested' : 'noAnswer' }, ontario),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const answers = await Promise.race([
+      Promise.all(saves),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the saves waited on each other for 30 s')), 30_000))),
+    ]).finally(() => clearTimeout(timer));
+    expect(answers.map((answer) => answer.errors ?? null)).toEqual(Array(20).fill(null));
+    const [count] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outreach WHERE person_id = ANY($1::uuid[])`, [people]);
+    expect(count.n).toBe(20);
+  }, 60_000);
 });

@@ -1,19 +1,26 @@
 import 'reflect-metadata';
-import { EngagementService } from '@crm/engagement';
+import { EngagementService, rebuildBatchSize } from '@crm/engagement';
 import { loadConfigOrExit } from '@crm/platform';
 import { createApi } from './bootstrap';
 
-// Places every person on the ladder of engagement again from their records (decision 081),
-// with the same code as the incremental updates: after it, stages equal what the writes left.
-// Usage: DATABASE_URL=… REDIS_URL=… node dist/apps/api/src/rebuild-ladder.js
+// Places every person on the ladder of engagement again from their records (decisions 081, 092),
+// with the same code as the incremental updates, in batches of 50,000: after it, stages equal what the writes left.
+// Usage: DATABASE_URL=… REDIS_URL=… node dist/apps/api/src/rebuild-ladder.js [--batch N]
 async function main(): Promise<void> {
+  const batchArg = process.argv.indexOf('--batch');
+  const batchSize = batchArg > 0 ? Number(process.argv[batchArg + 1]) : rebuildBatchSize;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch needs a whole number of people, at least 1');
   const config = loadConfigOrExit();
   const app = await createApi(config, { logs: false });
   await app.init();
   try {
     const started = Date.now();
-    const result = await app.get(EngagementService).rebuildAll((done) => process.stdout.write(`\r${done} people`));
-    process.stdout.write(`\nLadder rebuilt: ${result.people} people, ${result.changed} moved, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const result = await app.get(EngagementService).rebuildAll((done) => process.stdout.write(`\r${done} people`), batchSize);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    process.stdout.write(
+      `\nLadder rebuilt: ${result.people} people, ${result.changed} moved, in ${seconds(Date.now() - started)} ` +
+        `(${result.batches} batches; reading facts ${seconds(result.readMs)}, writing ${seconds(result.writeMs)})\n`,
+    );
   } finally {
     await app.close();
   }

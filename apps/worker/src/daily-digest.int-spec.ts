@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { hashPassword } from '@crm/identity';
-import { OutreachDigestModule, SendDailyDigestsJob } from '@crm/outreach';
+import { DIGEST_BATCH_SIZE, OutreachDigestModule, SendDailyDigestsJob } from '@crm/outreach';
+import { PledgesDigestModule } from '@crm/pledges';
 import { ConfigModule, createDataSource, DatabaseModule, JobSchedulers, OutboxModule, parseConfig, type AppConfig } from '@crm/platform';
 import { createTestDatabase, privateRedis, type PrivateRedis, type TestDatabase } from '@crm/platform/testing';
 import { demoPassword, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
@@ -13,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The job and its module without queues: ticks are handed over by the test.
 async function digestContext(config: AppConfig): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxModule, OutreachDigestModule] })
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxModule, OutreachDigestModule, PledgesDigestModule] })
   class DigestTestModule {}
   return NestFactory.createApplicationContext(DigestTestModule, { logger: false });
 }
@@ -96,15 +97,18 @@ describe('the daily digest of follow-ups', () => {
       // 06:00 in Toronto: too early for anyone.
       await job.handle(tick('2031-03-10T10:00:00Z'));
       expect(await mails()).toEqual([]);
-      // 07:00 in Toronto (04:00 in Vancouver): Ontario's digest only. A worker dies after the first e-mail…
-      const original = job.sendOne.bind(job);
+      // 07:00 in Toronto (04:00 in Vancouver): Ontario's digest only. Batches of one user: a worker dies after the first batch…
+      job.batchSize = 1;
+      const original = job.sendBatch.bind(job);
       let calls = 0;
-      const sendOne = jest.spyOn(job, 'sendOne').mockImplementation(async (candidate) => {
+      const sendBatch = jest.spyOn(job, 'sendBatch').mockImplementation(async (candidates) => {
         if (++calls === 2) throw new Error('worker died');
-        return original(candidate);
+        return original(candidates);
       });
       await expect(job.handle(tick('2031-03-10T11:00:00Z'))).rejects.toThrow('worker died');
-      sendOne.mockRestore();
+      sendBatch.mockRestore();
+      expect(calls).toBe(2);
+      job.batchSize = DIGEST_BATCH_SIZE;
       // …and the tick runs again (a retry, a restart, a second worker): nothing is sent twice.
       await job.handle(tick('2031-03-10T11:00:00Z'));
       await job.handle(tick('2031-03-10T12:00:00Z'));
@@ -158,6 +162,38 @@ describe('the daily digest of follow-ups', () => {
       expect(await ontarioMails('March 13, 2031')).toBe(1);
     } finally {
       await owner.query(`UPDATE app_user SET time_zone = NULL WHERE id = $1`, [users.ontario]);
+      await app.close();
+    }
+  });
+
+  it('overdue pledges join the follow-ups in the same e-mail, for each of a batch of recipients', async () => {
+    const config = parseConfig({ DATABASE_URL: database.url, REDIS_URL: redis.url, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const app = await digestContext(config);
+    try {
+      const [campaign] = await owner.query(`SELECT id FROM campaign WHERE is_default`);
+      const [pat] = await owner.query(`INSERT INTO person (first_name, last_name, province_code) VALUES ('Pat', 'Pledger', 'ON') RETURNING id`);
+      for (const userId of [users.staff, users.ontario]) {
+        await owner.query(
+          `INSERT INTO pledge (campaign_id, person_id, kind, due_on, status, overdue_since, province_code, owner_id, created_by_id)
+           VALUES ($1, $2, 'speak_up', '2031-03-01', 'pledged', '2031-03-02', 'ON', $3, $3)`,
+          [campaign.id, pat.id, userId],
+        );
+      }
+      await app.get(SendDailyDigestsJob).handle(tick('2031-03-20T11:00:00Z')); // 07:00 in Toronto
+      // One batch, two languages: the staff member reads French, Ontario's coordinator English.
+      const staff = (await mails()).filter((mail) => mail.to_address.startsWith('staff@') && mail.subject.includes('20 mars 2031'));
+      expect(staff).toHaveLength(1);
+      expect(staff[0].language).toBe('fr');
+      expect(staff[0].subject).toBe('Suivis à faire\u00a0: 1 (20 mars 2031)');
+      expect(staff[0].body_text).toContain('Engagements en retard');
+      expect(staff[0].body_text).toContain('Pat Pledger\u00a0: ');
+      expect(staff[0].body_text).not.toContain('Amina');
+      // Ontario's still-open follow-ups (Amina, Brett, Chloé: overdue by now) come first, then the pledge.
+      const ontario = (await mails()).filter((mail) => mail.to_address.startsWith('ontario@') && mail.subject.includes('March 20, 2031'));
+      expect(ontario).toHaveLength(1);
+      expect(ontario[0].subject).toBe('Follow-ups due: 4 (March 20, 2031)');
+      expect(ontario[0].body_text.indexOf('Amina Leader')).toBeLessThan(ontario[0].body_text.indexOf('Pat Pledger'));
+    } finally {
       await app.close();
     }
   });

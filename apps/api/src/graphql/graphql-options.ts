@@ -1,7 +1,8 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { AppConfig } from '@crm/platform';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { inlinePlainFields } from './plain-fields';
 import { costLimitHook } from './query-cost';
 
 // Limits a legitimate staff screen never reaches; a hostile query does
@@ -36,6 +37,8 @@ export function graphqlOptions(config: AppConfig, schemaFile?: string) {
     hooks: { preExecution: [costLimitHook(config.GRAPHQL_MAX_COST)] },
     // graphql-jit compiles a query after its first use: faster repeated queries.
     jit: 1,
+    // …and reads plain fields inline once Nest's per-field resolvers are gone (decision 114).
+    transformSchema: (schema: GraphQLSchema) => inlinePlainFields(schema).schema,
     // Batched requests would multiply cost past our limits: one operation per request.
     allowBatchedQueries: false,
     // Nested field resolvers go through the AccessGuard too (fail closed), and @AllowField's FieldAccessInterceptor (null when denied).

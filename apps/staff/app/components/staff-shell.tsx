@@ -31,7 +31,7 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
               {t('app.name')}
             </Title>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" className="header-tools">
             {ability.can('read', 'Person') ? <HeaderSearch /> : null}
             <LanguageSwitch />
             <UserMenu viewer={viewer} />

@@ -42,12 +42,11 @@ export default function Mailbox() {
           highlightOnHover
           data-testid="mail-table"
           items={messages.nodes}
-          // On a phone each message is a card (a table would scroll sideways).
           columns={[
-            { key: 'when', label: t('mailbox.column.when'), w: 150, card: 'plain' },
-            { key: 'to', label: t('mailbox.column.to'), w: 260 },
-            { key: 'subject', label: t('mailbox.column.subject'), card: 'title' },
-            { key: 'status', label: t('mailbox.column.status'), w: 120, card: 'plain' },
+            { key: 'when', label: t('mailbox.column.when'), fixed: true, w: 150 },
+            { key: 'to', label: t('mailbox.column.to'), fixed: true, w: 260 },
+            { key: 'subject', label: t('mailbox.column.subject'), fixed: true },
+            { key: 'status', label: t('mailbox.column.status'), fixed: true, w: 120 },
           ]}
           empty={<EmptyRow columns={4}>{t('mailbox.empty')}</EmptyRow>}
         >

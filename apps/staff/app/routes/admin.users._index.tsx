@@ -1,7 +1,7 @@
 import { roles } from '@crm/authz';
 import { UserFilter } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
-import { UsersDocument, type RegionFieldsFragment, type UserFieldsFragment } from '@crm/staff-graphql';
+import { OrganizationNameDocument, UsersDocument, type RegionFieldsFragment, type UserFieldsFragment } from '@crm/staff-graphql';
 import { Anchor, Button, Card, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
@@ -15,6 +15,7 @@ import { gql } from '../utils/graphql.server';
 import { useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
+import { organizationName } from '../utils/records';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'users.title');
@@ -35,10 +36,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const filter = parsed.success ? parsed.data : {};
   const { users, regions } = await loadListPage('/admin/users', params, (after) => gql(UsersDocument, { filter, first: pageSize, after }, { request }));
-  return { users, regions, form };
+  // Member contacts show their organization by name, not by id: one look-up per distinct
+  // organization on the page (a page holds few member contacts). One gone or out of reach
+  // shows its short id, as the user's own page does.
+  const organizationIds = [...new Set(users.nodes.flatMap((user) => (user.role === 'MEMBER' && user.organizationId ? [user.organizationId] : [])))];
+  const named = await Promise.all(
+    organizationIds.map((id) =>
+      gql(OrganizationNameDocument, { id }, { request }).then(
+        (answer) => answer.organization,
+        () => null,
+      ),
+    ),
+  );
+  const organizations = named.flatMap((organization) => (organization ? [organization] : []));
+  return { users, regions, form, organizations };
 }
 
-function Scope({ user, regions }: { user: UserFieldsFragment; regions: RegionFieldsFragment[] }) {
+type OrganizationNames = { id: string; nameEn: string; nameFr: string }[];
+
+function Scope({ user, regions, organizations }: { user: UserFieldsFragment; regions: RegionFieldsFragment[]; organizations: OrganizationNames }) {
   const t = useT();
   const lang = useLanguage();
   if (user.role === 'COORDINATOR') {
@@ -46,6 +62,14 @@ function Scope({ user, regions }: { user: UserFieldsFragment; regions: RegionFie
     return <Text size="sm">{names.join(', ') || '—'}</Text>;
   }
   if (user.role === 'MEMBER' && user.organizationId) {
+    const organization = organizations.find((candidate) => candidate.id === user.organizationId);
+    if (organization) {
+      return (
+        <Anchor component={Link} to={`/organizations/${organization.id}`} size="sm">
+          {organizationName(lang, organization)}
+        </Anchor>
+      );
+    }
     return (
       <Text size="sm" ff="monospace" title={user.organizationId}>
         {t('users.organization', { id: user.organizationId.slice(0, 8) })}
@@ -61,7 +85,7 @@ function Scope({ user, regions }: { user: UserFieldsFragment; regions: RegionFie
 
 export default function Users() {
   const t = useT();
-  const { users, regions, form } = useLoaderData<typeof loader>();
+  const { users, regions, form, organizations } = useLoaderData<typeof loader>();
   const filtered = Boolean(form.search || form.role || form.status);
 
   return (
@@ -115,17 +139,13 @@ export default function Users() {
           highlightOnHover
           data-testid="users-table"
           items={users.nodes}
-          head={
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th>{t('users.column.name')}</Table.Th>
-                <Table.Th>{t('users.column.role')}</Table.Th>
-                <Table.Th>{t('users.column.scope')}</Table.Th>
-                <Table.Th>{t('users.column.status')}</Table.Th>
-                <Table.Th>{t('users.column.lastSignIn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-          }
+          columns={[
+            { key: 'name', label: t('users.column.name'), card: 'title', fixed: true },
+            { key: 'role', label: t('users.column.role'), fixed: true },
+            { key: 'scope', label: t('users.column.scope'), fixed: true },
+            { key: 'status', label: t('users.column.status'), fixed: true },
+            { key: 'lastSignIn', label: t('users.column.lastSignIn'), fixed: true },
+          ]}
           empty={
             <EmptyRow columns={5} testId="users-empty">
               {t('users.empty')}
@@ -146,7 +166,7 @@ export default function Users() {
                 <RoleBadge role={user.role} />
               </Table.Td>
               <Table.Td>
-                <Scope user={user} regions={regions} />
+                <Scope user={user} regions={regions} organizations={organizations} />
               </Table.Td>
               <Table.Td>
                 <UserStatusBadge active={user.active} invitationPending={user.invitationPending} />

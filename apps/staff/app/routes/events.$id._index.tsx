@@ -164,7 +164,7 @@ export default function EventPage() {
             <ActionForm>
               <input type="hidden" name="intent" value="headCount" />
               <input type="hidden" name="version" value={event.version} />
-              <Group gap="xs" align="flex-end" wrap="nowrap">
+              <Group gap="xs" align="flex-end" wrap="wrap">
                 <NumberInput name="headCount" aria-label={t('event.headCount')} defaultValue={event.headCount} min={0} w={110} data-testid="head-count" />
                 <Button type="submit" variant="default" data-testid="save-head-count">
                   {t('event.headCount.save')}

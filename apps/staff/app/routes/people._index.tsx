@@ -289,7 +289,7 @@ export default function People() {
                   <Table.Td>
                     {person.affiliations.length ? (
                       // Each stacked link is a 24 px high block (WCAG 2.2 target size), cut with an ellipsis.
-                      <Stack gap={0} maw={240}>
+                      <Stack gap={0} maw={200}>
                         {person.affiliations.slice(0, 3).map((affiliation) => (
                           <Anchor
                             key={affiliation.organization.id}

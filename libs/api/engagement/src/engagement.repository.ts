@@ -18,6 +18,22 @@ export interface EngagementStateRow {
   overrideAt: Date | null;
 }
 
+/** A person's ladder state as stored, read under its lock. */
+export interface LockedState {
+  overrideStage: EngagementStage | null;
+  derivedStage: EngagementStage;
+  factKind: string | null;
+  factOn: string | null;
+  factRecordType: string | null;
+  factRecordId: string | null;
+  factDetail: Record<string, string>;
+  /** The person's stage and reason (`person.engagement_stage`, `engagement_reason`). */
+  stage: EngagementStage;
+  reason: string | null;
+  /** No state row existed: the ladder never placed this person (their reason is still empty). */
+  neverPlaced: boolean;
+}
+
 const stateColumns = `s.person_id AS "personId", s.derived_stage AS "derivedStage", s.fact_kind AS "factKind", to_char(s.fact_on, 'YYYY-MM-DD') AS "factOn",
   s.fact_record_type AS "factRecordType", s.fact_record_id AS "factRecordId", s.fact_detail AS "factDetail",
   s.override_stage AS "overrideStage", s.override_note AS "overrideNote", s.override_by_id AS "overrideById",
@@ -30,41 +46,57 @@ export class EngagementRepository {
   /**
    * Makes sure each person has a state row and locks them in id order: two writes
    * about one person recompute one after the other, the second seeing the first's facts.
+   * Answers what is stored now (derived state, override, the person's stage and reason),
+   * so that only what changes is written.
    */
-  async lockStates(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, EngagementStage | null>> {
-    await manager.query(
+  async lockStates(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, LockedState>> {
+    const inserted: { person_id: string }[] = await manager.query(
       `INSERT INTO engagement_state (person_id, derived_stage)
-       SELECT id, 'identified' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (person_id) DO NOTHING`,
+       SELECT id, 'identified' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (person_id) DO NOTHING RETURNING person_id`,
       [personIds],
     );
-    const rows: { personId: string; overrideStage: EngagementStage | null }[] = await manager.query(
-      `SELECT person_id AS "personId", override_stage AS "overrideStage" FROM engagement_state WHERE person_id = ANY($1::uuid[]) ORDER BY person_id FOR UPDATE`,
+    const neverPlaced = new Set(inserted.map((row) => row.person_id));
+    const rows: (Omit<LockedState, 'neverPlaced'> & { personId: string })[] = await manager.query(
+      `SELECT s.person_id AS "personId", s.override_stage AS "overrideStage", s.derived_stage AS "derivedStage", s.fact_kind AS "factKind",
+              to_char(s.fact_on, 'YYYY-MM-DD') AS "factOn", s.fact_record_type AS "factRecordType", s.fact_record_id AS "factRecordId",
+              s.fact_detail AS "factDetail", p.engagement_stage AS stage, p.engagement_reason AS reason
+         FROM engagement_state s JOIN person p ON p.id = s.person_id
+        WHERE s.person_id = ANY($1::uuid[]) ORDER BY s.person_id FOR UPDATE OF s`,
       [personIds],
     );
-    return new Map(rows.map((row) => [row.personId, row.overrideStage]));
+    return new Map(rows.map(({ personId, ...state }) => [personId, { ...state, neverPlaced: neverPlaced.has(personId) }]));
   }
 
-  /** Stores what the ladder derived for each person (one statement). */
+  /** Removes the state rows `lockStates` just made for people it leaves unplaced (identified, no fact, no override). */
+  async forgetNeverPlaced(manager: EntityManager, personIds: readonly string[]): Promise<void> {
+    if (!personIds.length) return;
+    await manager.query(
+      `DELETE FROM engagement_state WHERE person_id = ANY($1::uuid[]) AND override_stage IS NULL AND derived_stage = 'identified' AND fact_kind IS NULL`,
+      [personIds],
+    );
+  }
+
+  /** Stores what the ladder derived for each person (the caller passes only what changed): one statement for the whole batch. */
   async saveDerived(manager: EntityManager, places: Map<string, LadderPlace>): Promise<void> {
-    const rows = [...places].map(([personId, place]) => ({
-      person_id: personId,
-      derived_stage: place.stage,
-      fact_kind: place.fact?.kind ?? null,
-      fact_on: place.fact?.on ?? null,
-      fact_record_type: place.fact?.recordType ?? null,
-      fact_record_id: place.fact?.recordId ?? null,
-      fact_detail: place.fact?.detail ?? {},
-    }));
-    if (!rows.length) return;
+    if (!places.size) return;
+    const entries = [...places];
     await manager.query(
       `UPDATE engagement_state s SET derived_stage = x.derived_stage, fact_kind = x.fact_kind, fact_on = x.fact_on,
               fact_record_type = x.fact_record_type, fact_record_id = x.fact_record_id, fact_detail = x.fact_detail, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb)
-              AS x(person_id uuid, derived_stage text, fact_kind text, fact_on date, fact_record_type text, fact_record_id uuid, fact_detail jsonb)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::uuid[], $7::jsonb[])
+              AS x(person_id, derived_stage, fact_kind, fact_on, fact_record_type, fact_record_id, fact_detail)
         WHERE s.person_id = x.person_id
           AND (s.derived_stage, s.fact_kind, s.fact_on, s.fact_record_id, s.fact_detail)
               IS DISTINCT FROM (x.derived_stage, x.fact_kind, x.fact_on, x.fact_record_id, x.fact_detail)`,
-      [JSON.stringify(rows)],
+      [
+        entries.map(([personId]) => personId),
+        entries.map(([, place]) => place.stage),
+        entries.map(([, place]) => place.fact?.kind ?? null),
+        entries.map(([, place]) => place.fact?.on ?? null),
+        entries.map(([, place]) => place.fact?.recordType ?? null),
+        entries.map(([, place]) => place.fact?.recordId ?? null),
+        entries.map(([, place]) => JSON.stringify(place.fact?.detail ?? {})),
+      ],
     );
   }
 

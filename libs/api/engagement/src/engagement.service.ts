@@ -3,11 +3,27 @@ import type { EngagementStage, SetEngagementOverrideInput } from '@crm/contracts
 import { PeopleService } from '@crm/people';
 import { AuditService, ForbiddenException, type RequestContext } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EngagementRepository, type EngagementStateRow } from './engagement.repository';
-import { placeOnLadder, reasonText, type LadderFact, type LadderPlace } from './ladder-rules';
+import { EngagementRepository, type EngagementStateRow, type LockedState } from './engagement.repository';
+import { placeEach, reasonText, type LadderPlace } from './ladder-rules';
+import { retryOnDeadlock } from './retry-on-deadlock';
 import { LadderSignals } from './ladder-signals';
 
-const rebuildBatch = 1000;
+/**
+ * People placed per rebuild transaction (decision 092). Each signal reads the facts
+ * of the whole batch in one statement; bigger batches mean fewer passes over the
+ * outreach table (its rows of 20,000 people are spread over most of its pages).
+ */
+export const rebuildBatchSize = 50_000;
+
+/** What a rebuild did, and where its time went (the command prints it). */
+export interface RebuildResult {
+  people: number;
+  changed: number;
+  batches: number;
+  /** Milliseconds spent locking and reading facts, and writing the stages. */
+  readMs: number;
+  writeMs: number;
+}
 
 @Injectable()
 export class EngagementService {
@@ -27,36 +43,76 @@ export class EngagementService {
   async recompute(manager: EntityManager, ctx: RequestContext | null, personIds: readonly string[]): Promise<number> {
     const ids = [...new Set(personIds)].sort();
     if (!ids.length) return 0;
-    const overrides = await this.repository.lockStates(manager, ids);
-    const facts = await this.signals.factsOf(manager, ids);
-    const byPerson = new Map<string, LadderFact[]>(ids.map((id) => [id, []]));
-    for (const fact of facts) byPerson.get(fact.personId)?.push(fact);
-    const places = new Map<string, LadderPlace>([...byPerson].map(([id, list]) => [id, placeOnLadder(list)]));
-    await this.repository.saveDerived(manager, places);
-    return this.people.setEngagementStages(
-      manager,
-      ctx,
-      [...places].map(([personId, place]) => {
-        const override = overrides.get(personId) ?? null;
-        return { personId, stage: override ?? place.stage, reason: reasonText(place, override ? { stage: override } : null) };
-      }),
-    );
+    return (await this.place(manager, ctx, ids)).changed;
   }
 
-  /** Every person placed again from their records, in batches; answers how many people and how many moved. */
-  async rebuildAll(onBatch?: (done: number) => void): Promise<{ people: number; changed: number }> {
+  /**
+   * Every person placed again from their records (decision 092): keyset batches of
+   * `batchSize` people by id, each in its own transaction through the same `place`
+   * as the incremental writes (lock the batch's states, one statement per signal for
+   * all their facts, the rule table in memory, one statement per table to write).
+   */
+  async rebuildAll(onBatch?: (done: number) => void, batchSize = rebuildBatchSize): Promise<RebuildResult> {
+    const result: RebuildResult = { people: 0, changed: 0, batches: 0, readMs: 0, writeMs: 0 };
     let after: string | null = null;
-    let people = 0;
-    let changed = 0;
     for (;;) {
-      const ids = await this.repository.personIdsAfter(after, rebuildBatch);
+      const ids = await this.repository.personIdsAfter(after, batchSize);
       if (!ids.length) break;
-      changed += await this.dataSource.transaction((manager) => this.recompute(manager, null, ids));
-      people += ids.length;
+      const batch = await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (manager) => {
+          // A batch's facts are sorted by the signals' DISTINCT ON: in memory, not on disk.
+          await manager.query(`SET LOCAL work_mem = '128MB'`);
+          return this.place(manager, null, ids);
+        }),
+      );
+      result.people += ids.length;
+      result.changed += batch.changed;
+      result.batches += 1;
+      result.readMs += batch.readMs;
+      result.writeMs += batch.writeMs;
       after = ids[ids.length - 1];
-      onBatch?.(people);
+      onBatch?.(result.people);
     }
-    return { people, changed };
+    return result;
+  }
+
+  /**
+   * Places these people (sorted, distinct) in the caller's transaction: their states
+   * locked in id order, every signal's facts read for all of them, the rule table
+   * applied in memory, the derived states and the people's stages each written in
+   * one statement. An override stays the stage shown; the derived stage is kept beside it.
+   */
+  private async place(
+    manager: EntityManager,
+    ctx: RequestContext | null,
+    ids: readonly string[],
+  ): Promise<{ changed: number; readMs: number; writeMs: number }> {
+    const started = Date.now();
+    const stored = await this.repository.lockStates(manager, ids);
+    const places = placeEach(ids, await this.signals.factsOf(manager, ids));
+    const read = Date.now();
+    const derived = new Map<string, LadderPlace>();
+    const stages: { personId: string; stage: EngagementStage; reason: string }[] = [];
+    const untouched: string[] = [];
+    for (const [personId, place] of places) {
+      const now = stored.get(personId);
+      const override = now?.overrideStage ?? null;
+      const stage = override ?? place.stage;
+      const reason = reasonText(place, override ? { stage: override } : null);
+      // Someone the ladder never placed who stays identified with nothing to explain is left
+      // as they were (no state row, no reason), whichever path looked at them: rebuilds stay equal.
+      if (now?.neverPlaced && !place.fact && !override && now.stage === 'identified' && now.reason === null) {
+        untouched.push(personId);
+        continue;
+      }
+      if (!now || !sameDerived(now, place)) derived.set(personId, place);
+      if (!now || now.stage !== stage || (now.reason ?? '') !== reason.slice(0, maxReasonLength)) stages.push({ personId, stage, reason });
+    }
+    // Only what changed is written: a rebuild of a consistent ladder reads and writes nothing.
+    await this.repository.forgetNeverPlaced(manager, untouched);
+    await this.repository.saveDerived(manager, derived);
+    const changed = await this.people.setEngagementStages(manager, ctx, stages);
+    return { changed, readMs: read - started, writeMs: Date.now() - read };
   }
 
   /** Why the person stands where they do (NOT_FOUND when the caller may not see them). */
@@ -99,4 +155,24 @@ export class EngagementService {
     });
     return this.explain(ctx, input.personId);
   }
+}
+
+/** `person.engagement_reason` keeps this many characters (PeopleService cuts it). */
+const maxReasonLength = 500;
+
+function sameDerived(stored: LockedState, place: LadderPlace): boolean {
+  const fact = place.fact;
+  return (
+    stored.derivedStage === place.stage &&
+    stored.factKind === (fact?.kind ?? null) &&
+    stored.factOn === (fact?.on ?? null) &&
+    stored.factRecordType === (fact?.recordType ?? null) &&
+    stored.factRecordId === (fact?.recordId ?? null) &&
+    canonical(stored.factDetail ?? {}) === canonical(fact?.detail ?? {})
+  );
+}
+
+// jsonb gives keys back in its own order: compare by sorted keys.
+function canonical(detail: Record<string, string>): string {
+  return JSON.stringify(Object.entries(detail).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,4 +1,4 @@
-import { ladderRules, placeOnLadder, reasonText, type LadderFact, type LadderFactKind } from './ladder-rules';
+import { ladderRules, placeEach, placeOnLadder, reasonText, type LadderFact, type LadderFactKind } from './ladder-rules';
 
 const fact = (kind: LadderFactKind, on: string, recordId = `r-${kind}-${on}`): LadderFact => ({ personId: 'p', kind, on, recordType: 'Outreach', recordId });
 
@@ -49,5 +49,24 @@ describe('the ladder of engagement, case by case', () => {
     expect(reasonText(placeOnLadder([fact('pledged', '2026-11-12')]), null)).toBe('committed: made a pledge on 2026-11-12');
     expect(reasonText(placeOnLadder([]), null)).toBe('identified: no contact recorded yet');
     expect(reasonText(placeOnLadder([]), { stage: 'champion' })).toBe('champion: set by hand');
+  });
+
+  it('places a batch of people at once exactly as one by one (the rebuild and the incremental writes share it)', () => {
+    const of = (personId: string, kind: LadderFactKind, on: string): LadderFact => ({ ...fact(kind, on, `${personId}-${kind}-${on}`), personId });
+    const facts = [
+      of('a', 'contacted', '2026-01-01'),
+      of('b', 'interested', '2026-01-02'),
+      of('a', 'committed', '2026-01-03'),
+      of('b', 'hosted', '2025-01-01'),
+      of('stranger', 'hosted', '2025-01-01'),
+    ];
+    const places = placeEach(['a', 'b', 'c'], facts);
+    expect([...places.keys()]).toEqual(['a', 'b', 'c']);
+    expect(places.get('a')).toEqual(placeOnLadder(facts.filter((f) => f.personId === 'a')));
+    expect(places.get('b')).toEqual(placeOnLadder(facts.filter((f) => f.personId === 'b')));
+    expect(places.get('b')?.stage).toBe('champion');
+    // No fact: identified; a fact about someone not asked for is ignored.
+    expect(places.get('c')).toEqual({ stage: 'identified', fact: null });
+    expect(places.has('stranger')).toBe(false);
   });
 });

@@ -56,6 +56,17 @@ export function placeOnLadder(facts: readonly LadderFact[]): LadderPlace {
   return best ? { stage: stageOf.get(best.kind)!, fact: best } : { stage: 'identified', fact: null };
 }
 
+/**
+ * Where each of these people stands, from the facts of all of them at once (the
+ * rebuild's batches and the incremental writes both come through here): the facts
+ * are grouped by person, then placed by `placeOnLadder`. A person with no fact is identified.
+ */
+export function placeEach(personIds: readonly string[], facts: readonly LadderFact[]): Map<string, LadderPlace> {
+  const byPerson = new Map<string, LadderFact[]>(personIds.map((id) => [id, []]));
+  for (const fact of facts) byPerson.get(fact.personId)?.push(fact);
+  return new Map([...byPerson].map(([id, list]) => [id, placeOnLadder(list)]));
+}
+
 // Higher stage first; then the rule's order in the table; then the latest; then the greatest record id.
 function outranks(a: LadderFact, b: LadderFact): boolean {
   const stageA = rank.get(stageOf.get(a.kind)!)!;

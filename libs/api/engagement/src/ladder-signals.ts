@@ -26,8 +26,9 @@ export class LadderSignals {
 
   async factsOf(manager: EntityManager, personIds: readonly string[]): Promise<LadderFact[]> {
     if (personIds.length === 0) return [];
-    const facts: LadderFact[] = [];
-    for (const signal of this.signals.values()) facts.push(...(await signal(manager, personIds)));
+    let facts: LadderFact[] = [];
+    // concat, not push(...): a rebuild batch brings hundreds of thousands of facts.
+    for (const signal of this.signals.values()) facts = facts.concat(await signal(manager, personIds));
     return facts;
   }
 }

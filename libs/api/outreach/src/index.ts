@@ -4,5 +4,5 @@ export { OutreachService } from './outreach.service';
 export { OutreachObject, OutreachConnection } from './dtos/outreach.object';
 export { localDate, addDays } from './local-date';
 export { OutreachDigestModule } from './digest/digest.module';
-export { DigestSections, type DigestSection, type DigestLine, type DigestRecipient } from './digest/digest-sections';
-export { SendDailyDigestsJob, DIGEST_WINDOW_HOURS } from './digest/send-daily-digests.job';
+export { DigestSections, type DigestSection, type DigestPart, type DigestLine, type DigestRecipient } from './digest/digest-sections';
+export { SendDailyDigestsJob, DIGEST_WINDOW_HOURS, DIGEST_BATCH_SIZE } from './digest/send-daily-digests.job';

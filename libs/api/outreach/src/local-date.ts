@@ -1,12 +1,23 @@
 import { officeTimeZone } from '@crm/i18n';
 
+// One formatter per zone: building an Intl.DateTimeFormat costs milliseconds, using one microseconds.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone (an unknown zone falls back to the office's). */
 export function localDate(at: Date, timeZone: string | null | undefined): string {
-  const format = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   try {
-    return format(timeZone || officeTimeZone);
+    return formatterFor(timeZone || officeTimeZone).format(at);
   } catch {
-    return format(officeTimeZone);
+    return formatterFor(officeTimeZone).format(at);
   }
 }
 

@@ -5,7 +5,17 @@ import type { LadderFact } from '@crm/engagement';
 import { BadUserInputException, encodeCursor, readCursor, SqlParams } from '@crm/platform';
 import type { LifecycleValues, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
-import { outreachColumns, outreachFrom, outreachScopeColumns, outreachWritableColumns, type OutreachRow, type OutreachValues } from './outreach.row';
+import {
+  outreachColumns,
+  outreachFrom,
+  outreachListColumns,
+  outreachRowFrom,
+  outreachScopeColumns,
+  outreachWritableColumns,
+  type OutreachListRow,
+  type OutreachRow,
+  type OutreachValues,
+} from './outreach.row';
 
 export interface NewOutreach {
   clientId: string | null;
@@ -57,7 +67,7 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OutreachRow | null> {
     const params = new SqlParams();
     const rows: OutreachRow[] = await manager.query(
-      `SELECT ${outreachColumns} FROM ${outreachFrom}
+      `SELECT ${outreachColumns} FROM ${outreachRowFrom}
         WHERE o.id = ${params.add(id)} AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}${lock ? ' FOR UPDATE OF o' : ''}`,
       params.values,
     );
@@ -132,7 +142,7 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   }
 
   /** The outreach a client id made, whoever may see it (to tell a retry from a clash). */
-  async byClientId(manager: EntityManager, clientId: string): Promise<{ id: string; personId: string } | null> {
+  async byClientId(manager: EntityManager = this.dataSource.manager, clientId: string): Promise<{ id: string; personId: string } | null> {
     const rows = await manager.query(`SELECT id, person_id AS "personId" FROM outreach WHERE client_id = $1`, [clientId]);
     return rows[0] ?? null;
   }
@@ -167,8 +177,8 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
       if (!isoDate.test(cursor[0])) throw new BadUserInputException([{ path: ['after'], code: 'cursor' }]);
       where.push(`(o.occurred_on, o.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::uuid)`);
     }
-    const rows: OutreachRow[] = await this.dataSource.query(
-      `SELECT ${outreachColumns} FROM ${outreachFrom} WHERE ${where.join(' AND ')} ORDER BY ${outreachListOrder} LIMIT ${params.add(first + 1)}`,
+    const rows: OutreachListRow[] = await this.dataSource.query(
+      `SELECT ${outreachListColumns} FROM ${outreachRowFrom} WHERE ${where.join(' AND ')} ORDER BY ${outreachListOrder} LIMIT ${params.add(first + 1)}`,
       params.values,
     );
     const page = rows.slice(0, first);
@@ -177,10 +187,10 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   }
 
   /** Open follow-ups owned by `ownerId` due on or before `until`, oldest first (index outreach_follow_up_idx). */
-  async openFollowUps(ability: AppAbility, ownerId: string, until: string, first: number): Promise<OutreachRow[]> {
+  async openFollowUps(ability: AppAbility, ownerId: string, until: string, first: number): Promise<OutreachListRow[]> {
     const params = new SqlParams();
     return this.dataSource.query(
-      `SELECT ${outreachColumns} FROM ${outreachFrom}
+      `SELECT ${outreachListColumns} FROM ${outreachRowFrom}
         WHERE o.follow_up_owner_id = ${params.add(ownerId)}::uuid AND o.follow_up_on IS NOT NULL AND o.follow_up_done_at IS NULL AND o.archived_at IS NULL
           AND o.follow_up_on <= ${params.add(until)}::date AND ${params.scope(ability, 'read', 'Outreach', outreachScopeColumns)}
         ORDER BY o.follow_up_on, o.id LIMIT ${params.add(first)}`,

@@ -6,10 +6,10 @@ import { DataSource } from 'typeorm';
 import { FollowUpsObject, OutreachConnection, OutreachObject } from './dtos/outreach.object';
 import { LogOutreachInputType, OutreachFilterInputType, SnoozeFollowUpInputType, UpdateOutreachInputType } from './dtos/outreach.inputs';
 import { timeZoneOf } from './outreach.repository';
-import type { OutreachRow } from './outreach.row';
+import type { OutreachListRow } from './outreach.row';
 import { OutreachService } from './outreach.service';
 
-export function toOutreachObject(row: OutreachRow): OutreachObject {
+export function toOutreachObject(row: OutreachListRow & { organizationIds?: string[] }): OutreachObject {
   const { ownerId, ownerName, organizationIds: _o, ...rest } = row;
   return { ...rest, followUpOwnerId: ownerId, followUpOwnerName: ownerName };
 }

@@ -62,11 +62,20 @@ export const outreachScopeColumns = {
 
 export const outreachFrom = `outreach o JOIN person p ON p.id = o.person_id`;
 
-export const outreachColumns = `o.id, o.version, o.archived_at AS "archivedAt", o.client_id AS "clientId", o.person_id AS "personId",
+/** `outreachFrom` with the follow-up owner (`ow`) and the recorder (`cr`): one join each, not a look-up per row. */
+export const outreachRowFrom = `${outreachFrom} LEFT JOIN app_user ow ON ow.id = o.follow_up_owner_id LEFT JOIN app_user cr ON cr.id = o.created_by_id`;
+
+/** A row of a list: everything but the person's organizations (only writes need them, for the timelines). */
+export type OutreachListRow = Omit<OutreachRow, 'organizationIds'>;
+
+/** The columns of an `OutreachListRow`, from `outreachRowFrom`. */
+export const outreachListColumns = `o.id, o.version, o.archived_at AS "archivedAt", o.client_id AS "clientId", o.person_id AS "personId",
   trim(p.first_name || ' ' || p.last_name) AS "personName", p.province_code AS "provinceCode",
-  ARRAY(SELECT a.organization_id FROM affiliation a WHERE a.person_id = o.person_id ORDER BY a.organization_id) AS "organizationIds",
   o.campaign_id AS "campaignId", o.channel, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn", o.outcome, o.notes,
   o.policy_ask_id AS "policyAskId", to_char(o.follow_up_on, 'YYYY-MM-DD') AS "followUpOn", o.follow_up_owner_id AS "ownerId",
-  (SELECT u.name FROM app_user u WHERE u.id = o.follow_up_owner_id) AS "ownerName", o.follow_up_done_at AS "followUpDoneAt",
-  o.created_by_id AS "createdById", (SELECT u.name FROM app_user u WHERE u.id = o.created_by_id) AS "createdByName",
+  ow.name AS "ownerName", o.follow_up_done_at AS "followUpDoneAt", o.created_by_id AS "createdById", cr.name AS "createdByName",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+/** The columns of an `OutreachRow`, from `outreachRowFrom`. */
+export const outreachColumns = `${outreachListColumns},
+  ARRAY(SELECT a.organization_id FROM affiliation a WHERE a.person_id = o.person_id ORDER BY a.organization_id) AS "organizationIds"`;

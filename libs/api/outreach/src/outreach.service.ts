@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, localDate } from './local-date';
 import { outreachKind } from './outreach.kind';
 import { OutreachRepository } from './outreach.repository';
-import type { OutreachRow, OutreachValues } from './outreach.row';
+import type { OutreachListRow, OutreachRow, OutreachValues } from './outreach.row';
 
 // Input field → row field (the follow-up's owner is the outreach's owner for access rules).
 const updatableFields = {
@@ -71,16 +71,19 @@ export class OutreachService implements OnModuleInit {
   /**
    * Records one contact. A repeated client id answers the outreach it made (a retry
    * after a dropped connection records nothing twice); the ladder places the person
-   * again in the same transaction.
+   * again in the same transaction. What is read on the pool (the retry, the person, the
+   * default campaign, the answer to a retry) is read outside the transaction: a request
+   * never holds a transaction's connection while waiting for a second one, or ten
+   * concurrent saves (the pool's size) wait for each other for ever (decision 092).
    */
   async log(ctx: RequestContext, input: LogOutreachInput, timeZone?: string | null): Promise<OutreachRow> {
-    return this.writer.transaction(async (manager) => {
-      if (input.clientId) {
-        const done = await this.outreach.byClientId(manager, input.clientId);
-        if (done) return this.retried(ctx, done, input.personId);
-      }
-      const person = await this.visiblePerson(ctx, input.personId);
-      const campaignId = input.campaignId ?? (await this.campaigns.defaultCampaignId());
+    if (input.clientId) {
+      const done = await this.outreach.byClientId(undefined, input.clientId);
+      if (done) return this.retried(ctx, done, input.personId);
+    }
+    const person = await this.visiblePerson(ctx, input.personId);
+    const campaignId = input.campaignId ?? (await this.campaigns.defaultCampaignId());
+    const result = await this.writer.transaction(async (manager): Promise<{ created: OutreachRow } | { sameAs: { id: string; personId: string } }> => {
       const asks = campaignId ? await this.campaigns.policyAskIds(campaignId, manager) : null;
       if (!campaignId || !asks) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
       if (input.policyAskId && !asks.has(input.policyAskId)) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }]);
@@ -104,16 +107,15 @@ export class OutreachService implements OnModuleInit {
         ownerId,
         createdById,
       });
-      if (!id) {
-        // The same entry, sent twice at once: the other request recorded it.
-        return this.retried(ctx, (await this.outreach.byClientId(manager, input.clientId!))!, input.personId);
-      }
+      // The same entry, sent twice at once: the other request recorded it.
+      if (!id) return { sameAs: (await this.outreach.byClientId(manager, input.clientId!))! };
       const created = (await this.outreach.findVisible(ctx.ability, id, manager))!;
       await this.writer.created(manager, ctx, outreachKind, created);
       if (input.closesFollowUpId) await this.closeFollowUp(manager, ctx, input.closesFollowUpId);
       await this.engagement.recompute(manager, ctx, [person.id]);
-      return created;
+      return { created };
     });
+    return 'created' in result ? result.created : this.retried(ctx, result.sameAs, input.personId);
   }
 
   async update(ctx: RequestContext, input: UpdateOutreachInput): Promise<OutreachRow> {
@@ -179,7 +181,7 @@ export class OutreachService implements OnModuleInit {
   }
 
   /** The caller's open follow-ups due within the week (overdue first), and their "today". */
-  async myFollowUps(ctx: RequestContext, timeZone: string | null, first = 200): Promise<{ today: string; rows: OutreachRow[] }> {
+  async myFollowUps(ctx: RequestContext, timeZone: string | null, first = 200): Promise<{ today: string; rows: OutreachListRow[] }> {
     const today = localDate(new Date(), timeZone);
     if (!ctx.actor) return { today, rows: [] };
     return { today, rows: await this.outreach.openFollowUps(ctx.ability, ctx.actor.id, addDays(today, followUpWindowDays - 1), first) };

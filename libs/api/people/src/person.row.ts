@@ -1,3 +1,4 @@
+import { defineAbilityFor, roles, type SubjectName } from '@crm/authz';
 import type { EngagementStage, Language, LeaderCategory } from '@crm/contracts';
 import type { OrganizationRow } from '@crm/organizations';
 
@@ -68,20 +69,54 @@ const selectList = (fields: readonly string[]) => fields.map((field) => `${perso
 /** Every column of a PersonRow but its affiliations. */
 export const personColumns = selectList(Object.keys(personColumnOf));
 
-// What the access rules read (scope and field-level rules): always selected.
-const alwaysSelected = ['id', 'provinceCode', 'ownerId', 'createdById'];
+/**
+ * Fields that some role's rules single out for reading `subjectType` (field-level
+ * rules, e.g. a coordinator's lived experience of people they do not own): a row that
+ * serves one of them must carry what the rules' conditions read. Worked out from
+ * every role's rules, so a new field rule counts without a list to keep in step.
+ */
+export function fieldsUnderReadRules(subjectType: SubjectName): ReadonlySet<string> {
+  const fields = new Set<string>();
+  const anyId = '00000000-0000-4000-8000-000000000000';
+  for (const role of roles) {
+    const ability = defineAbilityFor({ id: anyId, role, provinceCodes: ['ON'], organizationId: anyId });
+    for (const rule of ability.rules) {
+      const actions = ([] as string[]).concat(rule.action as string | string[]);
+      const subjects = ([] as string[]).concat((rule.subject ?? []) as string | string[]);
+      if (!rule.fields || !actions.some((a) => a === 'read' || a === 'manage')) continue;
+      if (subjects.some((s) => s === subjectType || s === 'all')) for (const field of ([] as string[]).concat(rule.fields)) fields.add(field);
+    }
+  }
+  return fields;
+}
+
+/**
+ * Whether rows answering these fields need the fields rule conditions read (`ruleFields`):
+ * only a field under a field-level rule, or one that is not a plain column of the row
+ * (a resolved field, which may check the parent record), does. A list of names, ranks
+ * and organizations needs none of them, and neither PostgreSQL nor the API reads them.
+ */
+function needsRuleFields(fields: ReadonlySet<string>, plainColumns: ReadonlySet<string>, nested: readonly string[] = []): boolean {
+  for (const field of fields) if (!plainColumns.has(field) && !nested.includes(field) && field !== '__typename') return true;
+  return false;
+}
+const personPlainColumns = new Set(Object.keys(personColumnOf).filter((field) => !fieldsUnderReadRules('Person').has(field)));
+// Person fields rule conditions read (conditionFields.Person).
+const personRuleFields = ['provinceCode', 'ownerId', 'createdById'];
 
 /**
  * The columns of the fields a query asks for (`fields`: PersonRow field names,
- * unknown ones ignored), plus those the access rules need. A row read this way
- * lacks the other fields; a list reads only what its page shows.
+ * unknown ones ignored), its id, and those the access rules need when a field asked
+ * for is under a rule (see needsRuleFields). A row read this way lacks the other
+ * fields; a list reads only what its page shows.
  */
 export function personColumnsFor(fields: ReadonlySet<string> | 'all'): string {
   if (fields === 'all') return personColumns;
   // A list's field set is the same object for every run of its query (shapeOf): built once.
   let columns = columnsOfFields.get(fields);
   if (columns === undefined) {
-    columns = selectList(Object.keys(personColumnOf).filter((field) => alwaysSelected.includes(field) || fields.has(field)));
+    const ruled = needsRuleFields(fields, personPlainColumns, ['affiliations']);
+    columns = selectList(Object.keys(personColumnOf).filter((field) => field === 'id' || fields.has(field) || (ruled && personRuleFields.includes(field))));
     columnsOfFields.set(fields, columns);
   }
   return columns;
@@ -113,7 +148,9 @@ const affiliatedOrganizationFields: Record<string, string> = {
   updatedAt: 'o.updated_at',
 };
 
+// Organization fields rule conditions read (conditionFields.Organization); the id is always read.
 const organizationRuleFields = ['id', 'provinceCode', 'ownerId', 'createdById'];
+const organizationPlainColumns = new Set(Object.keys(affiliatedOrganizationFields).filter((field) => !fieldsUnderReadRules('Organization').has(field)));
 
 /**
  * What of the affiliations a read must return: all of each organization, only
@@ -155,9 +192,10 @@ const affiliationsOfShape = new WeakMap<object, Map<string, string>>();
 
 function affiliationsSql(orgScope: string, shape: Exclude<AffiliationShape, 'none'>): string {
   // A shaped read answers GraphQL, whose Affiliation has the organization (with its id), not organizationId.
-  // What the organization's field rules read (its notes, say) is always there.
+  // What the organization's field rules read (for its notes, say) is there when a field asked for needs it.
+  const ruled = shape === 'all' || needsRuleFields(shape.organizationFields, organizationPlainColumns);
   const fields = Object.keys(affiliatedOrganizationFields).filter(
-    (field) => shape === 'all' || organizationRuleFields.includes(field) || shape.organizationFields.has(field),
+    (field) => shape === 'all' || field === 'id' || (ruled && organizationRuleFields.includes(field)) || shape.organizationFields.has(field),
   );
   const organization = `json_build_object(${fields.map((field) => `'${field}', ${affiliatedOrganizationFields[field]}`).join(', ')})`;
   return `COALESCE((

@@ -4,8 +4,8 @@ import type { PledgeFilter, PledgeKind } from '@crm/contracts';
 import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
-import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import { keysetPage, type ExportQuery, type LifecycleValues, type TransferLang, type VersionedStore } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type TransferLang, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
 
@@ -91,17 +91,9 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
   /** Newest first (keyset on created_at, id), filtered in SQL by scope and the filter. */
   async list(ability: AppAbility, filter: PledgeFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const columns = pledgeSelect(params, ability);
+    const select = pledgeSelect(params, ability);
     const where = pledgeListWhere(params, ability, 'read', filter);
-    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
-    if (cursor) where.push(`(g.created_at, g.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
-    const rows: (PledgeRow & { sortCreated: string })[] = await this.dataSource.query(
-      `SELECT ${columns}, to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortCreated"
-         FROM pledge g WHERE ${where.join(' AND ')}
-        ORDER BY ${pledgeListOrder} LIMIT ${params.add(first + 1)}`,
-      params.values,
-    );
-    return keysetPage(rows, first, (last) => encodeCursor([last.sortCreated, last.id]), ['sortCreated']);
+    return timeKeysetList<PledgeRow>(this.dataSource, { params, select, from: 'pledge g', where, key: pledgeListKey, first, after });
   }
 
   async insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
@@ -202,19 +194,36 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return rows;
   }
 
-  /** Open pledges marked overdue that `userId` follows up (owner, else creator), oldest due first. */
-  async overdueFor(manager: EntityManager, userId: string): Promise<{ id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]> {
-    return manager.query(
-      `SELECT g.id, g.kind, to_char(g.due_on, 'YYYY-MM-DD') AS "dueOn",
-              coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id),
-                       (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id)) AS "pledgerName"
-         FROM pledge g
-        WHERE coalesce(g.owner_id, g.created_by_id) = $1 AND g.overdue_since IS NOT NULL
-          AND g.status IN ('pledged', 'in_progress') AND g.archived_at IS NULL
-        ORDER BY g.due_on, g.id
-        LIMIT 100`,
-      [userId],
+  /**
+   * Open pledges marked overdue that each user follows up (owner, else creator), oldest due
+   * first, at most 100 each: one statement for a batch of users (the daily digest's).
+   */
+  async overdueFor(
+    manager: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, { id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]>> {
+    const byUser = new Map<string, { id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[]>();
+    if (userIds.length === 0) return byUser;
+    const rows: { userId: string; id: string; kind: PledgeKind; dueOn: string; pledgerName: string }[] = await manager.query(
+      // One pass over the overdue pledges (few: no per-user index), numbered per user.
+      `SELECT x."userId", x.id, x.kind, x."dueOn", x."pledgerName"
+         FROM (SELECT coalesce(g.owner_id, g.created_by_id) AS "userId", g.id, g.kind, to_char(g.due_on, 'YYYY-MM-DD') AS "dueOn",
+                      coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM person p WHERE p.id = g.person_id),
+                               (SELECT o.name_en FROM organization o WHERE o.id = g.organization_id)) AS "pledgerName",
+                      row_number() OVER (PARTITION BY coalesce(g.owner_id, g.created_by_id) ORDER BY g.due_on, g.id) AS n
+                 FROM pledge g
+                WHERE coalesce(g.owner_id, g.created_by_id) = ANY($1::uuid[]) AND g.overdue_since IS NOT NULL
+                  AND g.status IN ('pledged', 'in_progress') AND g.archived_at IS NULL) x
+        WHERE x.n <= 100
+        ORDER BY x."userId", x."dueOn", x.id`,
+      [userIds],
     );
+    for (const { userId, ...row } of rows) {
+      const list = byUser.get(userId);
+      if (list) list.push(row);
+      else byUser.set(userId, [row]);
+    }
+    return byUser;
   }
 
   /** The ladder's pledge facts of some people: the latest pledge made (not lapsed) and the latest fulfilled. */
@@ -233,8 +242,9 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
   }
 }
 
-/** The ORDER BY of a pledges list (alias `g`): the list and its CSV export share it. */
-export const pledgeListOrder = 'g.created_at DESC, g.id DESC';
+/** The order of a pledges list (alias `g`), newest first: the list and its CSV export share it. */
+const pledgeListKey: TimeKey = { column: 'g.created_at', id: 'g.id', descending: true };
+export const pledgeListOrder = timeKeyOrder(pledgeListKey);
 
 /** The WHERE conditions (alias `g`) of a pledges list for `action`: the ability's scope, then the filter. */
 export function pledgeListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PledgeFilter): string[] {

@@ -17,17 +17,24 @@ export interface DigestLine {
   path: string;
 }
 
+/** A heading and its lines, in the recipient's language. */
+export interface DigestPart {
+  heading: string;
+  lines: DigestLine[];
+}
+
 /**
  * One part of the daily digest, owned by a domain (decision 082): follow-ups are
  * outreach's; pledges' overdue reminders are the events module's. `lines` reads in
- * the digest's transaction and answers nothing when there is nothing due: a digest
- * with no line in any section is not sent.
+ * the digest's transaction, for a whole batch of recipients at once (one statement,
+ * decision 092), and answers each recipient's parts; a recipient with nothing due is
+ * left out (or given no part): a digest with no line in any section is not sent.
  */
 export interface DigestSection {
   /** Sections appear in this order. */
   order: number;
-  /** The section's heading and lines for one recipient (empty: nothing due). */
-  lines(manager: EntityManager, recipient: DigestRecipient): Promise<{ heading: string; lines: DigestLine[] }[]>;
+  /** Each recipient's headings and lines, by user id (absent or empty: nothing due). */
+  lines(manager: EntityManager, recipients: readonly DigestRecipient[]): Promise<Map<string, DigestPart[]>>;
 }
 
 @Injectable()

@@ -47,27 +47,60 @@ export class DigestRepository {
     );
   }
 
-  /** Claims the day's digest for a user (in the caller's transaction); false when it was claimed already. */
-  async claim(manager: EntityManager, userId: string, date: string): Promise<boolean> {
-    const rows = await manager.query(`INSERT INTO digest_sent (user_id, digest_date) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [userId, date]);
-    return rows.length > 0;
-  }
-
-  async recordMail(manager: EntityManager, userId: string, date: string, mailMessageId: string): Promise<void> {
-    await manager.query(`UPDATE digest_sent SET mail_message_id = $3 WHERE user_id = $1 AND digest_date = $2`, [userId, date, mailMessageId]);
-  }
-
-  /** Open follow-ups the user owns, due on or before their date (do-not-contact people too: the digest is for staff). */
-  async dueFollowUps(manager: EntityManager, userId: string, date: string): Promise<FollowUpLine[]> {
-    return manager.query(
-      `SELECT o.id, o.person_id AS "personId", trim(p.first_name || ' ' || p.last_name) AS "personName", p.do_not_contact AS "doNotContact",
-              to_char(o.follow_up_on, 'YYYY-MM-DD') AS "followUpOn", o.channel, o.outcome, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn"
-         FROM outreach o JOIN person p ON p.id = o.person_id
-        WHERE o.follow_up_owner_id = $1 AND o.follow_up_on IS NOT NULL AND o.follow_up_done_at IS NULL AND o.archived_at IS NULL
-          AND p.archived_at IS NULL AND o.follow_up_on <= $2::date
-        ORDER BY o.follow_up_on, o.id
-        LIMIT 100`,
-      [userId, date],
+  /**
+   * Claims the day's digest of many users at once (in the caller's transaction), in user
+   * id order so that two workers claiming overlapping batches wait for each other instead
+   * of deadlocking. Answers the users claimed now; the others were claimed already.
+   */
+  async claimMany(manager: EntityManager, claims: readonly { userId: string; date: string }[]): Promise<Set<string>> {
+    if (claims.length === 0) return new Set();
+    const rows: { user_id: string }[] = await manager.query(
+      `INSERT INTO digest_sent (user_id, digest_date)
+       SELECT x.user_id, x.digest_date FROM unnest($1::uuid[], $2::date[]) AS x(user_id, digest_date) ORDER BY x.user_id
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [claims.map((claim) => claim.userId), claims.map((claim) => claim.date)],
     );
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** Links each claimed day to the e-mail it queued (one statement). */
+  async recordMails(manager: EntityManager, sent: readonly { userId: string; date: string; mailMessageId: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await manager.query(
+      `UPDATE digest_sent d SET mail_message_id = x.mail_id
+         FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS x(user_id, digest_date, mail_id)
+        WHERE d.user_id = x.user_id AND d.digest_date = x.digest_date`,
+      [sent.map((row) => row.userId), sent.map((row) => row.date), sent.map((row) => row.mailMessageId)],
+    );
+  }
+
+  /**
+   * Each user's open follow-ups due on or before their own date (do-not-contact people too:
+   * the digest is for staff), oldest first, at most 100 each: one statement for all of them,
+   * each user's read through outreach_follow_up_idx.
+   */
+  async dueFollowUps(manager: EntityManager, users: readonly { userId: string; date: string }[]): Promise<Map<string, FollowUpLine[]>> {
+    const byUser = new Map<string, FollowUpLine[]>();
+    if (users.length === 0) return byUser;
+    const rows: (FollowUpLine & { userId: string })[] = await manager.query(
+      `SELECT r.user_id AS "userId", f.*
+         FROM unnest($1::uuid[], $2::date[]) AS r(user_id, local_date)
+         CROSS JOIN LATERAL (
+           SELECT o.id, o.person_id AS "personId", trim(p.first_name || ' ' || p.last_name) AS "personName", p.do_not_contact AS "doNotContact",
+                  to_char(o.follow_up_on, 'YYYY-MM-DD') AS "followUpOn", o.channel, o.outcome, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn"
+             FROM outreach o JOIN person p ON p.id = o.person_id
+            WHERE o.follow_up_owner_id = r.user_id AND o.follow_up_on IS NOT NULL AND o.follow_up_done_at IS NULL AND o.archived_at IS NULL
+              AND p.archived_at IS NULL AND o.follow_up_on <= r.local_date
+            ORDER BY o.follow_up_on, o.id
+            LIMIT 100) f
+        ORDER BY r.user_id, f."followUpOn", f.id`,
+      [users.map((user) => user.userId), users.map((user) => user.date)],
+    );
+    for (const { userId, ...line } of rows) {
+      const list = byUser.get(userId);
+      if (list) list.push(line);
+      else byUser.set(userId, [line]);
+    }
+    return byUser;
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { formatDate, translator } from '@crm/i18n';
 import type { EntityManager } from 'typeorm';
-import { DigestRepository } from './digest.repository';
-import { DigestSections, type DigestLine, type DigestRecipient } from './digest-sections';
+import { DigestRepository, type FollowUpLine } from './digest.repository';
+import { DigestSections, type DigestLine, type DigestPart, type DigestRecipient } from './digest-sections';
 
-/** Outreach's part of the digest: the recipient's follow-ups, overdue then due today. */
+/** Outreach's part of the digest: each recipient's follow-ups, overdue then due today (read for a batch of recipients at once). */
 @Injectable()
 export class FollowUpDigestSection implements OnModuleInit {
   constructor(
@@ -13,13 +13,26 @@ export class FollowUpDigestSection implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.sections.register('followUps', { order: 10, lines: (manager, recipient) => this.lines(manager, recipient) });
+    this.sections.register('followUps', { order: 10, lines: (manager, recipients) => this.lines(manager, recipients) });
   }
 
-  private async lines(manager: EntityManager, recipient: DigestRecipient): Promise<{ heading: string; lines: DigestLine[] }[]> {
+  private async lines(manager: EntityManager, recipients: readonly DigestRecipient[]): Promise<Map<string, DigestPart[]>> {
+    const due = await this.digests.dueFollowUps(
+      manager,
+      recipients.map((recipient) => ({ userId: recipient.userId, date: recipient.localDate })),
+    );
+    const parts = new Map<string, DigestPart[]>();
+    for (const recipient of recipients) {
+      const rows = due.get(recipient.userId);
+      if (rows?.length) parts.set(recipient.userId, this.render(recipient, rows));
+    }
+    return parts;
+  }
+
+  /** One recipient's follow-ups in their language: overdue, then due today. */
+  private render(recipient: DigestRecipient, rows: readonly FollowUpLine[]): DigestPart[] {
     const t = translator(recipient.language);
-    const rows = await this.digests.dueFollowUps(manager, recipient.userId, recipient.localDate);
-    const line = (row: (typeof rows)[number]): DigestLine => ({
+    const line = (row: FollowUpLine): DigestLine => ({
       text:
         t('digest.followUp', {
           person: row.personName,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Action, AppAbility, SubjectName } from '@crm/authz';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
 import { ACCESS_RULE, type AccessRule } from './access-rule';
@@ -34,8 +35,8 @@ export class AccessGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
-    const where = `${context.getClass().name}.${context.getHandler().name}`;
     if (!rule) {
+      const where = `${context.getClass().name}.${context.getHandler().name}`;
       this.logger.error({ handler: where, msg: 'handler has no access rule; refused' });
       throw new ForbiddenException();
     }
@@ -59,7 +60,28 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'authenticated') return true;
     // A field that answers null when denied is refused by FieldAccessInterceptor, without an error.
     if (rule.whenDenied === 'null') return true;
-    if (!ctx.ability.can(rule.action, rule.subject)) throw new ForbiddenException();
+    if (!allows(ctx.ability, rule.action, rule.subject)) throw new ForbiddenException();
     return true;
   }
+}
+
+// Whether an ability allows an action on some subject of a type depends on its rules
+// alone: remembered per rule set (CASL's `can` filters the rules on every call). A
+// session's ability lives as long as its cached session row; a change of role or
+// regions brings a new row, a new ability and a new rule set (decision 114).
+const allowed = new WeakMap<object, Map<string, boolean>>();
+
+function allows(ability: AppAbility, action: Action, subjectType: SubjectName): boolean {
+  let byRule = allowed.get(ability.rules);
+  if (!byRule) {
+    byRule = new Map();
+    allowed.set(ability.rules, byRule);
+  }
+  const key = `${action}\u0000${subjectType}`;
+  let answer = byRule.get(key);
+  if (answer === undefined) {
+    answer = ability.can(action, subjectType);
+    byRule.set(key, answer);
+  }
+  return answer;
 }

@@ -128,6 +128,26 @@ describe('accessibleWhere: rule shapes', () => {
   });
 });
 
+describe('accessibleWhere: remembered per rule set (decision 114)', () => {
+  it('answers the same SQL again, numbered after each offset, with params the caller owns', () => {
+    const first = accessibleWhere(coordinator, 'update', 'Person', personColumns, 2);
+    first.params.push('added by the caller');
+    expect(accessibleWhere(coordinator, 'update', 'Person', personColumns, 2)).toEqual({
+      sql: '((p.province_code = ANY($3) AND p.owner_id = $4) OR (p.province_code = ANY($5) AND p.created_by_id = $6))',
+      params: [['ON', 'QC'], 'coord-1', ['ON', 'QC'], 'coord-1'],
+    });
+    expect(accessibleWhere(coordinator, 'update', 'Person', personColumns, 0).sql).toContain('$1');
+  });
+
+  it('a new ability (another role, other regions) gets its own SQL, and other columns theirs', () => {
+    expect(accessibleWhere(coordinator, 'read', 'Person', personColumns)).toEqual({ sql: 'p.province_code = ANY($1)', params: [['ON', 'QC']] });
+    const moved = defineAbilityFor(actor('coord-1', 'COORDINATOR', { provinceCodes: ['MB'] }));
+    expect(accessibleWhere(moved, 'read', 'Person', personColumns)).toEqual({ sql: 'p.province_code = ANY($1)', params: [['MB']] });
+    expect(accessibleWhere(defineAbilityFor(actor('coord-1', 'MEMBER', { organizationId: 'o' })), 'read', 'Person', personColumns).sql).toBe('FALSE');
+    expect(accessibleWhere(coordinator, 'read', 'Person', { ...personColumns, provinceCode: 'x.province_code' }).sql).toBe('x.province_code = ANY($1)');
+  });
+});
+
 describe('accessibleWhere: fails closed', () => {
   it('throws on a condition field missing from the column map', () => {
     expect(() => accessibleWhere(coordinator, 'update', 'Person', { provinceCode: 'p.province_code', ownerId: 'p.owner_id' })).toThrow(

@@ -36,13 +36,33 @@ type Placeholder = (value: unknown) => string;
  * $eq/$ne/$in/$nin/$and/$or, throws: better a failed list than a leaked row.
  */
 export function accessibleWhere(ability: AppAbility, action: Action, subjectType: SubjectName, columns: ColumnMap, paramOffset = 0): SqlCondition {
-  const params: unknown[] = [];
-  const sql = conditionSql(ability, action, subjectType, columns, (value) => {
-    params.push(value);
-    return `$${paramOffset + params.length}`;
-  });
-  return { sql, params };
+  // The same rule set, columns and numbering make the same SQL: remembered like the
+  // condition tree (below), per column map (module constants at every call site).
+  let byColumns = rememberedSql.get(ability.rules);
+  if (!byColumns) {
+    byColumns = new WeakMap();
+    rememberedSql.set(ability.rules, byColumns);
+  }
+  let byKey = byColumns.get(columns);
+  if (!byKey) {
+    byKey = new Map();
+    byColumns.set(columns, byKey);
+  }
+  const key = `${action}\u0000${subjectType}\u0000${paramOffset}`;
+  let condition = byKey.get(key);
+  if (!condition) {
+    const params: unknown[] = [];
+    const sql = conditionSql(ability, action, subjectType, columns, (value) => {
+      params.push(value);
+      return `$${paramOffset + params.length}`;
+    });
+    condition = { sql, params };
+    byKey.set(key, condition);
+  }
+  // The caller may keep or extend its params: its own array, the values shared (as the rules' are).
+  return { sql: condition.sql, params: condition.params.slice() };
 }
+const rememberedSql = new WeakMap<object, WeakMap<ColumnMap, Map<string, SqlCondition>>>();
 
 let querySequence = 0;
 

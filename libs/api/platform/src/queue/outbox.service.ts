@@ -19,4 +19,17 @@ export class OutboxService {
     ]);
     return rows[0].id;
   }
+
+  /** Many jobs of one kind in one statement (a batch of e-mails); answers their ids in the payloads' order. */
+  async enqueueMany<N extends JobName>(manager: EntityManager, jobName: N, payloads: readonly JobPayloads[N][]): Promise<string[]> {
+    if (payloads.length === 0) return [];
+    const data = payloads.map((payload) => payload as unknown as Record<string, unknown>);
+    data.forEach((one) => assertIdsOnlyPayload(one));
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO outbox (queue, job_name, payload)
+       SELECT $1, $2, x.payload FROM unnest($3::jsonb[]) WITH ORDINALITY AS x(payload, n) ORDER BY x.n RETURNING id`,
+      [jobQueues[jobName], jobName, data.map((one) => JSON.stringify(one))],
+    );
+    return rows.map((row) => row.id);
+  }
 }

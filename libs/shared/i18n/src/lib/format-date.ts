@@ -2,13 +2,26 @@ import type { Language } from './language';
 
 const locales: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
 
+// Building an Intl.DateTimeFormat costs about a millisecond, using one microseconds: a daily
+// digest formats thousands of dates, a list hundreds. One formatter per language and options.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[lang], options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 // Formats a calendar date ("2025-06-20") as "June 20, 2025" / "20 juin 2025".
 // Read and printed in UTC so the day never shifts with the server's time zone.
 export function formatDate(lang: Language, isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return format(lang, new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }), date);
+  return format(lang, formatterFor(lang, { dateStyle: 'long', timeZone: 'UTC' }), date);
 }
 
 // French writes the first of the month as an ordinal: "1er décembre", "1er déc." (Intl says "1").
@@ -42,5 +55,5 @@ export function formatDateTime(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return format(lang, new Intl.DateTimeFormat(locales[lang], { ...instantParts[part], timeZone }), date);
+  return format(lang, formatterFor(lang, { ...instantParts[part], timeZone }), date);
 }

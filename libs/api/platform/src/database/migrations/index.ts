@@ -21,6 +21,7 @@ import { EventMail1764520000000 } from './1764520000000-event-mail';
 import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
 import { DuplicateQueue1764530000000 } from './1764530000000-duplicate-queue';
 import { DuplicateQueueSpeed1764560000000 } from './1764560000000-duplicate-queue-speed';
+import { PersonEmailSyncPerStatement1764570000000 } from './1764570000000-person-email-sync-per-statement';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   EventCancellationMail1764520000001,
   DuplicateQueue1764530000000,
   DuplicateQueueSpeed1764560000000,
+  PersonEmailSyncPerStatement1764570000000,
 ];
