@@ -2,13 +2,10 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ImportJobsModule, RunImportJob } from '@crm/data-transfer';
-import { OrganizationsImportModule } from '@crm/organizations';
-import { PeopleImportModule } from '@crm/people';
-import { ConfigModule, DatabaseModule } from '@crm/platform';
+import type { INestApplicationContext } from '@nestjs/common';
+import { RunImportJob } from '@crm/data-transfer';
 import { ApiHarness } from './testing/api-harness';
+import { ImportSteps, recordImportModules, startImportJobs } from './testing/import-steps';
 
 // An import whose worker dies, as in production: the compiled worker in its own
 // process, `kill -9` mid-run, restarted. Before: BullMQ failed the job as
@@ -78,24 +75,11 @@ describe('CSV import whose worker is killed', () => {
   async function checkedImport(tag: string, rows: number): Promise<string> {
     const lines = ['First Name,Last Name,Email,State/Province'];
     for (let i = 0; i < rows; i++) lines.push(`Amina,Haddad-${i},${tag}-${i}@example.org,Ontario`);
-    const upload = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: `/imports?kind=people&filename=${tag}.csv`,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-        payload: lines.join('\r\n'),
-      });
-    const id = upload.json().importBatch.id as string;
+    const steps = new ImportSteps(api);
+    const id = await steps.uploaded(token, `kind=people&filename=${tag}.csv`, lines.join('\r\n'));
     const mapping = ['firstName', 'lastName', 'emails', 'provinceCode'].map((field, column) => ({ column, field }));
-    const mapped = await api.graphql(
-      `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`,
-      { input: { batchId: id, mapping, duplicatePolicy: 'SKIP', skipInvalidRows: false } },
-      token,
-    );
-    expect(mapped.errors).toBeUndefined();
-    await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id }, token);
+    await steps.map(token, id, mapping, 'SKIP', false);
+    await steps.dryRun(token, id);
     await until(async () => ((await batch(id)).status === 'validated' ? true : undefined));
     return id;
   }
@@ -145,9 +129,7 @@ describe('CSV import whose worker is killed', () => {
     const id = await checkedImport('given-up', 2500);
     await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
     // The worker runs a chunk and dies; BullMQ gives the job up, as it does after too many stalls.
-    @Module({ imports: [ConfigModule.forRoot(api.config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
-    class JobsModule {}
-    const jobs: INestApplicationContext = await NestFactory.createApplicationContext(JobsModule, { logger: false });
+    const jobs: INestApplicationContext = await startImportJobs(api.config, recordImportModules);
     try {
       await until(async () => ((await batch(id)).applied >= 1000 ? true : undefined));
       await kill(first);

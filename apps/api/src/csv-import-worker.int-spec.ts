@@ -6,6 +6,7 @@ import { OrganizationsImportModule } from '@crm/organizations';
 import { PeopleImportModule } from '@crm/people';
 import { ConfigModule, DatabaseModule, OutboxModule, OutboxRelayService, QueueModule, type AppConfig } from '@crm/platform';
 import { ApiHarness } from './testing/api-harness';
+import { ImportSteps } from './testing/import-steps';
 
 // The import's jobs the way production runs them: the mutation writes the
 // outbox row, the relay hands it to BullMQ (a Redis of the test's own), the
@@ -52,25 +53,13 @@ describe('CSV import through the outbox and the worker', () => {
   it('checks and imports a file with jobs relayed to the worker', async () => {
     const token = await api.tokenFor('STAFF');
     const csv = 'First Name,Last Name,Email,State/Province\r\nAmina,Haddad,amina@example.org,Ontario\r\nSam,Roy,sam@example,Quebec\r\n';
-    const upload = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: '/imports?kind=people&filename=w.csv',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-        payload: csv,
-      });
-    const id = upload.json().importBatch.id as string;
+    const steps = new ImportSteps(api);
+    const id = await steps.uploaded(token, 'kind=people&filename=w.csv', csv);
     const mapping = [0, 1, 2, 3].map((column) => ({ column, field: ['firstName', 'lastName', 'emails', 'provinceCode'][column] }));
-    await api.graphql(
-      `mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }`,
-      { input: { batchId: id, mapping, duplicatePolicy: 'SKIP', skipInvalidRows: true } },
-      token,
-    );
-    await api.graphql(`mutation($id: ID!) { dryRunImport(batchId: $id) { id } }`, { id }, token);
+    await steps.map(token, id, mapping, 'SKIP', true);
+    await steps.dryRun(token, id);
     expect((await until(id, token, 'VALIDATED')).counts).toMatchObject({ create: 1, error: 1 });
-    await api.graphql(`mutation($id: ID!) { runImport(batchId: $id) { id } }`, { id }, token);
+    await steps.run(token, id);
     expect((await until(id, token, 'IMPORTED')).counts).toMatchObject({ created: 1 });
     const [person] = await api.dataSource.query(`SELECT first_name, province_code FROM person WHERE emails @> ARRAY['amina@example.org']`);
     expect(person).toEqual({ first_name: 'Amina', province_code: 'ON' });

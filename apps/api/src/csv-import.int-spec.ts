@@ -2,14 +2,11 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DryRunImportJob, ImportEngine, ImportJobsModule, readCsv, RunImportJob } from '@crm/data-transfer';
-import { OrganizationsImportModule } from '@crm/organizations';
-import { PeopleImportModule } from '@crm/people';
-import { ConfigModule, DatabaseModule, type AppConfig } from '@crm/platform';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DryRunImportJob, ImportEngine, readCsv, RunImportJob } from '@crm/data-transfer';
 import { ActivityRecorder } from '@crm/timeline';
-import { ApiHarness, type DemoRole, type GraphqlResult } from './testing/api-harness';
+import { ApiHarness, type DemoRole } from './testing/api-harness';
+import { data, ImportSteps, recordImportModules, startImportJobs } from './testing/import-steps';
 
 // CSV import of organizations and people (decision 050): upload over HTTP,
 // mapping, dry run and run through GraphQL, the jobs run here by calling their
@@ -34,17 +31,6 @@ interface Batch {
   problemSummary: { field: string | null; message: string; count: number }[];
 }
 
-function jobsModule(config: AppConfig) {
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, ImportJobsModule, PeopleImportModule, OrganizationsImportModule] })
-  class JobsModule {}
-  return JobsModule;
-}
-
-function data<T>(result: GraphqlResult, field: string): T {
-  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data![field] as T;
-}
-
 async function* once(buffer: Buffer): AsyncGenerator<Buffer> {
   yield buffer;
 }
@@ -55,22 +41,11 @@ describe('CSV import', () => {
   let userIds: Record<string, string>;
 
   async function upload(role: DemoRole, body: Buffer | string, query = 'kind=people&filename=people.csv', contentType = 'text/csv') {
-    const response = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: `/imports?${query}`,
-        headers: { authorization: `Bearer ${await api.tokenFor(role)}`, 'content-type': contentType },
-        payload: body,
-      });
-    return { status: response.statusCode, body: response.json() };
+    return new ImportSteps(api).upload(await api.tokenFor(role), query, body, contentType);
   }
 
-  async function uploaded(role: DemoRole, body: Buffer | string, query?: string): Promise<string> {
-    const response = await upload(role, body, query);
-    if (response.status !== 201) throw new Error(`upload failed: ${JSON.stringify(response.body)}`);
-    return response.body.importBatch.id;
+  async function uploaded(role: DemoRole, body: Buffer | string, query = 'kind=people&filename=people.csv'): Promise<string> {
+    return new ImportSteps(api).uploaded(await api.tokenFor(role), query, body);
   }
 
   async function batch(role: DemoRole, id: string): Promise<Batch> {
@@ -163,7 +138,7 @@ describe('CSV import', () => {
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    jobs = await NestFactory.createApplicationContext(jobsModule(api.config), { logger: false });
+    jobs = await startImportJobs(api.config, recordImportModules);
     const rows: { email: string; id: string }[] = await api.dataSource.query(`SELECT lower(email) AS email, id FROM app_user`);
     userIds = Object.fromEntries(rows.map((r) => [r.email, r.id]));
   });

@@ -1,15 +1,8 @@
 import 'reflect-metadata';
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DryRunImportJob, ImportJobsModule, RunImportJob } from '@crm/data-transfer';
-import { EventsModule } from '@crm/events';
-import { OrganizationsImportModule } from '@crm/organizations';
-import { OutreachModule } from '@crm/outreach';
-import { PeopleImportModule } from '@crm/people';
-import { AuditModule, ConfigModule, DatabaseModule, OutboxModule, RedisModule, type AppConfig } from '@crm/platform';
-import { PledgesModule } from '@crm/pledges';
+import type { INestApplicationContext } from '@nestjs/common';
 import { TransferRegistry } from '@crm/records';
-import { ApiHarness, type GraphqlResult } from './testing/api-harness';
+import { ApiHarness } from './testing/api-harness';
+import { data, ImportSteps, startImportJobs, workerImportModules } from './testing/import-steps';
 
 // The import registry (decision 058): data-transfer imports whatever a domain
 // registers. Every registered target is uploaded, mapped as guessed, dry-run and
@@ -24,40 +17,16 @@ const samples: Record<string, string> = {
   outreach: 'Email,Channel,Outcome,Date\r\nregistry.outreach@example.org,Call,Interested,2026-03-01\r\n',
 };
 
-function jobsModule(config: AppConfig) {
-  // As the worker: the import jobs, and the modules that register targets (and the ladder's signals).
-  @Module({
-    imports: [
-      ConfigModule.forRoot(config),
-      DatabaseModule,
-      RedisModule,
-      OutboxModule,
-      AuditModule,
-      ImportJobsModule,
-      PeopleImportModule,
-      OrganizationsImportModule,
-      OutreachModule,
-      EventsModule,
-      PledgesModule,
-    ],
-  })
-  class JobsModule {}
-  return JobsModule;
-}
-
-function data<T>(result: GraphqlResult, field: string): T {
-  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data![field] as T;
-}
-
 describe('import registry', () => {
   let api: ApiHarness;
   let jobs: INestApplicationContext;
   let token: string;
+  let steps: ImportSteps;
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    jobs = await NestFactory.createApplicationContext(jobsModule(api.config), { logger: false });
+    jobs = await startImportJobs(api.config, workerImportModules);
+    steps = new ImportSteps(api, jobs);
     token = await api.tokenFor('ADMIN');
     await api.dataSource.query(`INSERT INTO person (first_name, last_name, province_code, emails) VALUES ('Registry', 'Outreach', 'ON', $1)`, [
       ['registry.outreach@example.org'],
@@ -96,41 +65,21 @@ describe('import registry', () => {
   });
 
   it.each(Object.keys(samples))('imports %s end to end: columns guessed, dry run, run, audit and timeline', async (kind) => {
-    const response = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: `/imports?kind=${kind}&filename=${kind}.csv`,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-        payload: samples[kind],
-      });
-    expect(response.statusCode).toBe(201);
-    const batchId: string = response.json().importBatch.id;
+    const upload = await steps.upload(token, `kind=${kind}&filename=${kind}.csv`, samples[kind]);
+    expect(upload.status).toBe(201);
+    const batchId: string = upload.body.importBatch.id;
 
-    const guess = data<{ columns: { column: number; field: string | null }[] }>(
-      await api.graphql('query($id: ID!) { guessImportMapping(batchId: $id) { columns { column field } } }', { id: batchId }, token),
-      'guessImportMapping',
-    );
-    expect(guess.columns.filter((c) => c.field === null)).toEqual([]);
-    data(
-      await api.graphql(
-        'mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }',
-        { input: { batchId, mapping: guess.columns, duplicatePolicy: 'SKIP' } },
-        token,
-      ),
-      'setImportMapping',
-    );
-    data(await api.graphql('mutation($id: ID!) { dryRunImport(batchId: $id) { id } }', { id: batchId }, token), 'dryRunImport');
-    await jobs.get(DryRunImportJob).handle({ importBatchId: batchId });
+    const columns = await steps.guess(token, batchId);
+    expect(columns.filter((c) => c.field === null)).toEqual([]);
+    await steps.map(token, batchId, columns, 'SKIP');
+    await steps.dryRun(token, batchId);
     const checked = data<{ status: string; target: { kind: string }; counts: { create: number; error: number } }>(
       await api.graphql('query($id: ID!) { importBatch(id: $id) { status target { kind } counts { create error } } }', { id: batchId }, token),
       'importBatch',
     );
     expect(checked).toEqual({ status: 'VALIDATED', target: { kind }, counts: { create: 1, error: 0 } });
 
-    data(await api.graphql('mutation($id: ID!) { runImport(batchId: $id) { id } }', { id: batchId }, token), 'runImport');
-    await jobs.get(RunImportJob).handle({ importBatchId: batchId });
+    await steps.run(token, batchId);
     const done = data<{ status: string; counts: { created: number } }>(
       await api.graphql('query($id: ID!) { importBatch(id: $id) { status counts { created } } }', { id: batchId }, token),
       'importBatch',

@@ -1,47 +1,14 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DryRunImportJob, ImportJobsModule, RunImportJob } from '@crm/data-transfer';
-import { EventsModule } from '@crm/events';
-import { OrganizationsImportModule } from '@crm/organizations';
-import { OutreachModule } from '@crm/outreach';
-import { PeopleImportModule } from '@crm/people';
-import { AuditModule, ConfigModule, DatabaseModule, OutboxModule, RedisModule, type AppConfig } from '@crm/platform';
-import { PledgesModule } from '@crm/pledges';
-import { ApiHarness, type DemoRole, type GraphqlResult } from './testing/api-harness';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ApiHarness, type DemoRole } from './testing/api-harness';
+import { data, ImportSteps, startImportJobs, workerImportModules } from './testing/import-steps';
 
 // Outreach history from a spreadsheet (issue 11): the outreach import target,
 // through the same wizard operations as people and organizations. A person is found
 // by e-mail, else by name and city, among the people the importer may see; a row
 // that names nobody, or several, is refused with a code; a file imported twice
 // records nothing twice; the ladder moves in the run's transaction.
-
-function jobsModule(config: AppConfig) {
-  // As the worker: the import jobs, the targets, and every ladder signal (outreach, events, pledges).
-  @Module({
-    imports: [
-      ConfigModule.forRoot(config),
-      DatabaseModule,
-      RedisModule,
-      OutboxModule,
-      AuditModule,
-      ImportJobsModule,
-      PeopleImportModule,
-      OrganizationsImportModule,
-      OutreachModule,
-      EventsModule,
-      PledgesModule,
-    ],
-  })
-  class JobsModule {}
-  return JobsModule;
-}
-
-function data<T>(result: GraphqlResult, field: string): T {
-  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data![field] as T;
-}
 
 interface Row {
   rowNumber: number;
@@ -52,6 +19,7 @@ interface Row {
 describe('outreach import', () => {
   let api: ApiHarness;
   let jobs: INestApplicationContext;
+  let steps: ImportSteps;
   const ids: Record<string, string> = {};
 
   async function person(key: string, values: { firstName: string; lastName: string; provinceCode: string; city?: string; emails?: string[] }) {
@@ -68,32 +36,11 @@ describe('outreach import', () => {
 
   async function importFile(role: DemoRole, csv: string): Promise<{ batchId: string; counts: Record<string, number>; rows: Row[] }> {
     const token = await api.tokenFor(role);
-    const response = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: '/imports?kind=outreach&filename=outreach.csv',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-        payload: csv,
-      });
-    expect(response.statusCode).toBe(201);
-    const batchId: string = response.json().importBatch.id;
-    const guess = data<{ columns: { column: number; field: string | null }[] }>(
-      await api.graphql('query($id: ID!) { guessImportMapping(batchId: $id) { columns { column field } } }', { id: batchId }, token),
-      'guessImportMapping',
-    );
-    expect(guess.columns.map((c) => c.field)).toEqual(['email', 'firstName', 'lastName', 'city', 'campaign', 'channel', 'outcome', 'occurredOn', 'notes']);
-    data(
-      await api.graphql(
-        'mutation($input: SetImportMappingInput!) { setImportMapping(input: $input) { id } }',
-        { input: { batchId, mapping: guess.columns, duplicatePolicy: 'UPDATE' } },
-        token,
-      ),
-      'setImportMapping',
-    );
-    data(await api.graphql('mutation($id: ID!) { dryRunImport(batchId: $id) { id } }', { id: batchId }, token), 'dryRunImport');
-    await jobs.get(DryRunImportJob).handle({ importBatchId: batchId });
+    const batchId = await steps.uploaded(token, 'kind=outreach&filename=outreach.csv', csv);
+    const columns = await steps.guess(token, batchId);
+    expect(columns.map((c) => c.field)).toEqual(['email', 'firstName', 'lastName', 'city', 'campaign', 'channel', 'outcome', 'occurredOn', 'notes']);
+    await steps.map(token, batchId, columns, 'UPDATE');
+    await steps.dryRun(token, batchId);
     const checked = data<{ counts: Record<string, number> }>(
       await api.graphql('query($id: ID!) { importBatch(id: $id) { counts { create update skip error } } }', { id: batchId }, token),
       'importBatch',
@@ -106,8 +53,7 @@ describe('outreach import', () => {
       ),
       'importRows',
     ).nodes;
-    data(await api.graphql('mutation($id: ID!) { runImport(batchId: $id) { id } }', { id: batchId }, token), 'runImport');
-    await jobs.get(RunImportJob).handle({ importBatchId: batchId });
+    await steps.run(token, batchId);
     return { batchId, counts: checked.counts, rows };
   }
 
@@ -127,7 +73,8 @@ describe('outreach import', () => {
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    jobs = await NestFactory.createApplicationContext(jobsModule(api.config), { logger: false });
+    jobs = await startImportJobs(api.config, workerImportModules);
+    steps = new ImportSteps(api, jobs);
     await person('amina', { firstName: 'Amina', lastName: 'Import', provinceCode: 'ON', city: 'Toronto', emails: ['amina.import@example.org'] });
     await person('bruno', { firstName: 'Bruno', lastName: 'Import', provinceCode: 'ON', city: 'Kingston' });
     await person('twin1', { firstName: 'Twin', lastName: 'Import', provinceCode: 'ON', city: 'Ottawa' });

@@ -1,7 +1,17 @@
-import { Button, Card, Group, NativeSelect } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, TextInput } from '@mantine/core';
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from '../utils/i18n';
+
+/**
+ * One field of a list's filters, named as its URL parameter. `select`: its empty
+ * choice means "any" (`any`, else "Any"); `search`: free text; `date`: a calendar day.
+ * Its test id is `filter-<name>` (`filter-search` for the search box).
+ */
+export type FilterField =
+  | { kind: 'select'; name: string; label: string; value: string; options: readonly { value: string; label: string }[]; width: number; any?: string }
+  | { kind: 'search'; name: string; label: string; value: string; placeholder: string; width: number }
+  | { kind: 'date'; name: string; label: string; value: string; width: number };
 
 /**
  * A list's filters (decision 018): a plain GET form, so the filters live in the
@@ -9,6 +19,7 @@ import { useT } from '../utils/i18n';
  * they wait behind one "Filters" button (a disclosure made of a checkbox and its
  * label, so it opens without JavaScript too); `count` says how many are applied.
  * `keep` travels with the form unseen (the view the list is in, e.g. `mine=1`).
+ * `fields` come first (a `false` entry is a field this viewer does not get), then `children`.
  */
 export function FilterBar({
   testId,
@@ -16,6 +27,7 @@ export function FilterBar({
   filtered,
   count,
   keep,
+  fields = [],
   children,
 }: {
   testId: string;
@@ -23,7 +35,8 @@ export function FilterBar({
   filtered: boolean;
   count?: number;
   keep?: Record<string, string>;
-  children: ReactNode;
+  fields?: readonly (FilterField | false)[];
+  children?: ReactNode;
 }) {
   const t = useT();
   const toggle = `${testId}-toggle`;
@@ -39,6 +52,7 @@ export function FilterBar({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <Group align="flex-end" gap="sm" wrap="wrap">
+            {fields.map((field) => (field ? <FilterInput key={field.name} field={field} /> : null))}
             {children}
             <Button type="submit" variant="default" data-testid="apply-filters">
               {t('filter.apply')}
@@ -83,4 +97,27 @@ export function FilterSelect({
       data-testid={testId}
     />
   );
+}
+
+function FilterInput({ field }: { field: FilterField }) {
+  const t = useT();
+  const w = { base: '100%', sm: field.width };
+  switch (field.kind) {
+    case 'select':
+      return (
+        <FilterSelect
+          name={field.name}
+          label={field.label}
+          value={field.value}
+          any={field.any ?? t('records.any')}
+          options={field.options}
+          width={field.width}
+          testId={`filter-${field.name}`}
+        />
+      );
+    case 'search':
+      return <TextInput name={field.name} label={field.label} placeholder={field.placeholder} defaultValue={field.value} w={w} data-testid="filter-search" />;
+    case 'date':
+      return <TextInput type="date" name={field.name} label={field.label} defaultValue={field.value} w={w} data-testid={`filter-${field.name}`} />;
+  }
 }

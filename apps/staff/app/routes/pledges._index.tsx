@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DateTime } from '../components/date-time';
 import { ExportButtons } from '../components/export-buttons';
-import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { FilterBar } from '../components/filter-bar';
 import { EmptyRow, ListTable, type ListColumn } from '../components/list-table';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
@@ -71,66 +71,66 @@ export default function Pledges() {
         }
       />
 
-      <FilterBar testId="pledges-filters" clearTo="/pledges" filtered={applied > 0} count={applied}>
-        <FilterSelect
-          name="campaign"
-          label={t('pledges.filter.campaign')}
-          value={filters.campaign}
-          any={t('records.any')}
-          options={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
-          width={200}
-          testId="filter-campaign"
-        />
-        <FilterSelect
-          name="kind"
-          label={t('pledges.filter.kind')}
-          value={filters.kind}
-          any={t('records.any')}
-          options={pledgeKindValues.map((value) => ({ value, label: t(pledgeKindKey(value)) }))}
-          width={200}
-          testId="filter-kind"
-        />
-        <FilterSelect
-          name="status"
-          label={t('pledges.filter.status')}
-          value={filters.status}
-          any={t('records.any')}
-          options={pledgeStatusValues.map((value) => ({ value, label: t(pledgeStatusKey(value)) }))}
-          width={150}
-          testId="filter-status"
-        />
-        <FilterSelect
-          name="overdue"
-          label={t('pledges.filter.overdue')}
-          value={filters.overdue}
-          any={t('records.any')}
-          options={[
-            { value: '1', label: t('records.yes') },
-            { value: '0', label: t('records.no') },
-          ]}
-          width={120}
-          testId="filter-overdue"
-        />
-        <FilterSelect
-          name="mine"
-          label={t('pledges.filter.mine')}
-          value={filters.mine}
-          any={t('pledges.filter.mine.everyone')}
-          options={[{ value: '1', label: t('pledges.filter.mine.mine') }]}
-          width={170}
-          testId="filter-mine"
-        />
-        {regions.length > 1 ? (
-          <FilterSelect
-            name="region"
-            label={t('pledges.filter.region')}
-            value={filters.region}
-            any={t('records.any')}
-            options={regions.map((region) => ({ value: region.id, label: localizedName(lang, region) }))}
-            width={180}
-            testId="filter-region"
-          />
-        ) : null}
+      <FilterBar
+        testId="pledges-filters"
+        clearTo="/pledges"
+        filtered={applied > 0}
+        count={applied}
+        fields={[
+          {
+            kind: 'select',
+            name: 'campaign',
+            label: t('pledges.filter.campaign'),
+            value: filters.campaign,
+            options: campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) })),
+            width: 200,
+          },
+          {
+            kind: 'select',
+            name: 'kind',
+            label: t('pledges.filter.kind'),
+            value: filters.kind,
+            options: pledgeKindValues.map((value) => ({ value, label: t(pledgeKindKey(value)) })),
+            width: 200,
+          },
+          {
+            kind: 'select',
+            name: 'status',
+            label: t('pledges.filter.status'),
+            value: filters.status,
+            options: pledgeStatusValues.map((value) => ({ value, label: t(pledgeStatusKey(value)) })),
+            width: 150,
+          },
+          {
+            kind: 'select',
+            name: 'overdue',
+            label: t('pledges.filter.overdue'),
+            value: filters.overdue,
+            options: [
+              { value: '1', label: t('records.yes') },
+              { value: '0', label: t('records.no') },
+            ],
+            width: 120,
+          },
+          {
+            kind: 'select',
+            name: 'mine',
+            label: t('pledges.filter.mine'),
+            value: filters.mine,
+            any: t('pledges.filter.mine.everyone'),
+            options: [{ value: '1', label: t('pledges.filter.mine.mine') }],
+            width: 170,
+          },
+          regions.length > 1 && {
+            kind: 'select',
+            name: 'region',
+            label: t('pledges.filter.region'),
+            value: filters.region,
+            options: regions.map((region) => ({ value: region.id, label: localizedName(lang, region) })),
+            width: 180,
+          },
+        ]}
+      >
         {ability.can('read', 'Person') ? (
           <div style={{ minWidth: 220 }}>
             <RecordPicker

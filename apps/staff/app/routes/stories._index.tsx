@@ -1,11 +1,11 @@
 import { consentLevelValues, storyKindValues, storyStatusValues } from '@crm/contracts';
 import { StoriesDocument } from '@crm/staff-graphql';
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ColumnChooser } from '../components/column-chooser';
 import { DateTime } from '../components/date-time';
-import { FilterBar, FilterSelect } from '../components/filter-bar';
+import { FilterBar } from '../components/filter-bar';
 import { ExportButtons } from '../components/export-buttons';
 import { EmptyRow, ListTable, type ListColumn } from '../components/list-table';
 import { ListViews } from '../components/list-views';
@@ -86,63 +86,56 @@ export default function Stories() {
       ) : null}
 
       <ListViews testId="story-views" saved={{ list: 'stories', views: savedViews, current: currentView, hidden }} />
-      <FilterBar testId="stories-filters" clearTo="/stories" filtered={applied > 0} count={applied}>
-        <TextInput
-          name="q"
-          label={t('stories.filter.search')}
-          placeholder={t('stories.filter.search.placeholder')}
-          defaultValue={filters.q}
-          w={{ base: '100%', sm: 220 }}
-          data-testid="filter-search"
-        />
-        <FilterSelect
-          name="campaign"
-          label={t('stories.filter.campaign')}
-          value={filters.campaign}
-          any={t('records.any')}
-          options={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
-          width={200}
-          testId="filter-campaign"
-        />
-        <FilterSelect
-          name="status"
-          label={t('stories.filter.status')}
-          value={filters.status}
-          any={t('records.any')}
-          options={storyStatusValues.map((value) => ({ value, label: t(storyStatusKey(value)) }))}
-          width={140}
-          testId="filter-status"
-        />
-        <FilterSelect
-          name="consent"
-          label={t('stories.filter.consent')}
-          value={filters.consent}
-          any={t('records.any')}
-          options={consentLevelValues.map((value) => ({ value, label: t(consentLevelKey(value)) }))}
-          width={190}
-          testId="filter-consent"
-        />
-        <FilterSelect
-          name="kind"
-          label={t('stories.filter.kind')}
-          value={filters.kind}
-          any={t('records.any')}
-          options={storyKindValues.map((value) => ({ value, label: t(storyKindKey(value)) }))}
-          width={190}
-          testId="filter-kind"
-        />
-        {seesWithdrawn ? (
-          <FilterSelect
-            name="withdrawn"
-            label={t('stories.filter.withdrawn')}
-            value={filters.withdrawn}
-            any={t('records.no')}
-            options={[{ value: '1', label: t('records.yes') }]}
-            width={160}
-            testId="filter-withdrawn"
-          />
-        ) : null}
-      </FilterBar>
+      <FilterBar
+        testId="stories-filters"
+        clearTo="/stories"
+        filtered={applied > 0}
+        count={applied}
+        fields={[
+          { kind: 'search', name: 'q', label: t('stories.filter.search'), placeholder: t('stories.filter.search.placeholder'), value: filters.q, width: 220 },
+          {
+            kind: 'select',
+            name: 'campaign',
+            label: t('stories.filter.campaign'),
+            value: filters.campaign,
+            options: campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) })),
+            width: 200,
+          },
+          {
+            kind: 'select',
+            name: 'status',
+            label: t('stories.filter.status'),
+            value: filters.status,
+            options: storyStatusValues.map((value) => ({ value, label: t(storyStatusKey(value)) })),
+            width: 140,
+          },
+          {
+            kind: 'select',
+            name: 'consent',
+            label: t('stories.filter.consent'),
+            value: filters.consent,
+            options: consentLevelValues.map((value) => ({ value, label: t(consentLevelKey(value)) })),
+            width: 190,
+          },
+          {
+            kind: 'select',
+            name: 'kind',
+            label: t('stories.filter.kind'),
+            value: filters.kind,
+            options: storyKindValues.map((value) => ({ value, label: t(storyKindKey(value)) })),
+            width: 190,
+          },
+          seesWithdrawn && {
+            kind: 'select',
+            name: 'withdrawn',
+            label: t('stories.filter.withdrawn'),
+            value: filters.withdrawn,
+            any: t('records.no'),
+            options: [{ value: '1', label: t('records.yes') }],
+            width: 160,
+          },
+        ]}
+      />
 
       <Group justify="flex-end">
         <ColumnChooser list="stories" columns={columns} hidden={hidden} />

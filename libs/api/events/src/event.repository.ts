@@ -3,8 +3,8 @@ import type { Action, AppAbility } from '@crm/authz';
 import type { EventFilter } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
-import { encodeCursor, likeEscape, readCursor, SqlParams } from '@crm/platform';
-import { keysetPage, type ExportQuery, type LifecycleValues, type TransferLang, type VersionedStore } from '@crm/records';
+import { likeEscape, SqlParams } from '@crm/platform';
+import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type TransferLang, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues, type EventWritableField } from './event.row';
 
@@ -76,15 +76,7 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
   async list(ability: AppAbility, filter: EventFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = eventListWhere(params, ability, 'read', filter);
-    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
-    if (cursor) where.push(`(e.starts_at, e.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
-    const rows: (EventRow & { sortStart: string })[] = await this.dataSource.query(
-      `SELECT ${eventColumns}, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortStart"
-         FROM event e WHERE ${where.join(' AND ')}
-        ORDER BY ${eventListOrder} LIMIT ${params.add(first + 1)}`,
-      params.values,
-    );
-    return keysetPage(rows, first, (last) => encodeCursor([last.sortStart, last.id]), ['sortStart']);
+    return timeKeysetList<EventRow>(this.dataSource, { params, select: eventColumns, from: 'event e', where, key: eventListKey, first, after });
   }
 
   async insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
@@ -161,8 +153,9 @@ export async function hostOrganizations(
   );
 }
 
-/** The ORDER BY of an events list (alias `e`): the list and its CSV export share it. */
-export const eventListOrder = 'e.starts_at, e.id';
+/** The order of an events list (alias `e`): the list and its CSV export share it. */
+const eventListKey: TimeKey = { column: 'e.starts_at', id: 'e.id' };
+export const eventListOrder = timeKeyOrder(eventListKey);
 
 /** The WHERE conditions (alias `e`) of an events list for `action`: the ability's scope, then the filter. */
 export function eventListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: EventFilter): string[] {

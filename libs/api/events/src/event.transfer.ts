@@ -9,7 +9,7 @@ import {
   type EventStatus,
   type RsvpResponse,
 } from '@crm/contracts';
-import { catalogueLabels, exportCells, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
+import { catalogueLabels, exportCells, fieldColumn, labelColumn, recordColumns, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
 import { eventExportQuery } from './event.repository';
 import { rsvpExportQuery } from './rsvp.repository';
 
@@ -41,25 +41,25 @@ const status = exportCells.label(catalogueLabels<EventStatus>(eventStatusValues,
 
 // Stable order: new columns at the end. Local times are the event's own wall clock (its zone beside them).
 const eventExportColumns: ExportColumn<EventExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'title', en: 'Event', fr: 'Événement', cell: (r) => r.title },
-  { key: 'kind', en: 'Kind', fr: 'Type', cell: (r, lang) => kind(r.kind, lang) },
-  { key: 'status', en: 'Status', fr: 'Statut', cell: (r, lang) => status(r.status, lang) },
-  { key: 'campaign', en: 'Campaign', fr: 'Campagne', cell: (r) => r.campaign },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'startsLocal', en: 'Starts (local time)', fr: 'Début (heure locale)', cell: (r) => r.starts_local },
-  { key: 'endsLocal', en: 'Ends (local time)', fr: 'Fin (heure locale)', cell: (r) => r.ends_local },
-  { key: 'timeZone', en: 'Time zone', fr: 'Fuseau horaire', cell: (r) => r.time_zone },
-  { key: 'place', en: 'Place', fr: 'Lieu', cell: (r) => r.place },
-  { key: 'onlineUrl', en: 'Online link', fr: 'Lien en ligne', cell: (r) => r.online_url },
-  { key: 'capacity', en: 'Capacity', fr: 'Capacité', cell: (r) => r.capacity },
-  { key: 'hostOrganization', en: 'Host organization', fr: 'Organisme hôte', cell: (r) => r.host_organization },
-  { key: 'coming', en: 'Coming', fr: 'Présences prévues', cell: (r) => r.coming },
-  { key: 'attended', en: 'Checked in', fr: 'Arrivées', cell: (r) => r.attended },
-  { key: 'headCount', en: 'Head count (not in the CRM)', fr: 'Décompte (hors CRM)', cell: (r) => r.head_count },
-  { key: 'startsAt', en: 'Starts', fr: 'Début', cell: (r) => r.starts_at },
-  { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
-  { key: 'updatedAt', en: 'Updated', fr: 'Modifié le', cell: (r) => r.updated_at },
+  recordColumns.id,
+  fieldColumn('title', 'Event', 'Événement', 'title'),
+  labelColumn('kind', 'Kind', 'Type', 'kind', kind),
+  labelColumn('status', 'Status', 'Statut', 'status', status),
+  recordColumns.campaign,
+  recordColumns.provinceCode,
+  fieldColumn('startsLocal', 'Starts (local time)', 'Début (heure locale)', 'starts_local'),
+  fieldColumn('endsLocal', 'Ends (local time)', 'Fin (heure locale)', 'ends_local'),
+  fieldColumn('timeZone', 'Time zone', 'Fuseau horaire', 'time_zone'),
+  fieldColumn('place', 'Place', 'Lieu', 'place'),
+  fieldColumn('onlineUrl', 'Online link', 'Lien en ligne', 'online_url'),
+  fieldColumn('capacity', 'Capacity', 'Capacité', 'capacity'),
+  fieldColumn('hostOrganization', 'Host organization', 'Organisme hôte', 'host_organization'),
+  fieldColumn('coming', 'Coming', 'Présences prévues', 'coming'),
+  fieldColumn('attended', 'Checked in', 'Arrivées', 'attended'),
+  fieldColumn('headCount', 'Head count (not in the CRM)', 'Décompte (hors CRM)', 'head_count'),
+  fieldColumn('startsAt', 'Starts', 'Début', 'starts_at'),
+  recordColumns.createdAt,
+  recordColumns.updatedAt,
 ];
 
 export const eventsExportList: ExportList<EventFilter, EventExportRow> = {
@@ -92,19 +92,19 @@ const response = exportCells.label(catalogueLabels<RsvpResponse>(rsvpResponseVal
 
 // Stable order: new columns at the end.
 const rsvpExportColumns: ExportColumn<RsvpExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'eventId', en: 'Event ID', fr: 'ID de l’événement', cell: (r) => r.event_id },
-  { key: 'event', en: 'Event', fr: 'Événement', cell: (r) => r.event_title },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'startsLocal', en: 'Starts (local time)', fr: 'Début (heure locale)', cell: (r) => r.starts_local },
-  { key: 'timeZone', en: 'Time zone', fr: 'Fuseau horaire', cell: (r) => r.time_zone },
-  { key: 'personId', en: 'Person ID', fr: 'ID de la personne', cell: (r) => r.person_id },
-  { key: 'person', en: 'Person', fr: 'Personne', cell: (r) => r.person_name },
-  { key: 'response', en: 'Answer', fr: 'Réponse', cell: (r, lang) => response(r.response, lang) },
-  { key: 'invitedAt', en: 'Invited', fr: 'Invitée le', cell: (r) => r.invited_at },
-  { key: 'respondedAt', en: 'Answered', fr: 'Réponse le', cell: (r) => r.responded_at },
+  recordColumns.id,
+  fieldColumn('eventId', 'Event ID', 'ID de l’événement', 'event_id'),
+  fieldColumn('event', 'Event', 'Événement', 'event_title'),
+  recordColumns.provinceCode,
+  fieldColumn('startsLocal', 'Starts (local time)', 'Début (heure locale)', 'starts_local'),
+  fieldColumn('timeZone', 'Time zone', 'Fuseau horaire', 'time_zone'),
+  fieldColumn('personId', 'Person ID', 'ID de la personne', 'person_id'),
+  fieldColumn('person', 'Person', 'Personne', 'person_name'),
+  labelColumn('response', 'Answer', 'Réponse', 'response', response),
+  fieldColumn('invitedAt', 'Invited', 'Invitée le', 'invited_at'),
+  fieldColumn('respondedAt', 'Answered', 'Réponse le', 'responded_at'),
   { key: 'attended', en: 'Attended', fr: 'Présente', cell: (r, lang) => exportCells.yesNo(r.checked_in_at !== null, lang) },
-  { key: 'checkedInAt', en: 'Checked in', fr: 'Arrivée le', cell: (r) => r.checked_in_at },
+  fieldColumn('checkedInAt', 'Checked in', 'Arrivée le', 'checked_in_at'),
 ];
 
 export const rsvpsExportList: ExportList<RsvpListFilter, RsvpExportRow> = {

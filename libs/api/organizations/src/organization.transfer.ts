@@ -4,13 +4,15 @@ import { membershipValues, OrganizationFilter, organizationKindValues, type Memb
 import {
   catalogueLabels,
   commonImportFields,
+  dateColumn,
   exportCells,
+  fieldColumn,
+  labelColumn,
   ownerEmailShaper,
+  recordColumns,
   TransferRegistry,
-  type ExportColumn,
-  type ExportList,
-  type ImportFieldSpec,
 } from '@crm/records';
+import type { ExportColumn, ExportList, ImportFieldSpec } from '@crm/records';
 import { organizationExportQuery } from './organization.repository';
 
 /** An organization as the export query returns it (snake_case, straight from PostgreSQL). */
@@ -41,23 +43,23 @@ const membership = exportCells.label(catalogueLabels<Membership>(membershipValue
 
 // Stable order: new columns go at the end. Headers match what the import guesses from.
 const organizationExportColumns: ExportColumn<OrganizationExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'nameEn', en: 'Name', fr: 'Nom', cell: (r) => r.name_en },
-  { key: 'nameFr', en: 'Name (French)', fr: 'Nom (français)', cell: (r) => r.name_fr },
-  { key: 'kind', en: 'Kind', fr: 'Genre', cell: (r, lang) => kind(r.kind, lang) },
-  { key: 'membership', en: 'Membership', fr: 'Adhésion', cell: (r, lang) => membership(r.membership, lang) },
-  { key: 'membershipSince', en: 'Member since', fr: 'Membre depuis', type: 'date', cell: (r) => r.membership_since },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'city', en: 'City', fr: 'Ville', cell: (r) => r.city },
-  { key: 'postalCode', en: 'Postal code', fr: 'Code postal', cell: (r) => r.postal_code },
-  { key: 'email', en: 'E-mail', fr: 'Courriel', cell: (r) => r.email },
-  { key: 'phone', en: 'Phone', fr: 'Téléphone', cell: (r) => r.phone },
-  { key: 'website', en: 'Website', fr: 'Site web', cell: (r) => r.website },
-  { key: 'ownerEmail', en: 'Owner e-mail', fr: 'Courriel du responsable', cell: (r) => r.owner_email },
+  recordColumns.id,
+  fieldColumn('nameEn', 'Name', 'Nom', 'name_en'),
+  fieldColumn('nameFr', 'Name (French)', 'Nom (français)', 'name_fr'),
+  labelColumn('kind', 'Kind', 'Genre', 'kind', kind),
+  labelColumn('membership', 'Membership', 'Adhésion', 'membership', membership),
+  dateColumn('membershipSince', 'Member since', 'Membre depuis', 'membership_since'),
+  recordColumns.provinceCode,
+  fieldColumn('city', 'City', 'Ville', 'city'),
+  fieldColumn('postalCode', 'Postal code', 'Code postal', 'postal_code'),
+  fieldColumn('email', 'E-mail', 'Courriel', 'email'),
+  fieldColumn('phone', 'Phone', 'Téléphone', 'phone'),
+  fieldColumn('website', 'Website', 'Site web', 'website'),
+  fieldColumn('ownerEmail', 'Owner e-mail', 'Courriel du responsable', 'owner_email'),
   { key: 'tags', en: 'Tags', fr: 'Étiquettes', cell: (r) => exportCells.list(r.tags) },
-  { key: 'notes', en: 'Notes', fr: 'Notes', cell: (r) => r.notes },
-  { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
-  { key: 'updatedAt', en: 'Updated', fr: 'Modifié le', cell: (r) => r.updated_at },
+  fieldColumn('notes', 'Notes', 'Notes', 'notes'),
+  recordColumns.createdAt,
+  recordColumns.updatedAt,
 ];
 
 function organizationRowShaper(ability: AppAbility): (row: OrganizationExportRow) => OrganizationExportRow {

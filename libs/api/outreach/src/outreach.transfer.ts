@@ -2,16 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import { OutreachFilter, outreachChannelValues, outreachOutcomeValues, type OutreachChannel, type OutreachOutcome } from '@crm/contracts';
 import { SqlParams } from '@crm/platform';
-import {
-  catalogueLabels,
-  exportCells,
-  ownerEmailShaper,
-  TransferRegistry,
-  type ExportColumn,
-  type ExportList,
-  type ExportQuery,
-  type TransferLang,
-} from '@crm/records';
+import { catalogueLabels, dateColumn, exportCells, fieldColumn, labelColumn, ownerEmailShaper, recordColumns, TransferRegistry } from '@crm/records';
+import type { ExportColumn, ExportList, ExportQuery, TransferLang } from '@crm/records';
 import { outreachListOrder, outreachListWhere } from './outreach.repository';
 
 // "Only mine" needs the caller's id, which an export query does not get: the export takes every other filter.
@@ -43,21 +35,21 @@ const outcome = exportCells.label(catalogueLabels<OutreachOutcome>(outreachOutco
 
 // Stable order: new columns at the end.
 const outreachExportColumns: ExportColumn<OutreachExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'occurredOn', en: 'Date', fr: 'Date', type: 'date', cell: (r) => r.occurred_on },
-  { key: 'personId', en: 'Person ID', fr: 'ID de la personne', cell: (r) => r.person_id },
-  { key: 'person', en: 'Person', fr: 'Personne', cell: (r) => r.person_name },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'campaign', en: 'Campaign', fr: 'Campagne', cell: (r) => r.campaign },
-  { key: 'channel', en: 'Channel', fr: 'Moyen', cell: (r, lang) => channel(r.channel, lang) },
-  { key: 'outcome', en: 'Outcome', fr: 'Résultat', cell: (r, lang) => outcome(r.outcome, lang) },
-  { key: 'policyAsk', en: 'Policy ask', fr: 'Recommandation', cell: (r) => r.policy_ask },
-  { key: 'notes', en: 'Notes', fr: 'Notes', cell: (r) => r.notes },
-  { key: 'followUpOn', en: 'Next follow-up', fr: 'Prochain suivi', type: 'date', cell: (r) => r.follow_up_on },
-  { key: 'followUpOwnerEmail', en: 'Follow-up owner e-mail', fr: 'Courriel du responsable du suivi', cell: (r) => r.owner_email },
+  recordColumns.id,
+  dateColumn('occurredOn', 'Date', 'Date', 'occurred_on'),
+  fieldColumn('personId', 'Person ID', 'ID de la personne', 'person_id'),
+  fieldColumn('person', 'Person', 'Personne', 'person_name'),
+  recordColumns.provinceCode,
+  recordColumns.campaign,
+  labelColumn('channel', 'Channel', 'Moyen', 'channel', channel),
+  labelColumn('outcome', 'Outcome', 'Résultat', 'outcome', outcome),
+  fieldColumn('policyAsk', 'Policy ask', 'Recommandation', 'policy_ask'),
+  fieldColumn('notes', 'Notes', 'Notes', 'notes'),
+  dateColumn('followUpOn', 'Next follow-up', 'Prochain suivi', 'follow_up_on'),
+  fieldColumn('followUpOwnerEmail', 'Follow-up owner e-mail', 'Courriel du responsable du suivi', 'owner_email'),
   { key: 'followUpDone', en: 'Follow-up done', fr: 'Suivi fait', cell: (r, lang) => exportCells.yesNo(r.follow_up_on ? r.follow_up_done : null, lang) },
-  { key: 'recordedBy', en: 'Recorded by', fr: 'Consigné par', cell: (r) => r.created_by_email },
-  { key: 'createdAt', en: 'Recorded', fr: 'Consigné le', cell: (r) => r.created_at },
+  fieldColumn('recordedBy', 'Recorded by', 'Consigné par', 'created_by_email'),
+  fieldColumn('createdAt', 'Recorded', 'Consigné le', 'created_at'),
 ];
 
 /** The outreach list's rows as a CSV export: the same WHERE and ORDER BY as `outreachList`, with the caller's export scope. */

@@ -1,17 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { canReadField, type AppAbility } from '@crm/authz';
 import { engagementStageValues, leaderCategoryValues, PersonFilter, type EngagementStage, type LeaderCategory } from '@crm/contracts';
-import {
-  catalogueLabels,
-  commonImportFields,
-  exportCells,
-  languageLabels,
-  ownerEmailShaper,
-  TransferRegistry,
-  type ExportColumn,
-  type ExportList,
-  type ImportFieldSpec,
-} from '@crm/records';
+import { catalogueLabels, commonImportFields, exportCells, fieldColumn, labelColumn, ownerEmailShaper, recordColumns, TransferRegistry } from '@crm/records';
+import type { ExportColumn, ExportList, ImportFieldSpec } from '@crm/records';
 import { personExportQuery } from './person.repository';
 
 /** A person as the export query returns it (snake_case, straight from PostgreSQL). */
@@ -49,31 +40,26 @@ const { yesNo, list } = exportCells;
 // Stable order: new columns go at the end, so spreadsheets built on an export keep working.
 // Headers match what the import guesses from, so an export can be imported again.
 const personExportColumns: ExportColumn<PersonExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'firstName', en: 'First name', fr: 'Prénom', cell: (r) => r.first_name },
-  { key: 'lastName', en: 'Last name', fr: 'Nom', cell: (r) => r.last_name },
-  {
-    key: 'preferredLanguage',
-    en: 'Preferred language',
-    fr: 'Langue préférée',
-    cell: (r, lang) => languageLabels[r.preferred_language]?.[lang] ?? r.preferred_language,
-  },
+  recordColumns.id,
+  fieldColumn('firstName', 'First name', 'Prénom', 'first_name'),
+  fieldColumn('lastName', 'Last name', 'Nom', 'last_name'),
+  labelColumn('preferredLanguage', 'Preferred language', 'Langue préférée', 'preferred_language', exportCells.language),
   { key: 'emails', en: 'E-mails', fr: 'Courriels', cell: (r) => list(r.emails) },
   { key: 'phones', en: 'Phones', fr: 'Téléphones', cell: (r) => list(r.phones) },
-  { key: 'organizations', en: 'Organizations (title)', fr: 'Organisations (titre)', cell: (r) => r.organizations },
-  { key: 'leaderCategory', en: 'Leader category', fr: 'Catégorie de leader', cell: (r, lang) => leader(r.leader_category, lang) },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'city', en: 'City', fr: 'Ville', cell: (r) => r.city },
-  { key: 'ownerEmail', en: 'Owner e-mail', fr: 'Courriel du responsable', cell: (r) => r.owner_email },
-  { key: 'engagementStage', en: 'Engagement stage', fr: 'Étape d’engagement', cell: (r, lang) => stage(r.engagement_stage, lang) },
-  { key: 'consentEmail', en: 'May e-mail', fr: 'Accepte les courriels', cell: (r, lang) => yesNo(r.consent_email, lang) },
-  { key: 'consentPhone', en: 'May phone', fr: 'Accepte les appels', cell: (r, lang) => yesNo(r.consent_phone, lang) },
-  { key: 'doNotContact', en: 'Do not contact', fr: 'Ne pas contacter', cell: (r, lang) => yesNo(r.do_not_contact, lang) },
-  { key: 'livedExperience', en: 'Lived experience', fr: 'Expérience vécue', cell: (r, lang) => yesNo(r.lived_experience, lang) },
+  fieldColumn('organizations', 'Organizations (title)', 'Organisations (titre)', 'organizations'),
+  labelColumn('leaderCategory', 'Leader category', 'Catégorie de leader', 'leader_category', leader),
+  recordColumns.provinceCode,
+  fieldColumn('city', 'City', 'Ville', 'city'),
+  fieldColumn('ownerEmail', 'Owner e-mail', 'Courriel du responsable', 'owner_email'),
+  labelColumn('engagementStage', 'Engagement stage', 'Étape d’engagement', 'engagement_stage', stage),
+  labelColumn('consentEmail', 'May e-mail', 'Accepte les courriels', 'consent_email', yesNo),
+  labelColumn('consentPhone', 'May phone', 'Accepte les appels', 'consent_phone', yesNo),
+  labelColumn('doNotContact', 'Do not contact', 'Ne pas contacter', 'do_not_contact', yesNo),
+  labelColumn('livedExperience', 'Lived experience', 'Expérience vécue', 'lived_experience', yesNo),
   { key: 'tags', en: 'Tags', fr: 'Étiquettes', cell: (r) => list(r.tags) },
-  { key: 'notes', en: 'Notes', fr: 'Notes', cell: (r) => r.notes },
-  { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
-  { key: 'updatedAt', en: 'Updated', fr: 'Modifié le', cell: (r) => r.updated_at },
+  fieldColumn('notes', 'Notes', 'Notes', 'notes'),
+  recordColumns.createdAt,
+  recordColumns.updatedAt,
 ];
 
 /** Field rules per row: lived experience where the caller may export it, owners' e-mails where they may read them. */

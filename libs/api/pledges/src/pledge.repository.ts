@@ -4,8 +4,8 @@ import type { PledgeFilter, PledgeKind } from '@crm/contracts';
 import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
-import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import { keysetPage, type ExportQuery, type LifecycleValues, type TransferLang, type VersionedStore } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type TransferLang, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
 
@@ -91,17 +91,9 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
   /** Newest first (keyset on created_at, id), filtered in SQL by scope and the filter. */
   async list(ability: AppAbility, filter: PledgeFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
-    const columns = pledgeSelect(params, ability);
+    const select = pledgeSelect(params, ability);
     const where = pledgeListWhere(params, ability, 'read', filter);
-    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
-    if (cursor) where.push(`(g.created_at, g.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
-    const rows: (PledgeRow & { sortCreated: string })[] = await this.dataSource.query(
-      `SELECT ${columns}, to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortCreated"
-         FROM pledge g WHERE ${where.join(' AND ')}
-        ORDER BY ${pledgeListOrder} LIMIT ${params.add(first + 1)}`,
-      params.values,
-    );
-    return keysetPage(rows, first, (last) => encodeCursor([last.sortCreated, last.id]), ['sortCreated']);
+    return timeKeysetList<PledgeRow>(this.dataSource, { params, select, from: 'pledge g', where, key: pledgeListKey, first, after });
   }
 
   async insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
@@ -250,8 +242,9 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
   }
 }
 
-/** The ORDER BY of a pledges list (alias `g`): the list and its CSV export share it. */
-export const pledgeListOrder = 'g.created_at DESC, g.id DESC';
+/** The order of a pledges list (alias `g`), newest first: the list and its CSV export share it. */
+const pledgeListKey: TimeKey = { column: 'g.created_at', id: 'g.id', descending: true };
+export const pledgeListOrder = timeKeyOrder(pledgeListKey);
 
 /** The WHERE conditions (alias `g`) of a pledges list for `action`: the ability's scope, then the filter. */
 export function pledgeListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: PledgeFilter): string[] {

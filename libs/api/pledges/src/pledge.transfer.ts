@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PledgeFilter, pledgeKindValues, pledgeStatusValues, type PledgeKind, type PledgeStatus } from '@crm/contracts';
-import { catalogueLabels, exportCells, ownerEmailShaper, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
+import { catalogueLabels, dateColumn, exportCells, fieldColumn, labelColumn, ownerEmailShaper, recordColumns, TransferRegistry } from '@crm/records';
+import type { ExportColumn, ExportList } from '@crm/records';
 import { pledgeExportQuery } from './pledge.repository';
 
 /** A pledge as the export query returns it (snake_case, straight from PostgreSQL). */
@@ -33,25 +34,25 @@ const status = exportCells.label(catalogueLabels<PledgeStatus>(pledgeStatusValue
 
 // Stable order: new columns at the end.
 const pledgeExportColumns: ExportColumn<PledgeExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'kind', en: 'Pledge', fr: 'Engagement', cell: (r, lang) => kind(r.kind, lang) },
-  { key: 'status', en: 'Status', fr: 'Statut', cell: (r, lang) => status(r.status, lang) },
-  { key: 'pledger', en: 'Pledged by', fr: 'Pris par', cell: (r) => r.pledger },
-  { key: 'personId', en: 'Person ID', fr: 'ID de la personne', cell: (r) => r.person_id },
-  { key: 'organizationId', en: 'Organization ID', fr: 'ID de l’organisme', cell: (r) => r.organization_id },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'campaign', en: 'Campaign', fr: 'Campagne', cell: (r) => r.campaign },
-  { key: 'policyAsk', en: 'Policy ask', fr: 'Recommandation', cell: (r) => r.policy_ask },
-  { key: 'dueOn', en: 'Due', fr: 'Échéance', type: 'date', cell: (r) => r.due_on },
-  { key: 'overdueSince', en: 'Overdue since', fr: 'En retard depuis', type: 'date', cell: (r) => r.overdue_since },
-  { key: 'evidence', en: 'Evidence', fr: 'Preuve', cell: (r) => r.evidence },
-  { key: 'eventId', en: 'Event ID', fr: 'ID de l’événement', cell: (r) => r.event_id },
-  { key: 'event', en: 'Event', fr: 'Événement', cell: (r) => r.event_title },
-  { key: 'outreachId', en: 'Outreach ID', fr: 'ID du contact', cell: (r) => r.outreach_id },
-  { key: 'ownerEmail', en: 'Followed up by (e-mail)', fr: 'Suivi par (courriel)', cell: (r) => r.owner_email },
-  { key: 'fulfilledAt', en: 'Fulfilled', fr: 'Réalisé le', cell: (r) => r.fulfilled_at },
-  { key: 'createdAt', en: 'Recorded', fr: 'Consigné le', cell: (r) => r.created_at },
-  { key: 'updatedAt', en: 'Updated', fr: 'Modifié le', cell: (r) => r.updated_at },
+  recordColumns.id,
+  labelColumn('kind', 'Pledge', 'Engagement', 'kind', kind),
+  labelColumn('status', 'Status', 'Statut', 'status', status),
+  fieldColumn('pledger', 'Pledged by', 'Pris par', 'pledger'),
+  fieldColumn('personId', 'Person ID', 'ID de la personne', 'person_id'),
+  fieldColumn('organizationId', 'Organization ID', 'ID de l’organisme', 'organization_id'),
+  recordColumns.provinceCode,
+  recordColumns.campaign,
+  fieldColumn('policyAsk', 'Policy ask', 'Recommandation', 'policy_ask'),
+  dateColumn('dueOn', 'Due', 'Échéance', 'due_on'),
+  dateColumn('overdueSince', 'Overdue since', 'En retard depuis', 'overdue_since'),
+  fieldColumn('evidence', 'Evidence', 'Preuve', 'evidence'),
+  fieldColumn('eventId', 'Event ID', 'ID de l’événement', 'event_id'),
+  fieldColumn('event', 'Event', 'Événement', 'event_title'),
+  fieldColumn('outreachId', 'Outreach ID', 'ID du contact', 'outreach_id'),
+  fieldColumn('ownerEmail', 'Followed up by (e-mail)', 'Suivi par (courriel)', 'owner_email'),
+  fieldColumn('fulfilledAt', 'Fulfilled', 'Réalisé le', 'fulfilled_at'),
+  fieldColumn('createdAt', 'Recorded', 'Consigné le', 'created_at'),
+  recordColumns.updatedAt,
 ];
 
 export const pledgesExportList: ExportList<PledgeFilter, PledgeExportRow> = {

@@ -1,6 +1,7 @@
 // The records floor (decision 055): what every record type shares. Domains import it; it imports no domain.
 export { RecordsModule } from './records.module';
 export { keysetCursor, keysetPage, orderedCursor, encodeOrderedCursor, type KeysetPage, type ListOrder } from './sql/keyset-cursor';
+export { timeKeyOrder, timeKeysetList, type TimeKey, type TimeKeysetQuery } from './sql/time-keyset';
 export { textSearch, searchTerms, type TextSearch, type TextSearchOptions } from './sql/text-search';
 export { withoutNulls } from './graphql/without-nulls';
 export { RecordSortEnum, RecordVersionInputType, MergeRecordsInputType } from './graphql/record.inputs';
@@ -23,6 +24,7 @@ export {
   type TransferLang,
 } from './transfer/transfer-registry';
 export { catalogueLabels, exportCells, languageLabels, ownerEmailShaper, yesNoLabels, MULTI_VALUE_SEPARATOR, type Labels } from './transfer/transfer-labels';
+export { dateColumn, fieldColumn, labelColumn, recordColumns } from './transfer/export-columns';
 export { commonImportFields } from './transfer/common-import-fields';
 export { guessMapping, normalizeWords, recognisesAnyHeader } from './transfer/guess-mapping';
 export type {

@@ -11,7 +11,8 @@ import {
   type StoryKind,
   type StoryStatus,
 } from '@crm/contracts';
-import { catalogueLabels, exportCells, languageLabels, TransferRegistry, type ExportColumn, type ExportList } from '@crm/records';
+import { catalogueLabels, dateColumn, exportCells, fieldColumn, labelColumn, recordColumns, TransferRegistry } from '@crm/records';
+import type { ExportColumn, ExportList } from '@crm/records';
 import { storyExportQuery } from './story.repository';
 
 /** A story as the export query returns it (snake_case, straight from PostgreSQL). */
@@ -45,21 +46,21 @@ const method = exportCells.label(catalogueLabels<ConsentMethod>(consentMethodVal
 
 // Stable order: new columns go at the end.
 const storyExportColumns: ExportColumn<StoryExportRow>[] = [
-  { key: 'id', en: 'ID', fr: 'ID', cell: (r) => r.id },
-  { key: 'title', en: 'Title', fr: 'Titre', cell: (r) => r.title },
-  { key: 'kind', en: 'Contribution', fr: 'Contribution', cell: (r, lang) => kind(r.kind, lang) },
-  { key: 'language', en: 'Language', fr: 'Langue', cell: (r, lang) => languageLabels[r.language]?.[lang] ?? r.language },
-  { key: 'status', en: 'Status', fr: 'Statut', cell: (r, lang) => status(r.status, lang) },
-  { key: 'consentLevel', en: 'Consent', fr: 'Consentement', cell: (r, lang) => consent(r.consent_level, lang) },
-  { key: 'consentDate', en: 'Consent given on', fr: 'Consentement donné le', type: 'date', cell: (r) => r.consent_date },
-  { key: 'consentMethod', en: 'How consent was given', fr: 'Forme du consentement', cell: (r, lang) => method(r.consent_method, lang) },
-  { key: 'provinceCode', en: 'Province', fr: 'Province', cell: (r) => r.province_code },
-  { key: 'storytellerName', en: 'Storyteller', fr: 'Personne qui raconte', cell: (r) => r.storyteller_name },
-  { key: 'text', en: 'Story', fr: 'Récit', cell: (r) => r.text },
-  { key: 'publishedAt', en: 'Published', fr: 'Publié le', cell: (r) => r.published_at },
-  { key: 'withdrawnAt', en: 'Consent withdrawn', fr: 'Consentement retiré le', cell: (r) => r.withdrawn_at },
-  { key: 'createdAt', en: 'Created', fr: 'Créé le', cell: (r) => r.created_at },
-  { key: 'updatedAt', en: 'Updated', fr: 'Modifié le', cell: (r) => r.updated_at },
+  recordColumns.id,
+  fieldColumn('title', 'Title', 'Titre', 'title'),
+  labelColumn('kind', 'Contribution', 'Contribution', 'kind', kind),
+  labelColumn('language', 'Language', 'Langue', 'language', exportCells.language),
+  labelColumn('status', 'Status', 'Statut', 'status', status),
+  labelColumn('consentLevel', 'Consent', 'Consentement', 'consent_level', consent),
+  dateColumn('consentDate', 'Consent given on', 'Consentement donné le', 'consent_date'),
+  labelColumn('consentMethod', 'How consent was given', 'Forme du consentement', 'consent_method', method),
+  recordColumns.provinceCode,
+  fieldColumn('storytellerName', 'Storyteller', 'Personne qui raconte', 'storyteller_name'),
+  fieldColumn('text', 'Story', 'Récit', 'text'),
+  fieldColumn('publishedAt', 'Published', 'Publié le', 'published_at'),
+  fieldColumn('withdrawnAt', 'Consent withdrawn', 'Consentement retiré le', 'withdrawn_at'),
+  recordColumns.createdAt,
+  recordColumns.updatedAt,
 ];
 
 /** Field rules per row, as on screen: the storyteller and the text only where the caller may export them. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { ToolkitRequestFilter } from '@crm/contracts';
-import { encodeCursor, readCursor, SqlParams } from '@crm/platform';
-import type { ExportQuery, LifecycleValues, VersionedStore } from '@crm/records';
+import { SqlParams } from '@crm/platform';
+import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   toolkitRequestColumns,
@@ -15,7 +15,8 @@ import {
 } from './toolkit.rows';
 
 /** The ORDER BY of a requests list (alias `r`): the board and the CSV export share it. */
-export const toolkitRequestListOrder = 'r.status_changed_at, r.id';
+const toolkitRequestListKey: TimeKey = { column: 'r.status_changed_at', id: 'r.id' };
+export const toolkitRequestListOrder = timeKeyOrder(toolkitRequestListKey);
 
 /** The WHERE conditions (alias `r`) of a requests list for `action`: the ability's scope, then the filter (the board and the export). */
 export function toolkitRequestListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: ToolkitRequestFilter): string[] {
@@ -79,22 +80,15 @@ export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRo
   async list(ability: AppAbility, filter: ToolkitRequestFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = toolkitRequestListWhere(params, ability, 'read', filter);
-    const cursor = readCursor(after, ['timestamp', 'uuid'] as const);
-    if (cursor) where.push(`(r.status_changed_at, r.id) > (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
-    const rows: (ToolkitRequestRow & { sortKey: string })[] = await this.dataSource.query(
-      `SELECT ${toolkitRequestColumns}, to_char(r.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
-         FROM toolkit_request r
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${toolkitRequestListOrder} LIMIT ${params.add(first + 1)}`,
-      params.values,
-    );
-    const page = rows.slice(0, first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ sortKey: _s, ...row }) => row),
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor([last.sortKey, last.id]) : null,
-    };
+    return timeKeysetList<ToolkitRequestRow>(this.dataSource, {
+      params,
+      select: toolkitRequestColumns,
+      from: 'toolkit_request r',
+      where,
+      key: toolkitRequestListKey,
+      first,
+      after,
+    });
   }
 
   /** How many requests each status holds, as the caller may see them (the board's headings). */

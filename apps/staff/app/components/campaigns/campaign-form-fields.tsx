@@ -2,7 +2,8 @@ import { getInputProps, type FieldMetadata, type FormMetadata } from '@conform-t
 import { campaignLimits, campaignStatusValues, goalMetricValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
 import { ActionIcon, Button, Fieldset, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { errorText, SelectField, TextAreaField, TextField } from '../form-fields';
+import { BilingualFields, DateRangeFields } from '../field-groups';
+import { errorText, SelectField } from '../form-fields';
 import { useLanguage, useT } from '../../utils/i18n';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -29,24 +30,22 @@ export function CampaignFormFields({
   return (
     <Stack gap="lg">
       <Grid>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.nameEn} label={t('campaign.form.nameEn')} lang="en" data-testid="campaign-nameEn" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.nameFr} label={t('campaign.form.nameFr')} lang="fr" data-testid="campaign-nameFr" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextAreaField field={fields.descriptionEn} label={t('campaign.form.descriptionEn')} lang="en" data-testid="campaign-descriptionEn" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextAreaField field={fields.descriptionFr} label={t('campaign.form.descriptionFr')} lang="fr" data-testid="campaign-descriptionFr" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, xs: 4 }}>
-          <TextField field={fields.startsOn} type="date" label={t('campaign.form.startsOn')} data-testid="campaign-startsOn" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, xs: 4 }}>
-          <TextField field={fields.endsOn} type="date" label={t('campaign.form.endsOn')} data-testid="campaign-endsOn" />
-        </Grid.Col>
+        <BilingualFields en={fields.nameEn} fr={fields.nameFr} labels={[t('campaign.form.nameEn'), t('campaign.form.nameFr')]} testId="campaign-name" />
+        <BilingualFields
+          en={fields.descriptionEn}
+          fr={fields.descriptionFr}
+          labels={[t('campaign.form.descriptionEn'), t('campaign.form.descriptionFr')]}
+          multiline
+          testId="campaign-description"
+        />
+        <DateRangeFields
+          start={fields.startsOn}
+          end={fields.endsOn}
+          type="date"
+          labels={[t('campaign.form.startsOn'), t('campaign.form.endsOn')]}
+          testIds={['campaign-startsOn', 'campaign-endsOn']}
+          span={{ base: 12, xs: 4 }}
+        />
         <Grid.Col span={{ base: 12, xs: 4 }}>
           <SelectField
             field={fields.status}
@@ -141,12 +140,12 @@ function PolicyAsksField({ form, field }: { form: FormIntents; field: ListField<
                 </Group>
               </Group>
               <Grid>
-                <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <TextField field={ask.titleEn} label={t('campaign.form.ask.titleEn')} lang="en" data-testid="policy-ask-titleEn" />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <TextField field={ask.titleFr} label={t('campaign.form.ask.titleFr')} lang="fr" data-testid="policy-ask-titleFr" />
-                </Grid.Col>
+                <BilingualFields
+                  en={ask.titleEn}
+                  fr={ask.titleFr}
+                  labels={[t('campaign.form.ask.titleEn'), t('campaign.form.ask.titleFr')]}
+                  testId="policy-ask-title"
+                />
               </Grid>
               {ask.id.errors?.length ? (
                 <Text size="xs" c="red" id={ask.id.errorId}>

@@ -5,6 +5,7 @@ import { Grid, Stack, Title } from '@mantine/core';
 import { eventKindKey, timeZoneOptions } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
 import { organizationName } from '../../utils/records';
+import { BilingualFields, DateRangeFields } from '../field-groups';
 import { errorText, SelectField, TextAreaField, TextField } from '../form-fields';
 import { OwnerField } from '../records/owner-field';
 import { RecordPicker, type Picked } from '../records/record-picker';
@@ -72,12 +73,7 @@ export function EventFormFields({
             data-testid="kind"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.titleEn} label={t('event.titleEn')} lang="en" data-testid="titleEn" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.titleFr} label={t('event.titleFr')} lang="fr" data-testid="titleFr" />
-        </Grid.Col>
+        <BilingualFields en={fields.titleEn} fr={fields.titleFr} labels={[t('event.titleEn'), t('event.titleFr')]} testId="title" />
       </Grid>
 
       <Title order={2} size="h4">
@@ -101,12 +97,13 @@ export function EventFormFields({
             data-testid="timeZone"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.startsAt} type="datetime-local" label={t('event.startsAt')} data-testid="startsAt" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.endsAt} type="datetime-local" label={t('event.endsAt')} data-testid="endsAt" />
-        </Grid.Col>
+        <DateRangeFields
+          start={fields.startsAt}
+          end={fields.endsAt}
+          type="datetime-local"
+          labels={[t('event.startsAt'), t('event.endsAt')]}
+          testIds={['startsAt', 'endsAt']}
+        />
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextField field={fields.place} label={t('event.place')} data-testid="place" />
         </Grid.Col>

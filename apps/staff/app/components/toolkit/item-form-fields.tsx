@@ -4,7 +4,8 @@ import { Grid, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useT } from '../../utils/i18n';
 import { toolkitEditionKey, toolkitKindKey } from '../../utils/toolkit';
-import { SelectField, TextAreaField, TextField } from '../form-fields';
+import { BilingualFields, CountField } from '../field-groups';
+import { SelectField, TextField } from '../form-fields';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 type ItemFields = Record<'language' | 'titleEn' | 'titleFr' | 'descriptionEn' | 'descriptionFr' | 'lowStockThreshold' | 'downloadUrl', Field> &
@@ -55,53 +56,37 @@ export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; ki
             data-testid="item-language"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.titleEn} label={t('toolkit.item.form.titleEn')} lang="en" data-testid="item-titleEn" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.titleFr} label={t('toolkit.item.form.titleFr')} lang="fr" data-testid="item-titleFr" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextAreaField
-            field={fields.descriptionEn}
-            label={t('toolkit.item.form.descriptionEn')}
-            description={t('toolkit.item.form.description.help')}
-            lang="en"
-            data-testid="item-descriptionEn"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextAreaField
-            field={fields.descriptionFr}
-            label={t('toolkit.item.form.descriptionFr')}
-            description={t('toolkit.item.form.description.help')}
-            lang="fr"
-            data-testid="item-descriptionFr"
-          />
-        </Grid.Col>
+        <BilingualFields
+          en={fields.titleEn}
+          fr={fields.titleFr}
+          labels={[t('toolkit.item.form.titleEn'), t('toolkit.item.form.titleFr')]}
+          testId="item-title"
+        />
+        <BilingualFields
+          en={fields.descriptionEn}
+          fr={fields.descriptionFr}
+          labels={[t('toolkit.item.form.descriptionEn'), t('toolkit.item.form.descriptionFr')]}
+          description={t('toolkit.item.form.description.help')}
+          multiline
+          testId="item-description"
+        />
         {show(false) ? (
           <>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextField
+              <CountField
                 field={fields.lowStockThreshold}
-                type="number"
-                min={0}
-                inputMode="numeric"
                 label={t('toolkit.item.form.lowStockThreshold')}
                 description={t('toolkit.item.form.lowStockThreshold.help')}
-                data-testid="item-lowStockThreshold"
+                testId="item-lowStockThreshold"
               />
             </Grid.Col>
             {!kind && fields.initialStock ? (
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextField
+                <CountField
                   field={fields.initialStock}
-                  type="number"
-                  min={0}
-                  inputMode="numeric"
                   label={t('toolkit.item.form.initialStock')}
                   description={t('toolkit.item.form.initialStock.help')}
-                  data-testid="item-initialStock"
+                  testId="item-initialStock"
                 />
               </Grid.Col>
             ) : null}

@@ -26,6 +26,8 @@ export const exportCells = {
       code ? (labels[code]?.[lang] ?? code) : null,
   yesNo: (value: boolean | null, lang: TransferLang): ExportCell => (value === null ? null : yesNoLabels[value ? 'yes' : 'no'][lang]),
   list: (values: string[]): ExportCell => values.join(MULTI_VALUE_SEPARATOR),
+  /** A language code by its name ("French" / "Français"). */
+  language: (code: string, lang: TransferLang): ExportCell => languageLabels[code as 'en' | 'fr']?.[lang] ?? code,
 };
 
 /** A user's e-mail is personal: shown only if the caller may read it (ADMIN; anyone for their own account). */
