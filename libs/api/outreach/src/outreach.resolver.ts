@@ -9,9 +9,31 @@ import { timeZoneOf } from './outreach.repository';
 import type { OutreachListRow } from './outreach.row';
 import { OutreachService } from './outreach.service';
 
-export function toOutreachObject(row: OutreachListRow & { organizationIds?: string[] }): OutreachObject {
-  const { ownerId, ownerName, organizationIds: _o, ...rest } = row;
-  return { ...rest, followUpOwnerId: ownerId, followUpOwnerName: ownerName };
+// Field by field, not `{ ...rest }`: a rest copy of each of 200 rows cost more than the rest of "my follow-ups" in Node (decision 092).
+export function toOutreachObject(row: OutreachListRow): OutreachObject {
+  return {
+    id: row.id,
+    version: row.version,
+    clientId: row.clientId,
+    personId: row.personId,
+    personName: row.personName,
+    provinceCode: row.provinceCode,
+    campaignId: row.campaignId,
+    channel: row.channel,
+    occurredOn: row.occurredOn,
+    outcome: row.outcome,
+    notes: row.notes,
+    policyAskId: row.policyAskId,
+    followUpOn: row.followUpOn,
+    followUpOwnerId: row.ownerId,
+    followUpOwnerName: row.ownerName,
+    followUpDoneAt: row.followUpDoneAt,
+    createdById: row.createdById,
+    createdByName: row.createdByName,
+    archivedAt: row.archivedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 @Resolver(() => OutreachObject)
