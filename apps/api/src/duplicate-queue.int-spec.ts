@@ -100,6 +100,62 @@ describe('possible duplicates queue', () => {
     expect(errorCode(await api.graphql(pairsQuery('personDuplicatePairs'), { reason: 'EMAIL' }, await api.tokenFor('COORDINATOR')))).toBe('FORBIDDEN');
   });
 
+  it('keeps only the e-mails two active people share: a change, a merge or a deletion prunes one, a restore brings it back', async () => {
+    const shared = async (email: string) => (await api.dataSource.query(`SELECT 1 FROM person_email_shared WHERE email = $1`, [email])).length === 1;
+    const staff = await api.tokenFor('STAFF');
+    const person = (email: string, lastName: string) =>
+      createPerson(api, { firstName: 'Noor', lastName, provinceCode: 'MB', city: 'Brandon', emails: [email] });
+    const update = `mutation($input: UpdatePersonInputType!) { updatePerson(input: $input) { id version } }`;
+
+    // An e-mail changed away.
+    await person('noor.one@example.org', 'Karimi');
+    const b = await person('Noor.One@example.org', 'Karimy');
+    expect(await shared('noor.one@example.org')).toBe(true);
+    ok(await api.graphql(update, { input: { id: b.id, version: b.version, emails: ['noor.two@example.org'] } }, staff));
+    expect(await shared('noor.one@example.org')).toBe(false);
+    expect(await shared('noor.two@example.org')).toBe(false);
+
+    // A merge archives the duplicate: the pair is gone, so is the shared e-mail.
+    const c = await person('noor.three@example.org', 'Karimi');
+    const d = await person('noor.three@example.org', 'Karimi');
+    expect(await shared('noor.three@example.org')).toBe(true);
+    ok(
+      await api.graphql(
+        `mutation($input: MergeRecordsInputType!) { mergePeople(input: $input) { id } }`,
+        { input: { survivorId: c.id, survivorVersion: c.version, duplicateId: d.id, duplicateVersion: d.version } },
+        await api.tokenFor('ADMIN'),
+      ),
+    );
+    expect(await shared('noor.three@example.org')).toBe(false);
+    expect(has(await allPairs('personDuplicatePairs', 'EMAIL', 200), c.id, d.id)).toBe(false);
+
+    // Archived, no pair; restored, the pair again.
+    await person('noor.four@example.org', 'Karimi');
+    const f = await person('noor.four@example.org', 'Karimi');
+    const archived = ok<{ archivePerson: { version: number } }>(
+      await api.graphql(
+        `mutation($input: RecordVersionInputType!) { archivePerson(input: $input) { version } }`,
+        { input: { id: f.id, version: f.version } },
+        staff,
+      ),
+    ).archivePerson;
+    expect(await shared('noor.four@example.org')).toBe(false);
+    ok(
+      await api.graphql(
+        `mutation($input: RecordVersionInputType!) { restorePerson(input: $input) { id } }`,
+        { input: { id: f.id, version: archived.version } },
+        staff,
+      ),
+    );
+    expect(await shared('noor.four@example.org')).toBe(true);
+
+    // A person deleted outright (erasure) leaves nobody to pair with.
+    const e = await person('noor.one@example.org', 'Karimi');
+    expect(await shared('noor.one@example.org')).toBe(true);
+    await api.dataSource.query(`DELETE FROM person WHERE id = $1`, [e.id]);
+    expect(await shared('noor.one@example.org')).toBe(false);
+  });
+
   it('pairs organizations by the same e-mail and by the same name in the same city', async () => {
     const a = await createOrganization(api, { nameEn: 'Halifax Newcomer Hub', provinceCode: 'NS', city: 'Halifax', email: 'hub@example.org' });
     const b = await createOrganization(api, { nameEn: 'halifax newcomer hub', provinceCode: 'NS', city: 'HALIFAX', email: 'HUB@example.org' });

@@ -23,10 +23,16 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 };
 
 // Helper and secondary text ("dimmed"): gray.7, not gray.6 (3.3:1 on white); an error
-// beside a field: red.9, not red.6 (3.3:1).
+// beside a field: red.9, not red.6 (3.3:1); a note that asks for attention without being an
+// error (a warning, what a merge does with a field): orange.9 darkened like the tinted
+// variants' text (orange.9 itself is 4.3:1 on white, 3.9:1 on yellow.0), `c="var(--crm-color-note)"`.
 export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': theme.colors.gray[7], '--mantine-color-error': theme.colors.red[9] },
+  light: {
+    '--mantine-color-dimmed': theme.colors.gray[7],
+    '--mantine-color-error': theme.colors.red[9],
+    '--crm-color-note': darken(theme.colors.orange[9], 0.3),
+  },
   dark: {},
 });
 

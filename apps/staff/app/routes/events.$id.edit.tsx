@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { EventFormFields } from '../components/events/event-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
 import { assertCsrf } from '../utils/csrf.server';
-import { EventForm, eventFormFields, eventTextFields } from '../utils/events';
+import { EventForm, eventFormFields, eventTextFields, timeZoneOptions } from '../utils/events';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { ApiError, gql } from '../utils/graphql.server';
@@ -15,19 +15,23 @@ import { organizationName, personName } from '../utils/records';
 import { orNotFound } from '../utils/records.server';
 import { safeRedirect } from '../utils/safe-redirect';
 import { requireUserWithPermission } from '../utils/session.server';
+import { ownerOptions } from '../utils/owners.server';
 import { useAppForm } from '../utils/use-app-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'events.title', data ? () => data.event.titleEn : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, 'update', 'Event');
-  const [{ event }, options] = await Promise.all([
+  const viewer = await requireUserWithPermission(request, 'update', 'Event');
+  const [{ event }, options, assignableOwners] = await Promise.all([
     orNotFound(() => gql(EventDocument, { id: params.id ?? '' }, { request })),
     gql(EventFormOptionsDocument, {}, { request }),
+    // A member contact edits their organization's events but picks no owner.
+    ownerOptions(request, viewer),
   ]);
   // Held and cancelled events are history: their page says what happened.
   if (event.status === 'held' || event.status === 'cancelled') throw safeRedirect(`/events/${event.id}`);
-  return { event, ...options };
+  // Zone offsets named here, once: a browser's zone data may differ from the server's (a mismatch would redraw the page).
+  return { event, ...options, assignableOwners, timeZones: timeZoneOptions(event.timeZone) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditEvent() {
   const t = useT();
   const lang = useLanguage();
-  const { event, campaigns, provinces, assignableOwners } = useLoaderData<typeof loader>();
+  const { event, campaigns, provinces, assignableOwners, timeZones } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const title = lang === 'fr' ? (event.titleFr ?? event.titleEn) : event.titleEn;
   const [form, fields] = useAppForm(EventForm, {
@@ -97,13 +101,14 @@ export default function EditEvent() {
         formId={form.id}
         campaigns={campaigns}
         provinces={provinces}
-        owners={{ options: assignableOwners, currentOwnerId: event.ownerId }}
+        owners={assignableOwners ? { options: assignableOwners, currentOwnerId: event.ownerId } : null}
         hosts={{
           organization: event.organizationId
             ? { id: event.organizationId, name: event.hostOrganization ? organizationName(lang, event.hostOrganization) : '—' }
             : null,
           leaders: (event.hostLeaders ?? []).map((leader) => ({ id: leader.id, name: personName(leader) })),
         }}
+        timeZones={timeZones}
       />
     </RecordFormPage>
   );

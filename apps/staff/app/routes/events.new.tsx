@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { EventFormFields } from '../components/events/event-form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
 import { assertCsrf } from '../utils/csrf.server';
-import { eventFormFields, NewEventForm } from '../utils/events';
+import { eventFormFields, NewEventForm, timeZoneOptions } from '../utils/events';
 import { replyWithApiError } from '../utils/form-errors.server';
 import { parseForm } from '../utils/forms';
 import { gql } from '../utils/graphql.server';
@@ -13,6 +13,7 @@ import { pageTitle } from '../utils/meta';
 import { showsOwnerField } from '../utils/records-forms';
 import { safeRedirect } from '../utils/safe-redirect';
 import { requireUserWithPermission } from '../utils/session.server';
+import { ownerOptions } from '../utils/owners.server';
 import { useAppForm } from '../utils/use-app-form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'event.new.title');
@@ -36,10 +37,12 @@ const provinceZone: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserWithPermission(request, 'create', 'Event');
-  const options = await gql(EventFormOptionsDocument, {}, { request });
+  // A member contact plans their organization's events but picks no owner (none to ask for).
+  const [options, assignableOwners] = await Promise.all([gql(EventFormOptionsDocument, {}, { request }), ownerOptions(request, viewer)]);
   // A coordinator plans events in their regions: offer only those provinces.
   const provinces = viewer.role === 'COORDINATOR' ? options.provinces.filter((p) => viewer.provinceCodes.includes(p.code)) : options.provinces;
-  return { ...options, provinces, viewerId: viewer.id };
+  // Zone offsets named here, once: a browser's zone data may differ from the server's (a mismatch would redraw the page).
+  return { ...options, provinces, assignableOwners, viewerId: viewer.id, timeZones: timeZoneOptions() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewEvent() {
   const t = useT();
-  const { campaigns, provinces, assignableOwners, viewerId } = useLoaderData<typeof loader>();
+  const { campaigns, provinces, assignableOwners, viewerId, timeZones } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const province = provinces.length === 1 ? provinces[0].code : '';
   const [form, fields] = useAppForm(NewEventForm, {
@@ -82,8 +85,9 @@ export default function NewEvent() {
         formId={form.id}
         campaigns={campaigns}
         provinces={provinces}
-        owners={{ options: assignableOwners }}
+        owners={assignableOwners ? { options: assignableOwners } : null}
         hosts={{ organization: null, leaders: [] }}
+        timeZones={timeZones}
       />
     </RecordFormPage>
   );

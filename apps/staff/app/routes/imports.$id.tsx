@@ -354,16 +354,13 @@ export default function ImportBatchPage() {
             verticalSpacing="xs"
             data-testid="import-rows"
             items={data.rows.nodes}
-            head={
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('imports.rows.line')}</Table.Th>
-                  <Table.Th w={130}>{t('imports.rows.fate')}</Table.Th>
-                  <Table.Th>{t('imports.rows.values')}</Table.Th>
-                  <Table.Th>{t('imports.rows.problems')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-            }
+            // On a phone each row is a card (the values would run off the screen).
+            columns={[
+              { key: 'line', label: t('imports.rows.line'), w: 70 },
+              { key: 'fate', label: t('imports.rows.fate'), w: 130, card: 'plain' },
+              { key: 'values', label: t('imports.rows.values'), card: 'plain' },
+              { key: 'problems', label: t('imports.rows.problems'), card: 'plain' },
+            ]}
             empty={
               <EmptyRow columns={4} size="sm" py="md">
                 {t('imports.rows.empty')}
@@ -405,7 +402,7 @@ export default function ImportBatchPage() {
                 </Table.Td>
                 <Table.Td>
                   {row.problems.map((problem, index) => (
-                    <Text key={index} size="xs" c={problem.warning ? 'orange.9' : 'red.8'}>
+                    <Text key={index} size="xs" c={problem.warning ? 'var(--crm-color-note)' : 'red.8'}>
                       {problem.column ?? (problem.field ? fieldLabel(t, problem.field) : '')}{' '}
                       {problem.code && isProblemCode(problem.code)
                         ? messageText(t, encodeProblem({ code: problem.code, params: (problem.params ?? undefined) as ProblemParams | undefined }))

@@ -2,7 +2,7 @@ import type { FieldMetadata } from '@conform-to/react';
 import { eventKindValues } from '@crm/contracts';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack, Title } from '@mantine/core';
-import { eventKindKey, timeZoneOptions } from '../../utils/events';
+import { eventKindKey } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
 import { organizationName } from '../../utils/records';
 import { BilingualFields, DateRangeFields } from '../field-groups';
@@ -43,6 +43,7 @@ export function EventFormFields({
   provinces,
   owners,
   hosts,
+  timeZones,
 }: {
   fields: EventFields;
   formId: string;
@@ -50,10 +51,11 @@ export function EventFormFields({
   provinces: readonly { code: string; nameEn: string; nameFr: string }[];
   owners: { options: readonly OwnerOptionFieldsFragment[]; currentOwnerId?: string | null } | null;
   hosts: { organization: Picked | null; leaders: readonly Picked[] };
+  /** The zone choices with their offsets, as the loader named them (the browser's zone data may differ: one rendering). */
+  timeZones: readonly { value: string; label: string }[];
 }) {
   const t = useT();
   const lang = useLanguage();
-  const zone = String(fields.timeZone.value ?? fields.timeZone.initialValue ?? '');
   return (
     <Stack gap="md">
       <Grid gutter="md">
@@ -93,7 +95,7 @@ export function EventFormFields({
             field={fields.timeZone}
             label={t('event.timeZone')}
             description={t('event.timeZone.hint')}
-            data={[{ value: '', label: '' }, ...timeZoneOptions(zone || undefined)]}
+            data={[{ value: '', label: '' }, ...timeZones]}
             data-testid="timeZone"
           />
         </Grid.Col>

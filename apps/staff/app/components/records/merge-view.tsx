@@ -97,7 +97,8 @@ export function MergeView({
         </Alert>
       ) : null}
       <Card withBorder padding={0} style={{ overflowX: 'auto' }}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="merge-table">
+        {/* On a phone each field's name takes a line above both values (app.css): both records stay in view. */}
+        <Table verticalSpacing="sm" horizontalSpacing="md" className="merge-compare" data-testid="merge-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w="20%">{t('merge.field')}</Table.Th>
@@ -132,7 +133,7 @@ export function MergeView({
                       {row.label}
                     </Text>
                     {differs ? (
-                      <Text size="xs" c="orange.9">
+                      <Text size="xs" c="var(--crm-color-note)">
                         {row.rule ?? t('merge.differs')}
                       </Text>
                     ) : null}

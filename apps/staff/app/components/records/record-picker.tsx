@@ -1,7 +1,7 @@
 import { CloseButton, Combobox, Group, Input, Loader, Stack, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useFetcher } from '@remix-run/react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLanguage, useT } from '../../utils/i18n';
 import { organizationName, personName } from '../../utils/records';
 
@@ -99,6 +99,7 @@ export function SearchPicker({
   const t = useT();
   const lang = useLanguage();
   const [search, setSearch] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const fetcher = useFetcher<OptionsAnswer>();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const load = useDebouncedCallback(
@@ -114,10 +115,17 @@ export function SearchPicker({
     .filter((option) => !exclude.has(option.id));
   const loading = fetcher.state !== 'idle';
 
-  // New results: the first one is what Enter picks.
+  // New results: the list shows them, even when it closed while they were on their way
+  // (typed, then the list closed, while the field kept or got back focus); the first one is
+  // what Enter picks. Only new results reopen it: not a close after a pick.
+  const shown = useRef<OptionsAnswer | undefined>(undefined);
   useEffect(() => {
-    if (fetcher.data) combobox.selectFirstOption();
-  }, [fetcher.data]);
+    if (!fetcher.data) return;
+    const fresh = shown.current !== fetcher.data;
+    shown.current = fetcher.data;
+    if (combobox.dropdownOpened) combobox.selectFirstOption();
+    else if (fresh && input.current && input.current === document.activeElement) combobox.openDropdown();
+  }, [fetcher.data, combobox.dropdownOpened]);
 
   return (
     <Combobox
@@ -133,6 +141,7 @@ export function SearchPicker({
     >
       <Combobox.Target>
         <TextInput
+          ref={input}
           id={inputId}
           label={label}
           placeholder={placeholder ?? t(kind === 'person' ? 'picker.person.placeholder' : 'picker.organization.placeholder')}

@@ -37,12 +37,21 @@ interface PairSql {
   key: string[];
   /** Extra conditions (one pair listed once). */
   where?: string;
+  /**
+   * Expressions equal to the first key on the other side too (`b`'s): a page after a cursor
+   * bounds them as well, so the planner may walk either side from the cursor (not from the start).
+   */
+  alsoBound?: string[];
 }
 
 // Each rule is a join of one index with itself, walked in its order: the same e-mail
 // (from the shared e-mails, through person_email's primary key; organizations' lower(email)
-// index), or the same
-// normalised name in the same city (person_duplicate_name_idx; organization_import_match_en_idx).
+// index), or the same normalised name in the same city (person_duplicate_name_idx;
+// organization_duplicate_name_idx, decision 118).
+// Organizations' name and city are one key (a unit separator between them): two equalities on
+// correlated columns made the planner expect a dozen pairs, hash the table and sort them all.
+const organizationNameCity = (x: string) => `f_search_norm(${x}.name_en) || chr(31) || f_search_norm(${x}.city)`;
+
 const rules: Record<DuplicateKind, Record<DuplicateReason, PairSql>> = {
   Person: {
     EMAIL: {
@@ -69,13 +78,14 @@ const rules: Record<DuplicateKind, Record<DuplicateReason, PairSql>> = {
                AND b.archived_at IS NULL AND b.email IS NOT NULL AND b.email <> ''`,
       key: ['lower(a.email)'],
       where: `a.email IS NOT NULL AND a.email <> ''`,
+      alsoBound: ['lower(b.email)'],
     },
     NAME_CITY: {
-      from: `organization a JOIN organization b
-               ON f_search_norm(b.name_en) = f_search_norm(a.name_en) AND f_search_norm(coalesce(b.city, '')) = f_search_norm(coalesce(a.city, ''))
-              AND b.id > a.id AND b.archived_at IS NULL`,
-      key: ['f_search_norm(a.name_en)', `f_search_norm(coalesce(a.city, ''))`],
+      from: `organization a JOIN organization b ON ${organizationNameCity('b')} = ${organizationNameCity('a')}
+              AND b.id > a.id AND b.archived_at IS NULL AND b.city IS NOT NULL AND b.city <> ''`,
+      key: [organizationNameCity('a')],
       where: `a.city IS NOT NULL AND a.city <> ''`,
+      alsoBound: [organizationNameCity('b')],
     },
   },
 };
@@ -120,7 +130,7 @@ export class DuplicatePairsRepository {
       const placeholders = values.map((value, i) => (i >= arity - 2 ? `${params.add(value)}::uuid` : params.add(value)));
       where.push(`(${[...rule.key, 'a.id', 'b.id'].join(', ')}) > (${placeholders.join(', ')})`);
       // The row comparison spans both records, so it cannot bound an index scan: its first key alone does.
-      where.push(`${rule.key[0]} >= ${placeholders[0]}`);
+      for (const bound of [rule.key[0], ...(rule.alsoBound ?? [])]) where.push(`${bound} >= ${placeholders[0]}`);
     }
     const sql = `SELECT ${rule.key.map((k, i) => `${k} AS k${i}`).join(', ')}, a.id AS "aId", b.id AS "bId",
                         ${sideColumns[kind]('a')} AS first, ${sideColumns[kind]('b')} AS second

@@ -20,6 +20,7 @@ import { RsvpIds1764510000001 } from './1764510000001-rsvp-ids';
 import { EventMail1764520000000 } from './1764520000000-event-mail';
 import { EventCancellationMail1764520000001 } from './1764520000001-event-cancellation-mail';
 import { DuplicateQueue1764530000000 } from './1764530000000-duplicate-queue';
+import { DuplicateQueueSpeed1764560000000 } from './1764560000000-duplicate-queue-speed';
 import { PersonEmailSyncPerStatement1764570000000 } from './1764570000000-person-email-sync-per-statement';
 
 // In order. A migration is never edited once it has landed on main: add a new one.
@@ -46,5 +47,6 @@ export const migrations = [
   EventMail1764520000000,
   EventCancellationMail1764520000001,
   DuplicateQueue1764530000000,
+  DuplicateQueueSpeed1764560000000,
   PersonEmailSyncPerStatement1764570000000,
 ];
