@@ -4,9 +4,10 @@ import type { EventFilter } from '@crm/contracts';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { likeEscape, SqlParams } from '@crm/platform';
-import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type TransferLang, type VersionedStore } from '@crm/records';
+import { insertRecordRow, timeKeyOrder, timeKeysetList, updateRecordRowVersioned } from '@crm/records';
+import type { ExportQuery, LifecycleValues, TimeKey, TransferLang, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
-import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues, type EventWritableField } from './event.row';
+import { eventColumns, eventScopeColumns, eventWritableColumns, type EventRow, type EventValues } from './event.row';
 
 /** A person as an event shows them (host, guest): their name, read under the caller's Person scope. */
 export interface EventPersonRow {
@@ -79,15 +80,8 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
     return timeKeysetList<EventRow>(this.dataSource, { params, select: eventColumns, from: 'event e', where, key: eventListKey, first, after });
   }
 
-  async insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as (EventWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
-    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : eventWritableColumns[f]));
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO event (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
-      params.values,
-    );
-    return rows[0].id;
+  insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
+    return insertRecordRow(manager, 'event', eventWritableColumns, values);
   }
 
   async updateVersioned(
@@ -97,16 +91,9 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
     values: EventValues & LifecycleValues,
     options: { bump: boolean } = { bump: true },
   ): Promise<EventRow | null> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as EventWritableField[]).filter((field) => field in eventWritableColumns && values[field] !== undefined);
-    const assignments = fields.map((field) => `${eventWritableColumns[field]} = ${params.add(values[field])}`);
-    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
-    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE event SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
-      params.values,
-    );
-    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+    return (await updateRecordRowVersioned(manager, 'event', eventWritableColumns, target, values, options))
+      ? this.findVisible(ability, target.id, manager)
+      : null;
   }
 
   async replaceHosts(manager: EntityManager, eventId: string, personIds: string[]): Promise<void> {

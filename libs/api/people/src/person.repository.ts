@@ -5,9 +5,11 @@ import { organizationScopeColumns } from '@crm/organizations';
 import { poolQuery, SqlParams } from '@crm/platform';
 import {
   encodeOrderedCursor,
+  insertRecordRow,
   keysetPage,
   orderedCursor,
   textSearch,
+  updateRecordRowVersioned,
   type ExportQuery,
   type LifecycleValues,
   type TextSearch,
@@ -27,7 +29,6 @@ import {
   personColumnsFor,
   type PersonRow,
   type PersonValues,
-  type PersonWritableField,
 } from './person.row';
 
 type RawPersonRow = Omit<PersonRow, 'affiliations'> & { affiliations: (Omit<AffiliationRow, 'organization'> & { organization: Record<string, unknown> })[] };
@@ -256,15 +257,8 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     return rows.map((row) => ({ ...toPersonRow(row), forOrganizationId: row.forOrganizationId }));
   }
 
-  async insert(manager: EntityManager, values: PersonValues & { createdById: string | null }): Promise<string> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as (PersonWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
-    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : personWritableColumns[f]));
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO person (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
-      params.values,
-    );
-    return rows[0].id;
+  insert(manager: EntityManager, values: PersonValues & { createdById: string | null }): Promise<string> {
+    return insertRecordRow(manager, 'person', personWritableColumns, values);
   }
 
   /**
@@ -278,17 +272,9 @@ export class PersonRepository implements VersionedStore<PersonRow, PersonValues>
     values: PersonValues & LifecycleValues,
     options: { bump: boolean } = { bump: true },
   ): Promise<PersonRow | null> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as PersonWritableField[]).filter((field) => values[field] !== undefined);
-    const assignments = fields.map((field) => `${personWritableColumns[field]} = ${params.add(values[field])}`);
-    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
-    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
-    // TypeORM 1.x: UPDATE answers [rows, affectedCount].
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE person SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
-      params.values,
-    );
-    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+    return (await updateRecordRowVersioned(manager, 'person', personWritableColumns, target, values, options))
+      ? this.findVisible(ability, target.id, manager)
+      : null;
   }
 
   /**

@@ -5,9 +5,10 @@ import type { LadderFact } from '@crm/engagement';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { SqlParams } from '@crm/platform';
-import { timeKeyOrder, timeKeysetList, type ExportQuery, type LifecycleValues, type TimeKey, type TransferLang, type VersionedStore } from '@crm/records';
+import { insertRecordRow, timeKeyOrder, timeKeysetList, updateRecordRowVersioned } from '@crm/records';
+import type { ExportQuery, LifecycleValues, TimeKey, TransferLang, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
-import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues, type PledgeWritableField } from './pledge.row';
+import { pledgeColumnOf, pledgeScopeColumns, pledgeWritableColumns, type PledgeRow, type PledgeValues } from './pledge.row';
 
 // Event rule fields → columns of alias `ev` (the events module's names, restated for one join).
 const eventScopeColumns = { provinceCode: 'ev.province_code', createdById: 'ev.created_by_id', ownerId: 'ev.owner_id', organizationId: 'ev.organization_id' };
@@ -96,15 +97,8 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     return timeKeysetList<PledgeRow>(this.dataSource, { params, select, from: 'pledge g', where, key: pledgeListKey, first, after });
   }
 
-  async insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as (PledgeWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
-    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : pledgeWritableColumns[f]));
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO pledge (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
-      params.values,
-    );
-    return rows[0].id;
+  insert(manager: EntityManager, values: PledgeValues & { createdById: string | null }): Promise<string> {
+    return insertRecordRow(manager, 'pledge', pledgeWritableColumns, values);
   }
 
   async updateVersioned(
@@ -114,16 +108,9 @@ export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues>
     values: PledgeValues & LifecycleValues,
     options: { bump: boolean } = { bump: true },
   ): Promise<PledgeRow | null> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as PledgeWritableField[]).filter((field) => field in pledgeWritableColumns && values[field] !== undefined);
-    const assignments = fields.map((field) => `${pledgeWritableColumns[field]} = ${params.add(values[field])}`);
-    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
-    if (assignments.length === 0) return this.findVisible(ability, target.id, manager);
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE pledge SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
-      params.values,
-    );
-    return affected === 1 ? this.findVisible(ability, target.id, manager) : null;
+    return (await updateRecordRowVersioned(manager, 'pledge', pledgeWritableColumns, target, values, options))
+      ? this.findVisible(ability, target.id, manager)
+      : null;
   }
 
   /** The pledger's province if the ability may read them (active), else null. */

@@ -11,6 +11,7 @@ export type { TagRow } from './rules/tag.repository';
 export { MergeHooks, type MergeHook, type MergeStep } from './merge/merge-hooks';
 export { combineNotes } from './merge/combine-notes';
 export { RecordWriter, type RecordChange, type AlsoChange, type MergeSpec } from './write/record-writer';
+export { insertRecordRow, updateRecordRowVersioned } from './write/row-writes';
 export type { RecordKind, VersionedRow, VersionedStore, LifecycleValues } from './write/record-kind';
 export { insertMany, updateManyVersioned, type BulkTable, type BulkColumn } from './bulk/bulk-writes';
 export {

@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import { publicConsentLevels, type Language, type StoryFilter } from '@crm/contracts';
 import { likeEscape, SqlParams } from '@crm/platform';
-import { encodeOrderedCursor, keysetPage, orderedCursor, type ExportQuery, type LifecycleValues, type VersionedStore } from '@crm/records';
+import {
+  encodeOrderedCursor,
+  insertRecordRow,
+  keysetPage,
+  orderedCursor,
+  updateRecordRowVersioned,
+  type ExportQuery,
+  type LifecycleValues,
+  type VersionedStore,
+} from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
-import { storyColumns, storyScopeColumns, storyWritableColumns, type StoryRow, type StoryValues, type StoryWritableField } from './story.row';
+import { storyColumns, storyScopeColumns, storyWritableColumns, type StoryRow, type StoryValues } from './story.row';
 
 /** What the public page shows of a story: chosen here, in SQL, never nulled afterwards. */
 export interface PublicStoryRow {
@@ -81,15 +90,8 @@ export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
     return keysetPage(rows, first, (last) => encodeOrderedCursor('UPDATED', [last.sortUpdated, last.id]), ['sortUpdated']);
   }
 
-  async insert(manager: EntityManager, values: StoryValues & { createdById: string | null }): Promise<string> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as (StoryWritableField | 'createdById')[]).filter((f) => values[f] !== undefined);
-    const columns = fields.map((f) => (f === 'createdById' ? 'created_by_id' : storyWritableColumns[f]));
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO story (${columns.join(', ')}) VALUES (${fields.map((f) => params.add(values[f])).join(', ')}) RETURNING id`,
-      params.values,
-    );
-    return rows[0].id;
+  insert(manager: EntityManager, values: StoryValues & { createdById: string | null }): Promise<string> {
+    return insertRecordRow(manager, 'story', storyWritableColumns, values);
   }
 
   /** Writes `values` if the row is still at `version`; the story as `ability` reads it afterwards, or null. */
@@ -107,23 +109,8 @@ export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
    * Writes `values` if the row is still at `version` (a withdrawal or erasure, after which
    * the caller may no longer read the story); true when written.
    */
-  async write(
-    manager: EntityManager,
-    target: { id: string; version: number },
-    values: StoryValues & LifecycleValues,
-    options = { bump: true },
-  ): Promise<boolean> {
-    const params = new SqlParams();
-    const fields = (Object.keys(values) as StoryWritableField[]).filter((field) => values[field] !== undefined);
-    const assignments = fields.map((field) => `${storyWritableColumns[field]} = ${params.add(values[field])}`);
-    if (options.bump) assignments.push('version = version + 1', 'updated_at = now()');
-    if (assignments.length === 0) return true;
-    // TypeORM 1.x: UPDATE answers [rows, affectedCount].
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE story SET ${assignments.join(', ')} WHERE id = ${params.add(target.id)} AND version = ${params.add(target.version)}`,
-      params.values,
-    );
-    return affected === 1;
+  write(manager: EntityManager, target: { id: string; version: number }, values: StoryValues & LifecycleValues, options = { bump: true }): Promise<boolean> {
+    return updateRecordRowVersioned(manager, 'story', storyWritableColumns, target, values, options);
   }
 
   /**
