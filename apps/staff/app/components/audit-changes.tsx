@@ -2,7 +2,7 @@ import { localizedName } from '@crm/i18n';
 import type { AuditEntriesQuery, RegionFieldsFragment } from '@crm/staff-graphql';
 import { Anchor, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@remix-run/react';
-import { auditSentence, neutralRecord, recordPath, refName, type AuditRef } from '../utils/audit-sentence';
+import { auditSentence, linkedWithoutName, neutralRecord, recordPath, refName, type AuditRef } from '../utils/audit-sentence';
 import { fieldLabel } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
@@ -13,10 +13,17 @@ type AuditEntry = AuditEntriesQuery['auditEntries']['nodes'][number];
 type FieldChange = AuditEntry['fieldChanges'][number];
 
 /** A record named and linked where the viewer may see it; a neutral label otherwise (never an id). */
-function RecordName({ record, fallbackType }: { record: AuditRef | null; fallbackType: string }) {
+function RecordName({ record, fallbackType, fallbackId }: { record: AuditRef | null; fallbackType: string; fallbackId?: string | null }) {
   const t = useT();
   const lang = useLanguage();
   const name = refName(lang, record);
+  if (!name && fallbackId && linkedWithoutName.has(fallbackType)) {
+    return (
+      <Anchor component={Link} to={recordPath({ subjectType: fallbackType, id: fallbackId }) ?? '/'} size="sm" fw={500} data-testid="audit-record">
+        {neutralRecord(t, fallbackType)}
+      </Anchor>
+    );
+  }
   if (!record || !name)
     return (
       <Text span size="sm">
@@ -44,7 +51,7 @@ export function AuditSentence({ entry, actorHref }: { entry: AuditEntry; actorHr
     <Text size="sm" data-testid="audit-sentence">
       {auditSentence(t, lang, entry, recordText).map((part, index) => {
         if ('text' in part) return <span key={index}>{part.text}</span>;
-        if (part.slot === 'record') return <RecordName key={index} record={entry.subject} fallbackType={entry.subjectType} />;
+        if (part.slot === 'record') return <RecordName key={index} record={entry.subject} fallbackType={entry.subjectType} fallbackId={entry.subjectId} />;
         return entry.actorId && actorHref ? (
           <Anchor key={index} component={Link} to={actorHref} size="sm" fw={500}>
             {entry.actorName ?? t('audit.value.someone')}

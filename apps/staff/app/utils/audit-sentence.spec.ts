@@ -43,4 +43,15 @@ describe('auditSentence', () => {
     const text = read(auditSentence(translator('fr'), 'fr', update(['consentEmail', 'doNotContact', 'livedExperience']), 'Amina'), 'Amina');
     expect(text).not.toMatch(/[{}]|consentEmail|doNotContact|livedExperience/);
   });
+
+  it('reads an import’s steps as sentences in both languages, the import by its neutral label (it has no name)', () => {
+    const step = (action: string) => ({ action, subjectType: 'ImportBatch', subject: null, fieldChanges: [] });
+    expect(read(auditSentence(translator('en'), 'en', step('import.run'), 'an import'), 'an import')).toBe('Marie Tremblay started an import');
+    expect(read(auditSentence(translator('fr'), 'fr', step('import.upload'), 'une importation'), 'une importation')).toBe(
+      'Marie Tremblay a téléversé le fichier d’une importation',
+    );
+    expect(read(auditSentence(translator('fr'), 'fr', step('import.cancel'), 'une importation'), 'une importation')).toBe(
+      'Marie Tremblay a annulé une importation',
+    );
+  });
 });

@@ -11,6 +11,10 @@ export type SentencePart = { text: string } | { slot: 'actor' | 'record' };
 
 const verbs = ['create', 'update', 'archive', 'merge', 'mergedInto', 'import'] as const;
 type Verb = (typeof verbs)[number];
+const importSteps = ['upload', 'run', 'cancel'] as const;
+
+/** Records without a name of their own whose page is still worth a link (the page checks access). */
+export const linkedWithoutName: ReadonlySet<string> = new Set(['ImportBatch']);
 
 function verbOf(action: string): Verb | null {
   const verb = action.slice(action.lastIndexOf('.') + 1);
@@ -26,6 +30,8 @@ export function recordPath(ref: Pick<AuditRef, 'subjectType' | 'id'>): string | 
       return `/organizations/${ref.id}`;
     case 'User':
       return `/admin/users/${ref.id}`;
+    case 'ImportBatch':
+      return `/imports/${ref.id}`;
     default:
       return null;
   }
@@ -76,6 +82,9 @@ export function auditSentence(
   const actor = marker('actor');
   const record = marker('record');
   const ofRecord = say(lang === 'fr' && elides.test(recordText) ? 'audit.record.ofVowel' : 'audit.record.of', { name: record });
+  // An import's steps: "Alex Admin started an import" (an import has no name; its page says what it holds).
+  const importStep = importSteps.find((step) => entry.subjectType === 'ImportBatch' && entry.action === `import.${step}`);
+  if (importStep) return parts(say(`audit.sentence.importBatch.${importStep}`, { actor, record }));
   const verb = entry.subject ? verbOf(entry.action) : null;
   if (verb === 'update') {
     if (entry.fieldChanges.length === 0) return parts(t('audit.sentence.updateNothing', { actor, ofRecord }));
