@@ -32,7 +32,7 @@ describe("the people's e-mail index", () => {
     expect(await shared()).toEqual([email('same')]);
   });
 
-  it('a later single insert sharing an existing e-mail marks it shared; an edit re-indexes; archiving one of the two keeps its e-mails indexed and un-shares them', async () => {
+  it('marks an e-mail shared on a later insert, re-indexes an edit, and un-shares it when one of the two is archived', async () => {
     const [first] = await query<{ id: string }>(`INSERT INTO person (first_name, province_code, emails) VALUES ('Di', 'QC', $1) RETURNING id`, [[email('cy')]]);
     expect(await shared()).toContain(email('cy'));
 
