@@ -139,14 +139,18 @@ describe('events: times in their own zone, the status machine, scope, RSVPs and 
       const hostOrg = await createOrganization(api, { nameEn: 'Newest First Hall', provinceCode: 'ON' });
       const ids: string[] = [];
       for (const day of ['2026-01-10', '2026-03-10', '2026-02-10']) {
-        ids.push(ok<{ createEvent: { id: string } }>(await createEvent({ organizationId: hostOrg.id, startsAt: `${day}T19:00`, endsAt: `${day}T21:00` })).createEvent.id);
+        ids.push(
+          ok<{ createEvent: { id: string } }>(await createEvent({ organizationId: hostOrg.id, startsAt: `${day}T19:00`, endsAt: `${day}T21:00` })).createEvent
+            .id,
+        );
       }
       type Page = { events: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
       const page = async (newestFirst: boolean, after: string | null = null) =>
         ok<Page>(
           await call(
             'STAFF',
-            `query($filter: EventFilterInputType, $after: String) { events(filter: $filter, first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
+            'query($filter: EventFilterInputType, $after: String) { events(filter: $filter, first: 2, after: $after) ' +
+              '{ nodes { id } pageInfo { endCursor hasNextPage } } }',
             { filter: { organizationId: hostOrg.id, newestFirst }, after },
           ),
         ).events;

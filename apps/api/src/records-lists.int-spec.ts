@@ -229,7 +229,9 @@ describe('records: lists, pages, filters and search', () => {
       expect(await lastNames(await api.tokenFor('COORDINATOR'))).toEqual(['Inside']);
 
       const other = (await createOrganization(api, { nameEn: 'Byid Other', provinceCode: 'MB' })).id;
-      const [{ organization_id: own }] = await api.dataSource.query(`SELECT organization_id FROM app_user WHERE lower(email) = 'member@demo.coalition.invalid'`);
+      const [{ organization_id: own }] = await api.dataSource.query(
+        `SELECT organization_id FROM app_user WHERE lower(email) = 'member@demo.coalition.invalid'`,
+      );
       const orgIds = async (token: string) =>
         ok<{ organizations: { nodes: { id: string }[] } }>(
           await api.graphql('query($ids: [ID!]) { organizations(filter: { ids: $ids }) { nodes { id } } }', { ids: [own, other] }, token),

@@ -77,7 +77,15 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
   async list(ability: AppAbility, filter: EventFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = eventListWhere(params, ability, 'read', filter);
-    return timeKeysetList<EventRow>(this.dataSource, { params, select: eventColumns, from: 'event e', where, key: filter.newestFirst ? eventListKeyNewestFirst : eventListKey, first, after });
+    return timeKeysetList<EventRow>(this.dataSource, {
+      params,
+      select: eventColumns,
+      from: 'event e',
+      where,
+      key: filter.newestFirst ? eventListKeyNewestFirst : eventListKey,
+      first,
+      after,
+    });
   }
 
   insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
