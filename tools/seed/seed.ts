@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
 import { demoPassword, demoUsers, seedDemoRecords, seedDemoToolkit, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
           ? `seed: ${records.organizations} organizations and ${records.people} people (scale ${scale}) in ${Date.now() - recordsStarted} ms`
           : 'seed: demo organizations and people already present; drop the database to seed another scale',
       );
+      // Stages come from the records (decision 116): the ladder's own rebuild places everyone, as the API would.
+      if (records && scale === 'small') await placeOnLadder();
     }
     if (demo) {
       const toolkit = await dataSource.transaction((manager) => seedDemoToolkit(manager));
@@ -67,6 +71,25 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Runs the ladder rebuild command (dist/apps/api/src/rebuild-ladder.js, decision 092) as the API's
+ * application role (DATABASE_URL, REDIS_URL): the one code that places people, nothing copied here.
+ */
+function placeOnLadder(): Promise<void> {
+  const started = Date.now();
+  const script = path.join(__dirname, '../../apps/api/src/rebuild-ladder.js');
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [script], { env: process.env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`the ladder rebuild failed (${stderr.trim() || error.message}); run node ${path.relative(process.cwd(), script)}`));
+      else {
+        const summary = /Ladder rebuilt: .*/.exec(stdout)?.[0] ?? 'ladder rebuilt';
+        console.log(`seed: ${summary.replace(/^Ladder/, 'ladder')} (${Date.now() - started} ms with the API's start)`);
+        resolve();
+      }
+    }),
+  );
 }
 
 main().catch((error: unknown) => {
