@@ -46,10 +46,30 @@ const USAGE = `Usage: node tools/bench/outreach.cjs [options]
   --data-only         make the data, measure nothing
   --skip-rebuild      leave the ladder rebuild out (it takes minutes); the figures go to their
                       own section ("… without the rebuild"), the full run's section stays
-  --no-write          print only; leave docs/benchmarks.md alone`;
+  --no-write          print only; leave docs/benchmarks.md alone
+  --log-only          only the two logging rows (API, floor), with the CPU each spent per
+                      request (the server's process and its PostgreSQL backends, from /proc);
+                      prints only (A/B checks on a shared machine: compare CPU per request)
+  --count-statements  with --log-only: first log 5 contacts one at a time through a second API
+                      whose DATABASE_URL points at a counting TCP proxy (lib/pg-proxy.cjs) and
+                      print the statements each sent
+  --api FILE          the API's compiled main.js (default dist/apps/api/src/main.js): another
+                      build for A/B checks (e.g. a copy of dist/ made before a change)
+  --profile FILE      with --log-only: V8's sampling profiler over the API's measured logging
+                      (lib/cpu-profile.cjs); sum it up with hot-path.cjs --read-profile FILE`;
 
 function parseArgs(argv) {
-  const o = { reuseDb: null, skipBuild: false, outreach: 5_000_000, coordinators: 500, duration: 10, warmup: 3, connections: 20, write: true };
+  const o = {
+    api: path.join(root, 'dist/apps/api/src/main.js'),
+    reuseDb: null,
+    skipBuild: false,
+    outreach: 5_000_000,
+    coordinators: 500,
+    duration: 10,
+    warmup: 3,
+    connections: 20,
+    write: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -66,10 +86,19 @@ function parseArgs(argv) {
     else if (arg === '--no-write') o.write = false;
     else if (arg === '--data-only') o.dataOnly = true;
     else if (arg === '--skip-rebuild') o.skipRebuild = true;
+    else if (arg === '--log-only') o.logOnly = true;
+    else if (arg === '--count-statements') o.countStatements = true;
+    else if (arg === '--profile') o.profile = path.resolve(next());
+    else if (arg === '--api') o.api = path.resolve(next());
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
+  }
+  if ((o.countStatements || o.profile) && !o.logOnly) throw new Error('--count-statements and --profile go with --log-only');
+  if (o.logOnly) {
+    o.write = false;
+    o.skipRebuild = true;
   }
   return o;
 }
@@ -302,7 +331,7 @@ const signIn = (url, email) => graphql.signIn(url, email, PASSWORD);
  * autocannon with a warm-up. `bodies(client)` answers the next request's body for a
  * connection (each connection is one coordinator: its own token, its own people).
  */
-async function load(name, url, options, { connections, tokens = [], body, bodies }) {
+async function load(name, url, options, { connections, tokens = [], body, bodies, meter }) {
   const autocannon = require('autocannon');
   const opts = (duration) => {
     let next = 0;
@@ -334,7 +363,9 @@ async function load(name, url, options, { connections, tokens = [], body, bodies
   };
   if (options.warmup > 0) await autocannon(opts(options.warmup));
   const loadBefore = os.loadavg()[0];
+  if (meter) await meter.start();
   const result = await autocannon(opts(options.duration));
+  const cpu = meter ? await meter.stop() : null;
   const row = {
     name,
     connections,
@@ -346,8 +377,113 @@ async function load(name, url, options, { connections, tokens = [], body, bodies
     bad: result.errors + result.timeouts + result.non2xx + result.mismatches,
     load: (loadBefore + os.loadavg()[0]) / 2,
   };
-  process.stdout.write(`${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, bad ${row.bad}/${row.total}\n`);
+  const cpuText = cpu ? `; CPU per request: server ${msPer(cpu.server, row.total)} ms + PostgreSQL ${msPer(cpu.db, row.total)} ms` : '';
+  if (cpu) row.cpuMs = ((cpu.server + cpu.db) * 1000) / Math.max(1, row.total);
+  process.stdout.write(
+    `${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, bad ${row.bad}/${row.total}${cpuText}\n`,
+  );
   return row;
+}
+
+const msPer = (seconds, requests) => (requests > 0 ? ((seconds * 1000) / requests).toFixed(2) : '–');
+
+/** Local TCP ports of a process's sockets (Linux /proc): its pg pool's client ports among them. */
+function localPorts(pid) {
+  const fs = require('node:fs');
+  const inodes = new Set();
+  try {
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match) inodes.add(match[1]);
+      } catch {
+        /* closed meanwhile */
+      }
+    }
+  } catch {
+    return new Set();
+  }
+  const ports = new Set();
+  for (const table of ['tcp', 'tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * CPU seconds a server process and its PostgreSQL backends (the pg_stat_activity rows
+ * whose client ports are its sockets) spend between start() and stop(), from /proc;
+ * with `profilePid`, SIGUSR2 toggles lib/cpu-profile.cjs around the same window.
+ */
+function cpuMeter(db, dbUrl) {
+  const dbName = new URL(dbUrl).pathname.slice(1);
+  const backends = async (pid) => {
+    const ports = localPorts(pid);
+    const { rows } = await db.query('SELECT pid, client_port FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+    return new Map(rows.filter((r) => ports.has(r.client_port)).map((r) => [r.pid, machine.cpuSeconds(r.pid) ?? 0]));
+  };
+  return (pid, profilePid) => {
+    let before;
+    return {
+      start: async () => {
+        before = { server: machine.cpuSeconds(pid) ?? 0, db: await backends(pid) };
+        if (profilePid) process.kill(profilePid, 'SIGUSR2');
+      },
+      stop: async () => {
+        if (profilePid) process.kill(profilePid, 'SIGUSR2');
+        const server = (machine.cpuSeconds(pid) ?? 0) - before.server;
+        let dbSeconds = 0;
+        for (const [backend, cpu] of await backends(pid)) dbSeconds += Math.max(0, cpu - (before.db.get(backend) ?? 0));
+        return { server, db: dbSeconds };
+      },
+    };
+  };
+}
+
+/** Logs 5 contacts one at a time (after one not counted) through an API behind the counting proxy; prints each one's statements. */
+async function countLogStatements(main, env, dbUrl, token, logBodies, procs, say) {
+  const { startCountingProxy } = require('./lib/pg-proxy.cjs');
+  const pg = new URL(dbUrl);
+  const proxy = await startCountingProxy(pg.hostname, Number(pg.port || 5432));
+  cleanups.push(() => proxy.close());
+  const proxied = new URL(dbUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  const port = await procs.freePort();
+  const counting = procs.startProcess({
+    name: 'api-counting',
+    command: process.execPath,
+    args: [main],
+    env: { ...env, DATABASE_URL: proxied.toString(), API_HOST: '127.0.0.1', API_PORT: String(port) },
+  });
+  await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: counting, name: 'api-counting', timeoutMs: 60_000 });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await graphql.post(url, logBodies(), token);
+  const counts = [];
+  for (let i = 0; i < 5; i++) {
+    const start = proxy.log.length;
+    await graphql.post(url, logBodies(), token);
+    await machine.sleep(50);
+    const issued = proxy.log.slice(start);
+    counts.push(issued.length);
+    if (i === 0) {
+      for (const s of issued) say(`  ${(s.sql || '').replace(/\s+/g, ' ').trim().slice(0, 150)}`);
+      const file = path.join(os.tmpdir(), 'outreach-log-statements.json');
+      require('node:fs').writeFileSync(file, JSON.stringify(issued, null, 1));
+      say(`  (texts and parameters: ${file})`);
+    }
+  }
+  say(`logOutreach: ${counts.join(', ')} statements per request (sessions cached after the first request)`);
+  await counting.stop(10_000);
 }
 
 // autocannon reports p90, p97.5 and p99 but not p95: read it off its histogram when there is one.
@@ -462,8 +598,8 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
   const api = procs.startProcess({
     name: 'api',
     command: process.execPath,
-    args: [path.join(root, 'dist/apps/api/src/main.js')],
-    env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) },
+    args: [...(options.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : []), options.api],
+    env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port), ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
   });
   cleanups.push(() => api.stop(10_000));
   await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
@@ -532,6 +668,28 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
   const single = { ...options };
   results.rows = [];
   results.loads.push(loadNow());
+  const logBodies = () => ({
+    query: LOG,
+    variables: { input: { clientId: randomUUID(), personId: pick(), channel: 'meeting', outcome: 'interested', notes: 'Bench contact' } },
+  });
+  if (options.logOnly) {
+    say(`API: ${path.relative(root, options.api)}`);
+    if (options.countStatements) await countLogStatements(options.api, env, dbUrl, sessions[0].token, logBodies, procs, say);
+    const meter = cpuMeter(db, dbUrl);
+    const apiRow = await load(`log a contact, ${sessions.length} coordinators (API)`, apiUrl, options, {
+      connections: sessions.length,
+      tokens: sessions.map((s) => s.token),
+      bodies: logBodies,
+      meter: meter(api.pid, options.profile ? api.pid : null),
+    });
+    const floorRow = await load(`log a contact, ${sessions.length} coordinators (floor)`, floorUrl('/log'), options, {
+      connections: sessions.length,
+      bodies: (client) => ({ clientId: randomUUID(), personId: pick(), userId: sessions[client % sessions.length].userId }),
+      meter: meter(floor.pid, null),
+    });
+    say(`API ÷ floor: p95 ${(apiRow.p95 / Math.max(1, floorRow.p95)).toFixed(1)}×, CPU per request ${(apiRow.cpuMs / floorRow.cpuMs).toFixed(1)}×`);
+    return;
+  }
   results.rows.push(await load('my follow-ups (API)', apiUrl, single, { connections: 1, tokens: [me.token], body: FOLLOW_UPS }));
   results.rows.push(await load('my follow-ups (floor)', floorUrl('/follow-ups'), single, { connections: 1, body: { userId: me.userId } }));
   results.rows.push(await load("a person's outreach page (API)", apiUrl, single, { connections: 1, tokens: [me.token], body: PERSON }));
@@ -540,10 +698,7 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
     await load(`log a contact, ${sessions.length} coordinators (API)`, apiUrl, options, {
       connections: sessions.length,
       tokens: sessions.map((s) => s.token),
-      bodies: () => ({
-        query: LOG,
-        variables: { input: { clientId: randomUUID(), personId: pick(), channel: 'meeting', outcome: 'interested', notes: 'Bench contact' } },
-      }),
+      bodies: logBodies,
     }),
   );
   results.rows.push(

@@ -79,6 +79,66 @@ describe('outreach: logged once, scoped to regions, audited, on timelines, movin
     expect(other.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'clientId'], code: 'clientIdTaken' })]);
   });
 
+  it('logging checks the person, the campaign and its ask, and takes "today" in the user’s zone; a refusal writes nothing', async () => {
+    const count = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM outreach`))[0].n;
+    const fieldsOf = (result: Awaited<ReturnType<typeof log>>) => result.errors?.[0].extensions?.fields;
+    const created = ok<{ createCampaign: { id: string; policyAsks: { id: string }[] } }>(
+      await api.graphql(
+        `mutation($input: CreateCampaignInputType!) { createCampaign(input: $input) { id policyAsks { id } } }`,
+        { input: { nameEn: 'Other asks', nameFr: 'Autres demandes', policyAsks: [{ titleEn: 'Fund it', titleFr: 'Financez-le' }] } },
+        staff,
+      ),
+    ).createCampaign;
+    const otherAsk = created.policyAsks[0].id;
+    const [defaultAsk] = await api.dataSource.query(`SELECT pa.id FROM policy_ask pa JOIN campaign c ON c.id = pa.campaign_id WHERE c.is_default LIMIT 1`);
+    const archived = (await createPerson(api, { firstName: 'Gone', lastName: 'Away', provinceCode: 'ON' })).id;
+    await api.dataSource.query(`UPDATE person SET archived_at = now() WHERE id = $1`, [archived]);
+    const before = await count();
+    const base = { personId: onPerson, channel: 'call', outcome: 'noAnswer', occurredOn: '2026-11-20' };
+
+    expect(fieldsOf(await log({ ...base, personId: archived }, ontario))).toEqual([
+      expect.objectContaining({ path: ['input', 'personId'], code: 'personUnknown' }),
+    ]);
+    expect(fieldsOf(await log({ ...base, personId: randomUUID() }, ontario))).toEqual([
+      expect.objectContaining({ path: ['input', 'personId'], code: 'personUnknown' }),
+    ]);
+    expect(fieldsOf(await log({ ...base, campaignId: randomUUID() }, ontario))).toEqual([
+      expect.objectContaining({ path: ['input', 'campaignId'], code: 'campaignUnknown' }),
+    ]);
+    // An ask of another campaign than the (default) one the contact goes to; the person is checked first.
+    expect(fieldsOf(await log({ ...base, policyAskId: otherAsk }, ontario))).toEqual([
+      expect.objectContaining({ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }),
+    ]);
+    expect(fieldsOf(await log({ ...base, personId: qcPerson, policyAskId: otherAsk }, ontario))).toEqual([
+      expect.objectContaining({ path: ['input', 'personId'], code: 'personUnknown' }),
+    ]);
+    expect(await count()).toBe(before);
+
+    const inOther = ok<{ logOutreach: Outreach & { campaignId: string; policyAskId: string } }>(
+      await log({ ...base, campaignId: created.id, policyAskId: otherAsk }, ontario),
+    ).logOutreach;
+    expect(inOther).toMatchObject({ campaignId: created.id, policyAskId: otherAsk });
+    if (defaultAsk)
+      expect(ok<{ logOutreach: { policyAskId: string } }>(await log({ ...base, policyAskId: defaultAsk.id }, ontario)).logOutreach.policyAskId).toBe(
+        defaultAsk.id,
+      );
+
+    // No date sent: today where the recorder is (Kiritimati is UTC+14), else the office's.
+    const todayIn = (zone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    await api.dataSource.query(`UPDATE app_user SET time_zone = 'Pacific/Kiritimati' WHERE id = $1`, [ontarioId]);
+    try {
+      const expected = todayIn('Pacific/Kiritimati');
+      const undated = ok<{ logOutreach: { occurredOn: string } }>(await log({ ...base, occurredOn: undefined }, ontario)).logOutreach;
+      expect([expected, todayIn('Pacific/Kiritimati')]).toContain(undated.occurredOn);
+    } finally {
+      await api.dataSource.query(`UPDATE app_user SET time_zone = NULL WHERE id = $1`, [ontarioId]);
+    }
+    const officeBefore = todayIn('America/Toronto');
+    const office = ok<{ logOutreach: { occurredOn: string } }>(await log({ ...base, occurredOn: undefined }, ontario)).logOutreach;
+    expect([officeBefore, todayIn('America/Toronto')]).toContain(office.occurredOn);
+  });
+
   it('a coordinator cannot log, read, list or edit outreach outside their regions', async () => {
     const refused = await log({ personId: qcPerson, channel: 'call', outcome: 'interested' }, ontario);
     expect(refused.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ path: ['input', 'personId'], code: 'personUnknown' })]);

@@ -50,13 +50,27 @@ export class EngagementRepository {
    * so that only what changes is written.
    */
   async lockStates(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, LockedState>> {
+    // One person the ladder placed before (every contact after their first): locking their row is the one statement
+    // needed (decision 115). Anyone else: the rows are made first (in id order), then locked, as for a batch.
+    if (personIds.length === 1) {
+      const [row] = await this.selectLocked(manager, personIds);
+      if (row) {
+        const { personId, ...state } = row;
+        return new Map([[personId, { ...state, neverPlaced: false }]]);
+      }
+    }
     const inserted: { person_id: string }[] = await manager.query(
       `INSERT INTO engagement_state (person_id, derived_stage)
        SELECT id, 'identified' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (person_id) DO NOTHING RETURNING person_id`,
       [personIds],
     );
     const neverPlaced = new Set(inserted.map((row) => row.person_id));
-    const rows: (Omit<LockedState, 'neverPlaced'> & { personId: string })[] = await manager.query(
+    const rows = await this.selectLocked(manager, personIds);
+    return new Map(rows.map(({ personId, ...state }) => [personId, { ...state, neverPlaced: neverPlaced.has(personId) }]));
+  }
+
+  private selectLocked(manager: EntityManager, personIds: readonly string[]): Promise<(Omit<LockedState, 'neverPlaced'> & { personId: string })[]> {
+    return manager.query(
       `SELECT s.person_id AS "personId", s.override_stage AS "overrideStage", s.derived_stage AS "derivedStage", s.fact_kind AS "factKind",
               to_char(s.fact_on, 'YYYY-MM-DD') AS "factOn", s.fact_record_type AS "factRecordType", s.fact_record_id AS "factRecordId",
               s.fact_detail AS "factDetail", p.engagement_stage AS stage, p.engagement_reason AS reason
@@ -64,7 +78,6 @@ export class EngagementRepository {
         WHERE s.person_id = ANY($1::uuid[]) ORDER BY s.person_id FOR UPDATE OF s`,
       [personIds],
     );
-    return new Map(rows.map(({ personId, ...state }) => [personId, { ...state, neverPlaced: neverPlaced.has(personId) }]));
   }
 
   /** Removes the state rows `lockStates` just made for people it leaves unplaced (identified, no fact, no override). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AppAbility } from '@crm/authz';
 import type { EngagementStage, OutreachFilter } from '@crm/contracts';
 import type { LadderFact } from '@crm/engagement';
+import { personScopeColumns } from '@crm/people';
 import { BadUserInputException, encodeCursor, readCursor, SqlParams } from '@crm/platform';
 import type { LifecycleValues, VersionedStore } from '@crm/records';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -29,6 +30,20 @@ export interface NewOutreach {
   followUpOn: string | null;
   ownerId: string | null;
   createdById: string | null;
+}
+
+/** What logging a contact reads before its transaction, in one statement (decision 115). */
+export interface LogContext {
+  /** The outreach the client id made already (whoever may see it): a retry. */
+  done: { id: string; personId: string } | null;
+  /** The person, if the ability may read them. */
+  person: { id: string; provinceCode: string; archived: boolean } | null;
+  /** The campaign named, or the default one; null when it does not exist (or none is the default). */
+  campaignId: string | null;
+  /** Whether the policy ask named (if any) is one of that campaign's. */
+  askKnown: boolean;
+  /** The user's own time zone (read only when asked for). */
+  timeZone: string | null;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -139,6 +154,64 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
       ],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Everything logging a contact checks before writing, in one statement (decision 115):
+   * the retry by client id, the person within the ability's scope, the campaign (the
+   * default one unless named) and whether the ask is one of its own, and the user's
+   * time zone. Each part reads as its own sub-select would; the service decides in
+   * the order it always did (retry, person, campaign, ask).
+   */
+  async logContext(
+    ability: AppAbility,
+    input: { clientId: string | null; personId: string; campaignId: string | null; policyAskId: string | null; timeZoneOf: string | null },
+  ): Promise<LogContext> {
+    const params = new SqlParams();
+    const rows: LogContext[] = await this.dataSource.query(
+      `SELECT (SELECT json_build_object('id', o.id, 'personId', o.person_id) FROM outreach o WHERE o.client_id = ${params.add(input.clientId)}::uuid) AS done,
+              (SELECT json_build_object('id', p.id, 'provinceCode', p.province_code, 'archived', p.archived_at IS NOT NULL) FROM person p
+                WHERE p.id = ${params.add(input.personId)}::uuid AND ${params.scope(ability, 'read', 'Person', personScopeColumns)}) AS person,
+              c.id AS "campaignId",
+              (c.id IS NOT NULL AND (${params.add(input.policyAskId)}::uuid IS NULL
+                 OR EXISTS (SELECT 1 FROM policy_ask pa WHERE pa.id = ${params.add(input.policyAskId)}::uuid AND pa.campaign_id = c.id))) AS "askKnown",
+              (SELECT u.time_zone FROM app_user u WHERE u.id = ${params.add(input.timeZoneOf)}::uuid) AS "timeZone"
+         FROM (SELECT 1) one
+         LEFT JOIN campaign c ON c.id = COALESCE(${params.add(input.campaignId)}::uuid, (SELECT d.id FROM campaign d WHERE d.is_default))`,
+      params.values,
+    );
+    return rows[0];
+  }
+
+  /**
+   * Inserts and answers the new row as \`findVisible\` reads it, in one statement; null when
+   * the client id was used already (a retry). The caller checked the create rule, which
+   * is within the read scope.
+   */
+  async insertReturning(manager: EntityManager, row: NewOutreach): Promise<OutreachRow | null> {
+    const rows: OutreachRow[] = await manager.query(
+      `WITH o AS (
+         INSERT INTO outreach (client_id, person_id, campaign_id, channel, occurred_on, outcome, notes, policy_ask_id,
+                               follow_up_on, follow_up_owner_id, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (client_id) DO NOTHING RETURNING *)
+       SELECT ${outreachColumns}
+         FROM o JOIN person p ON p.id = o.person_id LEFT JOIN app_user ow ON ow.id = o.follow_up_owner_id LEFT JOIN app_user cr ON cr.id = o.created_by_id`,
+      [
+        row.clientId,
+        row.personId,
+        row.campaignId,
+        row.channel,
+        row.occurredOn,
+        row.outcome,
+        row.notes,
+        row.policyAskId,
+        row.followUpOn,
+        row.ownerId,
+        row.createdById,
+      ],
+    );
+    return rows[0] ?? null;
   }
 
   /** The outreach a client id made, whoever may see it (to tell a retry from a clash). */

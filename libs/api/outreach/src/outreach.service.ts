@@ -3,7 +3,7 @@ import { subject } from '@crm/authz';
 import { CampaignMetrics, CampaignService } from '@crm/campaigns';
 import type { LogOutreachInput, OutreachFilter, RecordVersionInput, SnoozeFollowUpInput, UpdateOutreachInput } from '@crm/contracts';
 import { EngagementService, LadderSignals } from '@crm/engagement';
-import { PeopleService, PersonMergeHooks, type PersonView } from '@crm/people';
+import { PersonMergeHooks } from '@crm/people';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordRules, RecordWriter } from '@crm/records';
 import { TimelineSubjects } from '@crm/timeline';
@@ -30,7 +30,6 @@ const followUpWindowDays = 7;
 export class OutreachService implements OnModuleInit {
   constructor(
     private readonly outreach: OutreachRepository,
-    private readonly people: PeopleService,
     private readonly campaigns: CampaignService,
     private readonly metrics: CampaignMetrics,
     private readonly engagement: EngagementService,
@@ -72,21 +71,27 @@ export class OutreachService implements OnModuleInit {
    * Records one contact. A repeated client id answers the outreach it made (a retry
    * after a dropped connection records nothing twice); the ladder places the person
    * again in the same transaction. What is read on the pool (the retry, the person, the
-   * default campaign, the answer to a retry) is read outside the transaction: a request
-   * never holds a transaction's connection while waiting for a second one, or ten
-   * concurrent saves (the pool's size) wait for each other for ever (decision 092).
+   * campaign and its ask, the time zone: one statement; the answer to a retry) is read
+   * outside the transaction: a request never holds a transaction's connection while
+   * waiting for a second one, or ten concurrent saves (the pool's size) wait for each
+   * other for ever (decision 092).
    */
-  async log(ctx: RequestContext, input: LogOutreachInput, timeZone?: string | null): Promise<OutreachRow> {
-    if (input.clientId) {
-      const done = await this.outreach.byClientId(undefined, input.clientId);
-      if (done) return this.retried(ctx, done, input.personId);
-    }
-    const person = await this.visiblePerson(ctx, input.personId);
-    const campaignId = input.campaignId ?? (await this.campaigns.defaultCampaignId());
+  async log(ctx: RequestContext, input: LogOutreachInput): Promise<OutreachRow> {
+    // One statement reads what the checks need (decision 115); they are made in the order they always were.
+    const before = await this.outreach.logContext(ctx.ability, {
+      clientId: input.clientId ?? null,
+      personId: input.personId,
+      campaignId: input.campaignId ?? null,
+      policyAskId: input.policyAskId ?? null,
+      timeZoneOf: input.occurredOn ? null : (ctx.actor?.id ?? null),
+    });
+    if (before.done) return this.retried(ctx, before.done, input.personId);
+    const person = before.person;
+    if (!person || person.archived) throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
+    const campaignId = before.campaignId;
+    if (!campaignId) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
+    if (!before.askKnown) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }]);
     const result = await this.writer.transaction(async (manager): Promise<{ created: OutreachRow } | { sameAs: { id: string; personId: string } }> => {
-      const asks = campaignId ? await this.campaigns.policyAskIds(campaignId, manager) : null;
-      if (!campaignId || !asks) throw new BadUserInputException([{ path: ['input', 'campaignId'], code: 'campaignUnknown' }]);
-      if (input.policyAskId && !asks.has(input.policyAskId)) throw new BadUserInputException([{ path: ['input', 'policyAskId'], code: 'policyAskUnknown' }]);
       // A follow-up without a named owner is the recorder's.
       const ownerId = input.followUpOwnerId ?? (input.followUpOn ? (ctx.actor?.id ?? null) : null);
       await this.assertFollowUpOwner(manager, ctx, ownerId, person.provinceCode);
@@ -94,12 +99,12 @@ export class OutreachService implements OnModuleInit {
       if (!ctx.ability.can('create', subject('Outreach', { provinceCode: person.provinceCode, createdById, ownerId }))) {
         throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
       }
-      const id = await this.outreach.insert(manager, {
+      const created = await this.outreach.insertReturning(manager, {
         clientId: input.clientId ?? null,
         personId: person.id,
         campaignId,
         channel: input.channel,
-        occurredOn: input.occurredOn ?? localDate(new Date(), timeZone),
+        occurredOn: input.occurredOn ?? localDate(new Date(), before.timeZone),
         outcome: input.outcome,
         notes: input.notes ?? null,
         policyAskId: input.policyAskId ?? null,
@@ -108,8 +113,7 @@ export class OutreachService implements OnModuleInit {
         createdById,
       });
       // The same entry, sent twice at once: the other request recorded it.
-      if (!id) return { sameAs: (await this.outreach.byClientId(manager, input.clientId!))! };
-      const created = (await this.outreach.findVisible(ctx.ability, id, manager))!;
+      if (!created) return { sameAs: (await this.outreach.byClientId(manager, input.clientId!))! };
       await this.writer.created(manager, ctx, outreachKind, created);
       if (input.closesFollowUpId) await this.closeFollowUp(manager, ctx, input.closesFollowUpId);
       await this.engagement.recompute(manager, ctx, [person.id]);
@@ -205,17 +209,6 @@ export class OutreachService implements OnModuleInit {
     const row = done.personId === personId ? await this.outreach.findVisible(ctx.ability, done.id) : null;
     if (!row) throw new BadUserInputException([{ path: ['input', 'clientId'], code: 'clientIdTaken' }]);
     return row;
-  }
-
-  private async visiblePerson(ctx: RequestContext, id: string): Promise<PersonView> {
-    try {
-      const person = await this.people.get(ctx, id);
-      if (person.archivedAt) throw new NotFoundException('Person');
-      return person;
-    } catch (error) {
-      if (error instanceof NotFoundException) throw new BadUserInputException([{ path: ['input', 'personId'], code: 'personUnknown' }]);
-      throw error;
-    }
   }
 
   /** The follow-up's owner: an account the caller may assign (identity's rule: a coordinator, themselves or staff). */

@@ -24,8 +24,17 @@ export interface ActivityEntry {
  */
 @Injectable()
 export class ActivityRecorder {
-  async append(manager: EntityManager, ctx: Pick<RequestContext, 'actor'> | null, entries: ActivityEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async append(
+    manager: EntityManager,
+    ctx: Pick<RequestContext, 'actor'> | null,
+    entries: ActivityEntry[],
+    /** Another write (numbered from $1) sent in the same statement, before the entries (decision 115). */
+    along?: { sql: string; params: unknown[] },
+  ): Promise<void> {
+    if (entries.length === 0) {
+      if (along) await manager.query(along.sql, along.params);
+      return;
+    }
     const rows = entries.map((entry) => ({
       subject_type: entry.subjectType,
       subject_id: entry.subjectId,
@@ -36,12 +45,13 @@ export class ActivityRecorder {
       summary: entry.summary ?? {},
       at: entry.at?.toISOString() ?? null,
     }));
+    const param = `$${(along?.params.length ?? 0) + 1}`;
     await manager.query(
-      `INSERT INTO activity (subject_type, subject_id, actor_id, kind, record_type, record_id, summary, at)
+      `${along ? `WITH along AS (${along.sql}) ` : ''}INSERT INTO activity (subject_type, subject_id, actor_id, kind, record_type, record_id, summary, at)
        SELECT x.subject_type, x.subject_id, x.actor_id, x.kind, x.record_type, x.record_id, x.summary, COALESCE(x.at, clock_timestamp())
-         FROM jsonb_to_recordset($1::jsonb) AS x(subject_type text, subject_id uuid, actor_id uuid, kind text, record_type text,
+         FROM jsonb_to_recordset(${param}::jsonb) AS x(subject_type text, subject_id uuid, actor_id uuid, kind text, record_type text,
                                                  record_id uuid, summary jsonb, at timestamptz)`,
-      [JSON.stringify(rows)],
+      [...(along?.params ?? []), JSON.stringify(rows)],
     );
   }
 

@@ -46,12 +46,30 @@ export function diffForAudit(
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput): Promise<void> {
+    const { sql, params } = this.insertStatement(ctx, input);
+    await manager.query(sql, params);
+  }
+
+  /**
+   * The INSERT `record` runs (same masking), its parameters numbered from `$firstParam`:
+   * for a caller that sends it with another write in one statement (decision 115).
+   */
+  insertStatement(ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput, firstParam = 1): { sql: string; params: unknown[] } {
     const changes = diffForAudit(input.before, input.after, input.personalFields);
-    await manager.query(
-      `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [ctx?.actor?.id ?? null, ctx?.actor?.role ?? null, input.action, input.subjectType, input.subjectId, JSON.stringify(changes), ctx?.requestId ?? null],
-    );
+    const $ = (k: number) => `$${firstParam + k}`;
+    return {
+      sql: `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
+       VALUES (${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)})`,
+      params: [
+        ctx?.actor?.id ?? null,
+        ctx?.actor?.role ?? null,
+        input.action,
+        input.subjectType,
+        input.subjectId,
+        JSON.stringify(changes),
+        ctx?.requestId ?? null,
+      ],
+    };
   }
 
   /** Many entries by one actor in one statement (bulk writes such as imports); same masking. */

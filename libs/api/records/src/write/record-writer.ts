@@ -74,7 +74,8 @@ export class RecordWriter {
     row: Row,
     also: ActivityEntry[] = [],
   ): Promise<void> {
-    await this.audit.record(manager, ctx, {
+    // The audit entry and the timeline entries: one statement (decision 115).
+    const audit = this.audit.insertStatement(ctx, {
       action: `${kind.noun}.create`,
       subjectType: kind.subjectType,
       subjectId: row.id,
@@ -82,7 +83,7 @@ export class RecordWriter {
       after: kind.auditView(row),
       personalFields: kind.personalFields,
     });
-    await this.activity.append(manager, ctx, [...this.entries(kind, row, 'created'), ...also]);
+    await this.activity.append(manager, ctx, [...this.entries(kind, row, 'created'), ...also], audit);
   }
 
   async update<Row extends VersionedRow, Values extends object>(
