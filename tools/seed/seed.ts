@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { createDataSource } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
 import { demoPassword, demoUsers, seedDemoRecords, seedDemoToolkit, seedDemoUsers, seedReferenceData } from '@crm/seed-data';
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     const demo = process.env.NODE_ENV !== 'production';
+    // The ladder's rebuild starts the API meanwhile; it places everyone once the records are in.
+    ladder = demo && scale === 'small' ? startLadderRebuild() : null;
     const hash = demo ? await hashPassword(demoPassword) : '';
     await dataSource.transaction(async (manager) => {
       await seedReferenceData(manager);
@@ -54,6 +58,8 @@ async function main(): Promise<void> {
           ? `seed: ${records.organizations} organizations and ${records.people} people (scale ${scale}) in ${Date.now() - recordsStarted} ms`
           : 'seed: demo organizations and people already present; drop the database to seed another scale',
       );
+      // Stages come from the records (decision 116): the ladder's own rebuild places everyone, as the API would.
+      if (records && ladder) await ladder.go();
     }
     if (demo) {
       const toolkit = await dataSource.transaction((manager) => seedDemoToolkit(manager));
@@ -65,8 +71,39 @@ async function main(): Promise<void> {
       for (const user of demoUsers) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
     }
   } finally {
+    ladder?.skip();
     await dataSource.destroy();
   }
+}
+
+let ladder: { go: () => Promise<void>; skip: () => void } | null = null;
+
+/**
+ * Starts the ladder rebuild command (dist/apps/api/src/rebuild-ladder.js --on-go, decision 092) as the
+ * API's application role (DATABASE_URL, REDIS_URL): the one code that places people, nothing copied
+ * here. `go` rebuilds and waits for it; `skip` lets it stop without rebuilding.
+ */
+function startLadderRebuild(): { go: () => Promise<void>; skip: () => void } {
+  const script = path.join(__dirname, '../../apps/api/src/rebuild-ladder.js');
+  const child = spawn(process.execPath, [script, '--on-go'], { env: process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    async go() {
+      const started = Date.now();
+      child.stdin.end('go\n');
+      const code = await exited;
+      if (code !== 0) throw new Error(`the ladder rebuild failed (${stderr.trim() || `exit ${code}`}); run node ${path.relative(process.cwd(), script)}`);
+      const summary = /Ladder rebuilt: .*/.exec(stdout)?.[0] ?? 'Ladder rebuilt';
+      console.log(`seed: ${summary.replace(/^Ladder/, 'ladder')}, ${Date.now() - started} ms after the records`);
+    },
+    skip() {
+      if (child.stdin.writable) child.stdin.end();
+    },
+  };
 }
 
 main().catch((error: unknown) => {

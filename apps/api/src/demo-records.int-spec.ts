@@ -1,3 +1,4 @@
+import { EngagementService } from '@crm/engagement';
 import { seedDemoRecords, seedDemoToolkit } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
 import { ok } from './testing/records-fixtures';
@@ -25,7 +26,9 @@ describe('demo records (seed --scale small)', () => {
                                         || array_to_string(emails, ','), '|' ORDER BY id)) FROM person) AS people,
                (SELECT md5(string_agg(id || name_en || province_code || coalesce(postal_code, ''), '|' ORDER BY id)) FROM organization) AS organizations,
                (SELECT md5(string_agg(person_id::text || organization_id::text || coalesce(title, ''), '|' ORDER BY person_id, organization_id))
-                   FROM affiliation) AS affiliations`)
+                   FROM affiliation) AS affiliations,
+               (SELECT md5(string_agg(id || person_id::text || channel || occurred_on || outcome || coalesce(notes, '') || coalesce(follow_up_on::text, ''),
+                                      '|' ORDER BY id)) FROM outreach) AS outreach`)
     )[0];
 
   it('has about 200 organizations and 2,000 people, in every province and territory', async () => {
@@ -64,6 +67,56 @@ describe('demo records (seed --scale small)', () => {
     expect(new Set(ontario.map((p) => p.provinceCode))).toEqual(new Set(['ON']));
     expect(quebec.length).toBeGreaterThan(20);
     expect(new Set(quebec.map((p) => p.provinceCode))).toEqual(new Set(['QC']));
+  });
+
+  it('holds contacts, follow-ups, attendance, pledges and stories, and the ladder rebuild places people from them alone', async () => {
+    const [counts] = await api.dataSource.query(`
+      SELECT (SELECT count(*)::int FROM outreach) AS outreach, (SELECT count(DISTINCT person_id)::int FROM outreach) AS reached,
+             (SELECT count(*)::int FROM outreach WHERE policy_ask_id IS NOT NULL) AS asks,
+             (SELECT count(*)::int FROM event_rsvp WHERE checked_in_at IS NOT NULL) AS attended, (SELECT count(*)::int FROM pledge) AS pledges,
+             (SELECT count(*)::int FROM story) AS stories, (SELECT count(*)::int FROM person WHERE engagement_stage <> 'identified') AS placed`);
+    expect(counts.reached).toBeGreaterThan(500);
+    expect(counts.outreach).toBeGreaterThan(counts.reached);
+    expect(counts.asks).toBeGreaterThan(0);
+    expect(counts.attended).toBeGreaterThan(0);
+    expect(counts.pledges).toBe(10);
+    expect(counts.stories).toBe(6);
+    // Seeded, nobody stands above identified yet: only the ladder places people.
+    expect(counts.placed).toBe(0);
+    const engagement = api.app.get(EngagementService);
+    expect((await engagement.rebuildAll()).changed).toBeGreaterThan(500);
+    expect((await engagement.rebuildAll()).changed).toBe(0);
+    const stages: { stage: string; n: number; unexplained: number }[] = await api.dataSource.query(
+      `SELECT engagement_stage AS stage, count(*)::int AS n,
+              count(*) FILTER (WHERE engagement_reason IS NULL OR engagement_reason NOT LIKE engagement_stage || ': %')::int AS unexplained
+         FROM person WHERE engagement_stage <> 'identified' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(stages.map((row) => row.stage)).toEqual(['champion', 'committed', 'contacted', 'engaged']);
+    for (const row of stages) expect(row.unexplained).toBe(0);
+    // Whoever has no record stays identified with nothing to explain.
+    const [{ unrecorded }] = await api.dataSource.query(
+      `SELECT count(*)::int AS unrecorded FROM person p
+        WHERE (p.engagement_stage <> 'identified' OR p.engagement_reason IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM outreach o WHERE o.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM pledge g WHERE g.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM event_rsvp r WHERE r.person_id = p.id)`,
+    );
+    expect(unrecorded).toBe(0);
+  });
+
+  it('leaves the Ontario and Quebec coordinators open follow-ups: some overdue, some due this week', async () => {
+    const rows: { email: string; overdue: number; week: number }[] = await api.dataSource.query(
+      `SELECT lower(u.email) AS email, count(*) FILTER (WHERE o.follow_up_on < current_date)::int AS overdue,
+              count(*) FILTER (WHERE o.follow_up_on BETWEEN current_date AND current_date + 6)::int AS week
+         FROM outreach o JOIN app_user u ON u.id = o.follow_up_owner_id JOIN person p ON p.id = o.person_id
+        WHERE o.follow_up_done_at IS NULL AND o.created_by_id = u.id
+          AND p.province_code = CASE lower(u.email) WHEN 'ontario@demo.coalition.invalid' THEN 'ON' WHEN 'quebec@demo.coalition.invalid' THEN 'QC' END
+        GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows.map((row) => row.email)).toEqual(['ontario@demo.coalition.invalid', 'quebec@demo.coalition.invalid']);
+    for (const row of rows) {
+      expect(row.overdue).toBeGreaterThan(0);
+      expect(row.week).toBeGreaterThan(0);
+    }
   });
 
   it('gives the member contact a real organization with affiliated people', async () => {

@@ -89,7 +89,7 @@ describe('the ladder: incremental stages equal the stages rebuilt from the recor
     });
   };
 
-  it.each([11, 23, 42])('random outreach, pledges and attendance (seed %i)', async (seed) => {
+  it.each([11, 23, 42, 5, 64])('random outreach, pledges and attendance (seed %i)', async (seed) => {
     const next = random(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const outcomes = ['noAnswer', 'interested', 'declined', 'committed', 'followUpNeeded'];

@@ -3,13 +3,16 @@ import './app.css';
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { config as zodConfig } from 'zod';
 import { cssVariablesResolver, theme } from './theme';
 import { ErrorPage, NotFoundPage } from './components/error-page';
 import { PublicShell } from './components/public-shell';
 import { StaffShell } from './components/staff-shell';
+import { browserTimeZone, browserZoneCookie } from './utils/browser-zone';
+import { pageZones, readBrowserZoneCookie } from './utils/browser-zone.server';
 import { ensureCsrfToken } from './utils/csrf.server';
+import { setServerZones } from './utils/zone-table';
 import { ApiError } from './utils/graphql.server';
 import { useLanguage } from './utils/i18n';
 import { useNonce } from './utils/nonce';
@@ -17,7 +20,7 @@ import { getLanguage, publicPageLanguage } from './utils/language.server';
 import { isPublicPage } from './utils/public-pages';
 import { pageTitle } from './utils/meta';
 import { refusalReason } from './utils/refusal';
-import { useViewer } from './utils/root-data';
+import { useRootData, useViewer } from './utils/root-data';
 import { getViewer } from './utils/session.server';
 import type { Viewer } from './utils/viewer';
 
@@ -41,7 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A public page's language in its address wins (a shared link); then a signed-in user's
   // saved preference; the cookie and the browser's languages serve signed-out pages.
   const lang = publicPageLanguage(request) ?? viewer?.preferredLanguage ?? getLanguage(request);
-  return data({ lang, viewer, csrfToken: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
+  // The browser's zone (its cookie) and the server's rules for the zones pages show: both sides draw the same times.
+  const browserZone = readBrowserZoneCookie(request.headers.get('Cookie'));
+  const zones = pageZones(browserZone, viewer?.timeZone);
+  return data({ lang, viewer, csrfToken: csrf.token, browserZone, zones }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
 }
 
 export const headers: HeadersFunction = () => ({
@@ -94,6 +100,14 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const root = useRootData();
+  // Before any child renders: event times by the server's zone rules, here as on the server.
+  setServerZones(root?.zones);
+  const savedZone = root?.browserZone ?? null;
+  useEffect(() => {
+    const zone = browserTimeZone();
+    if (zone && zone !== savedZone) document.cookie = browserZoneCookie(zone);
+  }, [savedZone]);
   return (
     <Shell>
       <Outlet />

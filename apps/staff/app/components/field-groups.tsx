@@ -1,6 +1,6 @@
 import { Grid, type GridColProps } from '@mantine/core';
 import type { ComponentProps, ReactNode } from 'react';
-import { TextAreaField, TextField } from './form-fields';
+import { hintBelow, TextAreaField, TextField } from './form-fields';
 
 // Groups of conform fields several forms lay out the same way (events, stories, campaigns,
 // toolkit materials): each form names its fields, labels and test ids; the layout is here.
@@ -77,5 +77,16 @@ export function DateRangeFields({
 
 /** A count (copies in stock, a threshold): a whole number from 0, with the number keyboard on a phone. */
 export function CountField({ field, label, description, testId }: { field: AnyField; label: string; description?: ReactNode; testId: string }) {
-  return <TextField field={field} type="number" min={0} inputMode="numeric" label={label} description={description} data-testid={testId} />;
+  return (
+    <TextField
+      field={field}
+      type="number"
+      min={0}
+      inputMode="numeric"
+      label={label}
+      description={description}
+      inputWrapperOrder={hintBelow}
+      data-testid={testId}
+    />
+  );
 }

@@ -41,6 +41,12 @@ function controlProps(field: AnyField) {
 
 type TextFieldProps = { field: AnyField } & Omit<TextInputProps, 'name' | 'id' | 'form' | 'error' | 'defaultValue'>;
 
+/**
+ * A hint under its field rather than between label and field: in a grid row, the boxes of a
+ * field with a hint and one without (or with a longer one) then line up.
+ */
+export const hintBelow: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
 export function TextField({ field, ...props }: TextFieldProps) {
   const t = useT();
   return <TextInput key={field.key} {...controlProps(field)} defaultValue={field.defaultValue} error={errorText(t, field.errors)} {...props} />;

@@ -39,7 +39,8 @@ export function StaffShell({ viewer, children }: { viewer: Viewer; children: Rea
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+      {/* Taller than a laptop's screen for an administrator: it scrolls on its own. */}
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')} style={{ overflowY: 'auto' }}>
         <Stack gap="lg">
           {visibleSections(ability).map((section) => (
             <div key={section.testId} data-testid={section.testId}>

@@ -88,12 +88,15 @@ export default function Events() {
           {(event) => (
             <Table.Tr key={event.id} data-testid="event-row" data-id={event.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/events/${event.id}`} fw={600} size="sm" data-testid="event-link">
-                  {lang === 'fr' ? (event.titleFr ?? event.titleEn) : event.titleEn}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {t(eventKindKey(event.kind))}
-                </Text>
+                {/* The kind always under the title (a phone's card put it beside a short one). */}
+                <Stack gap={0} align="flex-start">
+                  <Anchor component={Link} to={`/events/${event.id}`} fw={600} size="sm" data-testid="event-link">
+                    {lang === 'fr' ? (event.titleFr ?? event.titleEn) : event.titleEn}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t(eventKindKey(event.kind))}
+                  </Text>
+                </Stack>
               </Table.Td>
               <Table.Td miw={220}>
                 <EventTime event={event} />

@@ -27,6 +27,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'events.vi
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
+const calendarHeight = 720;
 
 /** The period the calendar shows: a month (with the days of the weeks around it) or a week, from `?view=&date=`. */
 function periodOf(params: URLSearchParams) {
@@ -151,8 +152,10 @@ export default function EventsCalendar() {
         </Alert>
       ) : null}
       <Card withBorder padding="md" data-testid="events-calendar">
+        {/* The grid needs the browser (react-big-calendar lays slots out with the runtime's own zone, UTC on the
+            server): until then the period's events as a list, in a box of the grid's height, so nothing below moves. */}
         {mounted ? (
-          <div style={{ height: 720, overflowX: 'auto' }} ref={grid}>
+          <div style={{ height: calendarHeight, overflowX: 'auto' }} ref={grid}>
             <Calendar<CalendarEvent>
               localizer={localizer}
               culture={lang === 'fr' ? 'fr-CA' : 'en-CA'}
@@ -173,8 +176,7 @@ export default function EventsCalendar() {
             />
           </div>
         ) : (
-          // Before the page runs in the browser: the period's events as a list, each at its own local time.
-          <List spacing="xs" data-testid="events-calendar-fallback">
+          <List spacing="xs" data-testid="events-calendar-fallback" h={calendarHeight} style={{ overflowY: 'auto' }}>
             {events.nodes.length === 0 ? <Text size="sm">{t('calendar.noEvents')}</Text> : null}
             {events.nodes.map((event) => (
               <List.Item key={event.id}>

@@ -281,7 +281,7 @@ export default function ImportBatchPage() {
           />
           {counts.error > 0 ? (
             <Alert color="orange" variant="light" data-testid="import-left-out">
-              {t('imports.run.leftOut', { count: counts.error.toLocaleString() })}
+              {counts.error === 1 ? t('imports.run.leftOut.one') : t('imports.run.leftOut', { count: counts.error.toLocaleString() })}
             </Alert>
           ) : null}
           <Group justify="flex-end">
@@ -401,14 +401,19 @@ export default function ImportBatchPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {row.problems.map((problem, index) => (
-                    <Text key={index} size="xs" c={problem.warning ? 'var(--crm-color-note)' : 'red.8'}>
-                      {problem.column ?? (problem.field ? fieldLabel(t, problem.field) : '')}{' '}
-                      {problem.code && isProblemCode(problem.code)
+                  {row.problems.map((problem, index) => {
+                    const column = problem.column ?? (problem.field ? fieldLabel(t, problem.field) : '');
+                    const message =
+                      problem.code && isProblemCode(problem.code)
                         ? messageText(t, encodeProblem({ code: problem.code, params: (problem.params ?? undefined) as ProblemParams | undefined }))
-                        : problem.message}
-                    </Text>
-                  ))}
+                        : problem.message;
+                    // "First Name: This field is required." (the column and its problem ran together).
+                    return (
+                      <Text key={index} size="xs" c={problem.warning ? 'var(--crm-color-note)' : 'red.8'}>
+                        {column ? t('imports.rows.problem', { column, message }) : message}
+                      </Text>
+                    );
+                  })}
                 </Table.Td>
               </Table.Tr>
             )}

@@ -1,6 +1,7 @@
 import { canadianTimeZones, eventKindValues, eventStatusValues, type EventKind, type EventStatus, type RsvpResponse } from '@crm/contracts';
 import type { Language, PlainMessageKey } from '@crm/i18n';
 import type { EventFilterInputType } from '@crm/staff-graphql';
+import { wallClock } from './zone-table';
 
 // The events screens' shared pieces: catalogue keys, the list's URL filters (decision 018),
 // and times shown in the event's own zone with the viewer's beside them (decision 110).
@@ -80,11 +81,12 @@ function zoneOffsetName(timeZone: string, at = new Date()): string {
 }
 
 /** The day and time of an instant in a zone: "Sat., Apr. 4, 2026" and "19:00" (24-hour, as both languages read it here). */
+// By the server's zone rules on both sides (zone-table.ts): the browser's may differ.
 export function dayIn(lang: Language, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locales[lang], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(new Date(iso));
+  return wallClock(locales[lang], iso, timeZone, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
 }
 export function timeIn(lang: Language, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return wallClock(locales[lang], iso, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** Whether two zones show an instant at different wall-clock times. */
@@ -92,14 +94,7 @@ export function zonesDiffer(iso: string, a: string, b: string): boolean {
   return timeIn('en', iso, a) !== timeIn('en', iso, b) || dayIn('en', iso, a) !== dayIn('en', iso, b);
 }
 
-/** The browser's own zone (only after hydration; the server does not know it). */
-export function browserTimeZone(): string | null {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
-  } catch {
-    return null;
-  }
-}
+export { browserTimeZone } from './browser-zone';
 
 // One schema per form (decision 016): the API's inputs.
 export { CreateEventInput as NewEventForm, UpdateEventInput as EventForm, AddWalkInInput as WalkInForm } from '@crm/contracts';

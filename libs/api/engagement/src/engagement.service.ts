@@ -4,7 +4,7 @@ import { PeopleService } from '@crm/people';
 import { AuditService, ForbiddenException, type RequestContext } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EngagementRepository, type EngagementStateRow, type LockedState } from './engagement.repository';
-import { placeEach, reasonText, type LadderPlace } from './ladder-rules';
+import { ladderFactKinds, placeEach, placeOnLadder, reasonText, type LadderFact, type LadderFactKind, type LadderPlace } from './ladder-rules';
 import { retryOnDeadlock } from './retry-on-deadlock';
 import { LadderSignals } from './ladder-signals';
 
@@ -44,6 +44,32 @@ export class EngagementService {
     const ids = [...new Set(personIds)].sort();
     if (!ids.length) return 0;
     return (await this.place(manager, ctx, ids)).changed;
+  }
+
+  /**
+   * One person, one new fact (a contact just logged, nothing else of theirs changed): the
+   * ladder's order is total and the best of a person's facts is stored with their state,
+   * so their place is the better of the stored fact and the new one (decision 115) — what
+   * `recompute` finds, as every write that changes a fact places its person again in its
+   * transaction. One locking statement instead of one per signal; a person without a stored
+   * fact (never placed, or placed identified) is placed from all their facts as before.
+   */
+  async placeWithNewFact(manager: EntityManager, ctx: RequestContext | null, fact: LadderFact): Promise<number> {
+    const stored = await this.repository.lockStates(manager, [fact.personId]);
+    const now = stored.get(fact.personId);
+    if (!now || now.neverPlaced || !now.factKind || !ladderFactKinds.includes(now.factKind as LadderFactKind)) {
+      const places = placeEach([fact.personId], await this.signals.factsOf(manager, [fact.personId]));
+      return (await this.write(manager, ctx, stored, places)).changed;
+    }
+    const best: LadderFact = {
+      personId: fact.personId,
+      kind: now.factKind as LadderFactKind,
+      on: now.factOn!,
+      recordType: now.factRecordType!,
+      recordId: now.factRecordId!,
+      detail: now.factDetail ?? {},
+    };
+    return (await this.write(manager, ctx, stored, new Map([[fact.personId, placeOnLadder([best, fact])]]))).changed;
   }
 
   /**
@@ -91,6 +117,17 @@ export class EngagementService {
     const stored = await this.repository.lockStates(manager, ids);
     const places = placeEach(ids, await this.signals.factsOf(manager, ids));
     const read = Date.now();
+    const { changed } = await this.write(manager, ctx, stored, places);
+    return { changed, readMs: read - started, writeMs: Date.now() - read };
+  }
+
+  /** Writes what changed of these places (their states locked): derived states, then the people's stages, one statement each. */
+  private async write(
+    manager: EntityManager,
+    ctx: RequestContext | null,
+    stored: Map<string, LockedState>,
+    places: Map<string, LadderPlace>,
+  ): Promise<{ changed: number }> {
     const derived = new Map<string, LadderPlace>();
     const stages: { personId: string; stage: EngagementStage; reason: string }[] = [];
     const untouched: string[] = [];
@@ -111,8 +148,7 @@ export class EngagementService {
     // Only what changed is written: a rebuild of a consistent ladder reads and writes nothing.
     await this.repository.forgetNeverPlaced(manager, untouched);
     await this.repository.saveDerived(manager, derived);
-    const changed = await this.people.setEngagementStages(manager, ctx, stages);
-    return { changed, readMs: read - started, writeMs: Date.now() - read };
+    return { changed: await this.people.setEngagementStages(manager, ctx, stages) };
   }
 
   /** Why the person stands where they do (NOT_FOUND when the caller may not see them). */

@@ -46,6 +46,22 @@ export interface LogContext {
   timeZone: string | null;
 }
 
+/**
+ * The ladder fact an outreach is (what `ladderFacts` reads of it: the kind by outcome, the
+ * date, the channel, outcome and ask): the two must stay alike (decision 115).
+ */
+export function outreachLadderFact(row: Pick<OutreachRow, 'id' | 'personId' | 'occurredOn' | 'channel' | 'outcome' | 'policyAskId'>): LadderFact {
+  const kind = row.outcome === 'committed' ? 'committed' : row.outcome === 'interested' ? 'interested' : 'contacted';
+  return {
+    personId: row.personId,
+    kind,
+    on: row.occurredOn,
+    recordType: 'Outreach',
+    recordId: row.id,
+    detail: { channel: row.channel, outcome: row.outcome, ...(row.policyAskId ? { policyAskId: row.policyAskId } : {}) },
+  };
+}
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const stages: EngagementStage[] = ['identified', 'contacted', 'engaged', 'committed', 'champion'];
 
@@ -184,7 +200,7 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
   }
 
   /**
-   * Inserts and answers the new row as \`findVisible\` reads it, in one statement; null when
+   * Inserts and answers the new row as `findVisible` reads it, in one statement; null when
    * the client id was used already (a retry). The caller checked the create rule, which
    * is within the read scope.
    */
@@ -273,7 +289,7 @@ export class OutreachRepository implements VersionedStore<OutreachRow, OutreachV
 
   /**
    * The ladder facts outreach reports: per person, the latest contact of each kind
-   * (committed, interested, any other outcome: contacted).
+   * (committed, interested, any other outcome: contacted), each as `outreachLadderFact` makes it.
    */
   async ladderFacts(manager: EntityManager, personIds: readonly string[]): Promise<LadderFact[]> {
     const rows: { personId: string; kind: LadderFact['kind']; on: string; id: string; channel: string; outcome: string; policyAskId: string | null }[] =

@@ -10,7 +10,7 @@ import { TimelineSubjects } from '@crm/timeline';
 import type { EntityManager } from 'typeorm';
 import { addDays, localDate } from './local-date';
 import { outreachKind } from './outreach.kind';
-import { OutreachRepository } from './outreach.repository';
+import { outreachLadderFact, OutreachRepository } from './outreach.repository';
 import type { OutreachListRow, OutreachRow, OutreachValues } from './outreach.row';
 
 // Input field → row field (the follow-up's owner is the outreach's owner for access rules).
@@ -116,7 +116,8 @@ export class OutreachService implements OnModuleInit {
       if (!created) return { sameAs: (await this.outreach.byClientId(manager, input.clientId!))! };
       await this.writer.created(manager, ctx, outreachKind, created);
       if (input.closesFollowUpId) await this.closeFollowUp(manager, ctx, input.closesFollowUpId);
-      await this.engagement.recompute(manager, ctx, [person.id]);
+      // One new fact, nothing else of the person's changed: placed from it and the stored best (decision 115).
+      await this.engagement.placeWithNewFact(manager, ctx, outreachLadderFact(created));
       return { created };
     });
     return 'created' in result ? result.created : this.retried(ctx, result.sameAs, input.personId);

@@ -451,15 +451,12 @@ export async function seedDemoRecords(
             CASE WHEN pg_temp.h(d.i, 'own') % 100 < 10 THEN CASE d.province_code WHEN 'ON' THEN $2::uuid WHEN 'QC' THEN $3::uuid END END,
             CASE WHEN pg_temp.h(d.i, 'by') % 100 < 30
                   THEN CASE d.province_code WHEN 'ON' THEN $2::uuid WHEN 'QC' THEN $3::uuid ELSE $4::uuid END ELSE $4::uuid END,
-            s.stage, CASE WHEN s.stage <> 'identified' THEN 'Demo data' END,
+            'identified', NULL,
             pg_temp.h(d.i, 'ce') % 100 < 70, pg_temp.h(d.i, 'cp') % 100 < 40, pg_temp.h(d.i, 'dnc') % 100 < 3, pg_temp.h(d.i, 'lx') % 100 < 8,
             CASE WHEN pg_temp.h(d.i, 'tag') % 100 < 40 THEN ARRAY[($5::text[])[1 + pg_temp.h(d.i, 'tag2') % cardinality($5::text[])]] ELSE '{}' END,
             timestamptz '2024-01-01' + pg_temp.h(d.i, 'created') % 15000 * interval '1 hour',
             timestamptz '2024-01-01' + pg_temp.h(d.i, 'created') % 15000 * interval '1 hour' + pg_temp.h(d.i, 'upd') % 2000 * interval '1 hour'
-       FROM demo_person d
-       CROSS JOIN LATERAL (SELECT CASE WHEN r < 40 THEN 'identified' WHEN r < 65 THEN 'contacted' WHEN r < 83 THEN 'engaged' WHEN r < 95 THEN 'committed'
-                                       ELSE 'champion' END AS stage
-                             FROM (SELECT pg_temp.h(d.i, 'stage') % 100 AS r) AS x) AS s`,
+       FROM demo_person d`,
     [leaderCategories, users.ontario, users.quebec, users.staff, tagVocabulary.map((tag) => tag.slug)],
   );
   step('people');
@@ -483,7 +480,18 @@ export async function seedDemoRecords(
   );
   step('timeline');
   await seedDemoEvents(db, users);
-  step('events and pledges');
+  step('events');
+  // The demo's story (decision 116): at the demo scale, the contacts, pledges, attendance and stories
+  // that stand behind each person's stage. Everyone starts identified with no reason; the ladder's own
+  // rebuild places them afterwards (`placeDemoLadder`). The large scale has none of them: all stay
+  // identified, which is what the rebuild would leave (the outreach bench adds its own outreach).
+  if (scale === 'small') {
+    await seedDemoPledges(db, users);
+    await seedDemoOutreach(db, users);
+    await seedDemoAttendance(db);
+    await seedDemoStories(db, users);
+    step('outreach, pledges, attendance and stories');
+  }
   for (const index of indexes) await db.query(index.definition);
   step('indexes');
   await db.query(`ANALYZE organization, person, affiliation, activity`);
@@ -491,8 +499,7 @@ export async function seedDemoRecords(
 }
 
 // A few events across Canada's zones (days from the seeding, wall-clock times in each
-// event's own zone, decision 110) and pledges of the first people of two provinces, so
-// the events and pledges screens are not empty on a fresh machine.
+// event's own zone, decision 110), so the events screens are not empty on a fresh machine.
 const demoEvents = [
   {
     days: 5,
@@ -600,12 +607,18 @@ async function seedDemoEvents(db: EntityManager, users: DemoUserIds): Promise<vo
        JOIN campaign c ON c.is_default`,
     [JSON.stringify(demoEvents.map((event) => ({ ...event, owner_id: users[event.owner] })))],
   );
-  // Pledges of the first people (by name) of Ontario and Quebec: one each of a few kinds, at different steps.
+}
+
+// Pledges of the first people (by name) of Ontario and Quebec: one each of a few kinds, at different steps.
+async function seedDemoPledges(db: EntityManager, users: DemoUserIds): Promise<void> {
   await db.query(
-    `INSERT INTO pledge (campaign_id, person_id, kind, policy_ask_id, due_on, status, fulfilled_at, province_code, owner_id, created_by_id)
-     SELECT c.id, p.id, k.kind, CASE WHEN k.kind = 'contact_mp' THEN (SELECT a.id FROM policy_ask a WHERE a.campaign_id = c.id ORDER BY a.position LIMIT 1) END,
-            current_date + k.due, k.status, CASE WHEN k.status = 'fulfilled' THEN now() END, p.province_code,
-            CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END, CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END
+    `INSERT INTO pledge (id, campaign_id, person_id, kind, policy_ask_id, due_on, status, fulfilled_at, province_code, owner_id, created_by_id, created_at,
+                         updated_at)
+     SELECT md5('demo-pledge-' || p.province_code || k.n)::uuid, c.id, p.id, k.kind,
+            CASE WHEN k.kind = 'contact_mp' THEN (SELECT a.id FROM policy_ask a WHERE a.campaign_id = c.id ORDER BY a.position LIMIT 1) END,
+            current_date + k.due, k.status, CASE WHEN k.status = 'fulfilled' THEN now() - interval '8 days' END, p.province_code,
+            CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END, CASE p.province_code WHEN 'ON' THEN $1::uuid ELSE $2::uuid END,
+            now() - (10 + 6 * k.n) * interval '1 day', now() - (10 + 6 * k.n) * interval '1 day'
        FROM campaign c
        CROSS JOIN LATERAL (SELECT pp.id, pp.province_code,
                                   row_number() OVER (PARTITION BY pp.province_code ORDER BY pp.last_name, pp.first_name, pp.id) AS n
@@ -615,6 +628,188 @@ async function seedDemoEvents(db: EntityManager, users: DemoUserIds): Promise<vo
       WHERE c.is_default
         AND (k.kind <> 'contact_mp' OR EXISTS (SELECT 1 FROM policy_ask a WHERE a.campaign_id = c.id))`,
     [users.ontario, users.quebec],
+  );
+}
+
+// What a contact's notes say, by outcome, in the author's language: plain phrases, nobody's personal data.
+const outreachNotes: Record<'en' | 'fr', Record<string, string[]>> = {
+  en: {
+    noAnswer: ['Left a voicemail.', 'No answer; sent the fact sheet by email instead.'],
+    followUpNeeded: ['Asked us to call back after their board meeting.', 'Busy this month; wants to hear from us again soon.'],
+    interested: ['Interested in the private sponsorship backlog; asked for the one-page brief.', 'Keen to hear more about the next community forum.'],
+    committed: ['Agreed to raise the campaign at their next council meeting.', 'Will sign the open letter and share it with their network.'],
+    declined: ['Not able to take part this year.', 'Prefers not to take a public position for now.'],
+  },
+  fr: {
+    noAnswer: ['Message laissé sur la boîte vocale.', 'Pas de réponse; fiche d’information envoyée par courriel.'],
+    followUpNeeded: ['Demande qu’on rappelle après la réunion de son conseil.', 'Mois chargé; souhaite qu’on le recontacte bientôt.'],
+    interested: ['Intéressé par les délais du parrainage privé; a demandé la note d’une page.', 'Souhaite en savoir plus sur le prochain forum.'],
+    committed: ['Accepte de parler de la campagne à la prochaine séance du conseil.', 'Signera la lettre ouverte et la fera circuler.'],
+    declined: ['Ne peut pas participer cette année.', 'Préfère ne pas prendre position publiquement pour l’instant.'],
+  },
+};
+
+/**
+ * Contacts logged by the coordinators (their own province) and national staff over the last months:
+ * about half of Ontario's and Quebec's people and a third elsewhere, one to three contacts each, the
+ * latest the most telling (no answer, call back, interested, committed or declined); some name a policy
+ * ask of the default campaign; the coordinators' latest contacts leave open follow-ups, a few overdue,
+ * some due today or this week. Each contact is on its person's and organizations' timelines.
+ */
+async function seedDemoOutreach(db: EntityManager, users: DemoUserIds): Promise<void> {
+  await db.query(
+    `CREATE TEMP TABLE demo_outreach ON COMMIT DROP AS
+     WITH reached AS (
+       SELECT d.i, d.id AS person_id, d.province_code, 1 + pg_temp.h(d.i, 'contacts') % 3 AS n, pg_temp.h(d.i, 'last') % 100 AS last,
+              CASE WHEN pg_temp.h(d.i, 'author') % 100 < 80 THEN CASE d.province_code WHEN 'ON' THEN $1::uuid WHEN 'QC' THEN $2::uuid END END AS coordinator
+         FROM demo_person d
+        WHERE pg_temp.h(d.i, 'reached') % 100 < CASE WHEN d.province_code IN ('ON', 'QC') THEN 50 ELSE 30 END),
+     contact AS (
+       SELECT r.*, k, COALESCE(r.coordinator, $3::uuid) AS author,
+              -- The latest contact carries the person's outcome; earlier ones went unanswered or asked for a call back.
+              CASE WHEN k < r.n THEN CASE WHEN pg_temp.h(r.i, 'early' || k) % 100 < 60 THEN 'noAnswer' ELSE 'followUpNeeded' END
+                   WHEN r.last < 25 THEN 'noAnswer' WHEN r.last < 42 THEN 'followUpNeeded' WHEN r.last < 72 THEN 'interested'
+                   WHEN r.last < 90 THEN 'committed' ELSE 'declined' END AS outcome,
+              current_date - (pg_temp.h(r.i, 'recent') % 90 + (r.n - k) * (14 + pg_temp.h(r.i, 'gap' || k) % 28))::int AS occurred_on,
+              pg_temp.h(r.i, 'channel' || k) % 100 AS c
+         FROM reached r CROSS JOIN LATERAL generate_series(1, r.n) AS k)
+     SELECT x.*, md5('demo-outreach-' || x.i || '-' || x.k)::uuid AS id,
+            CASE WHEN x.c < 35 THEN 'call' WHEN x.c < 60 THEN 'email' WHEN x.c < 80 THEN 'meeting' WHEN x.c < 90 THEN 'event' WHEN x.c < 95 THEN 'letter'
+                 ELSE 'social' END AS channel,
+            -- Open follow-ups of the coordinators, from five days overdue to eight days ahead.
+            CASE WHEN x.k = x.n AND x.coordinator IS NOT NULL AND x.outcome IN ('noAnswer', 'followUpNeeded', 'interested')
+                      AND pg_temp.h(x.i, 'follow') % 100 < 12 AND x.occurred_on < current_date - 5
+                 THEN current_date + (pg_temp.h(x.i, 'due') % 14)::int - 5 END AS follow_up_on
+       FROM contact x`,
+    [users.ontario, users.quebec, users.staff],
+  );
+  await db.query(
+    `INSERT INTO outreach (id, person_id, campaign_id, channel, occurred_on, outcome, notes, policy_ask_id, follow_up_on, follow_up_owner_id,
+                           created_by_id, created_at, updated_at)
+     SELECT o.id, o.person_id, c.id, o.channel, o.occurred_on, o.outcome,
+            CASE WHEN pg_temp.h(o.i, 'note' || o.k) % 100 < 70
+                 THEN (CASE WHEN o.author = $1::uuid THEN $3::jsonb ELSE $2::jsonb END -> o.outcome ->> (pg_temp.h(o.i, 'which' || o.k) % 2)::int) END,
+            CASE WHEN o.outcome IN ('interested', 'committed') AND o.channel IN ('meeting', 'call', 'event') AND cardinality(a.ids) > 0
+                      AND pg_temp.h(o.i, 'ask' || o.k) % 100 < 40
+                 THEN a.ids[1 + pg_temp.h(o.i, 'which-ask' || o.k) % cardinality(a.ids)] END,
+            o.follow_up_on, CASE WHEN o.follow_up_on IS NOT NULL THEN o.coordinator END, o.author,
+            o.occurred_on + time '10:00' + pg_temp.h(o.i, 'hour' || o.k) % 480 * interval '1 minute',
+            o.occurred_on + time '10:00' + pg_temp.h(o.i, 'hour' || o.k) % 480 * interval '1 minute'
+       FROM demo_outreach o
+       JOIN campaign c ON c.is_default
+       CROSS JOIN LATERAL (SELECT COALESCE(array_agg(pa.id ORDER BY pa.position), '{}') AS ids FROM policy_ask pa WHERE pa.campaign_id = c.id) a`,
+    [users.quebec, JSON.stringify(outreachNotes.en), JSON.stringify(outreachNotes.fr)],
+  );
+  // "Logged a contact" on the person's timeline and on each of their organizations' (as logging one writes it).
+  await db.query(
+    `INSERT INTO activity (subject_type, subject_id, actor_id, kind, record_type, record_id, at)
+     SELECT 'Person', o.person_id, o.created_by_id, 'outreach.created', 'Outreach', o.id, o.created_at FROM outreach o
+     UNION ALL
+     SELECT 'Organization', a.organization_id, o.created_by_id, 'outreach.created', 'Outreach', o.id, o.created_at
+       FROM outreach o JOIN affiliation a ON a.person_id = o.person_id`,
+  );
+}
+
+/**
+ * The Ottawa forum two weeks ago was held: some Ontario people who showed interest or committed
+ * came (checked in), a few said no, and one of them hosted it.
+ */
+async function seedDemoAttendance(db: EntityManager): Promise<void> {
+  await db.query(
+    `INSERT INTO event_rsvp (id, event_id, person_id, response, invited_at, responded_at, checked_in_at, created_by_id, created_at, updated_at)
+     SELECT md5('demo-rsvp-' || x.person_id)::uuid, e.id, x.person_id, x.response, e.starts_at - interval '20 days', e.starts_at - interval '12 days',
+            CASE WHEN x.response = 'yes' THEN e.starts_at + interval '5 minutes' END, e.owner_id, e.starts_at - interval '20 days',
+            e.starts_at - interval '12 days'
+       FROM event e
+       JOIN LATERAL (SELECT DISTINCT ON (o.person_id) o.person_id,
+                            CASE WHEN pg_temp.h(o.i, 'rsvp') % 100 < 75 THEN 'yes' ELSE 'no' END AS response
+                       FROM demo_outreach o
+                      WHERE o.province_code = 'ON' AND o.k = o.n AND o.outcome IN ('interested', 'committed') AND pg_temp.h(o.i, 'invited') % 100 < 15
+                      ORDER BY o.person_id LIMIT 30) x ON true
+      WHERE e.status = 'held' AND e.province_code = 'ON'`,
+  );
+  await db.query(
+    `INSERT INTO event_host (event_id, person_id)
+     SELECT r.event_id, r.person_id FROM event_rsvp r JOIN event e ON e.id = r.event_id
+      WHERE e.status = 'held' AND r.checked_in_at IS NOT NULL ORDER BY r.person_id LIMIT 1`,
+  );
+}
+
+// A handful of stories at each step of review (nobody's real story: composites written for the demo).
+const demoStories = [
+  {
+    kind: 'entrepreneurial',
+    language: 'en',
+    province: 'ON',
+    status: 'published',
+    owner: 'ontario',
+    title: 'From a market stall to a bakery on the main street',
+    text: 'Arriving with two children and no savings, a former pastry chef sold bread at a weekend market, then opened a bakery that now employs six people.',
+  },
+  {
+    kind: 'community_leadership',
+    language: 'fr',
+    province: 'QC',
+    status: 'published',
+    owner: 'quebec',
+    title: 'Une table de quartier qui accueille',
+    text:
+      'Parrainée par un groupe paroissial, une ancienne enseignante anime aujourd’hui la table de concertation de son quartier ' +
+      'et accompagne les familles nouvellement arrivées.',
+  },
+  {
+    kind: 'economic',
+    language: 'en',
+    province: 'AB',
+    status: 'approved',
+    owner: 'staff',
+    title: 'Filling a skilled trades gap',
+    text: 'A welder who resettled in Alberta finished his Canadian certification in a year and now trains apprentices at a local fabrication shop.',
+  },
+  {
+    kind: 'innovation',
+    language: 'fr',
+    province: 'QC',
+    status: 'draft',
+    owner: 'quebec',
+    title: 'Une application pour traduire les formulaires',
+    text: 'Deux étudiantes arrivées comme réfugiées ont conçu une application qui aide les familles à remplir les formulaires de l’école et de la clinique.',
+  },
+  {
+    kind: 'community_leadership',
+    language: 'en',
+    province: 'ON',
+    status: 'draft',
+    owner: 'ontario',
+    title: 'A youth soccer league that welcomes everyone',
+    text: 'A former refugee started a free soccer league in Hamilton; three seasons later it brings together two hundred children from thirty countries.',
+  },
+  {
+    kind: 'economic',
+    language: 'en',
+    province: 'NS',
+    status: 'approved',
+    owner: 'staff',
+    title: 'Nursing again, in Halifax',
+    text: 'A nurse who fled her country had her credentials recognised after bridging courses and now works nights at a Halifax hospital.',
+  },
+] as const;
+
+async function seedDemoStories(db: EntityManager, users: DemoUserIds): Promise<void> {
+  await db.query(
+    `INSERT INTO story (id, campaign_id, kind, language, title, text, province_code, organization_id, owner_id, created_by_id, consent_level, consent_date,
+                        consent_method, status, published_at, created_at, updated_at)
+     SELECT md5('demo-story-' || x.n)::uuid, c.id, x.kind, x.language, x.title, x.text, x.province,
+            (SELECT o.id FROM demo_org o WHERE o.province_code = x.province AND o.rank = x.n), x.owner_id, x.owner_id, 'anonymised_public',
+            current_date - 40 - x.n, 'written', x.status, CASE WHEN x.status = 'published' THEN now() - (x.n + 3) * interval '1 day' END,
+            now() - (30 + x.n) * interval '1 day', now() - (x.n + 3) * interval '1 day'
+       FROM jsonb_to_recordset($1::jsonb) AS x(n int, kind text, language text, province text, status text, owner_id uuid, title text, text text)
+       JOIN campaign c ON c.is_default`,
+    [JSON.stringify(demoStories.map((story, n) => ({ ...story, n, owner_id: users[story.owner] })))],
+  );
+  await db.query(
+    `INSERT INTO activity (subject_type, subject_id, actor_id, kind, record_type, record_id, at)
+     SELECT 'Story', s.id, s.created_by_id, 'story.created', 'Story', s.id, s.created_at FROM story s`,
   );
 }
 

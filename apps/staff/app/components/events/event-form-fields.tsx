@@ -6,7 +6,7 @@ import { eventKindKey } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
 import { organizationName } from '../../utils/records';
 import { BilingualFields, DateRangeFields } from '../field-groups';
-import { errorText, SelectField, TextAreaField, TextField } from '../form-fields';
+import { errorText, hintBelow, SelectField, TextAreaField, TextField } from '../form-fields';
 import { OwnerField } from '../records/owner-field';
 import { RecordPicker, type Picked } from '../records/record-picker';
 
@@ -95,6 +95,7 @@ export function EventFormFields({
             field={fields.timeZone}
             label={t('event.timeZone')}
             description={t('event.timeZone.hint')}
+            inputWrapperOrder={hintBelow}
             data={[{ value: '', label: '' }, ...timeZones]}
             data-testid="timeZone"
           />
@@ -113,7 +114,15 @@ export function EventFormFields({
           <TextField field={fields.onlineUrl} type="url" label={t('event.onlineUrl')} data-testid="onlineUrl" />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextField field={fields.capacity} type="number" min={1} label={t('event.capacity')} description={t('event.capacity.hint')} data-testid="capacity" />
+          <TextField
+            field={fields.capacity}
+            type="number"
+            min={1}
+            label={t('event.capacity')}
+            description={t('event.capacity.hint')}
+            inputWrapperOrder={hintBelow}
+            data-testid="capacity"
+          />
         </Grid.Col>
         {owners ? (
           <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -2,10 +2,16 @@ import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { browserTimeZone, dayIn, timeIn, zoneCity, zonesDiffer } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
+import { useRootData } from '../../utils/root-data';
 
-/** The viewer's own zone, known once the page runs in their browser (the server's render has none: no hydration mismatch). */
+/**
+ * The viewer's own zone: the one their browser named last time (its `tz` cookie, so the
+ * server draws the same page), then the browser's own once the page runs there (a change
+ * only when it moved, or on the very first page).
+ */
 export function useViewerTimeZone(): string | null {
-  const [zone, setZone] = useState<string | null>(null);
+  const saved = useRootData()?.browserZone ?? null;
+  const [zone, setZone] = useState<string | null>(saved);
   useEffect(() => setZone(browserTimeZone()), []);
   return zone;
 }

@@ -128,9 +128,11 @@ export function SearchPicker({
   }, [fetcher.data, combobox.dropdownOpened]);
 
   return (
+    // The list is drawn at the page's top level (a portal), not inside the field's card: a card
+    // clips what overflows it, and a list that opened upwards (the field low on the screen)
+    // lost its first options to the card's edge, the very one Enter picks, until the page moved.
     <Combobox
       store={combobox}
-      withinPortal={false}
       onOptionSubmit={(id) => {
         const option = options.find((candidate) => candidate.id === id);
         if (!option) return;

@@ -1,5 +1,5 @@
 import { SimpleGrid } from '@mantine/core';
-import { SelectField, TextField } from '../form-fields';
+import { hintBelow, SelectField, TextField } from '../form-fields';
 import { useT } from '../../utils/i18n';
 
 type Field = Parameters<typeof TextField>[0]['field'];
@@ -28,6 +28,7 @@ export function ShippingAddressFields({
           field={fields.postalCode}
           label={t('toolkit.form.postalCode')}
           description={t('toolkit.form.postalCode.help')}
+          inputWrapperOrder={hintBelow}
           autoComplete="postal-code"
           data-testid="postalCode"
         />

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../utils/i18n';
 import { toolkitEditionKey, toolkitKindKey } from '../../utils/toolkit';
 import { BilingualFields, CountField } from '../field-groups';
-import { SelectField, TextField } from '../form-fields';
+import { hintBelow, SelectField, TextField } from '../form-fields';
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 type ItemFields = Record<'language' | 'titleEn' | 'titleFr' | 'descriptionEn' | 'descriptionFr' | 'lowStockThreshold' | 'downloadUrl', Field> &
@@ -41,6 +41,7 @@ export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; ki
               label={t('toolkit.item.form.kind')}
               value={t(toolkitKindKey(kind!))}
               description={t('toolkit.item.form.kind.fixed')}
+              inputWrapperOrder={hintBelow}
               readOnly
               variant="filled"
               data-testid="item-kind-fixed"
@@ -52,6 +53,7 @@ export function ToolkitItemFormFields({ fields, kind }: { fields: ItemFields; ki
             field={fields.language}
             label={t('toolkit.item.form.language')}
             description={t('toolkit.item.form.language.help')}
+            inputWrapperOrder={hintBelow}
             data={toolkitEditionValues.map((value) => ({ value, label: t(toolkitEditionKey(value)) }))}
             data-testid="item-language"
           />

@@ -44,6 +44,8 @@ export function ItemQuantities({ field, items }: { field: LineField; items: read
                 name={`${field.name}[${index}].quantity`}
                 id={`${field.id}-${index}-quantity`}
                 defaultValue={(line?.quantity.initialValue as string | undefined) ?? ''}
+                // Empty is none: it reads 0, as the form's hint says ("leave the others at 0").
+                placeholder="0"
                 label={itemTitle(lang, item)}
                 description={
                   <>

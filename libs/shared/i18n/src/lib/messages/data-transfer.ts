@@ -2,6 +2,8 @@
 export const dataTransferEn = {
   'problem.tagsLeftOut': '{tags}: not in the tag list, left out (national staff can add tags).',
   'imports.run.leftOut': '{count} invalid rows will be left out; the others are imported. Download the rejected rows afterwards to fix them.',
+  'imports.run.leftOut.one': '1 invalid row will be left out; the others are imported. Download the rejected row afterwards to fix it.',
+  'imports.rows.problem': '{column}: {message}',
   'imports.rows.title': 'Rows',
   'imports.rows.matched': 'Matches an existing record',
   'imports.rows.sameAs': 'Same as line {row}',
@@ -15,6 +17,9 @@ export const dataTransferFr: Record<keyof typeof dataTransferEn, string> = {
   'problem.tagsLeftOut': '{tags}\u00a0: absentes de la liste des étiquettes, laissées de côté (le personnel national peut en ajouter).',
   'imports.run.leftOut':
     '{count}\u00a0lignes non valides seront laissées de côté\u00a0; les autres sont importées. Téléchargez ensuite les lignes rejetées pour les corriger.',
+  'imports.run.leftOut.one':
+    '1\u00a0ligne non valide sera laissée de côté\u00a0; les autres sont importées. Téléchargez ensuite la ligne rejetée pour la corriger.',
+  'imports.rows.problem': '{column}\u00a0: {message}',
   'imports.rows.title': 'Lignes',
   'imports.rows.matched': 'Correspond à une fiche existante',
   'imports.rows.sameAs': 'Comme la ligne {row}',
