@@ -237,6 +237,32 @@ describe('toolkit requests: scope', () => {
     expect(await read('MEMBER', novaScotia.id)).toBe('OK');
   });
 
+  it('lists an organization’s requests latest status change first when asked (newestFirst), each once across pages', async () => {
+    const item = await createItem(0);
+    const asker = await createOrganization(api, { nameEn: `Newest Requests ${Date.now()}`, provinceCode: 'ON', membership: 'member' });
+    const ids: string[] = [];
+    for (const day of ['2026-01-10', '2026-03-10', '2026-02-10']) {
+      const created = await createRequest([{ itemId: item.id, quantity: 1 }], 'STAFF', { organizationId: asker.id });
+      await api.dataSource.query(`UPDATE toolkit_request SET status_changed_at = $2::timestamptz WHERE id = $1`, [created.id, `${day}T12:00:00Z`]);
+      ids.push(created.id);
+    }
+    type Page = { toolkitRequests: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    const page = async (newestFirst: boolean, after: string | null = null) =>
+      ok<Page>(
+        await api.graphql(
+          'query($filter: ToolkitRequestFilterInputType, $after: String) { toolkitRequests(filter: $filter, first: 2, after: $after) ' +
+            '{ nodes { id } pageInfo { endCursor hasNextPage } } }',
+          { filter: { organizationId: asker.id, newestFirst }, after },
+          await api.tokenFor('STAFF'),
+        ),
+      ).toolkitRequests;
+    const first = await page(true);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page(true, first.pageInfo.endCursor);
+    expect([...first.nodes, ...second.nodes].map((node) => node.id)).toEqual([ids[1], ids[2], ids[0]]);
+    expect((await page(false)).nodes.map((node) => node.id)).toEqual([ids[0], ids[2]]);
+  });
+
   it('a member cannot ask for another organization', async () => {
     const item = await createItem(0);
     const other = await createOrganization(api, { nameEn: `Other ${Date.now()}`, provinceCode: 'ON' });

@@ -85,7 +85,7 @@ export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRo
       select: toolkitRequestColumns,
       from: 'toolkit_request r',
       where,
-      key: toolkitRequestListKey,
+      key: filter.newestFirst ? { ...toolkitRequestListKey, descending: true } : toolkitRequestListKey,
       first,
       after,
     });

@@ -248,6 +248,8 @@ export const ToolkitRequestFilter = z
     status: ToolkitRequestStatus.optional(),
     organizationId: Id.optional(),
     provinceCodes: z.array(ProvinceCode).max(13).optional(),
+    /** Latest status change first (a home's "latest requests"); default: the board's oldest first. */
+    newestFirst: z.boolean().optional(),
   })
   .strict();
 export type ToolkitRequestFilter = z.infer<typeof ToolkitRequestFilter>;

@@ -89,6 +89,7 @@ export class ToolkitRequestFilterInputType {
   @Field(() => ToolkitRequestStatusEnum, { nullable: true }) status?: ToolkitRequestStatus;
   @Field(() => ID, { nullable: true, description: 'Asked by or delivered by this organization' }) organizationId?: string;
   @Field(() => [String], { nullable: true }) provinceCodes?: string[];
+  @Field({ nullable: true, description: 'Latest status change first (default: oldest first)' }) newestFirst?: boolean;
 }
 
 @InputType()
