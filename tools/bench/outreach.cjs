@@ -699,12 +699,14 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
       connections: sessions.length,
       tokens: sessions.map((s) => s.token),
       bodies: logBodies,
+      meter: cpuMeter(db, dbUrl)(api.pid, null),
     }),
   );
   results.rows.push(
     await load(`log a contact, ${sessions.length} coordinators (floor)`, floorUrl('/log'), options, {
       connections: sessions.length,
       bodies: (client) => ({ clientId: randomUUID(), personId: pick(), userId: sessions[client % sessions.length].userId }),
+      meter: cpuMeter(db, dbUrl)(floor.pid, null),
     }),
   );
   results.loads.push(loadNow());
@@ -832,6 +834,17 @@ function render(r) {
         .filter(Boolean)
         .join(' · ') +
       '. Latency resolution is 1 ms (autocannon).',
+    ...(() => {
+      const f = floorRow('log a contact');
+      return logApi?.cpuMs && f?.cpuMs
+        ? [
+            '',
+            `CPU per logged contact (the server's process and its PostgreSQL backends, from /proc, during the measured seconds): API ` +
+              `${logApi.cpuMs.toFixed(2)} ms, floor ${f.cpuMs.toFixed(2)} ms (${(logApi.cpuMs / f.cpuMs).toFixed(1)}×). On a shared machine this says ` +
+              'what a log costs; req/s and latency also say how much CPU the run was given.',
+          ]
+        : [];
+    })(),
     '',
     'What each floor does (tools/bench/outreach.cjs, `--serve-floor` in its own process: a bare `node:http` server with a `pg` pool of 10):',
     "- my follow-ups: one statement, the owner's open follow-ups due within 7 days within the coordinator's provinces, oldest first, LIMIT 200 " +
@@ -839,7 +852,8 @@ function render(r) {
     "- a person's outreach page: one statement, the person's 11 newest contacts within the provinces, with the recorder's name.",
     "- log a contact: one statement of CTEs: the outreach row (ON CONFLICT (client_id) DO NOTHING), an audit row, a timeline row and the person's stage " +
       "(a simplified rule); the API also checks the person, campaign, asks and follow-up owner, writes the audit and timeline of the person's organizations, " +
-      'and recomputes the ladder from every signal under a row lock (decision 081).',
+      'and places the person on the ladder under a row lock (from the stored best fact and the new one, decision 115). ' +
+      '`--log-only --count-statements` lists the statements the API sends per log.',
     "- digest: one statement that reads every coordinator's due follow-ups with the person's name and do-not-contact (the e-mails' lines); the job " +
       "also finds the due users, then per batch of 250 users one transaction claims their days in one insert, reads each digest section's lines for all " +
       "of them in one statement, renders each e-mail in its user's language and queues them with their outbox rows in two inserts (decision 092).",

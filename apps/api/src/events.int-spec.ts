@@ -135,6 +135,32 @@ describe('events: times in their own zone, the status machine, scope, RSVPs and 
       expect(list.events.nodes[0].rsvps).toBeNull();
     });
 
+    it('lists a host organization’s events latest start first when asked (newestFirst), each once across pages', async () => {
+      const hostOrg = await createOrganization(api, { nameEn: 'Newest First Hall', provinceCode: 'ON' });
+      const ids: string[] = [];
+      for (const day of ['2026-01-10', '2026-03-10', '2026-02-10']) {
+        ids.push(
+          ok<{ createEvent: { id: string } }>(await createEvent({ organizationId: hostOrg.id, startsAt: `${day}T19:00`, endsAt: `${day}T21:00` })).createEvent
+            .id,
+        );
+      }
+      type Page = { events: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+      const page = async (newestFirst: boolean, after: string | null = null) =>
+        ok<Page>(
+          await call(
+            'STAFF',
+            'query($filter: EventFilterInputType, $after: String) { events(filter: $filter, first: 2, after: $after) ' +
+              '{ nodes { id } pageInfo { endCursor hasNextPage } } }',
+            { filter: { organizationId: hostOrg.id, newestFirst }, after },
+          ),
+        ).events;
+      const first = await page(true);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = await page(true, first.pageInfo.endCursor);
+      expect([...first.nodes, ...second.nodes].map((e) => e.id)).toEqual([ids[1], ids[2], ids[0]]);
+      expect((await page(false)).nodes.map((e) => e.id)).toEqual([ids[0], ids[2]]);
+    });
+
     it('a funder reads no events', async () => {
       expect(errorCode(await call('FUNDER', `{ events(first: 1) { nodes { id } } }`))).toBe('FORBIDDEN');
     });

@@ -217,6 +217,32 @@ describe('records: lists, pages, filters and search', () => {
       }
     });
 
+    it('people and organizations by id: only those the caller may read, archived ones left out, at most 50', async () => {
+      const [inside, outside, archived] = await insertPeople(api, [
+        { firstName: 'Byid', lastName: 'Inside', provinceCode: 'ON' },
+        { firstName: 'Byid', lastName: 'Outside', provinceCode: 'MB' },
+        { firstName: 'Byid', lastName: 'Archived', provinceCode: 'ON' },
+      ]);
+      await api.dataSource.query(`UPDATE person SET archived_at = now() WHERE id = $1`, [archived]);
+      const lastNames = async (token: string) => (await peoplePage({ ids: [inside, outside, archived] }, 50, null, token)).nodes.map((n) => n.lastName).sort();
+      expect(await lastNames(staff)).toEqual(['Inside', 'Outside']);
+      expect(await lastNames(await api.tokenFor('COORDINATOR'))).toEqual(['Inside']);
+
+      const other = (await createOrganization(api, { nameEn: 'Byid Other', provinceCode: 'MB' })).id;
+      const [{ organization_id: own }] = await api.dataSource.query(
+        `SELECT organization_id FROM app_user WHERE lower(email) = 'member@demo.coalition.invalid'`,
+      );
+      const orgIds = async (token: string) =>
+        ok<{ organizations: { nodes: { id: string }[] } }>(
+          await api.graphql('query($ids: [ID!]) { organizations(filter: { ids: $ids }) { nodes { id } } }', { ids: [own, other] }, token),
+        ).organizations.nodes.map((node) => node.id);
+      expect((await orgIds(staff)).sort()).toEqual([own, other].sort());
+      expect(await orgIds(await api.tokenFor('MEMBER'))).toEqual([own]);
+
+      const tooMany = await api.graphql('query($ids: [ID!]) { people(filter: { ids: $ids }) { nodes { id } } }', { ids: Array(51).fill(inside) }, staff);
+      expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
+    });
+
     it('a coordinator filtering on a province outside their regions gets nothing', async () => {
       expect((await peoplePage({ search: 'filter', provinceCodes: ['MB'] }, 50, null, await api.tokenFor('COORDINATOR'))).nodes).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { getStack } from '../support/stack';
-import { asUser, demo, expectAccessible, staffUrl } from './journey-helpers';
+import { api, asUser, demo, demoPassword, expectAccessible, staffUrl } from './journey-helpers';
 
 // The staff app as each role uses it every day (issue 10): records the seed made
 // with any uuid open and save, a member contact works on their own organization, an
@@ -20,27 +20,94 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
 }
 
 describe('daily use of the staff app', () => {
+  // What the member's organization hosts, pledged and asked for (made by the member, through the API).
+  const hosted = { title: `Open house ${Date.now() % 100000}`, id: '', pastId: '' };
+  let pledgeId = '';
+  let requestId = '';
+
+  beforeAll(async () => {
+    const { signIn: session } = await api<{ signIn: { token: string } }>('mutation($input: SignInInputType!) { signIn(input: $input) { token } }', {
+      input: { email: demo.member, password: demoPassword },
+    });
+    const createEvent = async (titleEn: string, day: string) =>
+      (
+        await api<{ createEvent: { id: string } }>(
+          'mutation($input: CreateEventInputType!) { createEvent(input: $input) { id } }',
+          {
+            input: {
+              titleEn,
+              kind: 'workshop',
+              provinceCode: 'ON',
+              timeZone: 'America/Toronto',
+              startsAt: `${day}T18:00`,
+              endsAt: `${day}T20:00`,
+              organizationId: memberOrganization,
+            },
+          },
+          session.token,
+        )
+      ).createEvent.id;
+    hosted.id = await createEvent(hosted.title, `${new Date().getUTCFullYear() + 1}-03-15`);
+    hosted.pastId = await createEvent(`${hosted.title} (held)`, '2026-01-20');
+    pledgeId = (
+      await api<{ createPledge: { id: string } }>(
+        'mutation($input: CreatePledgeInputType!) { createPledge(input: $input) { id } }',
+        { input: { kind: 'share_facts', organizationId: memberOrganization } },
+        session.token,
+      )
+    ).createPledge.id;
+    const { toolkitItems } = await api<{ toolkitItems: { nodes: { id: string }[] } }>('{ toolkitItems(first: 1) { nodes { id } } }', {}, session.token);
+    requestId = (
+      await api<{ createToolkitRequest: { id: string } }>(
+        'mutation($input: CreateToolkitRequestInputType!) { createToolkitRequest(input: $input) { id } }',
+        {
+          input: {
+            organizationId: memberOrganization,
+            language: 'en',
+            items: [{ itemId: toolkitItems.nodes[0].id, quantity: 5 }],
+            recipientName: 'Front desk',
+            addressLine: '200 Rideau St',
+            city: 'Ottawa',
+            provinceCode: 'ON',
+            postalCode: 'K1N 5T5',
+          },
+        },
+        session.token,
+      )
+    ).createToolkitRequest.id;
+  }, timeout);
+
   // Each role's day starts on a home made for it (issue 10), at desktop and phone widths.
   const homes = [
     {
       who: 'an administrator',
       email: demo.admin,
-      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations', 'api-health'],
-      absent: ['home-my-people'],
+      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations', 'api-health', 'home-recently-viewed'],
+      absent: ['home-my-people', 'home-hosted-events'],
     },
     {
       who: 'national staff',
       email: demo.staff,
-      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations'],
+      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations', 'home-recently-viewed'],
       absent: ['api-health', 'home-my-people'],
     },
-    { who: 'a coordinator', email: demo.ontario, panels: ['home-my-people', 'home-recent-people', 'home-quick-add'], absent: ['home-figures', 'api-health'] },
-    { who: 'a member contact', email: demo.member, panels: ['home-own-organization'], absent: ['home-figures', 'home-recent-people', 'api-health'] },
+    {
+      who: 'a coordinator',
+      email: demo.ontario,
+      panels: ['home-my-people', 'home-recent-people', 'home-quick-add', 'home-recently-viewed'],
+      absent: ['home-figures', 'api-health', 'home-organization-pledges'],
+    },
+    {
+      who: 'a member contact',
+      email: demo.member,
+      panels: ['home-own-organization', 'home-hosted-events', 'home-organization-pledges', 'home-organization-requests'],
+      absent: ['home-figures', 'home-recent-people', 'api-health', 'home-recently-viewed'],
+    },
     {
       who: 'a funder',
       email: demo.funder,
       panels: ['home-figures'],
-      absent: ['home-recent-people', 'home-my-people', 'home-person', 'api-health', 'home-quick-add'],
+      absent: ['home-recent-people', 'home-my-people', 'home-person', 'api-health', 'home-quick-add', 'home-recently-viewed', 'home-hosted-events'],
     },
   ];
   it.each(homes)(
@@ -57,6 +124,63 @@ describe('daily use of the staff app', () => {
         await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 5_000 }).catch(() => undefined);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await expectAccessible(page, `${email}: home on a phone`);
+      }),
+    timeout,
+  );
+
+  it(
+    'a member contact’s home shows what their organization hosts, pledged and asked for, each opening its record',
+    () =>
+      asUser(demo.member, async (page) => {
+        const events = page.getByTestId('home-hosted-events');
+        expect(await events.locator(`a[href="/events/${hosted.id}"]`).textContent()).toBe(hosted.title);
+        expect(await events.locator(`a[href="/events/${hosted.pastId}"]`).count()).toBe(1);
+        expect(await page.getByTestId('home-organization-pledges').locator(`a[href="/pledges/${pledgeId}"]`).count()).toBe(1);
+        const request = page
+          .getByTestId('home-organization-requests')
+          .getByTestId('home-request')
+          .filter({ has: page.locator(`a[href="/toolkit/requests/${requestId}"]`) });
+        expect(await request.textContent()).toContain('We asked');
+
+        // Each "see all" opens a list the member may read (their organization's, by the ability).
+        for (const link of ['home-hosted-all', 'home-pledges-all', 'home-requests-all']) {
+          const href = (await page.getByTestId(link).getAttribute('href'))!;
+          expect((await page.goto(staffUrl(href)))?.status()).toBe(200);
+          await page.goto(staffUrl('/'));
+        }
+        await page.getByTestId('home-organization-pledges').locator(`a[href="/pledges/${pledgeId}"]`).click();
+        await page.waitForURL(staffUrl(`/pledges/${pledgeId}`));
+      }),
+    timeout,
+  );
+
+  it(
+    'a coordinator finds the people and organizations they opened under "recently viewed", newest first, kept in an httpOnly cookie',
+    () =>
+      asUser(demo.ontario, async (page) => {
+        await page.getByTestId('home-viewed-empty').waitFor();
+        const [person] = await query<{ id: string; first_name: string; last_name: string }>(
+          `SELECT id, first_name, last_name FROM person WHERE province_code = 'ON' AND archived_at IS NULL ORDER BY updated_at DESC LIMIT 1`,
+        );
+        const [outside] = await query<{ id: string }>(`SELECT id FROM person WHERE province_code = 'BC' AND archived_at IS NULL LIMIT 1`);
+        expect((await page.goto(staffUrl(`/organizations/${memberOrganization}`)))?.status()).toBe(200);
+        expect((await page.goto(staffUrl(`/people/${person.id}`)))?.status()).toBe(200);
+        await page.getByTestId('person-name').waitFor();
+        // Out of the coordinator's regions: refused, and never listed.
+        if (outside) expect((await page.goto(staffUrl(`/people/${outside.id}`)))?.status()).not.toBe(200);
+
+        await page.goto(staffUrl('/'));
+        const rows = page.getByTestId('home-recently-viewed').getByTestId('home-viewed');
+        await rows.first().waitFor();
+        expect(await rows.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+          `/people/${person.id}`,
+          `/organizations/${memberOrganization}`,
+        ]);
+        expect(await rows.first().textContent()).toContain(`${person.first_name} ${person.last_name}`);
+        const cookie = (await page.context().cookies()).find((entry) => entry.name === 'crm_viewed');
+        expect(cookie?.httpOnly).toBe(true);
+        expect(decodeURIComponent(cookie!.value)).not.toContain(person.last_name);
+        await expectAccessible(page, 'coordinator: home with recently viewed');
       }),
     timeout,
   );

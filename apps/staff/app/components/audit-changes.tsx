@@ -1,4 +1,4 @@
-import { localizedName } from '@crm/i18n';
+import { formatDateTime, localizedName, officeTimeZone } from '@crm/i18n';
 import type { AuditEntriesQuery, RegionFieldsFragment } from '@crm/staff-graphql';
 import { Anchor, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@remix-run/react';
@@ -6,6 +6,7 @@ import { auditSentence, linkedWithoutName, neutralRecord, recordPath, refName, t
 import { fieldLabel } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
+import { useViewer } from '../utils/root-data';
 
 const masked = '•••';
 
@@ -64,11 +65,14 @@ export function AuditSentence({ entry, actorHref }: { entry: AuditEntry; actorHr
   );
 }
 
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 // One value as people read it: records by name, roles and languages by name, region
 // ids by region name, yes/no, "empty".
 function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 'to'; regions: RegionFieldsFragment[] }) {
   const t = useT();
   const lang = useLanguage();
+  const viewer = useViewer();
   const value = change[side];
   const record = side === 'from' ? change.fromRecord : change.toRecord;
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
@@ -91,9 +95,12 @@ function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 
       .join(', ');
   } else if (Array.isArray(value)) text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
   else if (typeof value === 'object') text = JSON.stringify(value);
+  // An instant (an event's start) as a date and time in the viewer's zone, not 2027-03-11T00:00:00.000Z.
+  else if (typeof value === 'string' && instant.test(value)) text = formatDateTime(lang, value, { timeZone: viewer?.timeZone ?? officeTimeZone });
   else text = String(value);
+  // (Node's and the browser's ICU may space a date differently: the server's text is kept.)
   return (
-    <Text span size="sm" fw={500}>
+    <Text span size="sm" fw={500} suppressHydrationWarning>
       {text}
     </Text>
   );

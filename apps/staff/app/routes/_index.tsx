@@ -7,6 +7,7 @@ import { ApiHealthPanel } from '../components/api-health-panel';
 import { CampaignPanel } from '../components/campaign-panel';
 import { HomeFollowUps } from '../components/home/follow-ups-slot';
 import { FiguresPanel, OrganizationsPanel, OwnOrganizationPanel, PeoplePanel } from '../components/home/home-panels';
+import { HostedEventsPanel, OrganizationPledgesPanel, OrganizationRequestsPanel, RecentlyViewedPanel } from '../components/home/more-panels';
 import { fetchApiHealth } from '../utils/api-health.server';
 import { followUpAction } from '../utils/follow-ups.server';
 import { ApiError, gql } from '../utils/graphql.server';
@@ -14,6 +15,7 @@ import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { pageTitle } from '../utils/meta';
 import { useAbility, useViewer } from '../utils/root-data';
 import { abilityFor, type Viewer } from '../utils/viewer';
+import { inViewedOrder, keepsViewed, recentlyViewed, type Viewed } from '../utils/recently-viewed.server';
 import { requireUser } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title');
@@ -37,11 +39,14 @@ const noOrganization = '00000000-0000-4000-8000-000000000000';
  * staff and funders the coalition's figures; whoever reads people the latest changes
  * (a coordinator's are their regions', scoped by the API) and, for a coordinator,
  * their own people; national staff the latest organizations; a member contact their
- * organization.
+ * organization and what it hosts, pledged and asked for; those who keep one, what they
+ * recently viewed (ids from a cookie, read back through the scoped lists).
  */
-export function homeQuery(viewer: Viewer) {
+export function homeQuery(viewer: Viewer, viewed: readonly Viewed[] = [], now = new Date()) {
   const ability = abilityFor(viewer);
   const national = viewer.role === 'ADMIN' || viewer.role === 'STAFF';
+  const member = viewer.role === 'MEMBER' && viewer.organizationId !== null;
+  const viewedIds = viewed.map((item) => item.id);
   return {
     me: viewer.id,
     withFigures: (national || viewer.role === 'FUNDER') && ability.can('read', 'Report'),
@@ -50,19 +55,29 @@ export function homeQuery(viewer: Viewer) {
     withOrganizations: national,
     withOwnOrganization: viewer.role === 'MEMBER' && viewer.organizationId !== null,
     organizationId: viewer.organizationId ?? noOrganization,
+    withHosted: member && ability.can('read', 'Event'),
+    withPledges: member && ability.can('read', 'Pledge'),
+    withRequests: member && ability.can('read', 'ToolkitRequest'),
+    now: now.toISOString(),
+    withViewedPeople: viewed.some((item) => item.kind === 'person') && ability.can('read', 'Person'),
+    withViewedOrganizations: viewed.some((item) => item.kind === 'organization') && ability.can('read', 'Organization'),
+    viewedIds,
   };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
+  const keeps = keepsViewed(viewer.role);
+  const viewed = keeps ? await recentlyViewed(request, viewer.id) : [];
   // The health of the services is the administrator's concern only.
   const [campaign, home, health, followUps] = await Promise.all([
     loadCampaign(request),
-    gql(HomeDocument, homeQuery(viewer), { request }),
+    gql(HomeDocument, homeQuery(viewer, viewed), { request }),
     viewer.role === 'ADMIN' ? fetchApiHealth(request) : null,
     withFollowUps(viewer) ? gql(MyFollowUpsDocument, {}, { request }).then((data) => data.myFollowUps) : null,
   ]);
-  return { ...campaign, home, health, followUps };
+  const recent = keeps ? inViewedOrder(viewed, home.viewedPeople?.nodes ?? [], home.viewedOrganizations?.nodes ?? []) : null;
+  return { ...campaign, home, health, followUps, recent };
 }
 
 // Those who record outreach have follow-ups: coordinators and national staff.
@@ -78,7 +93,7 @@ export default function Home() {
   const lang = useLanguage();
   const viewer = useViewer();
   const ability = useAbility();
-  const { campaign, unreachable, health, home, followUps } = useLoaderData<typeof loader>();
+  const { campaign, unreachable, health, home, followUps, recent } = useLoaderData<typeof loader>();
   const followUpAnswer = useActionData<typeof action>();
   const count = (value: number) => formatCount(lang, value);
   const coordinator = viewer?.role === 'COORDINATOR';
@@ -104,6 +119,7 @@ export default function Home() {
                 canEdit={ability.can('update', subject('Organization', { id: home.ownOrganization.id, provinceCode: home.ownOrganization.provinceCode }))}
               />
             ) : null}
+            {home.hostedUpcoming && home.hostedPast ? <HostedEventsPanel upcoming={home.hostedUpcoming} past={home.hostedPast.nodes} /> : null}
             {followUps ? <HomeFollowUps followUps={followUps} alwaysShown={coordinator} answer={followUpAnswer} /> : null}
             {home.myPeople ? (
               <PeoplePanel
@@ -128,6 +144,13 @@ export default function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            {home.organizationPledges && home.ownOrganization ? (
+              <OrganizationPledgesPanel pledges={home.organizationPledges} organizationId={home.ownOrganization.id} />
+            ) : null}
+            {home.organizationRequests && home.ownOrganization ? (
+              <OrganizationRequestsPanel requests={home.organizationRequests.nodes} organizationId={home.ownOrganization.id} />
+            ) : null}
+            {recent ? <RecentlyViewedPanel recent={recent} /> : null}
             {home.recentPeople && coordinator ? (
               <PeoplePanel
                 title={t('home.recent.mine')}

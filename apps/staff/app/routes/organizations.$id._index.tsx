@@ -4,6 +4,7 @@ import { localizedName } from '@crm/i18n';
 import { ArchiveOrganizationDocument, OrganizationDocument, RestoreOrganizationDocument } from '@crm/staff-graphql';
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data as withHeaders } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
@@ -20,6 +21,7 @@ import { pledgesOf } from '../utils/pledges.server';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
 import { abilityFor } from '../utils/viewer';
+import { keepsViewed, rememberViewed } from '../utils/recently-viewed.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -38,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     pledgesOf(request, viewer, { organizationId: params.id ?? '' }),
   ]);
-  return { ...page, pledges };
+  // Remembered for the home's "recently viewed" (ids only, in a signed cookie).
+  const headers = keepsViewed(viewer.role)
+    ? { 'Set-Cookie': await rememberViewed(request, viewer.id, { kind: 'organization', id: page.organization.id }) }
+    : undefined;
+  return withHeaders({ ...page, pledges }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

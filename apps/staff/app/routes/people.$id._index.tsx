@@ -4,6 +4,7 @@ import { localizedName } from '@crm/i18n';
 import { ArchivePersonDocument, PersonDocument, PersonEngagementDocument, RestorePersonDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data as withHeaders } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { DateTime } from '../components/date-time';
@@ -20,6 +21,7 @@ import { newPledgeHref } from '../utils/pledges';
 import { pledgesOf } from '../utils/pledges.server';
 import { archiveOrRestore, withOwners, withTimelinePage } from '../utils/records.server';
 import { useAbility, useViewer } from '../utils/root-data';
+import { keepsViewed, rememberViewed } from '../utils/recently-viewed.server';
 import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => recordPageTitle(matches, 'people.title', data ? () => personName(data.person) : null);
@@ -36,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     gql(PersonEngagementDocument, { id: params.id ?? '' }, { request }).catch(() => null),
     pledgesOf(request, viewer, { personId: params.id ?? '' }),
   ]);
-  return { ...page, engagement, pledges };
+  // Remembered for the home's "recently viewed" (ids only, in a signed cookie).
+  const headers = keepsViewed(viewer.role) ? { 'Set-Cookie': await rememberViewed(request, viewer.id, { kind: 'person', id: page.person.id }) } : undefined;
+  return withHeaders({ ...page, engagement, pledges }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -43,6 +43,12 @@ describe('fieldLabel', () => {
     expect(fieldLabel(translator('fr'), 'consentEmail')).not.toMatch(/consentEmail/);
     expect(fieldLabel(translator('fr'), 'ownerId')).toBe(translator('fr')('records.owner'));
     expect(fieldLabel(translator('en'), 'fromDuplicate')).toBe('Values taken from the other record');
+    // An event's fields, as its form names them.
+    for (const field of ['titleEn', 'startsAt', 'endsAt', 'place', 'capacity', 'headCount', 'timeZone', 'campaignId', 'hostLeaders']) {
+      expect(fieldLabel(translator('en'), field)).not.toBe(field);
+      expect(fieldLabel(translator('fr'), field)).not.toBe(field);
+    }
+    expect(fieldLabel(translator('fr'), 'startsAt')).toBe(translator('fr')('event.startsAt'));
     // Unknown to every catalogue: shown as recorded rather than hidden.
     expect(fieldLabel(translator('en'), 'somethingNew')).toBe('somethingNew');
   });

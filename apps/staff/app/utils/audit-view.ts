@@ -77,6 +77,22 @@ const recordFieldKeys: Record<string, string> = {
   postalCode: 'organization.postalCode',
   phone: 'organization.phone',
   website: 'organization.website',
+  // An event's fields, by the event form's labels (they showed as titleEn, startsAt, headCount…).
+  titleEn: 'event.titleEn',
+  titleFr: 'event.titleFr',
+  descriptionEn: 'event.descriptionEn',
+  descriptionFr: 'event.descriptionFr',
+  campaignId: 'event.campaignId',
+  organizationId: 'event.organizationId',
+  hostLeaders: 'event.hostPersonIds',
+  hostPersonIds: 'event.hostPersonIds',
+  timeZone: 'event.timeZone',
+  startsAt: 'event.startsAt',
+  endsAt: 'event.endsAt',
+  place: 'event.place',
+  onlineUrl: 'event.onlineUrl',
+  capacity: 'event.capacity',
+  headCount: 'event.headCount',
 };
 
 /** A field by its label in the viewer's language: the audit's own names, then the record screens'; never a code when one is known. */

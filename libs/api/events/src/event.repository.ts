@@ -77,7 +77,15 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
   async list(ability: AppAbility, filter: EventFilter, first: number, after: string | null | undefined) {
     const params = new SqlParams();
     const where = eventListWhere(params, ability, 'read', filter);
-    return timeKeysetList<EventRow>(this.dataSource, { params, select: eventColumns, from: 'event e', where, key: eventListKey, first, after });
+    return timeKeysetList<EventRow>(this.dataSource, {
+      params,
+      select: eventColumns,
+      from: 'event e',
+      where,
+      key: filter.newestFirst ? eventListKeyNewestFirst : eventListKey,
+      first,
+      after,
+    });
   }
 
   insert(manager: EntityManager, values: EventValues & { createdById: string | null }): Promise<string> {
@@ -143,6 +151,8 @@ export async function hostOrganizations(
 /** The order of an events list (alias `e`): the list and its CSV export share it. */
 const eventListKey: TimeKey = { column: 'e.starts_at', id: 'e.id' };
 export const eventListOrder = timeKeyOrder(eventListKey);
+/** The same key, latest start first (a host's most recent past events). */
+const eventListKeyNewestFirst: TimeKey = { ...eventListKey, descending: true };
 
 /** The WHERE conditions (alias `e`) of an events list for `action`: the ability's scope, then the filter. */
 export function eventListWhere(params: SqlParams, ability: AppAbility, action: Action, filter: EventFilter): string[] {

@@ -239,6 +239,7 @@ export function organizationListWhere(params: SqlParams, ability: AppAbility, ac
   if (filter.tags?.length) where.push(`o.tags @> ${params.add(filter.tags)}::text[]`);
   if (filter.ownerId) where.push(`o.owner_id = ${params.add(filter.ownerId)}`);
   if (filter.updatedSince) where.push(`o.updated_at >= ${params.add(filter.updatedSince)}`);
+  if (filter.ids) where.push(`o.id = ANY(${params.add(filter.ids)}::uuid[])`);
   if (filter.search) where.push(organizationSearch(params, filter.search).condition);
   return where;
 }

@@ -454,6 +454,7 @@ export function personListWhere(
   if (filter.engagementStages?.length) where.push(`p.engagement_stage = ANY(${params.add(filter.engagementStages)}::text[])`);
   if (filter.leaderCategories?.length) where.push(`p.leader_category = ANY(${params.add(filter.leaderCategories)}::text[])`);
   if (filter.updatedSince) where.push(`p.updated_at >= ${params.add(filter.updatedSince)}`);
+  if (filter.ids) where.push(`p.id = ANY(${params.add(filter.ids)}::uuid[])`);
   let cte = '';
   let search: TextSearch | null = null;
   if (filter.search) {

@@ -165,6 +165,8 @@ export const EventFilter = z.object({
   /** Events that start before this instant. */
   to: z.iso.datetime({ offset: true }).optional(),
   search: SearchText.optional(),
+  /** Latest start first (the most recent past events); default: earliest first. */
+  newestFirst: z.boolean().optional(),
 });
 export type EventFilter = z.infer<typeof EventFilter>;
 

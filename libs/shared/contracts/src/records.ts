@@ -141,6 +141,8 @@ export const recordFilterFields = {
   tags: Tags.optional(),
   ownerId: Id.optional(),
   updatedSince: UpdatedSince.optional(),
+  /** Only these records (at most 50): a short list the screen already knows, such as "recently viewed". */
+  ids: z.array(Id).max(50).optional(),
   archived: z.boolean().default(false),
   search: SearchText.optional(),
   // The order travels with the filters, so an export holds the rows in the order the list showed them.

@@ -10,7 +10,7 @@ import { StageBadge } from '../records/record-badges';
 
 // The panels each role's home is made of (routes/_index.tsx chooses them).
 
-function Panel({ title, testId, footer, children }: { title: ReactNode; testId: string; footer?: ReactNode; children: ReactNode }) {
+export function Panel({ title, testId, footer, children }: { title: ReactNode; testId: string; footer?: ReactNode; children: ReactNode }) {
   const id = `${testId}-title`;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={id} data-testid={testId}>

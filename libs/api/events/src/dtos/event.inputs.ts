@@ -65,6 +65,7 @@ export class EventFilterInputType {
   @Field({ nullable: true, description: 'ISO instant: events ending at or after it' }) from?: string;
   @Field({ nullable: true, description: 'ISO instant: events starting before it' }) to?: string;
   @Field({ nullable: true, description: 'Words of the title' }) search?: string;
+  @Field({ nullable: true, description: 'Latest start first (default: earliest first)' }) newestFirst?: boolean;
 }
 
 @InputType({ description: 'Answers and attendance across the events the caller may read' })

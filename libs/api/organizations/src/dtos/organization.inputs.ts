@@ -44,6 +44,7 @@ export class OrganizationFilterInputType {
   @Field(() => [String], { nullable: true, description: 'All of these tags' }) tags?: string[];
   @Field(() => ID, { nullable: true }) ownerId?: string;
   @Field({ nullable: true, description: 'ISO date-time, inclusive' }) updatedSince?: string;
+  @Field(() => [ID], { nullable: true, description: 'Only these organizations (at most 50)' }) ids?: string[];
   @Field({ nullable: true, description: 'Archived records instead of active ones (default false)' }) archived?: boolean;
   @Field({ nullable: true, description: 'Name, tolerant of typos, accents and case' }) search?: string;
   @Field(() => RecordSortEnum, { nullable: true, description: 'The order of the list (default NAME)' }) sort?: RecordSort;

@@ -54,6 +54,7 @@ export class PersonFilterInputType {
   @Field(() => [EngagementStageEnum], { nullable: true }) engagementStages?: EngagementStage[];
   @Field(() => [LeaderCategoryEnum], { nullable: true }) leaderCategories?: LeaderCategory[];
   @Field({ nullable: true, description: 'ISO date-time, inclusive' }) updatedSince?: string;
+  @Field(() => [ID], { nullable: true, description: 'Only these people (at most 50)' }) ids?: string[];
   @Field({ nullable: true, description: 'Archived records instead of active ones (default false)' }) archived?: boolean;
   @Field({ nullable: true, description: 'Name or e-mail, tolerant of typos, accents and case' }) search?: string;
   @Field(() => RecordSortEnum, { nullable: true, description: 'The order of the list (default NAME)' }) sort?: RecordSort;
