@@ -743,7 +743,7 @@ const demoStories = [
     province: 'ON',
     status: 'published',
     owner: 'ontario',
-    title: 'From a market stall to a bakery on the main street',
+    title: 'A bakery on the main street, after years at a market stall',
     text: 'Arriving with two children and no savings, a former pastry chef sold bread at a weekend market, then opened a bakery that now employs six people.',
   },
   {
@@ -782,7 +782,7 @@ const demoStories = [
     status: 'draft',
     owner: 'ontario',
     title: 'A youth soccer league that welcomes everyone',
-    text: 'A former refugee started a free soccer league in Hamilton; three seasons later it brings together two hundred children from thirty countries.',
+    text: 'A former refugee founded a free soccer league in Hamilton; three seasons later it brings together two hundred children from thirty countries.',
   },
   {
     kind: 'economic',

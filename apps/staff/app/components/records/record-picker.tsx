@@ -173,8 +173,9 @@ export function SearchPicker({
           {options.length ? (
             options.map((option) => (
               <Combobox.Option value={option.id} key={option.id} data-testid={`${testId}-option`}>
+                {/* The place in the option's own colour, lighter: grey ("dimmed") was unreadable on the highlighted option's blue. */}
                 {option.name}{' '}
-                <Text span size="xs" c="dimmed">
+                <Text span size="xs" c="inherit" opacity={0.8}>
                   {option.detail}
                 </Text>
               </Combobox.Option>
