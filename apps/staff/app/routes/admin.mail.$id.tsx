@@ -13,7 +13,8 @@ import { requireUserWithPermission } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const lang = languageFromMatches(matches);
-  return [{ title: translate(lang, 'app.pageTitle', { page: data?.message.subject ?? translate(lang, 'mailbox.title') }) }];
+  const mailbox = translate(lang, 'mailbox.title');
+  return [{ title: translate(lang, 'app.pageTitle', { page: data ? `${data.message.subject} – ${mailbox}` : mailbox }) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +40,12 @@ export default function MailMessage() {
             ← {t('mailbox.back')}
           </Anchor>
         }
-        title={<span data-testid="mail-subject">{message.subject}</span>}
+        // The message is in the recipient's language, which may not be the reader's.
+        title={
+          <span data-testid="mail-subject" lang={message.language}>
+            {message.subject}
+          </span>
+        }
       />
       <Card withBorder padding="lg">
         <Table withRowBorders={false} verticalSpacing={4} w="auto">
@@ -93,7 +99,7 @@ export default function MailMessage() {
         <Title order={2} size="h5" id="mail-text-title" mb="sm">
           {t('mailbox.text')}
         </Title>
-        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="mail-text">
+        <Code block lang={message.language} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="mail-text">
           {message.bodyText}
         </Code>
         <Text size="xs" c="dimmed" mt="xs">

@@ -61,7 +61,8 @@ export default function Mailbox() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/admin/mail/${message.id}`} size="sm" fw={500} data-testid="mail-open">
+                {/* The subject is in the recipient's language, not the reader's: lang says so to screen readers. */}
+                <Anchor component={Link} to={`/admin/mail/${message.id}`} size="sm" fw={500} lang={message.language} data-testid="mail-open">
                   {message.subject}
                 </Anchor>
               </Table.Td>
