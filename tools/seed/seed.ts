@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   // As the owner: the demo records use temporary tables and ANALYZE, which the application role may not.
   const dataSource = createDataSource(ownerDatabaseUrl(), [], 4);
   await dataSource.initialize();
+  let ladder: { go: () => Promise<void>; skip: () => void } | null = null;
   try {
     if (ifEmpty) {
       const [{ count }]: { count: string }[] = await dataSource.query(`SELECT count(*) FROM campaign`);
@@ -75,8 +76,6 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 }
-
-let ladder: { go: () => Promise<void>; skip: () => void } | null = null;
 
 /**
  * Starts the ladder rebuild command (dist/apps/api/src/rebuild-ladder.js --on-go, decision 092) as the
