@@ -2,6 +2,7 @@ import { defineAbilityFor } from '@crm/authz';
 import { AuditLogService } from '@crm/identity';
 import { ApiHarness } from './testing/api-harness';
 import { createOrganization, createPerson, ok, userId } from './testing/records-fixtures';
+import { createStory, defaultCampaignId } from './testing/story-fixtures';
 
 // The audit log as a person reads it (issue 10, decision 027): the record's name where
 // the viewer may read it, ids of owners and organizations as names, and values masked
@@ -90,6 +91,60 @@ describe('audit log names and masking', () => {
     const funder = await view({ id: await userId(api, 'FUNDER'), role: 'FUNDER', provinceCodes: [], organizationId: null });
     expect(funder.subject?.name).toBeNull();
     expect(funder.fieldChanges.every((c) => c.masked)).toBe(true);
+  });
+
+  it('names the campaign domains’ records (events, stories, toolkit items, campaigns) where the viewer may read them', async () => {
+    const campaignId = await defaultCampaignId(api);
+    const { campaign } = ok<{ campaign: { nameEn: string; nameFr: string } }>(
+      await api.graphql(`query($id: ID!) { campaign(id: $id) { nameEn nameFr } }`, { id: campaignId }, await api.tokenFor('STAFF')),
+    );
+    const { createEvent: event } = ok<{ createEvent: { id: string } }>(
+      await api.graphql(
+        `mutation($input: CreateEventInputType!) { createEvent(input: $input) { id } }`,
+        {
+          input: {
+            titleEn: 'Vigil in Kingston',
+            titleFr: 'Veille à Kingston',
+            kind: 'vigil',
+            provinceCode: 'ON',
+            timeZone: 'America/Toronto',
+            startsAt: '2026-04-04T19:00',
+            endsAt: '2026-04-04T21:00',
+          },
+        },
+        await api.tokenFor('STAFF'),
+      ),
+    );
+    const story = await createStory(api, { title: 'A bakery in Gatineau', provinceCode: 'QC' });
+    const { createToolkitItem: item } = ok<{ createToolkitItem: { id: string } }>(
+      await api.graphql(
+        `mutation($input: CreateToolkitItemInputType!) { createToolkitItem(input: $input) { id } }`,
+        { input: { kind: 'booklet', language: 'en', titleEn: 'Know your rights flyer', titleFr: 'Dépliant « Connaître ses droits »' } },
+        await api.tokenFor('STAFF'),
+      ),
+    );
+
+    const [eventEntry] = await asAdmin({ subjectId: event.id, action: 'event.create' });
+    expect(eventEntry.subject).toEqual(expect.objectContaining({ name: 'Vigil in Kingston', nameFr: 'Veille à Kingston' }));
+    const campaignChange = eventEntry.fieldChanges.find((change) => change.field === 'campaignId');
+    expect(campaignChange?.toRecord).toEqual(expect.objectContaining({ name: campaign.nameEn }));
+    const [storyEntry] = await asAdmin({ subjectId: story.id, action: 'story.create' });
+    expect(storyEntry.subject).toEqual(expect.objectContaining({ name: 'A bakery in Gatineau' }));
+    const [itemEntry] = await asAdmin({ subjectId: item.id });
+    expect(itemEntry.subject).toEqual(expect.objectContaining({ name: 'Know your rights flyer', nameFr: 'Dépliant « Connaître ses droits »' }));
+
+    // Out of the viewer's scope: no name, whatever the record is called.
+    const log = api.app.get(AuditLogService);
+    const subjectAs = async (actor: Parameters<typeof defineAbilityFor>[0], subjectId: string) =>
+      (await log.list({ ability: defineAbilityFor(actor) }, { subjectId }, 5, null)).nodes[0];
+    const quebec = { id: await userId(api, 'COORDINATOR_QC'), role: 'COORDINATOR' as const, provinceCodes: ['QC'], organizationId: null };
+    const ontario = { id: await userId(api, 'COORDINATOR'), role: 'COORDINATOR' as const, provinceCodes: ['ON'], organizationId: null };
+    expect((await subjectAs(quebec, event.id)).subject?.name).toBeNull();
+    expect((await subjectAs(ontario, event.id)).subject?.name).toBe('Vigil in Kingston');
+    expect((await subjectAs(ontario, story.id)).subject?.name).toBeNull();
+    expect((await subjectAs(quebec, story.id)).subject?.name).toBe('A bakery in Gatineau');
+    const funder = { id: await userId(api, 'FUNDER'), role: 'FUNDER' as const, provinceCodes: [], organizationId: null };
+    expect(JSON.stringify(await subjectAs(funder, event.id))).not.toContain('Kingston');
   });
 
   it('is ADMIN’s only', async () => {

@@ -3,7 +3,7 @@ import type { AuditEntriesQuery, RegionFieldsFragment } from '@crm/staff-graphql
 import { Anchor, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@remix-run/react';
 import { auditSentence, linkedWithoutName, neutralRecord, recordPath, refName, type AuditRef } from '../utils/audit-sentence';
-import { fieldLabel } from '../utils/audit-view';
+import { changedField, fieldLabel, valueKey } from '../utils/audit-view';
 import { isPlainMessageKey } from '../utils/messages';
 import { useLanguage, useT } from '../utils/i18n';
 import { useViewer } from '../utils/root-data';
@@ -69,7 +69,7 @@ const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 // One value as people read it: records by name, roles and languages by name, region
 // ids by region name, yes/no, "empty".
-function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 'to'; regions: RegionFieldsFragment[] }) {
+function Value({ change, side, subjectType, regions }: { change: FieldChange; side: 'from' | 'to'; subjectType: string; regions: RegionFieldsFragment[] }) {
   const t = useT();
   const lang = useLanguage();
   const viewer = useViewer();
@@ -83,11 +83,12 @@ function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 
     );
   }
   if (record) return <RecordName record={record} fallbackType={record.subjectType} />;
-  const field = change.field;
+  const field = changedField(change.field);
+  const named = valueKey(subjectType, field, value);
   let text: string;
-  if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
+  if (named) text = t(named);
+  else if (typeof value === 'boolean') text = t(value ? 'audit.value.yes' : 'audit.value.no');
   else if (field === 'role' && isPlainMessageKey(`role.${String(value)}`)) text = t(`role.${String(value)}` as 'role.ADMIN');
-  else if (field === 'preferredLanguage' && (value === 'en' || value === 'fr')) text = t(`languageName.${value}`);
   else if (field === 'regionIds' && Array.isArray(value)) {
     text = value
       .map((id) => regions.find((region) => region.id === id))
@@ -106,8 +107,12 @@ function Value({ change, side, regions }: { change: FieldChange; side: 'from' | 
   );
 }
 
+function sameSides(change: FieldChange): boolean {
+  return change.from !== null && JSON.stringify(change.from) === JSON.stringify(change.to);
+}
+
 // "Field: from → to", one line per changed field; a masked field says it changed, never its values.
-export function AuditChanges({ changes, regions }: { changes: readonly FieldChange[]; regions: RegionFieldsFragment[] }) {
+export function AuditChanges({ changes, subjectType, regions }: { changes: readonly FieldChange[]; subjectType: string; regions: RegionFieldsFragment[] }) {
   const t = useT();
   if (!changes.length) {
     return (
@@ -121,20 +126,23 @@ export function AuditChanges({ changes, regions }: { changes: readonly FieldChan
       {changes.map((change) => (
         <Group key={change.field} gap={6} wrap="wrap" data-field={change.field} data-masked={change.masked || undefined}>
           <Text span size="sm" c="dimmed">
-            {t('audit.change.field', { field: fieldLabel(t, change.field) })}
+            {t('audit.change.field', { field: fieldLabel(t, changedField(change.field)) })}
           </Text>
           {change.masked ? (
             <Text span size="sm" c="dimmed" title={t('audit.value.masked')}>
               <span aria-hidden="true">{masked}</span>
               <VisuallyHidden>{t('audit.value.changedMasked')}</VisuallyHidden>
             </Text>
+          ) : sameSides(change) ? (
+            // Context, not a change (whose answer an RSVP entry records): the value once.
+            <Value change={change} side="to" subjectType={subjectType} regions={regions} />
           ) : (
             <>
-              <Value change={change} side="from" regions={regions} />
+              <Value change={change} side="from" subjectType={subjectType} regions={regions} />
               <Text span size="sm" c="dimmed" aria-hidden>
                 →
               </Text>
-              <Value change={change} side="to" regions={regions} />
+              <Value change={change} side="to" subjectType={subjectType} regions={regions} />
             </>
           )}
         </Group>

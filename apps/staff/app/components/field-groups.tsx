@@ -11,7 +11,9 @@ const half: GridColProps['span'] = { base: 12, sm: 6 };
 /**
  * A field in English and its French twin, side by side from `sm` up (two columns of a
  * Grid): names, titles, descriptions. `testId` is the pair's stem (`item-title` →
- * `item-titleEn`, `item-titleFr`); `multiline`, growing text areas; `description`, under both.
+ * `item-titleEn`, `item-titleFr`); `multiline`, growing text areas; `sentence`, one line of
+ * text that wraps as it grows (a policy ask: a whole sentence stays readable, Enter adds no
+ * line break); `description`, under both.
  */
 export function BilingualFields({
   en,
@@ -19,6 +21,7 @@ export function BilingualFields({
   labels,
   testId,
   multiline,
+  sentence,
   description,
 }: {
   en: AnyField;
@@ -26,6 +29,7 @@ export function BilingualFields({
   labels: readonly [string, string];
   testId: string;
   multiline?: boolean;
+  sentence?: boolean;
   description?: ReactNode;
 }) {
   const pair = [
@@ -38,6 +42,18 @@ export function BilingualFields({
         <Grid.Col key={lang} span={half}>
           {multiline ? (
             <TextAreaField field={field} label={label} description={description} lang={lang} data-testid={id} />
+          ) : sentence ? (
+            <TextAreaField
+              field={field}
+              label={label}
+              description={description}
+              lang={lang}
+              data-testid={id}
+              minRows={1}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') event.preventDefault();
+              }}
+            />
           ) : (
             <TextField field={field} label={label} description={description} lang={lang} data-testid={id} />
           )}

@@ -247,7 +247,13 @@ export default function ImportBatchPage() {
                 const total = batch.status === 'VALIDATING' ? batch.rowCount : progress.rowsToApply;
                 return (
                   <>
-                    <Progress value={total ? (100 * done) / total : 0} animated size="lg" data-testid="progress-bar" />
+                    <Progress
+                      value={total ? (100 * done) / total : 0}
+                      animated
+                      size="lg"
+                      aria-label={t(batch.status === 'VALIDATING' ? 'imports.validating' : 'imports.importing')}
+                      data-testid="progress-bar"
+                    />
                     <Text size="sm" c="dimmed">
                       {t('imports.progress', { done: done.toLocaleString(), total: total.toLocaleString() })}
                     </Text>

@@ -1,5 +1,7 @@
 import { translator } from '@crm/i18n';
-import { auditSentence, type SentencePart } from './audit-sentence';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { auditSentence, recordPath, type SentencePart } from './audit-sentence';
 
 // The slots as the screen fills them: the actor's name and the record's (or its neutral label).
 const read = (parts: SentencePart[], record: string) =>
@@ -53,5 +55,23 @@ describe('auditSentence', () => {
     expect(read(auditSentence(translator('fr'), 'fr', step('import.cancel'), 'une importation'), 'une importation')).toBe(
       'Marie Tremblay a annulé une importation',
     );
+  });
+});
+
+describe('recordPath', () => {
+  // Each record type the audit log names opens on its own page: the route file must exist.
+  const routes = path.join(__dirname, '../routes');
+  const routeFile = (url: string) => `${url.slice(1).replace(/\//g, '.').replace('0b0b0b0b-0000-4000-8000-000000000001', '$id')}`;
+  it.each(['Person', 'Organization', 'User', 'ImportBatch', 'Campaign', 'Event', 'Pledge', 'Story', 'ToolkitItem', 'ToolkitRequest'])(
+    'opens a %s on a page of the staff app',
+    (subjectType) => {
+      const url = recordPath({ subjectType, id: person.id });
+      expect(url).toMatch(/^\/[a-z/-]+\/0b0b0b0b-/);
+      const base = routeFile(url ?? '');
+      expect([`${base}.tsx`, `${base}._index.tsx`].some((file) => existsSync(path.join(routes, file)))).toBe(true);
+    },
+  );
+  it('has no page for a record type without one', () => {
+    expect(recordPath({ subjectType: 'Outreach', id: person.id })).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ type Verb = (typeof verbs)[number];
 const importSteps = ['upload', 'run', 'cancel'] as const;
 
 /** Records without a name of their own whose page is still worth a link (the page checks access). */
-export const linkedWithoutName: ReadonlySet<string> = new Set(['ImportBatch']);
+export const linkedWithoutName: ReadonlySet<string> = new Set(['ImportBatch', 'Pledge']);
 
 function verbOf(action: string): Verb | null {
   const verb = action.slice(action.lastIndexOf('.') + 1);
@@ -32,6 +32,18 @@ export function recordPath(ref: Pick<AuditRef, 'subjectType' | 'id'>): string | 
       return `/admin/users/${ref.id}`;
     case 'ImportBatch':
       return `/imports/${ref.id}`;
+    case 'Campaign':
+      return `/campaigns/${ref.id}`;
+    case 'Event':
+      return `/events/${ref.id}`;
+    case 'Pledge':
+      return `/pledges/${ref.id}`;
+    case 'Story':
+      return `/stories/${ref.id}`;
+    case 'ToolkitItem':
+      return `/toolkit/catalogue/${ref.id}`;
+    case 'ToolkitRequest':
+      return `/toolkit/requests/${ref.id}`;
     default:
       return null;
   }

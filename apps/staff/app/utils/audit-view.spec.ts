@@ -1,5 +1,5 @@
 import { translator } from '@crm/i18n';
-import { changeList, fieldLabel, startOfDay } from './audit-view';
+import { changedField, changeList, fieldLabel, startOfDay, valueKey } from './audit-view';
 
 describe('startOfDay', () => {
   it('is the start of the day in the national office’s zone', () => {
@@ -51,5 +51,36 @@ describe('fieldLabel', () => {
     expect(fieldLabel(translator('fr'), 'startsAt')).toBe(translator('fr')('event.startsAt'));
     // Unknown to every catalogue: shown as recorded rather than hidden.
     expect(fieldLabel(translator('en'), 'somethingNew')).toBe('somethingNew');
+  });
+});
+
+describe('valueKey and changedField', () => {
+  const fr = translator('fr');
+  const say = (subjectType: string, field: string, value: unknown) => {
+    const key = valueKey(subjectType, changedField(field), value);
+    return key ? fr(key) : null;
+  };
+
+  it('names coded values by the record screens’ words, per record type', () => {
+    expect(say('Event', 'status', 'cancelled')).toBe(fr('event.status.cancelled'));
+    expect(say('Story', 'status', 'published')).toBe(fr('story.status.published'));
+    expect(say('Pledge', 'status', 'fulfilled')).toBe(fr('pledge.status.fulfilled'));
+    expect(say('Outreach', 'channel', 'call')).toBe(fr('outreach.channel.call'));
+    expect(say('Person', 'preferredLanguage', 'fr')).toBe('Français');
+  });
+
+  it('reads an RSVP entry’s keys (a person’s id, "attended:" and an id) as the answer and the attendance', () => {
+    const id = '0b0b0b0b-0000-4000-8000-000000000001';
+    expect(changedField(id)).toBe('response');
+    expect(changedField(`attended:${id}`)).toBe('attended');
+    expect(changedField('city')).toBe('city');
+    expect(say('Event', id, 'yes')).toBe('Oui');
+    expect(fieldLabel(fr, changedField(id))).toBe('Réponse');
+  });
+
+  it('leaves free text and unknown codes alone', () => {
+    expect(valueKey('Event', 'titleEn', 'yes')).toBeNull();
+    expect(valueKey('Event', 'status', 'no-such-status')).toBeNull();
+    expect(valueKey('Event', 'status', 3)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { officeTimeZone, type Translate } from '@crm/i18n';
+import { officeTimeZone, type PlainMessageKey, type Translate } from '@crm/i18n';
 import { isPlainMessageKey } from './messages';
 
 // Reading the audit log: its date filters and its `changes` JSON.
@@ -94,6 +94,45 @@ const recordFieldKeys: Record<string, string> = {
   capacity: 'event.capacity',
   headCount: 'event.headCount',
 };
+
+// Coded values by the names the record screens give them ("yes" → "Yes" / "Oui", "vigil" →
+// "Vigil" / "Veille"): the catalogue prefix per record type and field, then for any type.
+const valuePrefixes: Record<string, Record<string, string>> = {
+  Event: { kind: 'event.kind.', status: 'event.status.' },
+  Organization: { kind: 'orgKind.' },
+  Outreach: { channel: 'outreach.channel.', outcome: 'outreach.outcome.' },
+  Pledge: { kind: 'pledge.kind.', status: 'pledge.status.' },
+  Story: { kind: 'story.kind.', status: 'story.status.' },
+  ToolkitItem: { kind: 'toolkit.kind.', language: 'toolkit.edition.' },
+  ToolkitRequest: { status: 'toolkit.status.', source: 'toolkit.source.' },
+  Campaign: { status: 'campaigns.status.' },
+  any: {
+    response: 'event.rsvp.',
+    engagementStage: 'stage.',
+    leaderCategory: 'leader.',
+    membership: 'membership.',
+    preferredLanguage: 'languageName.',
+    language: 'languageName.',
+  },
+};
+
+// An RSVP entry keys each person's answer by their id ("<id>": "yes", "attended:<id>": true).
+const rsvpKey = /^(attended:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The field a stored key stands for: an RSVP's answer or attendance, else the key itself. */
+export function changedField(key: string): string {
+  const match = rsvpKey.exec(key);
+  if (!match) return key;
+  return match[1] ? 'attended' : 'response';
+}
+
+/** The catalogue key that names a coded value of `field`, or null when the value is not a known code. */
+export function valueKey(subjectType: string, field: string, value: unknown): PlainMessageKey | null {
+  if (typeof value !== 'string') return null;
+  const prefix = valuePrefixes[subjectType]?.[field] ?? valuePrefixes.any[field];
+  const key = prefix ? `${prefix}${value}` : null;
+  return isPlainMessageKey(key) ? key : null;
+}
 
 /** A field by its label in the viewer's language: the audit's own names, then the record screens'; never a code when one is known. */
 export function fieldLabel(t: Translate, field: string): string {

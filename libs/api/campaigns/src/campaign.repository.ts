@@ -46,6 +46,11 @@ export class CampaignRepository {
     return manager.getRepository(CampaignEntity).findOne({ where: { id }, relations: { policyAsks: true }, order: { policyAsks: { position: 'ASC' } } });
   }
 
+  /** Names of the campaigns among `ids` (for the audit log). */
+  names(ids: readonly string[]): Promise<{ id: string; nameEn: string; nameFr: string }[]> {
+    return this.dataSource.query(`SELECT id, name_en AS "nameEn", name_fr AS "nameFr" FROM campaign WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   list(): Promise<CampaignEntity[]> {
     return this.campaigns.find({ relations: { policyAsks: true }, order: { startsOn: 'DESC', nameEn: 'ASC', policyAsks: { position: 'ASC' } } });
   }

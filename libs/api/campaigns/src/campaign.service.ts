@@ -95,6 +95,11 @@ export class CampaignService {
   }
 
   /** The policy asks of a campaign by id (to check an outreach's ask belongs to its campaign). */
+  /** Names of the campaigns among `ids`, in both languages (the audit log names them). */
+  names(ids: readonly string[]): Promise<{ id: string; nameEn: string; nameFr: string }[]> {
+    return this.repository.names(ids);
+  }
+
   async policyAskIds(campaignId: string, manager?: EntityManager): Promise<Set<string> | null> {
     const campaign = await this.repository.findById(campaignId, manager);
     return campaign ? new Set(campaign.policyAsks.map((ask) => ask.id)) : null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import type { EventFilter } from '@crm/contracts';
+import type { AuditSubjectName } from '@crm/identity';
 import { organizationScopeColumns } from '@crm/organizations';
 import { personScopeColumns } from '@crm/people';
 import { likeEscape, SqlParams } from '@crm/platform';
@@ -54,6 +55,19 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
       params.values,
     );
     return rows[0] ?? null;
+  }
+
+  /** The events among `ids` the ability may read, with their titles and rule fields (the audit log names them). */
+  async auditNames(ability: AppAbility, ids: string[]): Promise<AuditSubjectName[]> {
+    const params = new SqlParams();
+    const rows: { id: string; titleEn: string; titleFr: string | null; ruleFields: object }[] = await this.dataSource.query(
+      `SELECT e.id, e.title_en AS "titleEn", e.title_fr AS "titleFr",
+              json_build_object('id', e.id, 'provinceCode', e.province_code, 'ownerId', e.owner_id, 'createdById', e.created_by_id,
+                                'organizationId', e.organization_id) AS "ruleFields"
+         FROM event e WHERE e.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Event', eventScopeColumns)}`,
+      params.values,
+    );
+    return rows.map((row) => ({ id: row.id, name: row.titleEn, nameFr: row.titleFr, ruleFields: row.ruleFields }));
   }
 
   async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
 import { EngagementModule } from '@crm/engagement';
-import { ActorContextModule } from '@crm/identity';
+import { ActorContextModule, IdentityModule } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
@@ -23,7 +23,7 @@ import { RsvpRepository } from './rsvp.repository';
 import { RsvpService } from './rsvp.service';
 
 @Module({
-  imports: [ActorContextModule, CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, MailModule, TransferModule],
+  imports: [ActorContextModule, CampaignModule, IdentityModule, OrganizationsModule, PeopleModule, RecordsModule, EngagementModule, MailModule, TransferModule],
   controllers: [EventCalendarController],
   providers: [
     EventRepository,

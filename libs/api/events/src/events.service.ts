@@ -3,6 +3,7 @@ import { subject } from '@crm/authz';
 import { CampaignService } from '@crm/campaigns';
 import { eventTransitions, type CreateEventInput, type EventFilter, type EventStatus, type SetEventStatusInput, type UpdateEventInput } from '@crm/contracts';
 import { EngagementService, LadderSignals } from '@crm/engagement';
+import { AuditSubjects } from '@crm/identity';
 import { OrganizationsService } from '@crm/organizations';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordRules, RecordWriter } from '@crm/records';
@@ -49,6 +50,7 @@ export class EventsService implements OnModuleInit {
     private readonly engagement: EngagementService,
     private readonly campaigns: CampaignService,
     private readonly mailer: EventMailer,
+    private readonly auditSubjects: AuditSubjects,
   ) {}
 
   onModuleInit(): void {
@@ -58,6 +60,7 @@ export class EventsService implements OnModuleInit {
       ruleFields: (ctx, id) => this.events.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.events.visibleIds(ctx.ability, ids),
     });
+    this.auditSubjects.register('Event', (ability, ids) => this.events.auditNames(ability, ids));
   }
 
   view(row: EventRow): EventView {

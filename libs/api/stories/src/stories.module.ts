@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '@crm/campaigns';
+import { IdentityModule } from '@crm/identity';
 import { OrganizationsModule } from '@crm/organizations';
 import { PeopleModule } from '@crm/people';
 import { RecordsModule, TransferModule } from '@crm/records';
@@ -9,7 +10,7 @@ import { StoryRepository } from './story.repository';
 import { StoryTransfer } from './story.transfer';
 
 @Module({
-  imports: [CampaignModule, OrganizationsModule, PeopleModule, RecordsModule, TransferModule],
+  imports: [CampaignModule, IdentityModule, OrganizationsModule, PeopleModule, RecordsModule, TransferModule],
   providers: [StoryRepository, StoriesService, StoriesResolver, StoryTransfer],
   exports: [StoriesService],
 })

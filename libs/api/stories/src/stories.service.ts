@@ -11,6 +11,7 @@ import {
   type StoryFilter,
 } from '@crm/contracts';
 import { CampaignService } from '@crm/campaigns';
+import { AuditSubjects } from '@crm/identity';
 import { OrganizationsService } from '@crm/organizations';
 import { PeopleService } from '@crm/people';
 import {
@@ -53,6 +54,7 @@ export class StoriesService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly activity: ActivityRecorder,
     private readonly timelineSubjects: TimelineSubjects,
+    private readonly auditSubjects: AuditSubjects,
   ) {}
 
   onModuleInit(): void {
@@ -61,6 +63,7 @@ export class StoriesService implements OnModuleInit {
       ruleFields: (ctx, id) => this.stories.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.stories.visibleIds(ctx.ability, ids),
     });
+    this.auditSubjects.register('Story', (ability, ids) => this.stories.auditNames(ability, ids));
   }
 
   list(ctx: RequestContext, filter: StoryFilter, first: number, after: string | null | undefined) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Action, AppAbility } from '@crm/authz';
 import { publicConsentLevels, type Language, type StoryFilter } from '@crm/contracts';
+import type { AuditSubjectName } from '@crm/identity';
 import { likeEscape, SqlParams } from '@crm/platform';
 import {
   encodeOrderedCursor,
@@ -63,6 +64,20 @@ export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
       params.values,
     );
     return rows[0] ?? null;
+  }
+
+  /** The stories among `ids` the ability may read, with their titles and rule fields (the audit log names them). */
+  async auditNames(ability: AppAbility, ids: string[]): Promise<AuditSubjectName[]> {
+    const params = new SqlParams();
+    const rows: { id: string; title: string | null; ruleFields: object }[] = await this.dataSource.query(
+      `SELECT s.id, s.title,
+              json_build_object('id', s.id, 'provinceCode', s.province_code, 'ownerId', s.owner_id, 'createdById', s.created_by_id,
+                                'organizationId', s.organization_id, 'consentLevel', s.consent_level, 'withdrawn', s.withdrawn_at IS NOT NULL) AS "ruleFields"
+         FROM story s WHERE s.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'Story', storyScopeColumns)}`,
+      params.values,
+    );
+    // A story without a title is named by its kind on the page; here it stays "a story".
+    return rows.flatMap((row) => (row.title ? [{ id: row.id, name: row.title, ruleFields: row.ruleFields }] : []));
   }
 
   async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   CreateToolkitItemInput,
   RecordStockMovementInput,
@@ -7,6 +7,7 @@ import type {
   ToolkitMovementFilter,
   UpdateToolkitItemInput,
 } from '@crm/contracts';
+import { AuditSubjects } from '@crm/identity';
 import { AuditService, BadUserInputException, DomainException, ErrorCode, NotFoundException, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
 import type { EntityManager } from 'typeorm';
@@ -24,12 +25,22 @@ export function notEnoughStock(item: ToolkitItemRow, onHand: number, path: (stri
 
 /** The catalogue and its stock. Every stock change is a movement row, written with the stock in one statement pair. */
 @Injectable()
-export class CatalogueService {
+export class CatalogueService implements OnModuleInit {
   constructor(
     private readonly items: CatalogueRepository,
     private readonly writer: RecordWriter,
     private readonly audit: AuditService,
+    private readonly auditSubjects: AuditSubjects,
   ) {}
+
+  onModuleInit(): void {
+    // The catalogue has no regions: whoever may read items reads every item's title.
+    this.auditSubjects.register('ToolkitItem', async (ability, ids) =>
+      ability.can('read', 'ToolkitItem')
+        ? (await this.items.byIds(ids)).map((item) => ({ id: item.id, name: item.titleEn, nameFr: item.titleFr, ruleFields: { id: item.id } }))
+        : [],
+    );
+  }
 
   list(filter: ToolkitItemFilter, first: number, after: string | null | undefined) {
     return this.items.list(filter, first, after);

@@ -66,6 +66,20 @@ export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRo
     return this.findVisible(ability, id, manager, true);
   }
 
+  /** The requests among `ids` the ability may read: their reference and rule fields (the audit log names them). */
+  async auditReferences(ability: AppAbility, ids: string[]): Promise<{ id: string; reference: string; ruleFields: object }[]> {
+    const params = new SqlParams();
+    return this.dataSource.query(
+      `SELECT r.id, upper(left(r.id::text, 8)) AS reference,
+              json_build_object('id', r.id, 'provinceCode', r.province_code, 'ownerId', r.owner_id, 'createdById', r.created_by_id,
+                                'organizationId', r.organization_id, 'assigneeId', r.assignee_id,
+                                'assigneeOrganizationId', r.assignee_organization_id) AS "ruleFields"
+         FROM toolkit_request r
+        WHERE r.id = ANY(${params.add(ids)}::uuid[]) AND ${params.scope(ability, 'read', 'ToolkitRequest', toolkitRequestScopeColumns)}`,
+      params.values,
+    );
+  }
+
   async visibleIds(ability: AppAbility, ids: string[]): Promise<Set<string>> {
     const params = new SqlParams();
     const rows: { id: string }[] = await this.dataSource.query(

@@ -13,7 +13,8 @@ import {
   type ShipToolkitBatchInput,
   type ToolkitRequestFilter,
 } from '@crm/contracts';
-import { MemberContactsService, OwnerOptionsService } from '@crm/identity';
+import { AuditSubjects, MemberContactsService, OwnerOptionsService } from '@crm/identity';
+import { translate } from '@crm/i18n';
 import { composeMail, MailService, type MailTemplate } from '@crm/mail';
 import { OrganizationsService, type OrganizationRow } from '@crm/organizations';
 import {
@@ -55,6 +56,7 @@ export class ToolkitRequestsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly writer: RecordWriter,
     private readonly timelineSubjects: TimelineSubjects,
+    private readonly auditSubjects: AuditSubjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,15 @@ export class ToolkitRequestsService implements OnModuleInit {
       ruleFields: (ctx, id) => this.requests.findVisible(ctx.ability, id),
       visibleIds: (ctx, ids) => this.requests.visibleIds(ctx.ability, ids),
     });
+    // A request has no name of its own: its reference, as its page titles it ("Request 60C5D6FF").
+    this.auditSubjects.register('ToolkitRequest', async (ability, ids) =>
+      (await this.requests.auditReferences(ability, ids)).map(({ id, reference, ruleFields }) => ({
+        id,
+        name: translate('en', 'toolkit.request.title', { reference }),
+        nameFr: translate('fr', 'toolkit.request.title', { reference }),
+        ruleFields,
+      })),
+    );
   }
 
   list(ctx: RequestContext, filter: ToolkitRequestFilter, first: number, after: string | null | undefined) {

@@ -145,6 +145,7 @@ function PolicyAsksField({ form, field }: { form: FormIntents; field: ListField<
                   fr={ask.titleFr}
                   labels={[t('campaign.form.ask.titleEn'), t('campaign.form.ask.titleFr')]}
                   testId="policy-ask-title"
+                  sentence
                 />
               </Grid>
               {ask.id.errors?.length ? (

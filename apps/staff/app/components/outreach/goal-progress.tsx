@@ -27,10 +27,9 @@ export function GoalProgress({ goal, place }: { goal: CampaignGoalFieldsFragment
         value={percent}
         size="lg"
         color={percent >= 100 ? 'teal' : 'blue'}
+        // Mantine puts the label and the value on the bar's section (role="progressbar"); value
+        // attributes given here would land on the frame, which has no role to carry them.
         aria-label={`${metric}, ${place}: ${figure}`}
-        aria-valuenow={percent}
-        aria-valuemin={0}
-        aria-valuemax={100}
       />
     </Stack>
   );

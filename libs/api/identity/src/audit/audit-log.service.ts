@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject, type AppAbility } from '@crm/authz';
+import { CampaignService } from '@crm/campaigns';
 import type { AuditFilter } from '@crm/contracts';
 import { MASKED, type RequestContext } from '@crm/platform';
 import { AuditLogRepository } from './audit-log.repository';
@@ -24,6 +25,7 @@ export class AuditLogService implements OnModuleInit {
   constructor(
     private readonly repository: AuditLogRepository,
     private readonly subjects: AuditSubjects,
+    private readonly campaigns: CampaignService,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +34,17 @@ export class AuditLogService implements OnModuleInit {
       (await this.repository.userNames(ids))
         .filter((user) => ability.can('read', subject('User', { id: user.id })))
         .map((user) => ({ id: user.id, name: user.name, ruleFields: { id: user.id } })),
+    );
+    // Campaigns sit on identity's floor (identity uses them, so they cannot register here themselves).
+    this.subjects.register('Campaign', async (ability, ids) =>
+      ability.can('read', 'Campaign')
+        ? (await this.campaigns.names(ids)).map((campaign) => ({
+            id: campaign.id,
+            name: campaign.nameEn,
+            nameFr: campaign.nameFr,
+            ruleFields: { id: campaign.id },
+          }))
+        : [],
     );
   }
 
