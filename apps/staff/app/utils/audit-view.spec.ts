@@ -67,6 +67,7 @@ describe('valueKey and changedField', () => {
     expect(say('Pledge', 'status', 'fulfilled')).toBe(fr('pledge.status.fulfilled'));
     expect(say('Outreach', 'channel', 'call')).toBe(fr('outreach.channel.call'));
     expect(say('Person', 'preferredLanguage', 'fr')).toBe('Français');
+    expect(say('ImportBatch', 'kind', 'people')).toBe(fr('nav.people'));
   });
 
   it('reads an RSVP entry’s keys (a person’s id, "attended:" and an id) as the answer and the attendance', () => {

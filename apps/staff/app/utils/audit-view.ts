@@ -106,6 +106,8 @@ const valuePrefixes: Record<string, Record<string, string>> = {
   ToolkitItem: { kind: 'toolkit.kind.', language: 'toolkit.edition.' },
   ToolkitRequest: { status: 'toolkit.status.', source: 'toolkit.source.' },
   Campaign: { status: 'campaigns.status.' },
+  // An import's kind is the list it fills ("people" → "People" / "Personnes").
+  ImportBatch: { kind: 'nav.' },
   any: {
     response: 'event.rsvp.',
     engagementStage: 'stage.',
