@@ -23,6 +23,21 @@ describe('outreach on a phone', () => {
       session.token,
     );
     personId = created.createPerson.id;
+
+    // More overdue follow-ups than the home shows of them: today's must still be on the home.
+    const other = await api<{ createPerson: { id: string } }>(
+      'mutation($input: CreatePersonInputType!) { createPerson(input: $input) { id } }',
+      { input: { firstName: 'Overdue', lastName: `Callback${lastName.slice(-5)}`, provinceCode: 'ON', city: 'Hamilton' } },
+      session.token,
+    );
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 7; i += 1) {
+      await api(
+        'mutation($input: LogOutreachInputType!) { logOutreach(input: $input) { id } }',
+        { input: { personId: other.createPerson.id, channel: 'call', outcome: 'followUpNeeded', occurredOn: daysAgo(40), followUpOn: daysAgo(30 - i) } },
+        session.token,
+      );
+    }
   }, timeout);
 
   afterAll(async () => {

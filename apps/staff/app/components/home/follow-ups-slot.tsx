@@ -5,8 +5,11 @@ import type { ComponentProps } from 'react';
 import { useT } from '../../utils/i18n';
 import { FollowUpOutcome, FollowUpSection, splitFollowUps } from '../outreach/follow-ups';
 
-/** How many follow-ups the home shows; the rest are one link away. */
-export const homeFollowUpsShown = 6;
+/**
+ * How many follow-ups of each kind the home shows; the rest are one link away. Today's
+ * come first in importance: a day's work is shown whole up to a point, whatever is overdue.
+ */
+export const homeFollowUpsShown = { overdue: 3, today: 8, week: 3 } as const;
 
 /**
  * The viewer's follow-ups on their home: overdue, due today and later this week, the
@@ -26,8 +29,7 @@ export function HomeFollowUps({
   const t = useT();
   const { today, nodes } = followUps;
   if (!nodes.length && !alwaysShown && !answer) return null;
-  const shown = nodes.slice(0, homeFollowUpsShown);
-  const { overdue, dueToday, week } = splitFollowUps(shown, today);
+  const { overdue, dueToday, week } = splitFollowUps(nodes, today);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="home-follow-ups-title" data-testid="home-follow-ups">
       <Title order={2} size="h4" mb="sm" id="home-follow-ups-title">
@@ -36,9 +38,23 @@ export function HomeFollowUps({
       <Stack gap="md">
         <FollowUpOutcome answer={answer} />
         {nodes.length === 0 ? <Text c="dimmed">{t('followUps.none')}</Text> : null}
-        <FollowUpSection level={3} title={t('followUps.overdue')} items={overdue} today={today} testId="home-follow-ups-overdue" />
-        <FollowUpSection level={3} title={t('followUps.today')} items={dueToday} today={today} testId="home-follow-ups-today" />
-        <FollowUpSection level={3} title={t('followUps.week')} items={week} today={today} testId="home-follow-ups-week" />
+        <FollowUpSection
+          level={3}
+          title={t('followUps.overdue')}
+          items={overdue}
+          shown={homeFollowUpsShown.overdue}
+          today={today}
+          testId="home-follow-ups-overdue"
+        />
+        <FollowUpSection
+          level={3}
+          title={t('followUps.today')}
+          items={dueToday}
+          shown={homeFollowUpsShown.today}
+          today={today}
+          testId="home-follow-ups-today"
+        />
+        <FollowUpSection level={3} title={t('followUps.week')} items={week} shown={homeFollowUpsShown.week} today={today} testId="home-follow-ups-week" />
       </Stack>
       <Group mt="sm">
         <Anchor component={Link} to="/follow-ups" size="sm" data-testid="home-follow-ups-all">

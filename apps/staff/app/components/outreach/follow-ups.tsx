@@ -98,6 +98,7 @@ export function FollowUpSection({
   testId,
   level = 2,
   action,
+  shown,
 }: {
   title: string;
   items: FollowUp[];
@@ -105,6 +106,8 @@ export function FollowUpSection({
   testId: string;
   level?: 2 | 3;
   action?: string;
+  /** At most this many (the heading still counts them all). */
+  shown?: number;
 }) {
   if (!items.length) return null;
   return (
@@ -113,7 +116,7 @@ export function FollowUpSection({
         {title} ({items.length})
       </Title>
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {items.map((item) => (
+        {items.slice(0, shown).map((item) => (
           <FollowUpCard key={item.id} item={item} today={today} action={action} />
         ))}
       </Stack>
