@@ -12,4 +12,5 @@ module.exports = {
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   maxWorkers: 1,
+  testSequencer: '<rootDir>/journey-order.cjs',
 };
