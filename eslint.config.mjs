@@ -90,7 +90,16 @@ export default [
     },
   },
   {
-    files: ['tools/**/*.cjs', 'tools/**/*.js', 'tools/**/*.mjs', 'docker/**/*.cjs', '**/*.config.cjs', 'jest.preset.cjs', '**/jest.config.cjs'],
+    files: [
+      'tools/**/*.cjs',
+      'tools/**/*.js',
+      'tools/**/*.mjs',
+      'docker/**/*.cjs',
+      '**/*.config.cjs',
+      'jest.preset.cjs',
+      '**/jest.config.cjs',
+      'apps/staff-e2e/journey-order.cjs',
+    ],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
