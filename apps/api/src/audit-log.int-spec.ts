@@ -128,6 +128,22 @@ describe('audit log names and masking', () => {
     expect(eventEntry.subject).toEqual(expect.objectContaining({ name: 'Vigil in Kingston', nameFr: 'Veille à Kingston' }));
     const campaignChange = eventEntry.fieldChanges.find((change) => change.field === 'campaignId');
     expect(campaignChange?.toRecord).toEqual(expect.objectContaining({ name: campaign.nameEn }));
+    // An RSVP names whose answer it records (the person, where the viewer may read them).
+    const guest = await createPerson(api, { firstName: 'Farah', lastName: 'Nasser', provinceCode: 'ON' });
+    ok(
+      await api.graphql(
+        `mutation($input: RsvpInputType!) { rsvpToEvent(input: $input) { response } }`,
+        { input: { eventId: event.id, personId: guest.id, response: 'yes' } },
+        await api.tokenFor('STAFF'),
+      ),
+    );
+    const [rsvp] = await asAdmin({ subjectId: event.id, action: 'event.rsvp' });
+    expect(rsvp.fieldChanges.map((change) => [change.field, change.from, change.to])).toEqual([
+      ['personId', guest.id, guest.id],
+      ['response', null, 'yes'],
+    ]);
+    expect(rsvp.fieldChanges[0].toRecord).toEqual(expect.objectContaining({ name: 'Farah Nasser' }));
+
     const [storyEntry] = await asAdmin({ subjectId: story.id, action: 'story.create' });
     expect(storyEntry.subject).toEqual(expect.objectContaining({ name: 'A bakery in Gatineau' }));
     const [itemEntry] = await asAdmin({ subjectId: item.id });
@@ -140,6 +156,8 @@ describe('audit log names and masking', () => {
     const quebec = { id: await userId(api, 'COORDINATOR_QC'), role: 'COORDINATOR' as const, provinceCodes: ['QC'], organizationId: null };
     const ontario = { id: await userId(api, 'COORDINATOR'), role: 'COORDINATOR' as const, provinceCodes: ['ON'], organizationId: null };
     expect((await subjectAs(quebec, event.id)).subject?.name).toBeNull();
+    const rsvpAsQuebec = (await log.list({ ability: defineAbilityFor(quebec) }, { subjectId: event.id, action: 'event.rsvp' }, 5, null)).nodes[0];
+    expect(JSON.stringify(rsvpAsQuebec)).not.toContain('Farah');
     expect((await subjectAs(ontario, event.id)).subject?.name).toBe('Vigil in Kingston');
     expect((await subjectAs(ontario, story.id)).subject?.name).toBeNull();
     expect((await subjectAs(quebec, story.id)).subject?.name).toBe('A bakery in Gatineau');

@@ -66,8 +66,7 @@ export class RsvpService {
         manager,
         ctx,
         event.id,
-        Object.fromEntries(invited.map((id) => [id, null])),
-        Object.fromEntries(invited.map((id) => [id, 'invited'])),
+        invited.map((id) => answerChange(id, null, 'invited')),
         invited.map((id) => entry(event.id, id, 'event.invited')),
       );
       // Each newly invited person who may be mailed gets an invitation (the others are recorded as withheld).
@@ -125,8 +124,7 @@ export class RsvpService {
         manager,
         ctx,
         event.id,
-        { [personId]: before?.response ?? null, ...Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])) },
-        { [personId]: response, ...Object.fromEntries(promoted.map((id) => [id, 'yes'])) },
+        [answerChange(personId, before?.response ?? null, response), ...promoted.map((id) => answerChange(id, 'waitlisted', 'yes'))],
         [entry(event.id, personId, 'event.rsvp', { response }), ...promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' }))],
       );
       // A place taken is confirmed (with the .ics), a wait announced; those promoted get their confirmation.
@@ -143,9 +141,13 @@ export class RsvpService {
       const was = Boolean(before?.checkedInAt);
       if (was !== input.attended) {
         await this.rsvps.setAttendance(manager, event.id, input.personId, input.attended, ctx.actor?.id ?? null);
-        await this.record(manager, ctx, event.id, { [`attended:${input.personId}`]: was }, { [`attended:${input.personId}`]: input.attended }, [
-          entry(event.id, input.personId, input.attended ? 'event.attended' : 'event.attendanceRemoved'),
-        ]);
+        await this.record(
+          manager,
+          ctx,
+          event.id,
+          [{ personId: input.personId, field: 'attended', from: was, to: input.attended }],
+          [entry(event.id, input.personId, input.attended ? 'event.attended' : 'event.attendanceRemoved')],
+        );
         // Attending moves a person up the ladder (engaged); un-ticking takes the fact away again.
         await this.engagement.recompute(manager, ctx, [input.personId]);
       }
@@ -192,8 +194,7 @@ export class RsvpService {
         manager,
         ctx,
         event.id,
-        Object.fromEntries(promoted.map((id) => [id, 'waitlisted'])),
-        Object.fromEntries(promoted.map((id) => [id, 'yes'])),
+        promoted.map((id) => answerChange(id, 'waitlisted', 'yes')),
         promoted.map((id) => entry(event.id, id, 'event.rsvp', { response: 'yes' })),
       );
       await this.mailer.answered(
@@ -219,17 +220,24 @@ export class RsvpService {
     }
   }
 
-  /** Audit (person ids and answers: no personal values) and timeline entries, in the change's transaction. */
-  private async record(
-    manager: EntityManager,
-    ctx: RequestContext,
-    eventId: string,
-    before: Record<string, unknown>,
-    after: Record<string, unknown>,
-    entries: ActivityEntry[],
-  ): Promise<void> {
+  /**
+   * Audit and timeline entries, in the change's transaction: one audit entry per person whose
+   * answer or attendance changed, naming the person as its context (ids and answers only).
+   */
+  private async record(manager: EntityManager, ctx: RequestContext, eventId: string, changes: RsvpChange[], entries: ActivityEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.audit.record(manager, ctx, { action: 'event.rsvp', subjectType: 'Event', subjectId: eventId, before, after });
+    await this.audit.recordMany(
+      manager,
+      ctx,
+      changes.map(({ personId, field, from, to }) => ({
+        action: 'event.rsvp',
+        subjectType: 'Event',
+        subjectId: eventId,
+        context: { personId },
+        before: { [field]: from },
+        after: { [field]: to },
+      })),
+    );
     await this.activity.append(manager, ctx, entries);
   }
 }
@@ -243,4 +251,16 @@ function closed(): BadUserInputException {
 
 function entry(eventId: string, personId: string, kind: string, summary: Record<string, unknown> = {}): ActivityEntry {
   return { subjectType: 'Person', subjectId: personId, kind, recordType: 'Event', recordId: eventId, summary: { eventId, ...summary } };
+}
+
+/** One person's answer or attendance as it changed: one audit entry each. */
+interface RsvpChange {
+  personId: string;
+  field: 'response' | 'attended';
+  from: unknown;
+  to: unknown;
+}
+
+function answerChange(personId: string, from: RsvpResponse | 'invited' | null, to: RsvpResponse | 'invited'): RsvpChange {
+  return { personId, field: 'response', from, to };
 }

@@ -16,6 +16,11 @@ export interface AuditInput {
   after?: Record<string, unknown> | null;
   /** Fields whose values are personal: recorded as changed, values masked. */
   personalFields?: readonly string[];
+  /**
+   * What the change is about when the subject alone does not say it (whose answer an RSVP
+   * entry records): recorded with both sides equal, before the changed fields. Not personal values.
+   */
+  context?: Record<string, unknown>;
 }
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -39,6 +44,12 @@ export function diffForAudit(
   return changes;
 }
 
+/** The stored `changes` of an entry: its context (both sides equal), then what changed. */
+function entryChanges(input: AuditInput): FieldChanges {
+  const context = Object.fromEntries(Object.entries(input.context ?? {}).map(([field, value]) => [field, { from: value, to: value }]));
+  return { ...context, ...diffForAudit(input.before, input.after, input.personalFields) };
+}
+
 /**
  * Writes the audit entry in the caller's transaction: if the change commits, so
  * does its record; the table refuses UPDATE and DELETE.
@@ -55,7 +66,7 @@ export class AuditService {
    * for a caller that sends it with another write in one statement (decision 115).
    */
   insertStatement(ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput, firstParam = 1): { sql: string; params: unknown[] } {
-    const changes = diffForAudit(input.before, input.after, input.personalFields);
+    const changes = entryChanges(input);
     const $ = (k: number) => `$${firstParam + k}`;
     return {
       sql: `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
@@ -79,7 +90,7 @@ export class AuditService {
       action: input.action,
       subject_type: input.subjectType,
       subject_id: input.subjectId,
-      changes: diffForAudit(input.before, input.after, input.personalFields),
+      changes: entryChanges(input),
     }));
     await manager.query(
       `INSERT INTO audit_entry (actor_id, actor_role, action, subject_type, subject_id, changes, request_id)
