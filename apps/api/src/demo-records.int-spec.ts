@@ -1,3 +1,4 @@
+import { goalMetricValues } from '@crm/contracts';
 import { EngagementService } from '@crm/engagement';
 import { seedDemoRecords, seedDemoToolkit } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
@@ -101,6 +102,22 @@ describe('demo records (seed --scale small)', () => {
           AND NOT EXISTS (SELECT 1 FROM event_rsvp r WHERE r.person_id = p.id)`,
     );
     expect(unrecorded).toBe(0);
+  });
+
+  it('gives the default campaign goals, nationally for every metric and for two regions, that a funder sees counted', async () => {
+    const { defaultCampaign } = ok<{ defaultCampaign: { goals: { metric: string; regionId: string | null; target: number; count: number | null }[] } }>(
+      await api.graphql('{ defaultCampaign { goals { metric regionId target count } } }', {}, await api.tokenFor('FUNDER')),
+    );
+    const national = defaultCampaign.goals.filter((goal) => goal.regionId === null);
+    expect(national.map((goal) => goal.metric).sort()).toEqual([...goalMetricValues].sort());
+    expect(defaultCampaign.goals.filter((goal) => goal.regionId !== null).map((goal) => goal.metric)).toEqual(['leadersContacted', 'leadersContacted']);
+    // Live counts, not placeholders: every metric is counted by the domain that owns its records.
+    const count = (metric: string) => national.find((goal) => goal.metric === metric)?.count;
+    for (const goal of national) expect({ metric: goal.metric, count: typeof goal.count }).toEqual({ metric: goal.metric, count: 'number' });
+    expect(count('pledgesMade')).toBe(10);
+    expect(count('storiesGathered')).toBe(6);
+    expect(count('eventsHeld')).toBeGreaterThan(0);
+    expect(count('attendance')).toBeGreaterThan(0);
   });
 
   it('leaves the Ontario and Quebec coordinators open follow-ups: some overdue, some due this week', async () => {

@@ -77,6 +77,7 @@ describe('valueKey and changedField', () => {
     expect(changedField('city')).toBe('city');
     expect(say('Event', id, 'yes')).toBe('Oui');
     expect(fieldLabel(fr, changedField(id))).toBe('Réponse');
+    expect(fieldLabel(fr, 'personId')).toBe('Personne');
   });
 
   it('leaves free text and unknown codes alone', () => {

@@ -79,6 +79,33 @@ export class EventRepository implements VersionedStore<EventRow, EventValues> {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** Goal progress (decision 080): the campaign's events held, within `provinceCodes` (null: everywhere). */
+  async countHeld(manager: EntityManager, campaignId: string, provinceCodes: readonly string[] | null): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM event e
+        WHERE e.campaign_id = $1 AND e.status = 'held' AND e.archived_at IS NULL AND ($2::text[] IS NULL OR e.province_code = ANY($2::text[]))`,
+      [campaignId, provinceCodes],
+    );
+    return rows[0].n;
+  }
+
+  /**
+   * Goal progress: attendance at the campaign's events that were not cancelled — the people
+   * checked in, plus each event's head count of those not in the CRM.
+   */
+  async countAttendance(manager: EntityManager, campaignId: string, provinceCodes: readonly string[] | null): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT (coalesce(sum(e.head_count), 0)
+               + (SELECT count(*) FROM event_rsvp r JOIN event x ON x.id = r.event_id
+                   WHERE r.checked_in_at IS NOT NULL AND x.campaign_id = $1 AND x.status <> 'cancelled' AND x.archived_at IS NULL
+                     AND ($2::text[] IS NULL OR x.province_code = ANY($2::text[]))))::int AS n
+         FROM event e
+        WHERE e.campaign_id = $1 AND e.status <> 'cancelled' AND e.archived_at IS NULL AND ($2::text[] IS NULL OR e.province_code = ANY($2::text[]))`,
+      [campaignId, provinceCodes],
+    );
+    return rows[0].n;
+  }
+
   /** How many events the list's filter matches (the list's own WHERE). */
   async count(ability: AppAbility, filter: EventFilter): Promise<number> {
     const params = new SqlParams();

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@crm/authz';
-import { CampaignService } from '@crm/campaigns';
+import { CampaignMetrics, CampaignService } from '@crm/campaigns';
 import { eventTransitions, type CreateEventInput, type EventFilter, type EventStatus, type SetEventStatusInput, type UpdateEventInput } from '@crm/contracts';
 import { EngagementService, LadderSignals } from '@crm/engagement';
 import { AuditSubjects } from '@crm/identity';
@@ -51,6 +51,7 @@ export class EventsService implements OnModuleInit {
     private readonly campaigns: CampaignService,
     private readonly mailer: EventMailer,
     private readonly auditSubjects: AuditSubjects,
+    private readonly metrics: CampaignMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -61,6 +62,8 @@ export class EventsService implements OnModuleInit {
       visibleIds: (ctx, ids) => this.events.visibleIds(ctx.ability, ids),
     });
     this.auditSubjects.register('Event', (ability, ids) => this.events.auditNames(ability, ids));
+    this.metrics.register('eventsHeld', (manager, campaignId, provinces) => this.events.countHeld(manager, campaignId, provinces));
+    this.metrics.register('attendance', (manager, campaignId, provinces) => this.events.countAttendance(manager, campaignId, provinces));
   }
 
   view(row: EventRow): EventView {

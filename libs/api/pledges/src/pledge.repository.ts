@@ -47,6 +47,17 @@ export interface PledgeHistoryRow {
 export class PledgeRepository implements VersionedStore<PledgeRow, PledgeValues> {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Goal progress (decision 080): the campaign's pledges (only the fulfilled ones: `fulfilled`), within `provinceCodes`. */
+  async countForCampaign(manager: EntityManager, campaignId: string, provinceCodes: readonly string[] | null, fulfilled: boolean): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM pledge g
+        WHERE g.campaign_id = $1 AND g.archived_at IS NULL AND ($2::text[] IS NULL OR g.province_code = ANY($2::text[]))
+          AND (NOT $3 OR g.status = 'fulfilled')`,
+      [campaignId, provinceCodes, fulfilled],
+    );
+    return rows[0].n;
+  }
+
   async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PledgeRow | null> {
     const params = new SqlParams();
     const columns = pledgeSelect(params, ability);

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { canReadField, subject } from '@crm/authz';
-import { CampaignService } from '@crm/campaigns';
+import { CampaignMetrics, CampaignService } from '@crm/campaigns';
 import { pledgeTransitions, type CreatePledgeInput, type PledgeFilter, type SetPledgeStatusInput, type UpdatePledgeInput } from '@crm/contracts';
 import { BadUserInputException, NotFoundException, type FieldProblemInput, type RequestContext } from '@crm/platform';
 import { RecordWriter } from '@crm/records';
@@ -22,6 +22,7 @@ export class PledgesService implements OnModuleInit {
     private readonly signals: LadderSignals,
     private readonly engagement: EngagementService,
     private readonly campaigns: CampaignService,
+    private readonly metrics: CampaignMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -31,6 +32,8 @@ export class PledgesService implements OnModuleInit {
       ruleFields: (ctx, id) => this.pledges.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.pledges.visibleIds(ctx.ability, ids),
     });
+    this.metrics.register('pledgesMade', (manager, campaignId, provinces) => this.pledges.countForCampaign(manager, campaignId, provinces, false));
+    this.metrics.register('pledgesFulfilled', (manager, campaignId, provinces) => this.pledges.countForCampaign(manager, campaignId, provinces, true));
   }
 
   async get(ctx: RequestContext, id: string): Promise<PledgeRow> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { GoalMetric } from '@crm/contracts';
 import { demoMemberOrganization, demoUsers } from './demo-users';
 import { tags as tagVocabulary, type ProvinceCode } from './reference-data';
 
@@ -490,7 +491,8 @@ export async function seedDemoRecords(
     await seedDemoOutreach(db, users);
     await seedDemoAttendance(db);
     await seedDemoStories(db, users);
-    step('outreach, pledges, attendance and stories');
+    await seedDemoGoals(db);
+    step('outreach, pledges, attendance, stories and goals');
   }
   for (const index of indexes) await db.query(index.definition);
   step('indexes');
@@ -810,6 +812,33 @@ async function seedDemoStories(db: EntityManager, users: DemoUserIds): Promise<v
   await db.query(
     `INSERT INTO activity (subject_type, subject_id, actor_id, kind, record_type, record_id, at)
      SELECT 'Story', s.id, s.created_by_id, 'story.created', 'Story', s.id, s.created_at FROM story s`,
+  );
+}
+
+// The default campaign's goals, so its page and the funder's home show progress: national
+// targets a little above what the demo's records reach, and Ontario's and Quebec's contacts.
+const demoGoals: { metric: GoalMetric; region: string | null; target: number }[] = [
+  { metric: 'leadersContacted', region: null, target: 1200 },
+  { metric: 'leadersEngaged', region: null, target: 600 },
+  { metric: 'leadersCommitted', region: null, target: 300 },
+  { metric: 'eventsHeld', region: null, target: 12 },
+  { metric: 'attendance', region: null, target: 300 },
+  { metric: 'pledgesMade', region: null, target: 40 },
+  { metric: 'pledgesFulfilled', region: null, target: 20 },
+  { metric: 'toolkitsDistributed', region: null, target: 60 },
+  { metric: 'storiesGathered', region: null, target: 12 },
+  { metric: 'leadersContacted', region: 'ontario', target: 400 },
+  { metric: 'leadersContacted', region: 'quebec', target: 300 },
+];
+
+async function seedDemoGoals(db: EntityManager): Promise<void> {
+  await db.query(
+    `INSERT INTO campaign_goal (campaign_id, metric, region_id, target)
+     SELECT c.id, x.metric, r.id, x.target
+       FROM jsonb_to_recordset($1::jsonb) AS x(metric text, region text, target int)
+       JOIN campaign c ON c.is_default
+       LEFT JOIN region r ON r.code = x.region`,
+    [JSON.stringify(demoGoals)],
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type ReviewStoryInput,
   type StoryFilter,
 } from '@crm/contracts';
-import { CampaignService } from '@crm/campaigns';
+import { CampaignMetrics, CampaignService } from '@crm/campaigns';
 import { AuditSubjects } from '@crm/identity';
 import { OrganizationsService } from '@crm/organizations';
 import { PeopleService } from '@crm/people';
@@ -55,6 +55,7 @@ export class StoriesService implements OnModuleInit {
     private readonly activity: ActivityRecorder,
     private readonly timelineSubjects: TimelineSubjects,
     private readonly auditSubjects: AuditSubjects,
+    private readonly metrics: CampaignMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -64,6 +65,7 @@ export class StoriesService implements OnModuleInit {
       visibleIds: (ctx, ids) => this.stories.visibleIds(ctx.ability, ids),
     });
     this.auditSubjects.register('Story', (ability, ids) => this.stories.auditNames(ability, ids));
+    this.metrics.register('storiesGathered', (manager, campaignId, provinces) => this.stories.countGathered(manager, campaignId, provinces));
   }
 
   list(ctx: RequestContext, filter: StoryFilter, first: number, after: string | null | undefined) {

@@ -39,6 +39,16 @@ export interface StoryCountFilter {
 export class StoryRepository implements VersionedStore<StoryRow, StoryValues> {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Goal progress (decision 080): the campaign's stories, less those withdrawn, within `provinceCodes`. */
+  async countGathered(manager: EntityManager, campaignId: string, provinceCodes: readonly string[] | null): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM story s
+        WHERE s.campaign_id = $1 AND s.archived_at IS NULL AND s.withdrawn_at IS NULL AND ($2::text[] IS NULL OR s.province_code = ANY($2::text[]))`,
+      [campaignId, provinceCodes],
+    );
+    return rows[0].n;
+  }
+
   /** One story if the ability may read it (scope and consent in SQL): otherwise it reads as missing. */
   async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<StoryRow | null> {
     const params = new SqlParams();

@@ -50,6 +50,20 @@ export function toolkitRequestExportQuery(ability: AppAbility, filter: ToolkitRe
 export class ToolkitRequestRepository implements VersionedStore<ToolkitRequestRow, ToolkitRequestValues> {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Goal progress (decision 080): toolkit requests shipped or delivered within `provinceCodes`.
+   * Requests belong to no campaign: those sent between `from` and `to` (days, inclusive; null: open) count.
+   */
+  async countDistributed(manager: EntityManager, provinceCodes: readonly string[] | null, from: string | null, to: string | null): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM toolkit_request r
+        WHERE r.status IN ('shipped', 'delivered') AND r.archived_at IS NULL AND ($1::text[] IS NULL OR r.province_code = ANY($1::text[]))
+          AND ($2::date IS NULL OR r.status_changed_at >= $2::date) AND ($3::date IS NULL OR r.status_changed_at < $3::date + 1)`,
+      [provinceCodes, from, to],
+    );
+    return rows[0].n;
+  }
+
   /** One request if the ability may read it (scope in SQL): out of scope reads as missing. */
   async findVisible(ability: AppAbility, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ToolkitRequestRow | null> {
     const params = new SqlParams();

@@ -13,6 +13,7 @@ import {
   type ShipToolkitBatchInput,
   type ToolkitRequestFilter,
 } from '@crm/contracts';
+import { CampaignMetrics, CampaignService } from '@crm/campaigns';
 import { AuditSubjects, MemberContactsService, OwnerOptionsService } from '@crm/identity';
 import { translate } from '@crm/i18n';
 import { composeMail, MailService, type MailTemplate } from '@crm/mail';
@@ -57,6 +58,8 @@ export class ToolkitRequestsService implements OnModuleInit {
     private readonly writer: RecordWriter,
     private readonly timelineSubjects: TimelineSubjects,
     private readonly auditSubjects: AuditSubjects,
+    private readonly metrics: CampaignMetrics,
+    private readonly campaigns: CampaignService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +67,11 @@ export class ToolkitRequestsService implements OnModuleInit {
     this.timelineSubjects.register('ToolkitRequest', {
       ruleFields: (ctx, id) => this.requests.findVisible(ctx.ability, id),
       visibleIds: (ctx, ids) => this.requests.visibleIds(ctx.ability, ids),
+    });
+    // Requests belong to no campaign: those sent while it runs count towards its goal.
+    this.metrics.register('toolkitsDistributed', async (manager, campaignId, provinces) => {
+      const campaign = await this.campaigns.get(campaignId);
+      return this.requests.countDistributed(manager, provinces, campaign.startsOn, campaign.endsOn);
     });
     // A request has no name of its own: its reference, as its page titles it ("Request 60C5D6FF").
     this.auditSubjects.register('ToolkitRequest', async (ability, ids) =>

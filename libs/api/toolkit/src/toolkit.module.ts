@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignModule } from '@crm/campaigns';
 import { IdentityModule } from '@crm/identity';
 import { MailModule } from '@crm/mail';
 import { OrganizationsModule } from '@crm/organizations';
@@ -14,7 +15,7 @@ import { ToolkitTransfer } from './toolkit.transfer';
 
 /** Toolkit distribution (issue 13, decision 090): catalogue, stock, requests, the public form. */
 @Module({
-  imports: [IdentityModule, MailModule, OrganizationsModule, RecordsModule, TransferModule],
+  imports: [CampaignModule, IdentityModule, MailModule, OrganizationsModule, RecordsModule, TransferModule],
   providers: [
     CatalogueRepository,
     CatalogueService,
