@@ -88,8 +88,8 @@ describe('campaigns: national staff create and edit them, with policy asks and g
       ['a', 'A'],
       ['new', 'C'],
     ]);
-    // Nobody counts stories yet: the goal shows no progress rather than zero.
-    expect(after.goals).toEqual([{ metric: 'storiesGathered', regionId: null, target: 5, count: null, suppressed: false }]);
+    // The goals are replaced; stories are counted live (campaign-goals.int-spec.ts): none yet.
+    expect(after.goals).toEqual([{ metric: 'storiesGathered', regionId: null, target: 5, count: 0, suppressed: false }]);
     const stale = await update({ id: created.id, version: 1, nameEn: 'Lost' });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
