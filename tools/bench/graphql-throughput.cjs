@@ -42,7 +42,7 @@ const QUERIES = {
     what: 'session lookup + access check + TypeORM findOne with a relation (campaign + policy asks)',
   },
 };
-// The development seed's demo ADMIN (libs/api/seed/src/demo-users.ts): --start seeds it.
+// The development seed's demo ADMIN (libs/api/seed-data/src/demo-users.ts): --start seeds it.
 const DEMO_EMAIL = 'admin@demo.coalition.invalid';
 const DEMO_PASSWORD = 'coalition-demo-password';
 

@@ -19,7 +19,7 @@ const dist = {
   seed: path.join(root, 'dist/tools/seed/seed.js'),
   api: path.join(root, 'dist/apps/api/src/main.js'),
   worker: path.join(root, 'dist/apps/worker/src/main.js'),
-  demoUsers: path.join(root, 'dist/libs/api/seed/src/demo-users.js'),
+  demoUsers: path.join(root, 'dist/libs/api/seed-data/src/demo-users.js'),
 };
 
 function newestMtime(target, skip = new Set(), top = true) {

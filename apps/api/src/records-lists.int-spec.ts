@@ -215,6 +215,26 @@ describe('records: lists, pages, filters and search', () => {
         const count = byStage.find((row) => row.stage === entry.stage)?.count ?? 0;
         expect(entry.count).toBe(count < 5 ? null : count);
       }
+      // At least one small group, so the rule above is tested and not vacuous.
+      expect(figures.peopleByStage.some((entry) => entry.count === null)).toBe(true);
+    });
+
+    it('coalition figures: national staff, who may open every person, see small groups counted; a coordinator does not', async () => {
+      const stages = async (token: string) =>
+        ok<{ coalitionFigures: { peopleByStage: { stage: string; count: number | null }[] } }>(
+          await api.graphql('{ coalitionFigures { peopleByStage { stage count } } }', {}, token),
+        ).coalitionFigures.peopleByStage;
+      const byStage: { stage: string; count: number }[] = await api.dataSource.query(
+        `SELECT engagement_stage AS stage, count(*)::int AS count FROM person WHERE archived_at IS NULL GROUP BY 1`,
+      );
+      const exact = (stage: string) => byStage.find((row) => row.stage === stage)?.count ?? 0;
+      for (const token of [staff, await api.tokenFor('ADMIN')]) {
+        expect((await stages(token)).map((entry) => [entry.stage, entry.count])).toEqual(
+          ['identified', 'contacted', 'engaged', 'committed', 'champion'].map((stage) => [stage, exact(stage)]),
+        );
+      }
+      const coordinator = await stages(await api.tokenFor('COORDINATOR'));
+      expect(coordinator.map((entry) => entry.count)).toEqual(coordinator.map((entry) => (exact(entry.stage) < 5 ? null : exact(entry.stage))));
     });
 
     it('people and organizations by id: only those the caller may read, archived ones left out, at most 50', async () => {

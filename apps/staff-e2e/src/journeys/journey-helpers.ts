@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { getStack, launchBrowser } from '../support/stack';
 
-/** Seeded in development and tests (libs/api/seed/src/demo-users.ts); public on purpose. */
+/** Seeded in development and tests (libs/api/seed-data/src/demo-users.ts); public on purpose. */
 export const demoPassword = 'coalition-demo-password';
 
 export const demo = {

@@ -1,7 +1,7 @@
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { actions, subjectNames, type Actor, type Role } from './authz.types';
 import { defineAbilityFor, subject } from './define-ability';
-import { allowedActions, canReadField, permittedFields } from './ability-helpers';
+import { allowedActions, canReadField, permittedFields, reachesEveryRecord } from './ability-helpers';
 import { personalFields } from './record-fields';
 
 const actor = (id: string, role: Role, extra: Partial<Actor> = {}): Actor => ({
@@ -122,5 +122,22 @@ describe('allowedActions', () => {
 
   it('lists only create on toolkit requests for the public', () => {
     expect(allowedActions(defineAbilityFor(null), 'ToolkitRequest')).toEqual(['create']);
+  });
+});
+
+describe('reachesEveryRecord', () => {
+  it.each([
+    ['admin', admin, true],
+    ['staff', staff, true],
+    ['a coordinator (their regions only)', coordinator, false],
+    ['a member (their organization only)', member, false],
+    ['a funder (no person at all)', funder, false],
+  ])('%s reads every person: %s', (_name, ability, expected) => {
+    expect(reachesEveryRecord(ability, 'read', 'Person')).toBe(expected);
+  });
+
+  it('a coordinator reaches every person of a region yet not every person', () => {
+    expect(coordinator.can('read', subject('Person', { provinceCode: 'ON' }))).toBe(true);
+    expect(reachesEveryRecord(coordinator, 'read', 'Person')).toBe(false);
   });
 });

@@ -29,3 +29,12 @@ export function permittedFields(ability: AppAbility, action: Action, subjectType
 export function allowedActions(ability: AppAbility, target: AppSubject): Action[] {
   return actions.filter((action) => action !== 'manage' && ability.can(action, target));
 }
+
+/**
+ * May `action` reach every record of a type, whatever it holds? A record with no
+ * values meets no condition (province, organization, owner), so only a rule without
+ * conditions allows it: national staff yes, a coordinator or a member no.
+ */
+export function reachesEveryRecord(ability: AppAbility, action: Action, subjectType: SubjectName): boolean {
+  return ability.can(action, subject(subjectType, {}));
+}

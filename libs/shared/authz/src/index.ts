@@ -21,4 +21,4 @@ export {
   storyContentFields,
   toolkitRequestSteps,
 } from './record-fields';
-export { canReadField, permittedFields, allowedActions } from './ability-helpers';
+export { canReadField, permittedFields, allowedActions, reachesEveryRecord } from './ability-helpers';

@@ -5,14 +5,14 @@ import { EngagementStageEnum } from '../dtos/person.object';
 /**
  * Coalition-wide figures for the homes of national staff and funders: numbers only,
  * never a record. A count under `smallCount` answers null, so a small group cannot
- * be singled out (the rule reports follow for funders).
+ * be singled out (the rule reports follow for funders), except to national staff.
  */
 export const smallCount = 5;
 
 @ObjectType('StageFigure')
 export class StageFigureObject {
   @Field(() => EngagementStageEnum) stage: EngagementStage;
-  @Field(() => Int, { nullable: true, description: `null when fewer than ${smallCount}` }) count: number | null;
+  @Field(() => Int, { nullable: true, description: `null when fewer than ${smallCount}, unless the viewer may read every person` }) count: number | null;
 }
 
 @ObjectType('CoalitionFigures', { description: 'Coalition-wide counts of active records (aggregates only: no record, no name)' })

@@ -15,6 +15,9 @@ export function dataSourceOptions(url: string, entities: EntityList = [], poolSi
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Extensions come from migrations, run by the owner; the application role may not
+    // create them, and TypeORM's attempt left an error in PostgreSQL's log at every start.
+    installExtensions: false,
     logging: false,
     applicationName: 'coalition-crm',
     extra: { max: poolSize },
