@@ -6,7 +6,6 @@ import { Allow, Ctx, type RequestContext } from '@crm/platform';
 import { CoalitionFiguresObject, smallCount } from './coalition-figures.object';
 import { CoalitionFiguresRepository } from './coalition-figures.repository';
 
-
 @Resolver(() => CoalitionFiguresObject)
 export class CoalitionFiguresResolver {
   constructor(
