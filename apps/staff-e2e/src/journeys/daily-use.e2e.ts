@@ -82,31 +82,31 @@ describe('daily use of the staff app', () => {
     {
       who: 'an administrator',
       email: demo.admin,
-      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations', 'api-health', 'home-recently-viewed'],
+      panels: ['home-figures', 'home-goals', 'home-recent-people', 'home-recent-organizations', 'api-health', 'home-recently-viewed'],
       absent: ['home-my-people', 'home-hosted-events'],
     },
     {
       who: 'national staff',
       email: demo.staff,
-      panels: ['home-figures', 'home-recent-people', 'home-recent-organizations', 'home-recently-viewed'],
+      panels: ['home-figures', 'home-goals', 'home-recent-people', 'home-recent-organizations', 'home-recently-viewed'],
       absent: ['api-health', 'home-my-people'],
     },
     {
       who: 'a coordinator',
       email: demo.ontario,
       panels: ['home-my-people', 'home-recent-people', 'home-quick-add', 'home-recently-viewed'],
-      absent: ['home-figures', 'api-health', 'home-organization-pledges'],
+      absent: ['home-figures', 'home-goals', 'api-health', 'home-organization-pledges'],
     },
     {
       who: 'a member contact',
       email: demo.member,
       panels: ['home-own-organization', 'home-hosted-events', 'home-organization-pledges', 'home-organization-requests'],
-      absent: ['home-figures', 'home-recent-people', 'api-health', 'home-recently-viewed'],
+      absent: ['home-figures', 'home-goals', 'home-recent-people', 'api-health', 'home-recently-viewed'],
     },
     {
       who: 'a funder',
       email: demo.funder,
-      panels: ['home-figures'],
+      panels: ['home-figures', 'home-goals'],
       absent: ['home-recent-people', 'home-my-people', 'home-person', 'api-health', 'home-quick-add', 'home-recently-viewed', 'home-hosted-events'],
     },
   ];
@@ -196,6 +196,17 @@ describe('daily use of the staff app', () => {
         expect(Number(await page.getByTestId('figure-people').getAttribute('data-count'))).toBe(counts.people);
         expect(Number(await page.getByTestId('figure-organizations').getAttribute('data-count'))).toBe(counts.organizations);
         expect(await page.locator('a[href^="/people/"], a[href^="/organizations/"]').count()).toBe(0);
+        // The default campaign's national goals, each against its live count, and a way to the regions'.
+        const goals = await query<{ metric: string }>(
+          `SELECT g.metric FROM campaign_goal g JOIN campaign c ON c.id = g.campaign_id WHERE c.is_default AND g.region_id IS NULL`,
+        );
+        const shown = await page
+          .getByTestId('home-goals')
+          .getByTestId('goal')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-metric')));
+        expect(shown.sort()).toEqual(goals.map((goal) => goal.metric).sort());
+        await page.getByTestId('home-goals-all').click();
+        await page.getByTestId('goals').waitFor();
       }),
     timeout,
   );

@@ -1,7 +1,9 @@
 import { formatDate, localized, localizedName, type Language, type Translate } from '@crm/i18n';
 import type { DashboardQuery } from '@crm/staff-graphql';
-import { Alert, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@remix-run/react';
 import { useLanguage, useT } from '../utils/i18n';
+import { GoalProgress } from './outreach/goal-progress';
 
 type Campaign = DashboardQuery['defaultCampaign'];
 
@@ -43,6 +45,7 @@ export function CampaignPanel({ campaign, unreachable }: { campaign: Campaign | 
             </Text>
           ) : null}
         </div>
+        {campaign.goals ? <NationalGoals campaign={campaign} /> : null}
         <div>
           <Title order={3} size="h4" mb="xs">
             {t('campaign.policyAsks')}
@@ -61,5 +64,30 @@ export function CampaignPanel({ campaign, unreachable }: { campaign: Campaign | 
         </div>
       </Stack>
     </Card>
+  );
+}
+
+/** The campaign's national goals against live counts; the regions' are on the campaign page. */
+function NationalGoals({ campaign }: { campaign: Campaign }) {
+  const t = useT();
+  const national = (campaign.goals ?? []).filter((goal) => !goal.regionId);
+  return (
+    <section aria-labelledby="home-goals-heading" data-testid="home-goals">
+      <Title order={3} size="h4" mb="xs" id="home-goals-heading">
+        {t('campaigns.goals')}
+      </Title>
+      {national.length ? (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {national.map((goal) => (
+            <GoalProgress key={goal.id} goal={goal} place={t('campaigns.goal.national')} />
+          ))}
+        </Stack>
+      ) : (
+        <Text c="dimmed">{t('campaigns.goals.empty')}</Text>
+      )}
+      <Anchor component={Link} to={`/campaigns/${campaign.id}`} size="sm" mt="sm" display="inline-block" data-testid="home-goals-all">
+        {t('home.campaign.allGoals')}
+      </Anchor>
+    </section>
   );
 }

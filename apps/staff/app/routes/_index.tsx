@@ -20,9 +20,9 @@ import { requireUser } from '../utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title');
 
-async function loadCampaign(request: Request) {
+async function loadCampaign(request: Request, withGoals: boolean) {
   try {
-    const { defaultCampaign } = await gql(DashboardDocument, {}, { request });
+    const { defaultCampaign } = await gql(DashboardDocument, { withGoals }, { request });
     return { campaign: defaultCampaign, unreachable: false };
   } catch (error) {
     // The page still renders; the panel says what is missing.
@@ -69,10 +69,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const keeps = keepsViewed(viewer.role);
   const viewed = keeps ? await recentlyViewed(request, viewer.id) : [];
+  const query = homeQuery(viewer, viewed);
   // The health of the services is the administrator's concern only.
   const [campaign, home, health, followUps] = await Promise.all([
-    loadCampaign(request),
-    gql(HomeDocument, homeQuery(viewer, viewed), { request }),
+    // The campaign's goals go with the coalition's figures (national staff, funders).
+    loadCampaign(request, query.withFigures),
+    gql(HomeDocument, query, { request }),
     viewer.role === 'ADMIN' ? fetchApiHealth(request) : null,
     withFollowUps(viewer) ? gql(MyFollowUpsDocument, {}, { request }).then((data) => data.myFollowUps) : null,
   ]);

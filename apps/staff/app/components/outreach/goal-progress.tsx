@@ -1,15 +1,16 @@
 import type { CampaignGoalFieldsFragment } from '@crm/staff-graphql';
 import { Group, Progress, Stack, Text } from '@mantine/core';
-import { useT } from '../../utils/i18n';
+import { formatCount, useLanguage, useT } from '../../utils/i18n';
 
 /** One goal: its metric, where it counts, and a bar of the live count against the target. */
 export function GoalProgress({ goal, place }: { goal: CampaignGoalFieldsFragment; place: string }) {
   const t = useT();
+  const lang = useLanguage();
   const metric = t(`campaigns.metric.${goal.metric}`);
   const percent = goal.count === null || goal.count === undefined ? 0 : Math.min(100, Math.round((goal.count / goal.target) * 100));
   const figure =
     goal.count !== null && goal.count !== undefined
-      ? t('campaigns.goal.progress', { count: goal.count, target: goal.target })
+      ? t('campaigns.goal.progress', { count: formatCount(lang, goal.count), target: formatCount(lang, goal.target) })
       : goal.suppressed
         ? t('campaigns.goal.suppressed')
         : t('campaigns.goal.notCounted');
