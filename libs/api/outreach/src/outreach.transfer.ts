@@ -43,7 +43,7 @@ const outreachExportColumns: ExportColumn<OutreachExportRow>[] = [
   recordColumns.campaign,
   labelColumn('channel', 'Channel', 'Moyen', 'channel', channel),
   labelColumn('outcome', 'Outcome', 'Résultat', 'outcome', outcome),
-  fieldColumn('policyAsk', 'Policy ask', 'Recommandation', 'policy_ask'),
+  fieldColumn('policyAsk', 'Policy ask', 'Revendication', 'policy_ask'),
   fieldColumn('notes', 'Notes', 'Notes', 'notes'),
   dateColumn('followUpOn', 'Next follow-up', 'Prochain suivi', 'follow_up_on'),
   fieldColumn('followUpOwnerEmail', 'Follow-up owner e-mail', 'Courriel du responsable du suivi', 'owner_email'),

@@ -42,7 +42,7 @@ const pledgeExportColumns: ExportColumn<PledgeExportRow>[] = [
   fieldColumn('organizationId', 'Organization ID', 'ID de l’organisme', 'organization_id'),
   recordColumns.provinceCode,
   recordColumns.campaign,
-  fieldColumn('policyAsk', 'Policy ask', 'Recommandation', 'policy_ask'),
+  fieldColumn('policyAsk', 'Policy ask', 'Revendication', 'policy_ask'),
   dateColumn('dueOn', 'Due', 'Échéance', 'due_on'),
   dateColumn('overdueSince', 'Overdue since', 'En retard depuis', 'overdue_since'),
   fieldColumn('evidence', 'Evidence', 'Preuve', 'evidence'),
