@@ -68,6 +68,7 @@ export default function PledgePage() {
       id: entry.id,
       at: entry.at,
       kind: entry.kind,
+      actorId: entry.actorId,
       actorName: entry.actorName,
       recordType: 'Pledge',
       summary: { fields: entry.fields },

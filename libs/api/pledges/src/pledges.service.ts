@@ -51,6 +51,7 @@ export class PledgesService implements OnModuleInit {
         id: row.id,
         at: row.at,
         kind: row.kind,
+        actorId: row.actorId,
         actorName: row.actorId && canReadField(ctx.ability, 'read', 'User', 'name', { id: row.actorId }) ? row.actorName : null,
         fields: fields.filter((field): field is string => typeof field === 'string' && canReadField(ctx.ability, 'read', 'Pledge', field, pledge)),
       };

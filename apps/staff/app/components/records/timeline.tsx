@@ -4,6 +4,7 @@ import { Anchor, Card, Group, Text, Timeline as MantineTimeline, Title } from '@
 import { Link, useLocation } from '@remix-run/react';
 import { DateTime } from '../date-time';
 import { isPlainMessageKey } from '../../utils/messages';
+import { actorLabel } from '../../utils/timeline-actor';
 import { useT } from '../../utils/i18n';
 
 // Each kind with a catalogue entry `timeline.<kind>` has its own title (modules add theirs); others read "Activity".
@@ -59,7 +60,7 @@ export function RecordTimeline({
                 data-kind={entry.kind}
               >
                 <Text size="xs" c="dimmed">
-                  <DateTime value={entry.at} /> · {entry.actorName ?? t('records.timeline.someone')}
+                  <DateTime value={entry.at} /> · {actorLabel(t, entry)}
                 </Text>
                 {fields.length ? (
                   <Text size="sm" data-testid="timeline-fields">

@@ -40,6 +40,7 @@ export class PledgeHistoryEntryObject {
   @Field(() => ID) id: string;
   @Field() at: Date;
   @Field({ description: 'pledge.created, pledge.updated (with the changed fields), pledge.overdue' }) kind: string;
+  @Field(() => ID, { nullable: true, description: 'Null when no user did it (the system marked it overdue)' }) actorId: string | null;
   @Field(() => String, { nullable: true, description: 'Null when the caller may not read that user’s name' }) actorName: string | null;
   @Field(() => [String], { description: 'The fields changed (names, never values)' }) fields: string[];
 }

@@ -446,6 +446,8 @@ export const en = {
   'records.timeline': 'Timeline',
   'records.timeline.empty': 'Nothing has happened to this record yet.',
   'records.timeline.someone': 'Someone',
+  'records.timeline.system': 'Automatically, from the records',
+  'records.timeline.publicForm': 'The public request form',
   'records.timeline.fields': 'Changed: {fields}',
   'records.timeline.older': 'Show older entries',
   'records.timeline.newest': 'Back to the newest entries',

@@ -450,6 +450,8 @@ export const fr: Record<MessageKey, string> = {
   'records.timeline': 'Historique',
   'records.timeline.empty': 'Rien ne s’est encore passé sur cette fiche.',
   'records.timeline.someone': 'Quelqu’un',
+  'records.timeline.system': 'Automatiquement, d’après les fiches',
+  'records.timeline.publicForm': 'Le formulaire de demande public',
   'records.timeline.fields': 'Modifié\u00a0: {fields}',
   'records.timeline.older': 'Afficher les entrées plus anciennes',
   'records.timeline.newest': 'Revenir aux entrées les plus récentes',
