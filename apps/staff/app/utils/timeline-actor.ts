@@ -1,4 +1,5 @@
 import type { Translate } from '@crm/i18n';
+
 /**
  * Who did it: their name where the viewer may read it; with no user at all, the public
  * form (a request from outside) or the system itself (the ladder rebuilt from the records).
