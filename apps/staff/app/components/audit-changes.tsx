@@ -112,8 +112,25 @@ function sameSides(change: FieldChange): boolean {
 }
 
 // "Field: from → to", one line per changed field; a masked field says it changed, never its values.
-export function AuditChanges({ changes, subjectType, regions }: { changes: readonly FieldChange[]; subjectType: string; regions: RegionFieldsFragment[] }) {
+export function AuditChanges({
+  changes,
+  subjectType,
+  regions,
+  action,
+}: {
+  changes: readonly FieldChange[];
+  subjectType: string;
+  regions: RegionFieldsFragment[];
+  action: string;
+}) {
   const t = useT();
+  // A sign-in or an invitation changes no field by nature: nothing to say, rather than "no field changed".
+  if (!changes.length && !action.endsWith('.update'))
+    return (
+      <Text size="sm" c="dimmed" aria-hidden="true">
+        —
+      </Text>
+    );
   if (!changes.length) {
     return (
       <Text size="sm" c="dimmed">

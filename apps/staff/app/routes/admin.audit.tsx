@@ -139,7 +139,7 @@ export default function AuditLog() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <AuditChanges changes={entry.fieldChanges} subjectType={entry.subjectType} regions={regions} />
+                <AuditChanges changes={entry.fieldChanges} subjectType={entry.subjectType} regions={regions} action={entry.action} />
               </Table.Td>
             </Table.Tr>
           )}

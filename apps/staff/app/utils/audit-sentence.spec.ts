@@ -39,6 +39,12 @@ describe('auditSentence', () => {
     expect(read(auditSentence(translator('en'), 'en', invite, 'Amina Diallo'), 'Amina Diallo')).toBe('Marie Tremblay: Invited a user · Amina Diallo');
     const signIn = { action: 'user.signIn', subjectType: 'User', subject: null, fieldChanges: [] };
     expect(read(auditSentence(translator('fr'), 'fr', signIn, ''), '')).toBe('Marie Tremblay\u00a0: Connexion');
+    // On their own account, the actor is named once.
+    const own = { ...signIn, subject: { ...person, subjectType: 'User' }, actorId: person.id };
+    expect(read(auditSentence(translator('en'), 'en', own, 'Amina Diallo'), 'Amina Diallo')).toBe('Marie Tremblay: Signed in');
+    expect(read(auditSentence(translator('en'), 'en', { ...own, actorId: 'someone-else' }, 'Amina Diallo'), 'Amina Diallo')).toBe(
+      'Marie Tremblay: Signed in · Amina Diallo',
+    );
   });
 
   it('never leaves a placeholder or an internal field name in the sentence', () => {

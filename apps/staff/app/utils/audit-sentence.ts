@@ -87,7 +87,7 @@ function parts(text: string): SentencePart[] {
 export function auditSentence(
   t: Translate,
   lang: Language,
-  entry: { action: string; subjectType: string; subject: AuditRef | null; fieldChanges: readonly { field: string }[] },
+  entry: { action: string; subjectType: string; subject: AuditRef | null; fieldChanges: readonly { field: string }[]; actorId?: string | null },
   recordText: string,
 ): SentencePart[] {
   const say = t as unknown as (key: string, params: Record<string, string>) => string;
@@ -105,7 +105,9 @@ export function auditSentence(
     return parts(t('audit.sentence.update', { actor, ofRecord, fields }));
   }
   if (verb) return parts(say(`audit.sentence.${verb}`, { actor, ofRecord }));
-  if (entry.subject) return parts(t('audit.sentence.other', { actor, action: actionLabel(t, entry.action), record }));
+  // A user acting on their own account ("Alex Admin: Signed in"), not "… · Alex Admin" again.
+  const themselves = entry.subjectType === 'User' && entry.subject?.id === entry.actorId;
+  if (entry.subject && !themselves) return parts(t('audit.sentence.other', { actor, action: actionLabel(t, entry.action), record }));
   return parts(t('audit.sentence.otherNoRecord', { actor, action: actionLabel(t, entry.action) }));
 }
 
