@@ -1,6 +1,6 @@
 import { goalMetricValues } from '@crm/contracts';
 import { EngagementService } from '@crm/engagement';
-import { seedDemoRecords, seedDemoToolkit } from '@crm/seed-data';
+import { demoMemberOrganization, seedDemoRecords, seedDemoToolkit } from '@crm/seed-data';
 import { ApiHarness } from './testing/api-harness';
 import { ok } from './testing/records-fixtures';
 
@@ -80,7 +80,7 @@ describe('demo records (seed --scale small)', () => {
     expect(counts.outreach).toBeGreaterThan(counts.reached);
     expect(counts.asks).toBeGreaterThan(0);
     expect(counts.attended).toBeGreaterThan(0);
-    expect(counts.pledges).toBe(10);
+    expect(counts.pledges).toBe(11);
     expect(counts.stories).toBe(6);
     // Seeded, nobody stands above identified yet: only the ladder places people.
     expect(counts.placed).toBe(0);
@@ -114,7 +114,7 @@ describe('demo records (seed --scale small)', () => {
     // Live counts, not placeholders: every metric is counted by the domain that owns its records.
     const count = (metric: string) => national.find((goal) => goal.metric === metric)?.count;
     for (const goal of national) expect({ metric: goal.metric, count: typeof goal.count }).toEqual({ metric: goal.metric, count: 'number' });
-    expect(count('pledgesMade')).toBe(10);
+    expect(count('pledgesMade')).toBe(11);
     expect(count('storiesGathered')).toBe(6);
     expect(count('eventsHeld')).toBeGreaterThan(0);
     expect(count('attendance')).toBeGreaterThan(0);
@@ -141,6 +141,20 @@ describe('demo records (seed --scale small)', () => {
       await api.graphql('{ organizations { nodes { nameEn membership } } }', {}, await api.tokenFor('MEMBER')),
     ).organizations.nodes;
     expect(org).toEqual([{ nameEn: 'Ottawa Community Welcome Centre', membership: 'member' }]);
+    // It hosts an event held and one to come, and pledged to host it: the member's home has something to show.
+    const member = await api.tokenFor('MEMBER');
+    const hosted = ok<{ events: { nodes: { status: string }[] }; pledges: { nodes: { kind: string; status: string }[] } }>(
+      await api.graphql(
+        `query($org: ID!) {
+          events(filter: { organizationId: $org }) { nodes { status } }
+          pledges(filter: { organizationId: $org }) { nodes { kind status } }
+        }`,
+        { org: demoMemberOrganization.id },
+        member,
+      ),
+    );
+    expect(hosted.events.nodes.map((event) => event.status).sort()).toEqual(['confirmed', 'held']);
+    expect(hosted.pledges.nodes).toEqual([{ kind: 'host_event', status: 'in_progress' }]);
     const [{ count }] = await api.dataSource.query(
       `SELECT count(*) FROM affiliation a JOIN app_user u ON u.organization_id = a.organization_id WHERE lower(u.email) = 'member@demo.coalition.invalid'`,
     );

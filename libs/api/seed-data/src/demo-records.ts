@@ -582,6 +582,20 @@ const demoEvents = [
     place: 'Vancouver Community College',
   },
   {
+    days: 18,
+    clock: '18:00',
+    zone: 'America/Toronto',
+    province: 'ON',
+    kind: 'workshop',
+    status: 'confirmed',
+    capacity: 30,
+    owner: 'ontario',
+    en: 'Private sponsorship: an information evening',
+    fr: 'Parrainage privé\u00a0: soirée d’information',
+    place: 'Ottawa Community Welcome Centre',
+    hostedByMember: true,
+  },
+  {
     days: -14,
     clock: '19:00',
     zone: 'America/Toronto',
@@ -593,21 +607,32 @@ const demoEvents = [
     en: 'Ottawa forum on private sponsorship',
     fr: 'Forum d’Ottawa sur le parrainage privé',
     place: 'Ottawa City Hall',
+    hostedByMember: true,
   },
 ] as const;
 
+// The member contact's organization hosts two of them (the held Ottawa forum and an evening to come), so
+// a member's home shows what their organization hosts.
 async function seedDemoEvents(db: EntityManager, users: DemoUserIds): Promise<void> {
   await db.query(
     `INSERT INTO event (campaign_id, title_en, title_fr, kind, province_code, time_zone, starts_at, ends_at, place, online_url, capacity, status,
-                        owner_id, created_by_id)
+                        organization_id, owner_id, created_by_id)
      SELECT c.id, x.en, x.fr, x.kind, x.province, x.zone,
             ((current_date + x.days)::timestamp + x.clock::time) AT TIME ZONE x.zone,
             ((current_date + x.days)::timestamp + x.clock::time + interval '2 hours') AT TIME ZONE x.zone,
-            x.place, CASE WHEN x.place IS NULL THEN 'https://example.org/webinar' END, x.capacity, x.status, x.owner_id, x.owner_id
+            x.place, CASE WHEN x.place IS NULL THEN 'https://example.org/webinar' END, x.capacity, x.status, x.organization_id, x.owner_id, x.owner_id
        FROM jsonb_to_recordset($1::jsonb) AS x(days int, clock text, zone text, province text, kind text, status text, capacity int, en text, fr text,
-                                                place text, owner_id uuid)
+                                                place text, organization_id uuid, owner_id uuid)
        JOIN campaign c ON c.is_default`,
-    [JSON.stringify(demoEvents.map((event) => ({ ...event, owner_id: users[event.owner] })))],
+    [
+      JSON.stringify(
+        demoEvents.map((event) => ({
+          ...event,
+          organization_id: 'hostedByMember' in event ? demoMemberOrganization.id : null,
+          owner_id: users[event.owner],
+        })),
+      ),
+    ],
   );
 }
 
@@ -630,6 +655,14 @@ async function seedDemoPledges(db: EntityManager, users: DemoUserIds): Promise<v
       WHERE c.is_default
         AND (k.kind <> 'contact_mp' OR EXISTS (SELECT 1 FROM policy_ask a WHERE a.campaign_id = c.id))`,
     [users.ontario, users.quebec],
+  );
+  // The member contact's organization pledged to host an event (the information evening), under way.
+  await db.query(
+    `INSERT INTO pledge (id, campaign_id, organization_id, kind, due_on, status, province_code, owner_id, created_by_id, created_at, updated_at)
+     SELECT md5('demo-pledge-member-organization')::uuid, c.id, $1::uuid, 'host_event', current_date + 18, 'in_progress', 'ON', $2::uuid, $2::uuid,
+            now() - interval '20 days', now() - interval '6 days'
+       FROM campaign c WHERE c.is_default`,
+    [demoMemberOrganization.id, users.ontario],
   );
 }
 
