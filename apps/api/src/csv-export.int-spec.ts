@@ -147,7 +147,7 @@ describe('CSV export', () => {
     expect(amina.at(-2)).toBe(db.created);
     expect(amina.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const organizations = await download('/export/organizations.csv?lang=fr', 'ADMIN');
-    expect(organizations.headers['content-disposition']).toMatch(/filename="organisations-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(organizations.headers['content-disposition']).toMatch(/filename="organismes-\d{4}-\d{2}-\d{2}\.csv"/);
   });
 
   it('escapes cells a spreadsheet would run as formulas', async () => {
@@ -166,7 +166,7 @@ describe('CSV export', () => {
     // The demo STAFF user prefers French.
     const french = await download('/export/people.csv', 'STAFF');
     const [header, ...rows] = await parse(french.raw);
-    expect(header.slice(0, 5)).toEqual(['ID', 'Prénom', 'Nom', 'Langue préférée', 'Courriels']);
+    expect(header.slice(0, 5)).toEqual(['ID', 'Prénom', 'Nom', 'Langue de préférence', 'Courriels']);
     expect(rows.find((r) => r[0] === ids.amina)!.slice(11, 16)).toEqual(['Repéré', 'Non', 'Non', 'Non', 'Oui']);
     const english = await download('/export/organizations.csv?lang=en', 'STAFF');
     expect((await parse(english.raw))[0].slice(0, 6)).toEqual(['ID', 'Name', 'Name (French)', 'Kind', 'Membership', 'Member since']);

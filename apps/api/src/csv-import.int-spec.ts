@@ -337,7 +337,7 @@ describe('CSV import', () => {
         'Ligne 48\u00a0: First Name\u00a0: Ce champ est obligatoire.',
         'Ligne 49\u00a0: State/Province\u00a0: «\u00a0Ontaria\u00a0» n’est pas une province ni un territoire du Canada (ON, Ontario, Québec…).',
         expect.stringMatching(/^Ligne 50\u00a0: Phone\u00a0: «\u00a012345\u00a0»\u00a0: [^A-Za-z]*[A-Z][a-zé]+ un numéro/),
-        'Ligne 52\u00a0: Contact Type\u00a0: Cette ligne est «\u00a0Organization\u00a0»\u00a0: importez les organisations depuis un fichier d’organisations.',
+        'Ligne 52\u00a0: Contact Type\u00a0: Cette ligne est «\u00a0Organization\u00a0»\u00a0: importez les organismes depuis un fichier d’organismes.',
       ]);
       // Every problem of every row carries a code the catalogues say in both languages: nothing reaches a screen in English only.
       const result = await api.graphql(

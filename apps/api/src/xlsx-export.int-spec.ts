@@ -131,7 +131,7 @@ describe('Excel export', () => {
     const people = await xlsxRows((await download('/export/people.xlsx?lang=fr')).rawPayload);
     expect(people[0]).toEqual(expect.arrayContaining(['Prénom', 'Étape d’engagement', 'Téléphones', 'Créé le']));
     const amina = people.find((row) => row[0] === ids.amina)!;
-    expect(amina[people[0].indexOf('Langue préférée')]).toBe('Anglais');
+    expect(amina[people[0].indexOf('Langue de préférence')]).toBe('Anglais');
   });
 
   it('keeps the scope: a coordinator’s file holds only their provinces, a member may not export people', async () => {

@@ -32,9 +32,7 @@ describe('auditSentence', () => {
       subject: { ...person, subjectType: 'Organization', name: null },
     };
     expect(read(auditSentence(translator('en'), 'en', created, 'an organization'), 'an organization')).toBe("Marie Tremblay created an organization's record");
-    expect(read(auditSentence(translator('fr'), 'fr', created, 'une organisation'), 'une organisation')).toBe(
-      'Marie Tremblay a créé la fiche d’une organisation',
-    );
+    expect(read(auditSentence(translator('fr'), 'fr', created, 'un organisme'), 'un organisme')).toBe('Marie Tremblay a créé la fiche d’un organisme');
     const invite = { action: 'user.invite', subjectType: 'User', subject: { ...person, subjectType: 'User' }, fieldChanges: [] };
     expect(read(auditSentence(translator('en'), 'en', invite, 'Amina Diallo'), 'Amina Diallo')).toBe('Marie Tremblay: Invited a user · Amina Diallo');
     const signIn = { action: 'user.signIn', subjectType: 'User', subject: null, fieldChanges: [] };

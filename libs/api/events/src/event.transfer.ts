@@ -52,7 +52,7 @@ const eventExportColumns: ExportColumn<EventExportRow>[] = [
   fieldColumn('timeZone', 'Time zone', 'Fuseau horaire', 'time_zone'),
   fieldColumn('place', 'Place', 'Lieu', 'place'),
   fieldColumn('onlineUrl', 'Online link', 'Lien en ligne', 'online_url'),
-  fieldColumn('capacity', 'Capacity', 'Capacité', 'capacity'),
+  fieldColumn('capacity', 'Capacity', 'Places', 'capacity'),
   fieldColumn('hostOrganization', 'Host organization', 'Organisme hôte', 'host_organization'),
   fieldColumn('coming', 'Coming', 'Présences prévues', 'coming'),
   fieldColumn('attended', 'Checked in', 'Arrivées', 'attended'),
@@ -103,7 +103,7 @@ const rsvpExportColumns: ExportColumn<RsvpExportRow>[] = [
   labelColumn('response', 'Answer', 'Réponse', 'response', response),
   fieldColumn('invitedAt', 'Invited', 'Invitée le', 'invited_at'),
   fieldColumn('respondedAt', 'Answered', 'Réponse le', 'responded_at'),
-  { key: 'attended', en: 'Attended', fr: 'Présente', cell: (r, lang) => exportCells.yesNo(r.checked_in_at !== null, lang) },
+  { key: 'attended', en: 'Attended', fr: 'Présence', cell: (r, lang) => exportCells.yesNo(r.checked_in_at !== null, lang) },
   fieldColumn('checkedInAt', 'Checked in', 'Arrivée le', 'checked_in_at'),
 ];
 

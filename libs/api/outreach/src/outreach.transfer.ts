@@ -46,7 +46,7 @@ const outreachExportColumns: ExportColumn<OutreachExportRow>[] = [
   fieldColumn('policyAsk', 'Policy ask', 'Revendication', 'policy_ask'),
   fieldColumn('notes', 'Notes', 'Notes', 'notes'),
   dateColumn('followUpOn', 'Next follow-up', 'Prochain suivi', 'follow_up_on'),
-  fieldColumn('followUpOwnerEmail', 'Follow-up owner e-mail', 'Courriel du responsable du suivi', 'owner_email'),
+  fieldColumn('followUpOwnerEmail', 'Follow-up owner e-mail', 'Courriel de la personne responsable du suivi', 'owner_email'),
   { key: 'followUpDone', en: 'Follow-up done', fr: 'Suivi fait', cell: (r, lang) => exportCells.yesNo(r.follow_up_on ? r.follow_up_done : null, lang) },
   fieldColumn('recordedBy', 'Recorded by', 'Consigné par', 'created_by_email'),
   fieldColumn('createdAt', 'Recorded', 'Consigné le', 'created_at'),

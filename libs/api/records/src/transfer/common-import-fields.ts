@@ -51,8 +51,8 @@ const notes: ImportFieldSpec = {
 const ownerEmail: ImportFieldSpec = {
   name: 'ownerEmail',
   labelEn: 'Owner e-mail',
-  labelFr: 'Courriel du responsable',
-  headers: ['Owner', 'Owner Email', 'Owner E-mail', 'Assigned To', 'Responsable', 'Courriel du responsable'],
+  labelFr: 'Courriel de la personne responsable',
+  headers: ['Owner', 'Owner Email', 'Owner E-mail', 'Assigned To', 'Responsable', 'Courriel du responsable', 'Courriel de la personne responsable'],
 };
 
 export const commonImportFields = { contactType, province, city, tags, notes, ownerEmail };

@@ -29,10 +29,10 @@ export const duplicatesQueueFr: Record<keyof typeof duplicatesQueueEn, string> =
   'nav.duplicates': 'Doublons possibles',
   'duplicatesQueue.title': 'Doublons possibles',
   'duplicatesQueue.intro':
-    'Des fiches qui semblent désigner la même personne ou la même organisation. Comparez-les et fusionnez-les, ou indiquez qu’elles sont différentes\u00a0: elles ne reviendront pas.',
+    'Des fiches qui semblent désigner la même personne ou le même organisme. Comparez-les et fusionnez-les, ou indiquez qu’elles sont différentes\u00a0: elles ne reviendront pas.',
   'duplicatesQueue.kind': 'Type de fiche',
   'duplicatesQueue.kind.people': 'Personnes',
-  'duplicatesQueue.kind.organizations': 'Organisations',
+  'duplicatesQueue.kind.organizations': 'Organismes',
   'duplicatesQueue.reason': 'Pourquoi elles se ressemblent',
   'duplicatesQueue.reason.EMAIL': 'Même courriel',
   'duplicatesQueue.reason.NAME_CITY': 'Même nom dans la même ville',
@@ -46,6 +46,6 @@ export const duplicatesQueueFr: Record<keyof typeof duplicatesQueueEn, string> =
   'duplicatesQueue.dismissFailed': 'Impossible d’écarter cette paire\u00a0: l’une des fiches n’existe plus ou n’est pas à votre portée.',
   'duplicatesQueue.empty': 'Aucun doublon possible ici.',
   'audit.action.person.notDuplicate': 'A indiqué que deux personnes sont différentes',
-  'audit.action.organization.notDuplicate': 'A indiqué que deux organisations sont différentes',
+  'audit.action.organization.notDuplicate': 'A indiqué que deux organismes sont différents',
   'audit.field.notDuplicateOf': 'N’est pas un doublon de',
 };

@@ -72,11 +72,11 @@ export const eventMailFr: Record<keyof typeof eventMailEn, string> = {
   'mail.event.where': 'Où\u00a0: {place}',
   'mail.event.online': 'Participer en ligne',
 
-  'event.mail.title': 'Courriels aux invités',
+  'event.mail.title': 'Courriels aux personnes invitées',
   'event.mail.intro':
     'Les invitations, confirmations, rappels et avis d’annulation ne vont qu’aux personnes qui ont accepté les courriels et n’ont pas demandé à ne pas être contactées.',
-  'event.mail.empty': 'Aucun courriel aux invités pour l’instant.',
-  'event.mail.column.person': 'Invité·e',
+  'event.mail.empty': 'Aucun courriel aux personnes invitées pour l’instant.',
+  'event.mail.column.person': 'Personne invitée',
   'event.mail.column.kind': 'Type de message',
   'event.mail.column.outcome': 'Résultat',
   'event.mail.kind.invitation': 'Invitation',
@@ -91,7 +91,7 @@ export const eventMailFr: Record<keyof typeof eventMailEn, string> = {
   'event.mail.reason.doNotContact': 'a demandé à ne pas être contacté·e',
   'event.mail.reason.noEmailConsent': 'pas de consentement aux courriels',
   'event.mail.reason.noAddress': 'pas d’adresse courriel',
-  'event.mail.unavailable': 'Les courriels aux invités n’ont pas pu être chargés.',
+  'event.mail.unavailable': 'Les courriels aux personnes invitées n’ont pas pu être chargés.',
   'event.mail.notice': '{kind}\u00a0: {outcome}',
   'event.mail.notice.withReason': '{kind}\u00a0: {outcome} ({reason})',
 

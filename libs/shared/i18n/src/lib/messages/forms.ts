@@ -67,7 +67,7 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'merge.rules.notes': 'Notes\u00a0: les deux sont conservées, celles de l’autre fiche sous une ligne portant son nom.',
   'merge.rules.stage': 'Étape d’engagement\u00a0: l’étape la plus avancée est conservée jusqu’au prochain calcul de l’échelle.',
   'merge.rules.personMoves':
-    'Les affiliations, les démarches, les promesses, les réponses aux événements, les récits et l’historique passent à la fiche conservée.',
+    'Les affiliations, les contacts, les engagements, les réponses aux événements, les récits et l’historique passent à la fiche conservée.',
   'merge.rules.organizationMoves':
-    'Les personnes-ressources membres, les affiliations, les promesses, les événements, les demandes de trousses et l’historique passent à la fiche conservée.',
+    'Les personnes-ressources membres, les affiliations, les engagements, les événements, les demandes de trousse et l’historique passent à la fiche conservée.',
 };

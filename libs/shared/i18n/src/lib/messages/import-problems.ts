@@ -23,20 +23,20 @@ export const importProblemsFr: Record<keyof typeof importProblemsEn, string> = {
   'problem.importExtraCells':
     'Cette ligne a {cells}\u00a0cellules, mais le fichier a {columns}\u00a0colonnes (un séparateur dans une cellule sans guillemets\u00a0?).',
   'problem.importProvince': '«\u00a0{value}\u00a0» n’est pas une province ni un territoire du Canada (ON, Ontario, Québec…).',
-  'problem.importOwner': '«\u00a0{value}\u00a0» n’est pas le courriel d’un compte de l’équipe nationale ou de coordination que vous pouvez désigner.',
+  'problem.importOwner':
+    '«\u00a0{value}\u00a0» n’est pas le courriel d’un compte du personnel national ou d’une personne coordonnatrice que vous pouvez désigner comme responsable.',
   'problem.importPersonRow': 'Cette ligne est «\u00a0{value}\u00a0»\u00a0: importez les personnes depuis un fichier de personnes.',
-  'problem.importOrganizationRow': 'Cette ligne est «\u00a0{value}\u00a0»\u00a0: importez les organisations depuis un fichier d’organisations.',
+  'problem.importOrganizationRow': 'Cette ligne est «\u00a0{value}\u00a0»\u00a0: importez les organismes depuis un fichier d’organismes.',
   'problem.oneOf': 'Utilisez l’une de ces valeurs\u00a0: {optionsFr} (ou en anglais\u00a0: {options}).',
   'problem.importLanguage': 'Indiquez anglais ou français (en, fr).',
   'problem.importYesNo': 'Indiquez oui ou non.',
   'problem.importOrganizationNone':
-    'Aucune organisation visible pour vous ne s’appelle «\u00a0{value}\u00a0» (importez d’abord les organisations, ou laissez cette colonne de côté).',
-  'problem.importOrganizationSeveral':
-    'Plusieurs organisations s’appellent «\u00a0{value}\u00a0»\u00a0: fusionnez-les d’abord, ou laissez cette colonne de côté.',
+    'Aucun organisme visible pour vous ne s’appelle «\u00a0{value}\u00a0» (importez d’abord les organismes, ou laissez cette colonne de côté).',
+  'problem.importOrganizationSeveral': 'Plusieurs organismes s’appellent «\u00a0{value}\u00a0»\u00a0: fusionnez-les d’abord, ou laissez cette colonne de côté.',
   'problem.importMatchesMany': 'Cette ligne correspond à {count}\u00a0fiches existantes\u00a0: fusionnez-les d’abord.',
   'problem.importMatchNotEditable':
-    'Cette ligne correspond à une fiche existante que vous ne pouvez pas modifier (demandez à sa ou son responsable ou à l’équipe nationale).',
+    'Cette ligne correspond à une fiche existante que vous ne pouvez pas modifier (demandez à la personne responsable ou au personnel national).',
   'problem.importOutsideRegions': '{province} est hors de vos régions.',
-  'problem.importLivedExperience': 'Seuls l’équipe nationale ou la ou le responsable de la personne peuvent l’indiquer.',
+  'problem.importLivedExperience': 'Seuls le personnel national ou la personne responsable de cette personne peuvent l’indiquer.',
   'problem.importRowNotChecked': 'Cette ligne n’a pas été vérifiée\u00a0: relancez la vérification.',
 };

@@ -166,7 +166,7 @@ export const storiesFr: Record<keyof typeof storiesEn, string> = {
   'story.erase': 'Effacer',
   'story.erase.title': 'Effacer ce récit pour de bon\u00a0?',
   'story.erase.body':
-    'La personne a demandé l’effacement. Le titre, le texte et la personne qui raconte «\u00a0{title}\u00a0» seront supprimés sans retour possible\u00a0; le journal d’audit garde seulement la trace de l’effacement.',
+    'La personne a demandé l’effacement. Le titre, le texte et la personne qui raconte le récit «\u00a0{title}\u00a0» seront supprimés sans retour possible\u00a0; le journal d’audit garde seulement la trace de l’effacement.',
   'story.erase.done': 'Le récit a été effacé.',
   'timeline.story.created': 'Récit recueilli',
   'timeline.story.updated': 'Récit modifié',
