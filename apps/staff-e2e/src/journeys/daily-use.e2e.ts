@@ -135,6 +135,9 @@ describe('daily use of the staff app', () => {
         const events = page.getByTestId('home-hosted-events');
         expect(await events.locator(`a[href="/events/${hosted.id}"]`).textContent()).toBe(hosted.title);
         expect(await events.locator(`a[href="/events/${hosted.pastId}"]`).count()).toBe(1);
+        // "All our events (n)": every event it hosts, coming and held, not only those to come.
+        const [{ n }] = await query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE organization_id = $1', [memberOrganization]);
+        expect(await page.getByTestId('home-hosted-all').textContent()).toContain(`(${n})`);
         expect(await page.getByTestId('home-organization-pledges').locator(`a[href="/pledges/${pledgeId}"]`).count()).toBe(1);
         const request = page
           .getByTestId('home-organization-requests')

@@ -121,7 +121,13 @@ export default function Home() {
                 canEdit={ability.can('update', subject('Organization', { id: home.ownOrganization.id, provinceCode: home.ownOrganization.provinceCode }))}
               />
             ) : null}
-            {home.hostedUpcoming && home.hostedPast ? <HostedEventsPanel upcoming={home.hostedUpcoming} past={home.hostedPast.nodes} /> : null}
+            {home.hostedUpcoming && home.hostedPast ? (
+              <HostedEventsPanel
+                upcoming={home.hostedUpcoming}
+                past={home.hostedPast.nodes}
+                total={home.hostedAll?.totalCount ?? home.hostedUpcoming.nodes.length}
+              />
+            ) : null}
             {followUps ? <HomeFollowUps followUps={followUps} alwaysShown={coordinator} answer={followUpAnswer} /> : null}
             {home.myPeople ? (
               <PeoplePanel

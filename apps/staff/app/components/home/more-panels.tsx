@@ -74,7 +74,15 @@ function EventRows({ events }: { events: readonly HomeEventFragment[] }) {
 }
 
 /** The events the organization hosts: the next few, then the last few held. */
-export function HostedEventsPanel({ upcoming, past }: { upcoming: NonNullable<HomeQuery['hostedUpcoming']>; past: readonly HomeEventFragment[] }) {
+export function HostedEventsPanel({
+  upcoming,
+  past,
+  total,
+}: {
+  upcoming: NonNullable<HomeQuery['hostedUpcoming']>;
+  past: readonly HomeEventFragment[];
+  total: number;
+}) {
   const t = useT();
   const lang = useLanguage();
   // An event under way is in both answers (it ends after now, started before): shown as coming up.
@@ -84,13 +92,7 @@ export function HostedEventsPanel({ upcoming, past }: { upcoming: NonNullable<Ho
     <Panel
       title={t('home.hosted.title')}
       testId="home-hosted-events"
-      footer={
-        <SeeAll
-          to="/events"
-          label={t('home.hosted.all', { count: formatCount(lang, upcoming.totalCount ?? upcoming.nodes.length) })}
-          testId="home-hosted-all"
-        />
-      }
+      footer={<SeeAll to="/events" label={t('home.hosted.all', { count: formatCount(lang, total) })} testId="home-hosted-all" />}
     >
       {upcoming.nodes.length || held.length ? (
         <Stack gap="sm">
