@@ -24,16 +24,15 @@ const path = require('node:path');
 const procs = require('../dev/procs.cjs');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
-const { cleanups, run } = require('./lib/run.cjs');
+const { cleanups, readArgs, takeCommonArgs, run } = require('./lib/run.cjs');
+const { DEMO, DEMO_PASSWORD, jsonHeaders } = require('./lib/graphql.cjs');
+const setup = require('./lib/setup.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_PREFIX = 'crm_bench_csv';
 const SECTION_START = '<!-- bench:csv:start -->';
 const SECTION_END = '<!-- bench:csv:end -->';
-const DEMO_EMAIL = 'admin@demo.coalition.invalid';
-const DEMO_PASSWORD = 'coalition-demo-password';
 const TARGETS = { importSeconds: 60, exportSeconds: 20, exportRssMb: 100 };
 
 const USAGE = `Usage: node tools/bench/csv.cjs [--rows N] [--wait-idle] [--log-level L] [--output FILE] [--no-write]
@@ -44,45 +43,17 @@ const USAGE = `Usage: node tools/bench/csv.cjs [--rows N] [--wait-idle] [--log-l
   --output FILE   where the section is written (default docs/benchmarks.md)
   --no-write      print only
 
-Environment: DATABASE_URL (server to create the bench database on, default ${DEFAULT_SERVER_URL}).`;
+Environment: DATABASE_URL (server to create the bench database on, default ${setup.DEFAULT_SERVER_URL}).`;
 
 function parseArgs(argv) {
   const options = { rows: 100_000, waitIdle: false, logLevel: 'warn', output: path.join(root, 'docs/benchmarks.md'), write: true };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    if (arg.startsWith('--') && arg.includes('=')) [arg, value] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
-    const next = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) throw new procs.UserError(`${arg} needs a value\n\n${USAGE}`);
-      return argv[++i];
-    };
-    switch (arg) {
-      case '--rows':
-        options.rows = Number(next());
-        if (!Number.isInteger(options.rows) || options.rows < 1) throw new procs.UserError('--rows must be a positive integer');
-        break;
-      case '--log-level':
-        options.logLevel = next();
-        break;
-      case '--wait-idle':
-        options.waitIdle = true;
-        break;
-      case '--output':
-        options.output = path.resolve(next());
-        break;
-      case '--no-write':
-        options.write = false;
-        break;
-      case '-h':
-      case '--help':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-        break;
-      default:
-        throw new procs.UserError(`unknown argument ${arg}\n\n${USAGE}`);
-    }
-  }
+  readArgs(argv, USAGE, (arg, next) => {
+    if (arg === '--rows') {
+      options.rows = Number(next());
+      if (!Number.isInteger(options.rows) || options.rows < 1) throw new procs.UserError('--rows must be a positive integer');
+    } else if (arg === '--wait-idle') options.waitIdle = true;
+    else return takeCommonArgs(options, arg, next);
+  });
   return options;
 }
 
@@ -161,7 +132,7 @@ async function generateCsv(rows) {
 async function graphql(base, token, query, variables = {}) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: jsonHeaders(token),
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -320,25 +291,18 @@ async function benchExport(base, token, pids) {
 // Reporting
 
 const mb = (value) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
-const verdict = (ok) => (ok ? 'met' : '**missed**');
+const { verdict } = report;
 
 function renderSection({ options, csv, imported, exported, pgVersion, load }) {
-  const cpus = os.cpus();
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length;
+  const host = machine.machineDescription();
   const apiGrowth = exported.memory.api.peak - exported.memory.api.start;
-  const args = process.argv.slice(2).join(' ');
   return [
     SECTION_START,
     '## CSV import and export',
     '',
-    `Written by \`tools/bench/csv.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; re-running it replaces this section.`,
+    ...report.writtenBy(__filename, report.commandLine(__filename, { quote: false })),
     '',
-    '```sh',
-    `node tools/bench/csv.cjs${args ? ` ${args}` : ''}`,
-    '```',
-    '',
-    `- Machine: ${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ` +
-      `${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${report.gitDescription()}`,
+    `- Machine: ${host.cpus}, ${host.memory} RAM, ${host.system}; Node ${process.version}; PostgreSQL ${pgVersion}; commit ${report.gitDescription()}`,
     `- API and worker started by the script (\`NODE_ENV=production\`, \`LOG_LEVEL=${options.logLevel}\`, default pool sizes) on a fresh database with the ` +
       `development seed; PostgreSQL, Redis, API, worker and this script on the same machine`,
     `- 1-minute load average: ${load[0].toFixed(2)} before the import, ${load[1].toFixed(2)} after the export (this run's own load ` +
@@ -372,55 +336,23 @@ function renderSection({ options, csv, imported, exported, pgVersion, load }) {
   ].join('\n');
 }
 
-const writeSection = (file, section) => report.writeSection(file, section, { start: SECTION_START, end: SECTION_END });
-
 // ---------------------------------------------------------------------------
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
-  await procs.reapOrphans();
-  try {
-    await services.checkPostgres(serverUrl);
-  } catch (error) {
-    throw new procs.UserError(`PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL`);
-  }
-  await services.dropStaleTestDatabases(serverUrl, { prefix: DB_PREFIX });
-  let t = Date.now();
-  await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
-  procs.say(`compiled (${procs.since(t)})`);
-
-  const database = await services.createTestDatabase(serverUrl, { prefix: DB_PREFIX });
-  cleanups.push(async () => {
-    await database.drop();
-    procs.say(`dropped database ${database.name}`);
-  });
+  const database = await setup.prepareScratchDatabase(setup.serverUrl(), DB_PREFIX);
   const redis = await services.resolveRedis({ env: {}, isolated: true });
   cleanups.push(() => redis.stop());
   const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: options.logLevel, DATABASE_URL: database.url, REDIS_URL: redis.url };
-  t = Date.now();
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
-  await procs.runStep({
-    name: 'seed',
-    command: process.execPath,
-    args: [path.join(root, 'dist/tools/seed/seed.js')],
-    env: { ...env, NODE_ENV: 'development' },
-    quiet: true,
-  });
+  let t = Date.now();
+  await setup.migrate(env);
+  await setup.seed(env);
   procs.say(`migrated and seeded ${database.name} (${procs.since(t)})`);
 
+  // One port for the API and its restart before the export; given, it lets the first start before the worker, at once.
   const port = await procs.freePort();
-  const startApi = () => {
-    const handle = procs.startProcess({
-      name: 'api',
-      command: process.execPath,
-      args: [path.join(root, 'dist/apps/api/src/main.js')],
-      env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) },
-    });
-    cleanups.push(() => handle.stop(10_000));
-    return handle;
-  };
-  let api = startApi();
+  const startApi = () => setup.startApi({ env, port });
+  const apiReady = startApi();
   const workerReady = new Promise((resolve) => {
     const worker = procs.startProcess({
       name: 'worker',
@@ -431,21 +363,17 @@ async function main() {
     });
     cleanups.push(() => worker.stop(30_000));
   });
-  const base = `http://127.0.0.1:${port}`;
-  await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
+  let api = await apiReady;
+  const base = api.base;
   const worker = await workerReady;
   procs.say(`API on ${base} and worker ready`);
 
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
-  const pgVersion = (await client.query('show server_version')).rows[0].server_version.split(' ')[0];
-  await client.end();
+  const pgVersion = await setup.postgresVersion(database.url);
 
   const { signIn } = await graphql(
     base,
     null,
-    `mutation { signIn(input: { email: ${JSON.stringify(DEMO_EMAIL)}, password: ${JSON.stringify(DEMO_PASSWORD)} }) { token } }`,
+    `mutation { signIn(input: { email: ${JSON.stringify(DEMO.ADMIN)}, password: ${JSON.stringify(DEMO_PASSWORD)} }) { token } }`,
   );
   const token = signIn.token;
 
@@ -458,9 +386,8 @@ async function main() {
   const loadBefore = os.loadavg()[0];
   const imported = await benchImport(base, token, csv, { api: api.pid, worker: worker.pid });
   // A fresh API process for the export, so its memory shows the export's and not what the upload left.
-  await api.stop(10_000);
-  api = startApi();
-  await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
+  await api.stop();
+  api = await startApi();
   const exported = await benchExport(base, token, { api: api.pid });
   procs.say(
     `export: ${exported.lines - 1} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${exported.total.toFixed(1)} s; API RSS ` +
@@ -469,10 +396,7 @@ async function main() {
 
   const section = renderSection({ options, csv, imported, exported, pgVersion, load: [loadBefore, os.loadavg()[0]] });
   process.stdout.write(`\n${section}\n`);
-  if (options.write) {
-    writeSection(options.output, section);
-    procs.say(`wrote ${path.relative(root, options.output)}`);
-  }
+  if (options.write) report.saveSection(options.output, section, { start: SECTION_START, end: SECTION_END });
 }
 
 run(main);

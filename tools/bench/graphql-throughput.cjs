@@ -15,17 +15,15 @@
 
 const os = require('node:os');
 const path = require('node:path');
-const autocannon = require('autocannon');
 const procs = require('../dev/procs.cjs');
-const { isGoodBody } = require('./lib/graphql.cjs');
+const { DEMO, DEMO_PASSWORD, autocannonPost, isGoodBody, jsonHeaders } = require('./lib/graphql.cjs');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
-const { cleanups, run: runScript } = require('./lib/run.cjs');
+const { cleanups, readArgs, takeCommonArgs, run: runScript } = require('./lib/run.cjs');
+const setup = require('./lib/setup.cjs');
 const services = require('../dev/services.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const DB_PREFIX = 'crm_bench';
 const SECTION_START = '<!-- bench:graphql-throughput:start -->';
 const SECTION_END = '<!-- bench:graphql-throughput:end -->';
@@ -42,9 +40,6 @@ const QUERIES = {
     what: 'session lookup + access check + TypeORM findOne with a relation (campaign + policy asks)',
   },
 };
-// The development seed's demo ADMIN (libs/api/seed-data/src/demo-users.ts): --start seeds it.
-const DEMO_EMAIL = 'admin@demo.coalition.invalid';
-const DEMO_PASSWORD = 'coalition-demo-password';
 
 const USAGE = `Usage:
   node tools/bench/graphql-throughput.cjs --start [options]
@@ -69,7 +64,7 @@ const USAGE = `Usage:
 Queries marked as signed in send a bearer token from the signIn mutation, as
 BENCH_EMAIL / BENCH_PASSWORD (default: the development seed's demo ADMIN, which
 --start seeds). Environment (--start): DATABASE_URL (server to create the bench
-database on, default ${DEFAULT_SERVER_URL}), REDIS_URL (default ${DEFAULT_REDIS_URL}).`;
+database on, default ${setup.DEFAULT_SERVER_URL}), REDIS_URL (default ${setup.DEFAULT_REDIS_URL}).`;
 
 function parseArgs(argv) {
   const options = {
@@ -92,15 +87,7 @@ function parseArgs(argv) {
       throw new procs.UserError(`${name} must be a positive ${integer ? 'integer' : 'number'}, not "${raw}"`);
     return value;
   };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    if (arg.startsWith('--') && arg.includes('=')) [arg, value] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
-    const next = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) throw new procs.UserError(`${arg} needs a value\n\n${USAGE}`);
-      return argv[++i];
-    };
+  readArgs(argv, USAGE, (arg, next, value) => {
     switch (arg) {
       case '--start':
         options.start = true;
@@ -133,24 +120,10 @@ function parseArgs(argv) {
         options.retries = Number(next());
         if (!Number.isInteger(options.retries) || options.retries < 0) throw new procs.UserError('--retries must be 0 or more');
         break;
-      case '--log-level':
-        options.logLevel = next();
-        break;
-      case '--output':
-        options.output = path.resolve(next());
-        break;
-      case '--no-write':
-        options.write = false;
-        break;
-      case '-h':
-      case '--help':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-        break;
       default:
-        throw new procs.UserError(`unknown argument ${arg}\n\n${USAGE}`);
+        return takeCommonArgs(options, arg, next);
     }
-  }
+  });
   if (options.start === Boolean(options.url)) throw new procs.UserError(`give either --start or --url\n\n${USAGE}`);
   if (options.url) {
     try {
@@ -169,19 +142,15 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------
 // Measuring
 
-function headersFor(token) {
-  return token ? { 'content-type': 'application/json', authorization: `Bearer ${token}` } : { 'content-type': 'application/json' };
-}
-
 /** Signs in once and returns the bearer token every signed-in query sends. */
 async function signIn(url) {
-  const email = process.env.BENCH_EMAIL || DEMO_EMAIL;
+  const email = process.env.BENCH_EMAIL || DEMO.ADMIN;
   const password = process.env.BENCH_PASSWORD || DEMO_PASSWORD;
   // Inline arguments (JSON strings are valid GraphQL strings): no dependence on the input type's name.
   const body = JSON.stringify({
     query: `mutation { signIn(input: { email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)} }) { token user { role } } }`,
   });
-  const response = await fetch(url, { method: 'POST', headers: headersFor(null), body, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, { method: 'POST', headers: jsonHeaders(null), body, signal: AbortSignal.timeout(10_000) });
   const result = await response.json().catch(() => ({}));
   const signedIn = result.data && result.data.signIn;
   if (!signedIn) {
@@ -197,7 +166,7 @@ async function signIn(url) {
 async function preflight(url, query, token) {
   let response;
   try {
-    response = await fetch(url, { method: 'POST', headers: headersFor(token), body: JSON.stringify({ query }), signal: AbortSignal.timeout(5_000) });
+    response = await fetch(url, { method: 'POST', headers: jsonHeaders(token), body: JSON.stringify({ query }), signal: AbortSignal.timeout(5_000) });
   } catch (error) {
     throw new procs.UserError(`${url} did not answer: ${error.cause ? error.cause.code || error.cause.message : error.message}`);
   }
@@ -206,17 +175,7 @@ async function preflight(url, query, token) {
   return body;
 }
 
-function run(url, query, { connections, duration, token }) {
-  return autocannon({
-    url,
-    method: 'POST',
-    headers: headersFor(token),
-    body: JSON.stringify({ query }),
-    connections,
-    duration,
-    verifyBody: isGoodBody,
-  });
-}
+const run = (url, query, { connections, duration, token }) => autocannonPost(url, { query }, token, { connections, duration });
 
 const percent = (share) => (share === null || share === undefined ? 'n/a' : `${Math.round(share * 100)}%`);
 const sum = (values) => (values.some((v) => v === null) ? null : values.reduce((a, b) => a + b, 0));
@@ -302,18 +261,14 @@ const commandLine = () => report.commandLine(__filename);
 
 function renderSection({ options, rows, context }) {
   const machine = machineDescription();
-  const number = (value) => Math.round(value).toLocaleString('en-US');
+  const number = report.rounded;
   // autocannon records latency in whole milliseconds.
   const ms = (value) => (value < 1 ? '<1' : String(value));
   const lines = [
     SECTION_START,
     '## GraphQL throughput',
     '',
-    `Written by \`tools/bench/graphql-throughput.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; re-running it replaces this section.`,
-    '',
-    '```sh',
-    commandLine(),
-    '```',
+    ...report.writtenBy(__filename, commandLine()),
     '',
     `- Machine: ${machine.cpus}, ${machine.memory} RAM, ${machine.os}; load generator and API on the same machine`,
     `- Node ${machine.node}, autocannon ${require('autocannon/package.json').version}, commit ${report.gitDescription()}`,
@@ -346,22 +301,14 @@ function renderSection({ options, rows, context }) {
   return lines.join('\n');
 }
 
-const writeSection = (file, section) => report.writeSection(file, section, { start: SECTION_START, end: SECTION_END });
-
 // ---------------------------------------------------------------------------
 // --start: a private API on a throw-away database
 
 async function startApi(options) {
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
-  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const serverUrl = setup.serverUrl();
+  const redisUrl = setup.redisUrl();
   await procs.reapOrphans();
-  try {
-    await services.checkPostgres(serverUrl);
-  } catch (error) {
-    throw new procs.UserError(
-      `PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL to a server where this user may create databases`,
-    );
-  }
+  await setup.requirePostgres(serverUrl, 'set DATABASE_URL to a server where this user may create databases');
   try {
     await services.pingRedis(redisUrl);
   } catch (error) {
@@ -371,46 +318,23 @@ async function startApi(options) {
     services.dropStaleTestDatabases(serverUrl, { prefix: DB_PREFIX }),
     (async () => {
       const t = Date.now();
-      await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
+      await setup.compile();
       procs.say(`compiled (${procs.since(t)})`);
     })(),
   ]);
   if (dropped.length) procs.say(`dropped ${dropped.length} database(s) left by earlier runs`);
 
-  const database = await services.createTestDatabase(serverUrl, { prefix: DB_PREFIX });
-  cleanups.push(async () => {
-    await database.drop();
-    procs.say(`dropped database ${database.name}`);
-  });
+  const database = await setup.createScratchDatabase(serverUrl, DB_PREFIX);
   procs.say(`created database ${database.name} on ${services.redact(serverUrl)}`);
   const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: options.logLevel, DATABASE_URL: database.url, REDIS_URL: redisUrl };
   let t = Date.now();
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
-  // The seed adds the demo users only outside production; the API itself runs as in production.
-  await procs.runStep({
-    name: 'seed',
-    command: process.execPath,
-    args: [path.join(root, 'dist/tools/seed/seed.js')],
-    env: { ...env, NODE_ENV: 'development' },
-    quiet: true,
-  });
+  await setup.migrate(env);
+  await setup.seed(env);
   procs.say(`migrated and seeded (${procs.since(t)})`);
 
-  const port = await procs.freePort();
   t = Date.now();
-  const api = procs.startProcess({
-    name: 'api',
-    command: process.execPath,
-    args: [path.join(root, 'dist/apps/api/src/main.js')],
-    env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port) },
-  });
-  cleanups.push(async () => {
-    await api.stop(10_000);
-    procs.say('stopped the API');
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await procs.waitForHttp(`${base}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
-  procs.say(`API ready on ${base} (${procs.since(t)}; NODE_ENV=production, LOG_LEVEL=${options.logLevel})`);
+  const api = await setup.startApi({ env, said: 'stopped the API' });
+  procs.say(`API ready on ${api.base} (${procs.since(t)}; NODE_ENV=production, LOG_LEVEL=${options.logLevel})`);
 
   // A connection of our own to find the backends serving the API (their CPU is the database's share).
   const { Client } = require('pg');
@@ -418,12 +342,11 @@ async function startApi(options) {
   monitor.on('error', () => {});
   await monitor.connect();
   cleanups.push(() => monitor.end());
-  const { rows } = await monitor.query('show server_version');
   const dbPids = async () => {
     const result = await monitor.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     return result.rows.map((row) => row.pid);
   };
-  return { url: `${base}/graphql`, api, dbPids, pgVersion: rows[0].server_version.split(' ')[0] };
+  return { url: api.url, api, dbPids, pgVersion: await setup.postgresVersion(monitor) };
 }
 
 // ---------------------------------------------------------------------------
@@ -452,10 +375,7 @@ async function main() {
   const loadAfter = os.loadavg()[0];
   const section = renderSection({ options, rows, context: { target, who: session && session.who, load: [load, loadAfter], cpu: probes.apiPid !== null } });
   process.stdout.write(`\n${section.split('\n').slice(1, -1).join('\n')}\n\n`);
-  if (options.write) {
-    writeSection(options.output, section);
-    procs.say(`wrote ${path.relative(root, options.output)}`);
-  }
+  if (options.write) report.saveSection(options.output, section, { start: SECTION_START, end: SECTION_END });
 }
 
 runScript(main);

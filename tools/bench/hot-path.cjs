@@ -15,11 +15,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const machine = require('./lib/machine.cjs');
-const { cleanups, run } = require('./lib/run.cjs');
-const { isGoodBody, post, signIn } = require('./lib/graphql.cjs');
+const { msPer } = require('./lib/report.cjs');
+const { cleanups, readArgs, run } = require('./lib/run.cjs');
+const { DEMO, autocannonPost, post, signIn } = require('./lib/graphql.cjs');
+const setup = require('./lib/setup.cjs');
+const floors = require('./lib/floor.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const COORDINATOR = 'ontario@demo.coalition.invalid';
+const COORDINATOR = DEMO.COORDINATOR;
 const PEOPLE_QUERY =
   'query People($first: Int, $after: String, $filter: PersonFilterInputType) { people(first: $first, after: $after, filter: $filter) ' +
   '{ nodes { id firstName lastName provinceCode engagementStage affiliations { title organization { id nameEn } } } pageInfo { endCursor hasNextPage } } }';
@@ -47,12 +50,7 @@ const USAGE = `Usage: node tools/bench/hot-path.cjs [options]
 function parseArgs(argv) {
   const o = { a: path.join(root, 'dist/apps/api/src/main.js'), b: null, floor: false, db: null, email: COORDINATOR, first: 50, rounds: 4, together: false };
   Object.assign(o, { duration: 10, warmup: 3, connections: 20, profile: null, readProfile: null, top: 30 });
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
+  const take = (arg, next) => {
     if (arg === '--a') o.a = path.resolve(next());
     else if (arg === '--b') o.b = path.resolve(next());
     else if (arg === '--floor') o.floor = true;
@@ -67,11 +65,9 @@ function parseArgs(argv) {
     else if (arg === '--profile') o.profile = path.resolve(next());
     else if (arg === '--read-profile') o.readProfile = path.resolve(next());
     else if (arg === '--top') o.top = Number(next());
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
-  }
+    else return false;
+  };
+  readArgs(argv, USAGE, take, { bare: true });
   return o;
 }
 
@@ -156,73 +152,32 @@ function readProfile(file, top) {
 // ---------------------------------------------------------------------------
 // Measuring
 
-/** Local TCP ports of a process's sockets (Linux /proc): its pg pool's client ports among them. */
-function localPorts(pid) {
-  const inodes = new Set();
-  try {
-    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (match) inodes.add(match[1]);
-      } catch {
-        /* closed meanwhile */
-      }
-    }
-  } catch {
-    return new Set();
-  }
-  const ports = new Set();
-  for (const table of ['tcp', 'tcp6']) {
-    let text = '';
-    try {
-      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
-    }
-  }
-  return ports;
-}
-
-const msPer = (seconds, requests) => (requests > 0 ? ((seconds * 1000) / requests).toFixed(2) : '–');
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 async function main() {
   const procs = require('../dev/procs.cjs');
   const services = require('../dev/services.cjs');
   const { Client } = require('pg');
-  const autocannon = require('autocannon');
   const say = procs.say;
   const o = parseArgs(process.argv.slice(2));
   if (o.readProfile) {
     process.stdout.write(`${readProfile(o.readProfile, o.top)}\n`);
     return;
   }
-  const dbUrl = o.db || services.withDatabase(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', 'crm_bench_large');
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379' };
+  const dbUrl = o.db || services.withDatabase(setup.serverUrl(), 'crm_bench_large');
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: setup.redisUrl() };
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   cleanups.push(() => db.end());
   const dbName = new URL(dbUrl).pathname.slice(1);
-  // A server's PostgreSQL backends: those whose client port is one of the server's sockets.
-  const dbPidsOf = async (serverPid) => {
-    const ports = localPorts(serverPid);
-    const { rows } = await db.query('SELECT pid, client_port FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
-    return rows.filter((r) => ports.has(r.client_port)).map((r) => r.pid);
-  };
+  const dbPidsOf = (serverPid) => machine.backendsOf(db, dbName, serverPid);
   if (o.profile) fs.mkdirSync(o.profile, { recursive: true });
 
   const startApi = async (name, main) => {
-    const port = await procs.freePort();
-    const args = o.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs'), main] : [main];
+    const nodeArgs = o.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : [];
     const extra = o.profile ? { CPU_PROFILE_FILE: path.join(o.profile, `${name}.cpuprofile`) } : {};
-    const handle = procs.startProcess({ name, command: process.execPath, args, env: { ...env, ...extra, API_HOST: '127.0.0.1', API_PORT: String(port) } });
-    cleanups.push(() => handle.stop(10_000));
-    await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle, name, timeoutMs: 60_000 });
-    return { name, main, handle, pid: handle.pid, url: `http://127.0.0.1:${port}/graphql` };
+    const { handle, pid, url } = await setup.startApi({ name, main, nodeArgs, env: { ...env, ...extra } });
+    return { name, main, handle, pid, url };
   };
   const servers = [await startApi('A', o.a)];
   if (o.b) servers.push(await startApi('B', o.b));
@@ -237,39 +192,17 @@ async function main() {
   }
   say(`signed in as ${session.who}; ${answers[0].data.people.nodes.length} people per page`);
   if (o.floor) {
-    const { rows } = await db.query(
-      `SELECT coalesce(array_agg(DISTINCT rp.province_code ORDER BY rp.province_code), '{}') AS provinces
-         FROM app_user u JOIN user_region ur ON ur.user_id = u.id JOIN region_province rp ON rp.region_id = ur.region_id WHERE u.email = $1`,
-      [o.email],
-    );
-    const port = await procs.freePort();
-    const handle = procs.startProcess({
-      name: 'floor',
-      command: process.execPath,
-      args: [...(o.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : []), path.join(__dirname, 'records.cjs'), '--serve-floor'],
-      env: {
-        ...process.env,
-        ...(o.profile ? { CPU_PROFILE_FILE: path.join(o.profile, 'floor.cpuprofile') } : {}),
-        DATABASE_URL: dbUrl,
-        FLOOR_PORT: String(port),
-        FLOOR_PROVINCES: JSON.stringify(rows[0].provinces),
-      },
+    const { handle, pid, base } = await floors.startFloor({
+      script: path.join(__dirname, 'records.cjs'),
+      dbUrl,
+      provinces: await floors.coordinatorProvinces(db, o.email),
+      nodeArgs: o.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : [],
+      env: o.profile ? { CPU_PROFILE_FILE: path.join(o.profile, 'floor.cpuprofile') } : {},
     });
-    cleanups.push(() => handle.stop(5_000));
-    await procs.waitForLine(handle, /floor ready/, { timeoutMs: 20_000 });
-    servers.push({ name: 'floor', handle, pid: handle.pid, url: `http://127.0.0.1:${port}/people`, body: { first: o.first }, token: null });
+    servers.push({ name: 'floor', handle, pid, url: `${base}/people`, body: { first: o.first }, token: null });
   }
 
-  const blast = (server, duration) =>
-    autocannon({
-      url: server.url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
-      body: JSON.stringify(server.body || body),
-      connections: o.connections,
-      duration,
-      verifyBody: isGoodBody,
-    });
+  const blast = (server, duration) => autocannonPost(server.url, server.body || body, server.token, { connections: o.connections, duration });
   /** Measured runs of `group` at the same moment: req/s, and CPU seconds of each server, its PostgreSQL backends and the rest. */
   const measure = async (group, profile = false) => {
     if (o.warmup > 0) await Promise.all(group.map((server) => blast(server, o.warmup)));

@@ -16,21 +16,19 @@
 'use strict';
 
 const os = require('node:os');
-const http = require('node:http');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
-const { cleanups, run } = require('./lib/run.cjs');
+const { readArgs, run } = require('./lib/run.cjs');
 const graphql = require('./lib/graphql.cjs');
+const setup = require('./lib/setup.cjs');
+const floors = require('./lib/floor.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const DB_NAME = 'crm_bench_outreach';
-const PASSWORD = 'coalition-demo-password';
-const COORDINATOR = 'ontario@demo.coalition.invalid';
+const COORDINATOR = graphql.DEMO.COORDINATOR;
 const HEADING = '## Outreach (issue 11)';
 
 const USAGE = `Usage: node tools/bench/outreach.cjs [options]
@@ -70,12 +68,7 @@ function parseArgs(argv) {
     connections: 20,
     write: true,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
+  const take = (arg, next) => {
     if (arg === '--reuse-db') o.reuseDb = next();
     else if (arg === '--skip-build') o.skipBuild = true;
     else if (arg === '--outreach') o.outreach = Number(next());
@@ -90,11 +83,9 @@ function parseArgs(argv) {
     else if (arg === '--count-statements') o.countStatements = true;
     else if (arg === '--profile') o.profile = path.resolve(next());
     else if (arg === '--api') o.api = path.resolve(next());
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
-  }
+    else return false;
+  };
+  readArgs(argv, USAGE, take, { bare: true });
   if ((o.countStatements || o.profile) && !o.logOnly) throw new Error('--count-statements and --profile go with --log-only');
   if (o.logOnly) {
     o.write = false;
@@ -202,7 +193,7 @@ async function ensureData(db, options, say) {
 }
 
 // ---------------------------------------------------------------------------
-// The floors: hand-written SQL behind a bare node:http server, in its own process.
+// The floors (lib/floor.cjs): hand-written SQL, one statement per route.
 
 const FLOOR_FOLLOW_UPS_SQL = `
 SELECT o.id, o.version, o.person_id AS "personId", trim(p.first_name || ' ' || p.last_name) AS "personName", p.province_code AS "provinceCode",
@@ -238,37 +229,14 @@ staged AS (
    WHERE id = (SELECT person_id FROM inserted) RETURNING 1)
 SELECT id FROM inserted, (SELECT count(*) FROM audited) a, (SELECT count(*) FROM timeline) t, (SELECT count(*) FROM staged) s`;
 
-async function serveFloor() {
-  const { Pool } = require('pg');
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const provinces = JSON.parse(process.env.FLOOR_PROVINCES);
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', async () => {
-      try {
-        const input = body ? JSON.parse(body) : {};
-        let data;
-        if (req.url === '/follow-ups') data = { myFollowUps: { nodes: (await pool.query(FLOOR_FOLLOW_UPS_SQL, [input.userId, provinces])).rows } };
-        else if (req.url === '/person') data = { outreachList: { nodes: (await pool.query(FLOOR_PERSON_SQL, [input.personId, provinces])).rows } };
-        else if (req.url === '/log') {
-          const { rows } = await pool.query(FLOOR_LOG_SQL, [input.clientId ?? randomUUID(), input.personId, input.userId, provinces]);
-          data = { logOutreach: rows[0] ?? null };
-        } else throw new Error(`no floor at ${req.url}`);
-        const json = JSON.stringify({ data });
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
-        res.end(json);
-      } catch (error) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(String(error && error.message));
-      }
-    });
-  });
-  server.listen(Number(process.env.FLOOR_PORT), '127.0.0.1', () => process.stdout.write('floor ready\n'));
-  process.on('SIGTERM', () => {
-    server.close();
-    void pool.end().finally(() => process.exit(0));
-  });
+async function floorAnswer(route, input, { pool, provinces }) {
+  if (route === '/follow-ups') return { myFollowUps: { nodes: (await pool.query(FLOOR_FOLLOW_UPS_SQL, [input.userId, provinces])).rows } };
+  if (route === '/person') return { outreachList: { nodes: (await pool.query(FLOOR_PERSON_SQL, [input.personId, provinces])).rows } };
+  if (route === '/log') {
+    const { rows } = await pool.query(FLOOR_LOG_SQL, [input.clientId ?? randomUUID(), input.personId, input.userId, provinces]);
+    return { logOutreach: rows[0] ?? null };
+  }
+  throw new Error(`no floor at ${route}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -321,11 +289,11 @@ SELECT DISTINCT ON (o.person_id) o.person_id, o.id AS fact_id, o.occurred_on,
 // ---------------------------------------------------------------------------
 // Measuring
 
-const n = (v) => Math.round(v).toLocaleString('en-US');
+const n = report.rounded;
 
 // A floor's `{"data":{"logOutreach":null}}` (nothing inserted) is a failure too.
 const isGoodBody = (body) => graphql.isGoodBody(body) && !/^\{"data":\{"\w+":null\}\}$/.test(body);
-const signIn = (url, email) => graphql.signIn(url, email, PASSWORD);
+const { signIn } = graphql;
 
 /**
  * autocannon with a warm-up. `bodies(client)` answers the next request's body for a
@@ -357,7 +325,7 @@ async function load(name, url, options, { connections, tokens = [], body, bodies
               },
             ],
           }
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(tokens[0] ? { authorization: `Bearer ${tokens[0]}` } : {}) } }),
+        : { body: JSON.stringify(body), headers: graphql.jsonHeaders(tokens[0]) }),
       verifyBody: isGoodBody,
     };
   };
@@ -385,39 +353,7 @@ async function load(name, url, options, { connections, tokens = [], body, bodies
   return row;
 }
 
-const msPer = (seconds, requests) => (requests > 0 ? ((seconds * 1000) / requests).toFixed(2) : '–');
-
-/** Local TCP ports of a process's sockets (Linux /proc): its pg pool's client ports among them. */
-function localPorts(pid) {
-  const fs = require('node:fs');
-  const inodes = new Set();
-  try {
-    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (match) inodes.add(match[1]);
-      } catch {
-        /* closed meanwhile */
-      }
-    }
-  } catch {
-    return new Set();
-  }
-  const ports = new Set();
-  for (const table of ['tcp', 'tcp6']) {
-    let text = '';
-    try {
-      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
-    }
-  }
-  return ports;
-}
+const { msPer } = report;
 
 /**
  * CPU seconds a server process and its PostgreSQL backends (the pg_stat_activity rows
@@ -426,11 +362,7 @@ function localPorts(pid) {
  */
 function cpuMeter(db, dbUrl) {
   const dbName = new URL(dbUrl).pathname.slice(1);
-  const backends = async (pid) => {
-    const ports = localPorts(pid);
-    const { rows } = await db.query('SELECT pid, client_port FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
-    return new Map(rows.filter((r) => ports.has(r.client_port)).map((r) => [r.pid, machine.cpuSeconds(r.pid) ?? 0]));
-  };
+  const backends = async (pid) => new Map((await machine.backendsOf(db, dbName, pid)).map((backend) => [backend, machine.cpuSeconds(backend) ?? 0]));
   return (pid, profilePid) => {
     let before;
     return {
@@ -450,23 +382,11 @@ function cpuMeter(db, dbUrl) {
 }
 
 /** Logs 5 contacts one at a time (after one not counted) through an API behind the counting proxy; prints each one's statements. */
-async function countLogStatements(main, env, dbUrl, token, logBodies, procs, say) {
-  const { startCountingProxy } = require('./lib/pg-proxy.cjs');
-  const pg = new URL(dbUrl);
-  const proxy = await startCountingProxy(pg.hostname, Number(pg.port || 5432));
-  cleanups.push(() => proxy.close());
-  const proxied = new URL(dbUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(proxy.port);
-  const port = await procs.freePort();
-  const counting = procs.startProcess({
-    name: 'api-counting',
-    command: process.execPath,
-    args: [main],
-    env: { ...env, DATABASE_URL: proxied.toString(), API_HOST: '127.0.0.1', API_PORT: String(port) },
-  });
-  await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: counting, name: 'api-counting', timeoutMs: 60_000 });
-  const url = `http://127.0.0.1:${port}/graphql`;
+async function countLogStatements(main, env, dbUrl, token, logBodies, say) {
+  const { countingProxyFor } = require('./lib/pg-proxy.cjs');
+  const { proxy, url: proxiedUrl } = await countingProxyFor(dbUrl);
+  const counting = await setup.startApi({ name: 'api-counting', main, env: { ...env, DATABASE_URL: proxiedUrl } });
+  const url = counting.url;
   await graphql.post(url, logBodies(), token);
   const counts = [];
   for (let i = 0; i < 5; i++) {
@@ -483,7 +403,7 @@ async function countLogStatements(main, env, dbUrl, token, logBodies, procs, say
     }
   }
   say(`logOutreach: ${counts.join(', ')} statements per request (sessions cached after the first request)`);
-  await counting.stop(10_000);
+  await counting.stop();
 }
 
 // autocannon reports p90, p97.5 and p99 but not p95: read it off its histogram when there is one.
@@ -502,44 +422,22 @@ async function timed(fn) {
 
 async function main() {
   const procs = require('../dev/procs.cjs');
-  const services = require('../dev/services.cjs');
-  const { Client } = require('pg');
   const say = procs.say;
   const options = parseArgs(process.argv.slice(2));
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
-  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
-  const dbUrl = options.reuseDb || services.withDatabase(serverUrl, DB_NAME);
   const started = new Date();
-
-  await procs.reapOrphans();
-  if (!options.skipBuild) {
-    await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
-    say('compiled');
-  }
-  if (!options.reuseDb) await services.ensureDatabase(serverUrl, DB_NAME);
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: redisUrl };
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
-  const db = new Client({ connectionString: dbUrl });
-  await db.connect();
-  cleanups.push(() => db.end());
+  const { dbUrl, env, db } = await setup.openKeptDatabase(DB_NAME, { reuse: options.reuseDb, skipBuild: options.skipBuild });
   const people = async () => (await db.query('SELECT count(*)::int AS n FROM person')).rows[0].n;
   let seedSeconds = null;
   if ((await people()) === 0) {
     say('seeding --scale large (minutes)…');
     const t = Date.now();
-    await procs.runStep({
-      name: 'seed',
-      command: process.execPath,
-      args: [path.join(root, 'dist/tools/seed/seed.js'), '--scale', 'large'],
-      env: { ...env, NODE_ENV: 'development' },
-      quiet: true,
-    });
+    await setup.seed(env, ['--scale', 'large']);
     seedSeconds = (Date.now() - t) / 1000;
   }
   const data = await ensureData(db, options, say);
   if (options.dataOnly) return;
   await db.query('ANALYZE');
-  const pgVersion = (await db.query('show server_version')).rows[0].server_version.split(' ')[0];
+  const pgVersion = await setup.postgresVersion(db);
   const counts = (
     await db.query(`SELECT (SELECT count(*) FROM person)::int AS people, (SELECT count(*) FROM outreach)::int AS outreach,
       (SELECT count(*) FROM outreach WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL)::int AS "openFollowUps",
@@ -549,12 +447,12 @@ async function main() {
   const results = { options, data, counts, pgVersion, seedSeconds, started, loads: [] };
 
   // 1. The ladder rebuild over every person (the API's command), then its floor.
-  if (!options.skipRebuild) await measureRebuild(db, env, results, procs, say);
+  if (!options.skipRebuild) await measureRebuild(db, env, results, say);
 
-  await measureRest(db, env, options, results, procs, say, dbUrl);
+  await measureRest(db, env, options, results, say, dbUrl);
 }
 
-async function measureRebuild(db, env, results, procs, say) {
+async function measureRebuild(db, env, results, say) {
   const loadNow = () => os.loadavg()[0];
   say('ladder rebuild (node dist/apps/api/src/rebuild-ladder.js)…');
   results.loads.push(loadNow());
@@ -590,20 +488,16 @@ async function measureRebuild(db, env, results, procs, say) {
   );
 }
 
-async function measureRest(db, env, options, results, procs, say, dbUrl) {
+async function measureRest(db, env, options, results, say, dbUrl) {
   const loadNow = () => os.loadavg()[0];
 
   // 2. The API and the floor, side by side.
-  const port = await procs.freePort();
-  const api = procs.startProcess({
-    name: 'api',
-    command: process.execPath,
-    args: [...(options.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : []), options.api],
-    env: { ...env, API_HOST: '127.0.0.1', API_PORT: String(port), ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
+  const api = await setup.startApi({
+    main: options.api,
+    nodeArgs: options.profile ? ['-r', path.join(__dirname, 'lib/cpu-profile.cjs')] : [],
+    env: { ...env, ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
   });
-  cleanups.push(() => api.stop(10_000));
-  await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: api, name: 'api', timeoutMs: 60_000 });
-  const apiUrl = `http://127.0.0.1:${port}/graphql`;
+  const apiUrl = api.url;
 
   // Twenty coordinators of Ontario's region (the demo one and bench ones), each with people of their provinces.
   const { rows: region } = await db.query(
@@ -642,16 +536,8 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
     `${sessions.length} coordinators signed in; ${COORDINATOR} has ${mine[0].n} open follow-ups due within the week; busiest person ${busiest[0].n} contacts`,
   );
 
-  const floorPort = await procs.freePort();
-  const floor = procs.startProcess({
-    name: 'floor',
-    command: process.execPath,
-    args: [__filename, '--serve-floor'],
-    env: { ...process.env, DATABASE_URL: dbUrl, FLOOR_PORT: String(floorPort), FLOOR_PROVINCES: JSON.stringify(provinces) },
-  });
-  cleanups.push(() => floor.stop(5_000));
-  await procs.waitForLine(floor, /floor ready/, { timeoutMs: 20_000 });
-  const floorUrl = (route) => `http://127.0.0.1:${floorPort}${route}`;
+  const floor = await floors.startFloor({ script: __filename, dbUrl, provinces });
+  const floorUrl = (route) => `${floor.base}${route}`;
 
   const FOLLOW_UPS = {
     query: 'query { myFollowUps { today nodes { id version personId personName provinceCode channel occurredOn outcome notes followUpOn } } }',
@@ -674,7 +560,7 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
   });
   if (options.logOnly) {
     say(`API: ${path.relative(root, options.api)}`);
-    if (options.countStatements) await countLogStatements(options.api, env, dbUrl, sessions[0].token, logBodies, procs, say);
+    if (options.countStatements) await countLogStatements(options.api, env, dbUrl, sessions[0].token, logBodies, say);
     const meter = cpuMeter(db, dbUrl);
     const apiRow = await load(`log a contact, ${sessions.length} coordinators (API)`, apiUrl, options, {
       connections: sessions.length,
@@ -710,7 +596,7 @@ async function measureRest(db, env, options, results, procs, say, dbUrl) {
     }),
   );
   results.loads.push(loadNow());
-  await api.stop(10_000);
+  await api.stop();
 
   // 3. The digest for every coordinator at 07:00 in Toronto today.
   const today = new Date().toISOString().slice(0, 10);
@@ -768,7 +654,7 @@ const headingOf = (options) => (options.skipRebuild ? `${HEADING} without the re
 function render(r) {
   const row = (name) => r.rows.find((x) => x.name.startsWith(name) && x.name.endsWith('(API)'));
   const floorRow = (name) => r.rows.find((x) => x.name.startsWith(name) && x.name.endsWith('(floor)'));
-  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  const { verdict } = report;
   const logApi = row('log a contact');
   const lines = [
     headingOf(r.options),
@@ -876,7 +762,7 @@ function render(r) {
   return lines.join('\n');
 }
 
-if (process.argv[2] === '--serve-floor') void serveFloor();
+if (process.argv[2] === '--serve-floor') floors.serveFloor(floorAnswer);
 else if (process.argv[2] === '--run-digest')
   runDigest().then(
     () => process.exit(0),

@@ -14,20 +14,17 @@
 'use strict';
 
 const os = require('node:os');
-const http = require('node:http');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const machine = require('./lib/machine.cjs');
 const report = require('./lib/report.cjs');
-const { cleanups, run } = require('./lib/run.cjs');
-const { isGoodBody, post, signIn } = require('./lib/graphql.cjs');
+const { cleanups, readArgs, run } = require('./lib/run.cjs');
+const { DEMO, autocannonPost, post, signIn } = require('./lib/graphql.cjs');
+const setup = require('./lib/setup.cjs');
+const floors = require('./lib/floor.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const DB_NAME = 'crm_bench_large';
-const COORDINATOR = 'ontario@demo.coalition.invalid';
-const PASSWORD = 'coalition-demo-password';
+const COORDINATOR = DEMO.COORDINATOR;
 const HEADING = '## Records (issue 4)';
 
 // The staff app has no people operation yet (libs/staff/graphql/src/operations):
@@ -89,12 +86,7 @@ function parseArgs(argv) {
     write: true,
     postgraphile: true,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
+  const take = (arg, next) => {
     if (arg === '--reuse-db') o.reuseDb = next();
     else if (arg === '--skip-seed') o.skipSeed = true;
     else if (arg === '--skip-build') o.skipBuild = true;
@@ -108,18 +100,14 @@ function parseArgs(argv) {
     else if (arg === '--api-main') {
       o.apiMain = path.resolve(next());
       o.skipBuild = true;
-    } else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
-  }
+    } else return false;
+  };
+  readArgs(argv, USAGE, take, { bare: true });
   return o;
 }
 
 // ---------------------------------------------------------------------------
-// The floor: one hand-written statement through pg behind a bare node:http server.
-// Runs as its own process (`--serve-floor`), so it does not share a CPU-bound
-// event loop with autocannon.
+// The floor (lib/floor.cjs): one hand-written statement through pg.
 
 const FLOOR_SQL = `
 SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.province_code AS "provinceCode",
@@ -134,40 +122,20 @@ SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.province_
  ORDER BY f_search_norm(p.last_name), f_search_norm(p.first_name), p.id
  LIMIT $2`;
 
-async function serveFloor() {
-  const { Pool } = require('pg');
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE || 10) });
-  const provinces = JSON.parse(process.env.FLOOR_PROVINCES);
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', async () => {
-      try {
-        const first = Math.min(200, Number((body && JSON.parse(body).first) || 50));
-        const { rows } = await pool.query(FLOOR_SQL, [provinces, first + 1]);
-        const page = rows.slice(0, first);
-        const last = page[page.length - 1];
-        const nodes = page.map(({ sortLast: _l, sortFirst: _f, ...row }) => row);
-        const endCursor = last ? Buffer.from(JSON.stringify([last.sortLast, last.sortFirst, last.id])).toString('base64url') : null;
-        const json = JSON.stringify({ data: { people: { nodes, pageInfo: { endCursor, hasNextPage: rows.length > first } } } });
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
-        res.end(json);
-      } catch (error) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(String(error && error.message));
-      }
-    });
-  });
-  server.listen(Number(process.env.FLOOR_PORT), '127.0.0.1', () => process.stdout.write('floor ready\n'));
-  process.on('SIGTERM', () => {
-    server.close();
-    void pool.end().finally(() => process.exit(0));
-  });
+/** The floor's answer to any route: a page of people as the API's list gives it (`{ first }` in the body). */
+async function floorPage(_route, input, { pool, provinces }) {
+  const first = Math.min(200, Number(input.first || 50));
+  const { rows } = await pool.query(FLOOR_SQL, [provinces, first + 1]);
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  const nodes = page.map(({ sortLast: _l, sortFirst: _f, ...row }) => row);
+  const endCursor = last ? Buffer.from(JSON.stringify([last.sortLast, last.sortFirst, last.id])).toString('base64url') : null;
+  return { people: { nodes, pageInfo: { endCursor, hasNextPage: rows.length > first } } };
 }
 
 // ---------------------------------------------------------------------------
 // Counting statements: lib/pg-proxy.cjs (a TCP proxy that reads the frontend protocol).
-const { startCountingProxy } = require('./lib/pg-proxy.cjs');
+const { countingProxyFor } = require('./lib/pg-proxy.cjs');
 
 // ---------------------------------------------------------------------------
 // Measuring
@@ -182,17 +150,7 @@ const waitForIdle = (say) => machine.waitForIdle({ limit: 0.1, maxSeconds: 120, 
 
 /** autocannon with a warm-up; CPU of the server, its DB backends, the load generator and everything else. */
 async function load(name, url, body, token, options, probes) {
-  const autocannon = require('autocannon');
-  const run = (duration) =>
-    autocannon({
-      url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-      connections: options.connections,
-      duration,
-      verifyBody: isGoodBody,
-    });
+  const run = (duration) => autocannonPost(url, body, token, { connections: options.connections, duration });
   if (options.waitIdle) await waitForIdle(probes.say);
   if (options.warmup > 0) await run(options.warmup);
   // Database backends come and go (a pool opens connections under load and closes idle
@@ -228,33 +186,17 @@ async function load(name, url, body, token, options, probes) {
   return row;
 }
 const pc = (v) => `${Math.round(v * 100)}%`;
-const msPer = (cpuShare, rps) => (rps > 0 ? ((cpuShare * 1000) / rps).toFixed(2) : '–');
+const { msPer } = report;
 
 // ---------------------------------------------------------------------------
 
 async function main() {
   const procs = require('../dev/procs.cjs');
-  const services = require('../dev/services.cjs');
-  const { Client } = require('pg');
   const say = procs.say;
   const options = parseArgs(process.argv.slice(2));
   const commands = [];
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
-  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
-  const dbUrl = options.reuseDb || services.withDatabase(serverUrl, DB_NAME);
   const t0 = Date.now();
-
-  await procs.reapOrphans();
-  if (!options.skipBuild) {
-    await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
-    say('compiled');
-  }
-  if (!options.reuseDb) await services.ensureDatabase(serverUrl, DB_NAME);
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: redisUrl };
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env, quiet: true });
-  const db = new Client({ connectionString: dbUrl });
-  await db.connect();
-  cleanups.push(() => db.end());
+  const { dbUrl, env, db } = await setup.openKeptDatabase(DB_NAME, { reuse: options.reuseDb, skipBuild: options.skipBuild });
   const countRows = async () => {
     const { rows } = await db.query(
       `SELECT (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM person)::int AS people,
@@ -268,54 +210,27 @@ async function main() {
     if (counts.people > 0) throw new Error(`${DB_NAME} holds ${counts.people} people, not the large seed: drop it (or pass --reuse-db/--skip-seed)`);
     const t = Date.now();
     say('seeding --scale large (minutes)…');
-    await procs.runStep({
-      name: 'seed',
-      command: process.execPath,
-      args: [path.join(root, 'dist/tools/seed/seed.js'), '--scale', 'large'],
-      env: { ...env, NODE_ENV: 'development' },
-      quiet: true,
-    });
+    await setup.seed(env, ['--scale', 'large']);
     say(`seeded (${procs.since(t)})`);
     commands.push('node dist/tools/seed/seed.js --scale large   # NODE_ENV=development, once');
     counts = await countRows();
   }
   await db.query('ANALYZE');
   say(`data: ${JSON.stringify(counts)}`);
-  const { rows: provRows } = await db.query(
-    `SELECT coalesce(array_agg(DISTINCT rp.province_code ORDER BY rp.province_code), '{}') AS provinces
-       FROM app_user u JOIN user_region ur ON ur.user_id = u.id JOIN region_province rp ON rp.region_id = ur.region_id WHERE u.email = $1`,
-    [COORDINATOR],
-  );
-  const provinces = provRows[0].provinces;
-  const pgVersion = (await db.query('show server_version')).rows[0].server_version.split(' ')[0];
+  const provinces = await floors.coordinatorProvinces(db, COORDINATOR);
+  const pgVersion = await setup.postgresVersion(db);
   const dbName = new URL(dbUrl).pathname.slice(1);
   const dbPids = async () =>
     (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])).rows.map((r) => r.pid);
 
-  const startApi = async (name, databaseUrl, extraEnv = {}) => {
-    const port = await procs.freePort();
-    const api = procs.startProcess({
-      name,
-      command: process.execPath,
-      args: [options.apiMain || path.join(root, 'dist/apps/api/src/main.js')],
-      env: { ...env, DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port), ...extraEnv },
-    });
-    const stop = async () => api.stop(10_000);
-    cleanups.push(stop);
-    await procs.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { handle: api, name, timeoutMs: 60_000 });
-    return { api, url: `http://127.0.0.1:${port}/graphql`, stop };
-  };
+  const startApi = (name, databaseUrl, extraEnv = {}) =>
+    setup.startApi({ name, main: options.apiMain, env: { ...env, DATABASE_URL: databaseUrl, ...extraEnv } });
 
   // 1. Statements per request, through the counting proxy (a separate API instance).
-  const pg = new URL(dbUrl);
-  const proxy = await startCountingProxy(pg.hostname, Number(pg.port || 5432));
-  cleanups.push(() => proxy.close());
-  const proxied = new URL(dbUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(proxy.port);
+  const { proxy, url: proxiedUrl } = await countingProxyFor(dbUrl);
   // Sessions are not cached here (SESSION_CACHE_SECONDS=0): the counts are a request's worst case.
-  const counting = await startApi('api-counting', proxied.toString(), { SESSION_CACHE_SECONDS: '0' });
-  const session = await signIn(counting.url, COORDINATOR, PASSWORD);
+  const counting = await startApi('api-counting', proxiedUrl, { SESSION_CACHE_SECONDS: '0' });
+  const session = await signIn(counting.url, COORDINATOR);
   say(`signed in as ${session.who}; provinces ${provinces.join(', ')}`);
   const requests = {
     people10: { query: PEOPLE_QUERY, variables: { first: 10 } },
@@ -356,16 +271,8 @@ async function main() {
 
   // 2. Throughput: the API (straight to PostgreSQL) and the floor.
   const bench = await startApi('api', dbUrl);
-  const floorPort = await procs.freePort();
-  const floor = procs.startProcess({
-    name: 'floor',
-    command: process.execPath,
-    args: [__filename, '--serve-floor'],
-    env: { ...process.env, DATABASE_URL: dbUrl, FLOOR_PORT: String(floorPort), FLOOR_PROVINCES: JSON.stringify(provinces) },
-  });
-  cleanups.push(() => floor.stop(5_000));
-  await procs.waitForLine(floor, /floor ready/, { timeoutMs: 20_000 });
-  const floorUrl = `http://127.0.0.1:${floorPort}/people`;
+  const floor = await floors.startFloor({ script: __filename, dbUrl, provinces });
+  const floorUrl = `${floor.base}/people`;
   // Same JSON shape and rows as the API's answer.
   const apiPage = await post(bench.url, requests.people50, session.token);
   const floorPage = await post(floorUrl, { first: 50 });
@@ -378,7 +285,7 @@ async function main() {
   const pgl = options.postgraphile ? await startPostgraphile(db, dbUrl, provinces, apiPage, say) : null;
   const loadBefore = os.loadavg();
   const rows = [];
-  const probesApi = { pid: bench.api.pid, dbPids, say };
+  const probesApi = { pid: bench.pid, dbPids, say };
   // API, PostGraphile and floor alternate, `--rounds` times each: the machine's own drift
   // hits all three, and the row reported for each is its median round (by req/s).
   const apiRounds = [];
@@ -433,10 +340,7 @@ async function main() {
     minutes: (Date.now() - t0) / 60000,
   });
   process.stdout.write(`\n${section}\n`);
-  if (options.write) {
-    writeSection(path.join(root, 'docs/benchmarks.md'), section);
-    say('wrote docs/benchmarks.md');
-  }
+  if (options.write) report.saveSection(path.join(root, 'docs/benchmarks.md'), section, { start: HEADING });
 }
 
 // ---------------------------------------------------------------------------
@@ -478,21 +382,10 @@ async function startPostgraphile(db, dbUrl, provinces, apiPage, say) {
 
 function render(r) {
   const [api, floor] = r.rows;
-  const cpus = os.cpus();
-  const commit = (() => {
-    try {
-      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-      const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
-      return `${head}${dirty ? ' (with uncommitted changes)' : ''}`;
-    } catch {
-      return 'unknown';
-    }
-  })();
-  const args = process.argv.slice(2).join(' ');
+  const host = machine.machineDescription();
   const sc = r.statementCounts;
   const range = (c) => (c.min === c.max ? String(c.min) : `${c.min}–${c.max}`);
-  const verdict = (ok) => (ok ? 'met' : '**missed**');
-  const n = (v) => Math.round(v).toLocaleString('en-US');
+  const { verdict, rounded: n } = report;
   const ratioP50 = api.p50 / floor.p50;
   const ratioRps = floor.rps / api.rps;
   // Issue 8's targets: within 1.25× of the floor, and 1.2× PostGraphile's throughput.
@@ -502,15 +395,10 @@ function render(r) {
   const lines = [
     HEADING,
     '',
-    `Written by \`tools/bench/records.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; re-running it replaces this section.`,
+    ...report.writtenBy(__filename, report.commandLine(__filename, { quote: false })),
     '',
-    '```sh',
-    `node tools/bench/records.cjs${args ? ` ${args}` : ''}`,
-    '```',
-    '',
-    `- Machine: ${os.availableParallelism ? os.availableParallelism() : cpus.length} × ${cpus[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB ` +
-      `RAM, ${os.type()} ${os.release()}; load generator, API, floor, PostgreSQL ${r.pgVersion} and Redis all on it`,
-    `- Node ${process.version}, autocannon ${require('autocannon/package.json').version}, commit ${commit}`,
+    `- Machine: ${host.cpus}, ${host.memory} RAM, ${host.system}; load generator, API, floor, PostgreSQL ${r.pgVersion} and Redis all on it`,
+    `- Node ${process.version}, autocannon ${require('autocannon/package.json').version}, commit ${report.gitDescription()}`,
     `- Data: database \`${r.dbName}\` (migrated, \`node dist/tools/seed/seed.js --scale large\`): ${n(r.counts.organizations)} organizations, ` +
       `${n(r.counts.people)} people, ${n(r.counts.affiliations)} affiliations; ${n(r.counts.peopleOntario)} active people in the coordinator's provinces ` +
       `(${r.provinces.join(', ')})`,
@@ -633,7 +521,5 @@ function render(r) {
   return lines.join('\n');
 }
 
-const writeSection = (file, section) => report.writeSection(file, section, { start: HEADING });
-
-if (process.argv[2] === '--serve-floor') void serveFloor();
+if (process.argv[2] === '--serve-floor') floors.serveFloor(floorPage, { poolSize: Number(process.env.FLOOR_POOL_SIZE || 10) });
 else run(main);

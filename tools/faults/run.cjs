@@ -18,7 +18,8 @@ const path = require('node:path');
 const procs = require('../dev/procs.cjs');
 const machine = require('../bench/lib/machine.cjs');
 const report = require('../bench/lib/report.cjs');
-const { run } = require('../bench/lib/run.cjs');
+const { readArgs, takeCommonArgs, run } = require('../bench/lib/run.cjs');
+const setup = require('../bench/lib/setup.cjs');
 const { DEMO, signIn } = require('./lib/client.cjs');
 const { importsUnderKills } = require('./lib/imports.cjs');
 const { postgresOutage, redisOutage, replicas } = require('./lib/outages.cjs');
@@ -26,7 +27,6 @@ const { prepare, startApi, startWorker, root } = require('./lib/stack.cjs');
 const { writers } = require('./lib/writers.cjs');
 const { render } = require('./lib/render.cjs');
 
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCENARIOS = ['writers', 'imports', 'redis', 'postgres', 'replicas'];
 
 const USAGE = `Usage: node tools/faults/run.cjs [options]
@@ -42,7 +42,7 @@ const USAGE = `Usage: node tools/faults/run.cjs [options]
   --output FILE          where the results go (default docs/reliability.md)
   --no-write             print only
 
-Environment: DATABASE_URL (server to create the drill's database on, default ${DEFAULT_SERVER_URL}).`;
+Environment: DATABASE_URL (server to create the drill's database on, default ${setup.DEFAULT_SERVER_URL}).`;
 
 function parseArgs(argv) {
   const options = {
@@ -62,15 +62,7 @@ function parseArgs(argv) {
     if (!Number.isFinite(value) || value <= 0) throw new procs.UserError(`${name} must be a positive number`);
     return value;
   };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    if (arg.startsWith('--') && arg.includes('=')) [arg, value] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
-    const next = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) throw new procs.UserError(`${arg} needs a value\n\n${USAGE}`);
-      return argv[++i];
-    };
+  readArgs(argv, USAGE, (arg, next) => {
     switch (arg) {
       case '--only':
         options.only = next().split(',');
@@ -94,24 +86,10 @@ function parseArgs(argv) {
       case '--postgres-outage':
         options.postgresOutage = positive(arg, next());
         break;
-      case '--log-level':
-        options.logLevel = next();
-        break;
-      case '--output':
-        options.output = path.resolve(next());
-        break;
-      case '--no-write':
-        options.write = false;
-        break;
-      case '-h':
-      case '--help':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-        break;
       default:
-        throw new procs.UserError(`unknown argument ${arg}\n\n${USAGE}`);
+        return takeCommonArgs(options, arg, next);
     }
-  }
+  });
   return options;
 }
 
@@ -124,11 +102,10 @@ function killPlan(kills) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
   const runId = Date.now().toString(36);
   const logDir = path.join(root, '.data/logs/faults', runId);
   const stack = await prepare({
-    serverUrl,
+    serverUrl: setup.serverUrl(),
     logLevel: options.logLevel,
     logDir,
     // The platform's repeatable job every second, so ticks can be counted; workers at info to see their jobs.
@@ -138,11 +115,7 @@ async function main() {
   await startWorker(stack);
   procs.say(`API on ${api.base} and a worker ready; logs in ${path.relative(root, logDir)}`);
 
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: stack.database.url });
-  await client.connect();
-  const pgVersion = (await client.query('show server_version')).rows[0].server_version.split(' ')[0];
-  await client.end();
+  const pgVersion = await setup.postgresVersion(stack.database.url);
 
   const results = {};
   const started = Date.now();
@@ -176,10 +149,7 @@ async function main() {
     command: report.commandLine(__filename),
   });
   process.stdout.write(`\n${section}\n`);
-  if (options.write) {
-    report.writeSection(options.output, section, { start: render.START, end: render.END });
-    procs.say(`wrote ${path.relative(root, options.output)}`);
-  }
+  if (options.write) report.saveSection(options.output, section, { start: render.START, end: render.END });
   const failures = render.failures(results);
   if (failures.length) {
     process.exitCode = 1;

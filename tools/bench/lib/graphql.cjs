@@ -1,8 +1,20 @@
 'use strict';
 // Talking to the API from a benchmark: one way to post a GraphQL request, to judge an
-// answer, and to sign in, for every tool under tools/bench.
+// answer, to sign in and to load it with autocannon, for every tool under tools/bench
+// and tools/faults.
 
+// The development seed's demo users (libs/api/seed-data/src/demo-users.ts), all with one password.
 const DEMO_PASSWORD = 'coalition-demo-password';
+const DEMO = {
+  ADMIN: 'admin@demo.coalition.invalid',
+  STAFF: 'staff@demo.coalition.invalid',
+  COORDINATOR: 'ontario@demo.coalition.invalid',
+};
+
+/** A JSON request's headers, with the bearer token when there is one. */
+function jsonHeaders(token) {
+  return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
 
 /** A correct answer has data and no errors (GraphQL errors may come with HTTP 200). */
 function isGoodBody(body) {
@@ -16,7 +28,7 @@ function isGoodBody(body) {
 async function post(url, body, token, { isGood = isGoodBody, timeoutMs = 60_000 } = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: jsonHeaders(token),
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -36,4 +48,10 @@ async function signIn(url, email, password = DEMO_PASSWORD) {
   return { token, userId: user.id, role: user.role, who: `${email} (${user.role})` };
 }
 
-module.exports = { DEMO_PASSWORD, isGoodBody, post, signIn };
+/** autocannon POSTing `body` as JSON over keep-alive connections for `duration` s; a request is bad unless isGoodBody. */
+function autocannonPost(url, body, token, { connections, duration }) {
+  const autocannon = require('autocannon');
+  return autocannon({ url, method: 'POST', headers: jsonHeaders(token), body: JSON.stringify(body), connections, duration, verifyBody: isGoodBody });
+}
+
+module.exports = { DEMO, DEMO_PASSWORD, jsonHeaders, isGoodBody, post, signIn, autocannonPost };

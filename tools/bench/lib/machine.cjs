@@ -1,6 +1,7 @@
 // What the benchmark scripts read off the machine: CPU time of a process, of
-// the whole machine, and whether other work is running. Linux /proc only; the
-// functions answer null elsewhere rather than guess.
+// the whole machine, whether other work is running, and which PostgreSQL
+// backends serve a process. Linux /proc only; the functions answer null (or
+// nothing) elsewhere rather than guess.
 'use strict';
 
 const fs = require('node:fs');
@@ -74,7 +75,48 @@ async function waitForIdle({ limit = 0.2, maxSeconds = 120, sampleMs = 2000, say
   }
 }
 
-/** "2 × AMD EPYC …, 23.5 GiB RAM, Linux 6.1 (x64)" and the parts of it. */
+/** Local TCP ports of a process's sockets (Linux /proc): its pg pool's client ports among them. */
+function localPorts(pid) {
+  const inodes = new Set();
+  try {
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match) inodes.add(match[1]);
+      } catch {
+        /* closed meanwhile */
+      }
+    }
+  } catch {
+    return new Set();
+  }
+  const ports = new Set();
+  for (const table of ['tcp', 'tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * The PostgreSQL backends (pids) of database `dbName` serving process `pid`: those whose client
+ * port is one of its sockets, so that two servers on one database are told apart. `db` is a pg client.
+ */
+async function backendsOf(db, dbName, pid) {
+  const ports = localPorts(pid);
+  const { rows } = await db.query('SELECT pid, client_port FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+  return rows.filter((r) => ports.has(r.client_port)).map((r) => r.pid);
+}
+
+/** "2 × AMD EPYC …, 23.5 GiB RAM, Linux 6.1 (x64)" and the parts of it (`system` is `os` without the architecture). */
 function machineDescription() {
   const cpus = os.cpus();
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length;
@@ -82,10 +124,22 @@ function machineDescription() {
     cpus: `${cores} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()} (${os.arch()})`,
+    system: `${os.type()} ${os.release()}`,
     node: process.version,
     cores,
   };
   return { ...parts, line: `${parts.cpus}, ${parts.memory} RAM, ${parts.os}` };
 }
 
-module.exports = { clockTicks, sleep, cpuSeconds, machineBusySeconds, ownCpuSeconds, othersBusy, waitForIdle, machineDescription };
+module.exports = {
+  clockTicks,
+  sleep,
+  cpuSeconds,
+  machineBusySeconds,
+  ownCpuSeconds,
+  othersBusy,
+  waitForIdle,
+  localPorts,
+  backendsOf,
+  machineDescription,
+};

@@ -5,6 +5,7 @@
 'use strict';
 
 const net = require('node:net');
+const { cleanups } = require('./run.cjs');
 
 function startCountingProxy(pgHost, pgPort) {
   const log = [];
@@ -82,4 +83,15 @@ function startCountingProxy(pgHost, pgPort) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, log, close: () => server.close() })));
 }
 
-module.exports = { startCountingProxy };
+/** A counting proxy in front of the server of `dbUrl`, closed at the end: { proxy, url }, url being dbUrl through the proxy. */
+async function countingProxyFor(dbUrl) {
+  const pg = new URL(dbUrl);
+  const proxy = await startCountingProxy(pg.hostname, Number(pg.port || 5432));
+  cleanups.push(() => proxy.close());
+  const proxied = new URL(dbUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  return { proxy, url: proxied.toString() };
+}
+
+module.exports = { startCountingProxy, countingProxyFor };

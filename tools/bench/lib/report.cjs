@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const procs = require('../../dev/procs.cjs');
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -27,11 +28,29 @@ function gitDescription() {
   }
 }
 
-/** The command that ran this script, quoted for a shell. */
-function commandLine(script) {
+/** The command that ran this script, quoted for a shell (or, `quote: false`, joined as typed, as some sections always showed it). */
+function commandLine(script, { quote = true } = {}) {
+  if (!quote) {
+    const typed = process.argv.slice(2).join(' ');
+    return `node ${path.relative(root, script)}${typed ? ` ${typed}` : ''}`;
+  }
   const args = process.argv.slice(2).map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`));
   return ['node', path.relative(root, script), ...args].join(' ');
 }
+
+/** Now, to the second: 2026-12-02T23:34:27Z. */
+const timestamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** A section's opening lines: the script that wrote it and when, then `command` in a shell block. */
+function writtenBy(script, command) {
+  return [`Written by \`${path.relative(root, script)}\` on ${timestamp()}; re-running it replaces this section.`, '', '```sh', command, '```'];
+}
+
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+/** A figure rounded, with thousands separators: 12,345. */
+const rounded = (value) => Math.round(value).toLocaleString('en-US');
+/** Milliseconds per answer: CPU seconds over answers, or a CPU share over answers per second. */
+const msPer = (seconds, answers) => (answers > 0 ? ((seconds * 1000) / answers).toFixed(2) : '–');
 
 /**
  * Replaces a section of `file`: from `start` to `end` markers when `end` is
@@ -60,4 +79,10 @@ function writeSection(file, section, { start, end }) {
   fs.writeFileSync(file, text);
 }
 
-module.exports = { gitDescription, commandLine, writeSection };
+/** writeSection, then says which file it wrote. */
+function saveSection(file, section, markers) {
+  writeSection(file, section, markers);
+  procs.say(`wrote ${path.relative(root, file)}`);
+}
+
+module.exports = { gitDescription, commandLine, timestamp, writtenBy, verdict, rounded, msPer, writeSection, saveSection };

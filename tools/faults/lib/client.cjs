@@ -1,12 +1,7 @@
 // Talking to the API from outside, as a client would, and judging each answer.
 'use strict';
 
-const DEMO_PASSWORD = 'coalition-demo-password';
-const DEMO = {
-  ADMIN: 'admin@demo.coalition.invalid',
-  STAFF: 'staff@demo.coalition.invalid',
-  COORDINATOR: 'ontario@demo.coalition.invalid',
-};
+const { DEMO, DEMO_PASSWORD, jsonHeaders } = require('../../bench/lib/graphql.cjs');
 
 // What an answer must never show a client: addresses, ports, driver errors, SQL, stack frames.
 const LEAKS = [
@@ -30,7 +25,7 @@ async function graphql(base, query, variables = {}, token = null, { timeoutMs = 
   try {
     response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: jsonHeaders(token),
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,12 +1,13 @@
 // The drill's results as a section of docs/reliability.md, and the targets missed.
 'use strict';
 
+const { timestamp, verdict } = require('../../bench/lib/report.cjs');
+
 const START = '<!-- faults:start -->';
 const END = '<!-- faults:end -->';
 
 const s = (ms) => (ms === null || ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 const n = (value) => Number(value).toLocaleString('en-US');
-const verdict = (ok) => (ok ? 'met' : '**missed**');
 const list = (counts) =>
   Object.entries(counts ?? {})
     .map(([key, value]) => `${key} ${n(value)}`)
@@ -98,8 +99,7 @@ function render({ options, results, minutes, machine, commit, command }) {
     START,
     '## Fault drills',
     '',
-    `Written by \`tools/faults/run.cjs\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} (${minutes.toFixed(1)} minutes); re-running it ` +
-      'replaces this section.',
+    `Written by \`tools/faults/run.cjs\` on ${timestamp()} (${minutes.toFixed(1)} minutes); re-running it replaces this section.`,
     '',
     '```sh',
     command,

@@ -12,6 +12,7 @@ const { spawn } = require('node:child_process');
 const procs = require('../../dev/procs.cjs');
 const services = require('../../dev/services.cjs');
 const { cleanups } = require('../../bench/lib/run.cjs');
+const setup = require('../../bench/lib/setup.cjs');
 
 const root = path.resolve(__dirname, '../../..');
 const DB_PREFIX = 'crm_faults';
@@ -110,33 +111,12 @@ async function startRedis() {
  * for checks, and the knobs.
  */
 async function prepare({ serverUrl, logLevel, logDir, workerEnv = {} }) {
-  await procs.reapOrphans();
-  try {
-    await services.checkPostgres(serverUrl);
-  } catch (error) {
-    throw new procs.UserError(`PostgreSQL at ${services.redact(serverUrl)} cannot be reached (${error.message}); set DATABASE_URL`);
-  }
-  await services.dropStaleTestDatabases(serverUrl, { prefix: DB_PREFIX });
-  let t = Date.now();
-  await procs.runStep({ name: 'compile', command: process.execPath, args: [path.join(root, 'tools/build/compile-node.cjs')], quiet: true });
-  procs.say(`compiled (${procs.since(t)})`);
-
-  const database = await services.createTestDatabase(serverUrl, { prefix: DB_PREFIX });
-  cleanups.push(async () => {
-    await database.drop();
-    procs.say(`dropped database ${database.name}`);
-  });
-  t = Date.now();
+  const database = await setup.prepareScratchDatabase(serverUrl, DB_PREFIX);
+  const t = Date.now();
   // Migrations and the seed as the owner (database.url is the owner's when roles were made).
   const direct = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: database.url };
-  await procs.runStep({ name: 'migrate', command: process.execPath, args: [path.join(root, 'dist/tools/seed/migrate.js')], env: direct, quiet: true });
-  await procs.runStep({
-    name: 'seed',
-    command: process.execPath,
-    args: [path.join(root, 'dist/tools/seed/seed.js')],
-    env: { ...direct, NODE_ENV: 'development' },
-    quiet: true,
-  });
+  await setup.migrate(direct);
+  await setup.seed(direct);
   procs.say(`migrated and seeded ${database.name} (${procs.since(t)})`);
 
   const redis = await startRedis();
@@ -154,19 +134,9 @@ let counter = 0;
 
 /** Starts an API process; resolves once /health/ready answers 200. */
 async function startApi(stack, extraEnv = {}) {
-  const port = await procs.freePort();
   const name = `api${++counter}`;
-  const handle = procs.startProcess({
-    name,
-    command: process.execPath,
-    args: [path.join(root, 'dist/apps/api/src/main.js')],
-    env: { ...stack.env, API_HOST: '127.0.0.1', API_PORT: String(port), ...extraEnv },
-    quiet: true,
-    logFile: path.join(stack.logDir, `${name}.log`),
-  });
-  cleanups.push(() => handle.stop(10_000));
-  const api = { name, handle, base: `http://127.0.0.1:${port}` };
-  await procs.waitForHttp(`${api.base}/health/ready`, { handle, name, timeoutMs: 60_000 });
+  const { handle, base } = await setup.startApi({ name, env: { ...stack.env, ...extraEnv }, quiet: true, logFile: path.join(stack.logDir, `${name}.log`) });
+  const api = { name, handle, base };
   stack.apis.push(api);
   return api;
 }
