@@ -316,7 +316,7 @@ describe('daily use of the staff app', () => {
         expect(audit?.status()).toBe(200);
         await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
         const sentence = page.getByTestId('audit-sentence').first();
-        expect((await sentence.textContent())?.trim()).toBe(`Alex Admin changed ${name}'s city`);
+        expect((await sentence.textContent())?.trim()).toBe(`Alex Admin changed ${name}’s city`);
         expect(await sentence.getByTestId('audit-record').getAttribute('href')).toBe(`/people/${person.id}`);
         const changes = page.getByTestId('audit-changes').first();
         expect(await changes.textContent()).toContain('City:');

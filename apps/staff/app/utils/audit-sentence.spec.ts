@@ -12,9 +12,9 @@ const update = (fields: string[]) => ({ action: 'person.update', subjectType: 'P
 
 describe('auditSentence', () => {
   it('says who changed which fields of whom, by the fields’ labels, in English and French', () => {
-    expect(read(auditSentence(translator('en'), 'en', update(['city']), 'Amina Diallo'), 'Amina Diallo')).toBe("Marie Tremblay changed Amina Diallo's city");
+    expect(read(auditSentence(translator('en'), 'en', update(['city']), 'Amina Diallo'), 'Amina Diallo')).toBe('Marie Tremblay changed Amina Diallo’s city');
     expect(read(auditSentence(translator('en'), 'en', update(['consentEmail', 'provinceCode']), 'Amina Diallo'), 'Amina Diallo')).toBe(
-      "Marie Tremblay changed Amina Diallo's e-mail consent and province",
+      'Marie Tremblay changed Amina Diallo’s e-mail consent and province',
     );
     expect(read(auditSentence(translator('fr'), 'fr', update(['city', 'ownerId']), 'Amina Diallo'), 'Amina Diallo')).toBe(
       'Marie Tremblay a modifié la fiche d’Amina Diallo\u00a0: ville et responsable',
@@ -31,7 +31,7 @@ describe('auditSentence', () => {
       subjectType: 'Organization',
       subject: { ...person, subjectType: 'Organization', name: null },
     };
-    expect(read(auditSentence(translator('en'), 'en', created, 'an organization'), 'an organization')).toBe("Marie Tremblay created an organization's record");
+    expect(read(auditSentence(translator('en'), 'en', created, 'an organization'), 'an organization')).toBe('Marie Tremblay created an organization’s record');
     expect(read(auditSentence(translator('fr'), 'fr', created, 'un organisme'), 'un organisme')).toBe('Marie Tremblay a créé la fiche d’un organisme');
     const invite = { action: 'user.invite', subjectType: 'User', subject: { ...person, subjectType: 'User' }, fieldChanges: [] };
     expect(read(auditSentence(translator('en'), 'en', invite, 'Amina Diallo'), 'Amina Diallo')).toBe('Marie Tremblay: Invited a user · Amina Diallo');

@@ -55,7 +55,7 @@ const eventExportColumns: ExportColumn<EventExportRow>[] = [
   fieldColumn('capacity', 'Capacity', 'Places', 'capacity'),
   fieldColumn('hostOrganization', 'Host organization', 'Organisme hôte', 'host_organization'),
   fieldColumn('coming', 'Coming', 'Présences prévues', 'coming'),
-  fieldColumn('attended', 'Checked in', 'Arrivées', 'attended'),
+  fieldColumn('attended', 'Arrived', 'Arrivées', 'attended'),
   fieldColumn('headCount', 'Head count (not in the CRM)', 'Décompte (hors CRM)', 'head_count'),
   fieldColumn('startsAt', 'Starts', 'Début', 'starts_at'),
   recordColumns.createdAt,
@@ -104,7 +104,7 @@ const rsvpExportColumns: ExportColumn<RsvpExportRow>[] = [
   fieldColumn('invitedAt', 'Invited', 'Invitée le', 'invited_at'),
   fieldColumn('respondedAt', 'Answered', 'Réponse le', 'responded_at'),
   { key: 'attended', en: 'Attended', fr: 'Présence', cell: (r, lang) => exportCells.yesNo(r.checked_in_at !== null, lang) },
-  fieldColumn('checkedInAt', 'Checked in', 'Arrivée le', 'checked_in_at'),
+  fieldColumn('checkedInAt', 'Arrived', 'Arrivée le', 'checked_in_at'),
 ];
 
 export const rsvpsExportList: ExportList<RsvpListFilter, RsvpExportRow> = {
@@ -112,7 +112,7 @@ export const rsvpsExportList: ExportList<RsvpListFilter, RsvpExportRow> = {
   subject: 'Event',
   graphqlList: 'eventRsvps',
   filter: RsvpListFilter,
-  filename: { en: 'rsvps-and-attendance', fr: 'reponses-et-presences' },
+  filename: { en: 'answers-and-attendance', fr: 'reponses-et-presences' },
   query: rsvpExportQuery,
   columns: rsvpExportColumns,
 };

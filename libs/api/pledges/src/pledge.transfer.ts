@@ -48,7 +48,7 @@ const pledgeExportColumns: ExportColumn<PledgeExportRow>[] = [
   fieldColumn('evidence', 'Evidence', 'Preuve', 'evidence'),
   fieldColumn('eventId', 'Event ID', 'ID de l’événement', 'event_id'),
   fieldColumn('event', 'Event', 'Événement', 'event_title'),
-  fieldColumn('outreachId', 'Outreach ID', 'ID du contact', 'outreach_id'),
+  fieldColumn('outreachId', 'Contact ID', 'ID du contact', 'outreach_id'),
   fieldColumn('ownerEmail', 'Followed up by (e-mail)', 'Suivi par (courriel)', 'owner_email'),
   fieldColumn('fulfilledAt', 'Fulfilled', 'Réalisé le', 'fulfilled_at'),
   fieldColumn('createdAt', 'Recorded', 'Consigné le', 'created_at'),

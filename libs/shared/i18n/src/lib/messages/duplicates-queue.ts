@@ -5,7 +5,7 @@ export const duplicatesQueueEn = {
   'duplicatesQueue.title': 'Possible duplicates',
   'duplicatesQueue.intro':
     'Records that look like the same person or organization. Compare and merge them, or say they are different: they will not come back.',
-  'duplicatesQueue.kind': 'Kind of record',
+  'duplicatesQueue.kind': 'Record type',
   'duplicatesQueue.kind.people': 'People',
   'duplicatesQueue.kind.organizations': 'Organizations',
   'duplicatesQueue.reason': 'Why they look alike',

@@ -66,7 +66,7 @@ export const pledgesEn = {
   'pledge.owner': 'Followed up by',
   'pledge.fulfilledAt': 'Fulfilled on',
   'timeline.pledge.created': 'Pledge recorded',
-  'timeline.pledge.updated': 'Pledge updated',
+  'timeline.pledge.updated': 'Pledge edited',
   'timeline.pledge.overdue': 'Pledge overdue',
   'timeline.pledge.archived': 'Pledge archived',
   'event.rsvps.export': 'Answers and attendance',

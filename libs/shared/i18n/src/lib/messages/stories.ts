@@ -32,7 +32,7 @@ export const storiesEn = {
   'story.status.approved': 'Approved',
   'story.status.published': 'Published',
   'story.consent.internal': 'Internal only',
-  'story.consent.anonymised_public': 'Public, anonymised',
+  'story.consent.anonymised_public': 'Public, anonymized',
   'story.consent.named_public': 'Public, with the name',
   'story.method.written': 'Signed form',
   'story.method.verbal_recorded': 'Verbal, recorded',
