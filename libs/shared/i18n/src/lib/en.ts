@@ -324,6 +324,8 @@ export const en = {
   'subject.ToolkitItem': 'Toolkit item',
   'subject.ToolkitRequest': 'Toolkit request',
   'subject.Report': 'Report',
+  'subject.SavedView': 'Saved view',
+  'subject.ImportBatch': 'Import',
 
   'mailbox.title': 'Sent e-mail',
   'mailbox.intro': 'Every e-mail the CRM has sent. Without an SMTP relay, messages are only stored here: invitation and reset links can be read on this page.',

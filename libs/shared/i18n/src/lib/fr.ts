@@ -325,6 +325,8 @@ export const fr: Record<MessageKey, string> = {
   'subject.ToolkitItem': 'Article de la trousse',
   'subject.ToolkitRequest': 'Demande de trousse',
   'subject.Report': 'Rapport',
+  'subject.SavedView': 'Vue enregistrée',
+  'subject.ImportBatch': 'Importation',
 
   'mailbox.title': 'Courriels envoyés',
   'mailbox.intro':
