@@ -4,6 +4,7 @@ import { OutreachListDocument } from '@crm/staff-graphql';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { campaignOptions } from '../utils/campaigns';
 import { ExportButtons } from '../components/export-buttons';
 import { FilterBar, FilterSelect } from '../components/filter-bar';
 import { ListViews } from '../components/list-views';
@@ -74,7 +75,7 @@ export default function OutreachList() {
           label={t('outreach.filter.campaign')}
           value={filters.campaignId}
           any={t('outreach.filter.any')}
-          options={campaigns.map((campaign) => ({ value: campaign.id, label: localizedName(lang, campaign) }))}
+          options={campaignOptions(lang, campaigns)}
           width={220}
           testId="filter-campaign"
         />

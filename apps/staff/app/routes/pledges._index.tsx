@@ -4,6 +4,7 @@ import { PledgesDocument } from '@crm/staff-graphql';
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { campaignOptions } from '../utils/campaigns';
 import { DateTime } from '../components/date-time';
 import { ExportButtons } from '../components/export-buttons';
 import { FilterBar } from '../components/filter-bar';
@@ -17,7 +18,7 @@ import { formatCount, useLanguage, useT } from '../utils/i18n';
 import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
 import { pledgeFilter, pledgeFiltersFrom, pledgeKindKey, pledgeStatusKey } from '../utils/pledges';
-import { filtersQuery, organizationName } from '../utils/records';
+import { filtersQuery } from '../utils/records';
 import { useAbility } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 
@@ -82,7 +83,7 @@ export default function Pledges() {
             name: 'campaign',
             label: t('pledges.filter.campaign'),
             value: filters.campaign,
-            options: campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) })),
+            options: campaignOptions(lang, campaigns),
             width: 200,
           },
           {

@@ -4,6 +4,7 @@ import { CreatePledgeDocument, PledgeEventDocument, PledgeFormOptionsDocument, P
 import { Grid, Input, Stack, Text } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { campaignOptions } from '../utils/campaigns';
 import { errorText, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { RecordFormPage } from '../components/records/record-form-page';
 import { RecordPicker } from '../components/records/record-picker';
@@ -160,12 +161,7 @@ export default function NewPledge() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <SelectField
-              field={fields.campaignId}
-              label={t('pledge.campaign')}
-              data={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
-              data-testid="pledge-campaign"
-            />
+            <SelectField field={fields.campaignId} label={t('pledge.campaign')} data={campaignOptions(lang, campaigns)} data-testid="pledge-campaign" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextField field={fields.dueOn} type="date" label={t('pledge.dueOn')} data-testid="pledge-due" />

@@ -3,6 +3,7 @@ import { StoriesDocument } from '@crm/staff-graphql';
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { campaignOptions } from '../utils/campaigns';
 import { ColumnChooser } from '../components/column-chooser';
 import { DateTime } from '../components/date-time';
 import { FilterBar } from '../components/filter-bar';
@@ -18,7 +19,7 @@ import { loadListPage } from '../utils/lists.server';
 import { pageTitle } from '../utils/meta';
 import { listViews } from '../utils/saved-views.server';
 import { ownerOptions } from '../utils/owners.server';
-import { filtersQuery, organizationName, ownerLabel } from '../utils/records';
+import { filtersQuery, ownerLabel } from '../utils/records';
 import { useAbility, useViewer } from '../utils/root-data';
 import { requireUserWithPermission } from '../utils/session.server';
 import { consentLevelKey, storyFilter, storyFiltersFrom, storyKindKey, storyStatusKey } from '../utils/stories';
@@ -98,7 +99,7 @@ export default function Stories() {
             name: 'campaign',
             label: t('stories.filter.campaign'),
             value: filters.campaign,
-            options: campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) })),
+            options: campaignOptions(lang, campaigns),
             width: 200,
           },
           {

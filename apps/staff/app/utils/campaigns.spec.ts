@@ -1,5 +1,5 @@
 import { parseForm } from './forms';
-import { CampaignForm, goalCells, goalProblemsToCells, goalsFromCells } from './campaigns';
+import { CampaignForm, campaignOptions, goalCells, goalProblemsToCells, goalsFromCells } from './campaigns';
 
 const ontario = '9c34b7fa-f689-464b-9941-e1f77f710ca4';
 const quebec = '9bb814be-3624-4674-bf63-3db9c041ea70';
@@ -61,5 +61,13 @@ describe('the campaign form', () => {
     // The dates are compared once every field is right (zod checks the whole object last).
     const second = parseForm(formData({ ...fields, nameFr: 'Semaine d’accueil', 'goals[0].target': '10' }), CampaignForm);
     expect(second.reply().error).toEqual({ endsOn: ['endsBeforeStart'] });
+  });
+});
+
+describe('campaignOptions', () => {
+  const campaigns = [{ id: 'c1', nameEn: 'Stronger Communities', nameFr: 'Communautés plus fortes' }];
+  it('offers each campaign by its id and its name in the viewer’s language', () => {
+    expect(campaignOptions('en', campaigns)).toEqual([{ value: 'c1', label: 'Stronger Communities' }]);
+    expect(campaignOptions('fr', campaigns)).toEqual([{ value: 'c1', label: 'Communautés plus fortes' }]);
   });
 });

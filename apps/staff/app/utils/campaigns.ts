@@ -9,6 +9,7 @@ import {
   Version,
   type GoalMetric as Metric,
 } from '@crm/contracts';
+import { localizedName, type Language } from '@crm/i18n';
 import { z } from 'zod';
 
 // The campaign form (new and edit): the API's campaign fields, the policy asks as
@@ -88,4 +89,9 @@ export function goalProblemsToCells<P extends { path: (string | number)[] }>(pro
     if (head !== 'input' || list !== 'goals' || typeof index !== 'number' || cellOf[index] === undefined) return problem;
     return { ...problem, path: [head, list, cellOf[index], ...(rest.length ? rest : ['target'])] };
   });
+}
+
+/** The campaigns as a select's or a filter's choices, by their name in the viewer's language. */
+export function campaignOptions(lang: Language, campaigns: readonly { id: string; nameEn: string; nameFr: string }[]): { value: string; label: string }[] {
+  return campaigns.map((campaign) => ({ value: campaign.id, label: localizedName(lang, campaign) }));
 }

@@ -1,9 +1,9 @@
 import { eventKindValues, eventStatusValues } from '@crm/contracts';
 import { localizedName } from '@crm/i18n';
 import type { ReactNode } from 'react';
+import { campaignOptions } from '../../utils/campaigns';
 import { eventKindKey, eventStatusKey, type EventListFilters } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
-import { organizationName } from '../../utils/records';
 import { FilterBar } from '../filter-bar';
 
 /** The events' filters, the same on the list and the calendar (the URL keeps them between the two). */
@@ -36,7 +36,7 @@ export function EventFilters({
           name: 'campaign',
           label: t('events.filter.campaign'),
           value: filters.campaign,
-          options: campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) })),
+          options: campaignOptions(lang, campaigns),
           width: 200,
         },
         {

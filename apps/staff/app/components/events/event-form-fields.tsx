@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react';
 import { eventKindValues } from '@crm/contracts';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack, Title } from '@mantine/core';
+import { campaignOptions } from '../../utils/campaigns';
 import { eventKindKey } from '../../utils/events';
 import { useLanguage, useT } from '../../utils/i18n';
 import { organizationName } from '../../utils/records';
@@ -60,12 +61,7 @@ export function EventFormFields({
     <Stack gap="md">
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <SelectField
-            field={fields.campaignId}
-            label={t('event.campaignId')}
-            data={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
-            data-testid="campaignId"
-          />
+          <SelectField field={fields.campaignId} label={t('event.campaignId')} data={campaignOptions(lang, campaigns)} data-testid="campaignId" />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <SelectField

@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react';
 import { consentLevelValues, consentMethodValues, storyKindValues } from '@crm/contracts';
 import type { OwnerOptionFieldsFragment } from '@crm/staff-graphql';
 import { Grid, Stack, Title } from '@mantine/core';
+import { campaignOptions } from '../../utils/campaigns';
 import { SelectField, TextAreaField, TextField } from '../form-fields';
 import { OwnerField } from '../records/owner-field';
 import { useLanguage, useT } from '../../utils/i18n';
@@ -50,12 +51,7 @@ export function StoryFormFields({
     <Stack gap="md">
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <SelectField
-            field={fields.campaignId}
-            label={t('story.campaignId')}
-            data={campaigns.map((campaign) => ({ value: campaign.id, label: organizationName(lang, campaign) }))}
-            data-testid="campaignId"
-          />
+          <SelectField field={fields.campaignId} label={t('story.campaignId')} data={campaignOptions(lang, campaigns)} data-testid="campaignId" />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <SelectField
