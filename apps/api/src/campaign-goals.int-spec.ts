@@ -14,6 +14,12 @@ describe('campaign goals: counted live by the domains that own the records', () 
   let quebecRegion: string;
 
   const call = async (role: DemoRole, query: string, input: Record<string, unknown>) => ok(await api.graphql(query, { input }, await api.tokenFor(role)));
+  // A record's status moved by staff (setEventStatus, setPledgeStatus): its new version.
+  const move = async (mutation: 'setEventStatus' | 'setPledgeStatus', input: Record<string, unknown>): Promise<number> => {
+    const type = mutation === 'setEventStatus' ? 'SetEventStatusInputType' : 'SetPledgeStatusInputType';
+    const answer = await call('STAFF', `mutation($input: ${type}!) { ${mutation}(input: $input) { version } }`, input);
+    return (answer[mutation] as { version: number }).version;
+  };
   const goals = async (role: DemoRole): Promise<Goal[]> =>
     ok<{ campaign: { goals: Goal[] } }>(
       await api.graphql(`query($id: ID!) { campaign(id: $id) { goals { metric regionId count } } }`, { id: campaignId }, await api.tokenFor(role)),
@@ -63,23 +69,9 @@ describe('campaign goals: counted live by the domains that own the records', () 
         headCount: 7,
       })
     ).updateEvent as { version: number };
-    const confirmed = (
-      await call('STAFF', `mutation($input: SetEventStatusInputType!) { setEventStatus(input: $input) { version } }`, {
-        id: held.id,
-        version: withCount.version,
-        status: 'confirmed',
-      })
-    ).setEventStatus as { version: number };
-    await call('STAFF', `mutation($input: SetEventStatusInputType!) { setEventStatus(input: $input) { version } }`, {
-      id: held.id,
-      version: confirmed.version,
-      status: 'held',
-    });
-    await call('STAFF', `mutation($input: SetEventStatusInputType!) { setEventStatus(input: $input) { version } }`, {
-      id: cancelled.id,
-      version: cancelled.version,
-      status: 'cancelled',
-    });
+    const confirmed = await move('setEventStatus', { id: held.id, version: withCount.version, status: 'confirmed' });
+    await move('setEventStatus', { id: held.id, version: confirmed, status: 'held' });
+    await move('setEventStatus', { id: cancelled.id, version: cancelled.version, status: 'cancelled' });
 
     // Pledges: two in Ontario, one of them fulfilled.
     const pledge = async (personId: string) =>
@@ -92,19 +84,8 @@ describe('campaign goals: counted live by the domains that own the records', () 
       ).createPledge as { id: string; version: number };
     await pledge(guests[0].id);
     const kept = await pledge(guests[1].id);
-    const started = (
-      await call('STAFF', `mutation($input: SetPledgeStatusInputType!) { setPledgeStatus(input: $input) { version } }`, {
-        id: kept.id,
-        version: kept.version,
-        status: 'in_progress',
-      })
-    ).setPledgeStatus as { version: number };
-    await call('STAFF', `mutation($input: SetPledgeStatusInputType!) { setPledgeStatus(input: $input) { version } }`, {
-      id: kept.id,
-      version: started.version,
-      status: 'fulfilled',
-      evidence: 'https://example.org/letter',
-    });
+    const started = await move('setPledgeStatus', { id: kept.id, version: kept.version, status: 'in_progress' });
+    await move('setPledgeStatus', { id: kept.id, version: started, status: 'fulfilled', evidence: 'https://example.org/letter' });
 
     // Stories: one in Ontario, two in Quebec, one of them withdrawn (it no longer counts).
     await createStory(api, { campaignId, provinceCode: 'ON' });

@@ -2,7 +2,7 @@ import { MyFollowUpsDocument } from '@crm/staff-graphql';
 import { Button, Stack, Text } from '@mantine/core';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FollowUpOutcome, FollowUpSection, splitFollowUps } from '../components/outreach/follow-ups';
+import { FollowUpOutcome, FollowUpSections } from '../components/outreach/follow-ups';
 import { PageHeader } from '../components/page-header';
 import { followUpAction } from '../utils/follow-ups.server';
 import { gql } from '../utils/graphql.server';
@@ -24,7 +24,6 @@ export default function FollowUps() {
   const t = useT();
   const { today, nodes } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { overdue, dueToday, week } = splitFollowUps(nodes, today);
 
   return (
     <Stack gap="lg" maw={820}>
@@ -38,9 +37,7 @@ export default function FollowUps() {
       />
       <FollowUpOutcome answer={answer} />
       {nodes.length === 0 ? <Text data-testid="follow-ups-none">{t('followUps.none')}</Text> : null}
-      <FollowUpSection title={t('followUps.overdue')} items={overdue} today={today} testId="follow-ups-overdue" />
-      <FollowUpSection title={t('followUps.today')} items={dueToday} today={today} testId="follow-ups-today" />
-      <FollowUpSection title={t('followUps.week')} items={week} today={today} testId="follow-ups-week" />
+      <FollowUpSections nodes={nodes} today={today} testId="follow-ups" />
     </Stack>
   );
 }

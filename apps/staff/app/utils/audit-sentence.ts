@@ -21,32 +21,24 @@ function verbOf(action: string): Verb | null {
   return (verbs as readonly string[]).includes(verb) ? (verb as Verb) : null;
 }
 
-/** Where a record opens in the staff app, for the types it has pages for. */
+// Where each record type opens in the staff app (the types that have pages).
+const recordPages: Record<string, string> = {
+  Person: '/people',
+  Organization: '/organizations',
+  User: '/admin/users',
+  ImportBatch: '/imports',
+  Campaign: '/campaigns',
+  Event: '/events',
+  Pledge: '/pledges',
+  Story: '/stories',
+  ToolkitItem: '/toolkit/catalogue',
+  ToolkitRequest: '/toolkit/requests',
+};
+
+/** Where a record opens in the staff app, or null for a type without pages. */
 export function recordPath(ref: Pick<AuditRef, 'subjectType' | 'id'>): string | null {
-  switch (ref.subjectType) {
-    case 'Person':
-      return `/people/${ref.id}`;
-    case 'Organization':
-      return `/organizations/${ref.id}`;
-    case 'User':
-      return `/admin/users/${ref.id}`;
-    case 'ImportBatch':
-      return `/imports/${ref.id}`;
-    case 'Campaign':
-      return `/campaigns/${ref.id}`;
-    case 'Event':
-      return `/events/${ref.id}`;
-    case 'Pledge':
-      return `/pledges/${ref.id}`;
-    case 'Story':
-      return `/stories/${ref.id}`;
-    case 'ToolkitItem':
-      return `/toolkit/catalogue/${ref.id}`;
-    case 'ToolkitRequest':
-      return `/toolkit/requests/${ref.id}`;
-    default:
-      return null;
-  }
+  const page = Object.hasOwn(recordPages, ref.subjectType) ? recordPages[ref.subjectType] : undefined;
+  return page ? `${page}/${ref.id}` : null;
 }
 
 /** The record's name in the viewer's language, or null when the viewer may not see it. */

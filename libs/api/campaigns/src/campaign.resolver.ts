@@ -30,7 +30,7 @@ export class CampaignResolver {
   @Allow('read', 'Campaign')
   @ResolveField(() => [CampaignGoalObject], { description: 'Goals with live progress in the viewer’s scope' })
   goals(@Ctx() ctx: RequestContext, @Parent() campaign: CampaignObject): Promise<CampaignGoalObject[]> {
-    return this.campaignService.goals(ctx, campaign.id);
+    return this.campaignService.goals(ctx, campaign);
   }
 
   @Allow('create', 'Campaign')

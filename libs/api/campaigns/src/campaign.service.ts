@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateCampaignInput, UpdateCampaignInput, CampaignGoalInput } from '@crm/contracts';
 import { AuditService, BadUserInputException, ConflictException, NotFoundException, type RequestContext } from '@crm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CampaignMetrics } from './campaign-metrics';
+import { CampaignMetrics, type CountedCampaign } from './campaign-metrics';
 import { CampaignRepository, type CampaignGoalRow, type CampaignValues } from './campaign.repository';
 import type { CampaignEntity } from './campaign.entity';
 import type { CampaignGoalObject, CampaignObject } from './dtos/campaign.object';
@@ -180,8 +180,8 @@ export class CampaignService {
    * national goals and those of regions that share a province with theirs, counted
    * within their provinces; those who may not read people see small regional counts withheld.
    */
-  async goals(ctx: RequestContext, campaignId: string): Promise<CampaignGoalObject[]> {
-    const goals = await this.repository.goalsOf([campaignId]);
+  async goals(ctx: RequestContext, campaign: CountedCampaign): Promise<CampaignGoalObject[]> {
+    const goals = await this.repository.goalsOf([campaign.id]);
     const viewerProvinces = ctx.actor?.role === 'COORDINATOR' ? ctx.actor.provinceCodes : null;
     const regions = await this.repository.regionProvinces([...new Set(goals.flatMap((goal) => (goal.regionId ? [goal.regionId] : [])))]);
     const readsPeople = ctx.ability.can('read', 'Person');
@@ -195,7 +195,7 @@ export class CampaignService {
         if (viewerProvinces && provinces.length === 0) continue;
       }
       const counter = this.metrics.counterOf(goal.metric);
-      const count = counter ? await counter(manager, campaignId, provinces) : null;
+      const count = counter ? await counter(manager, campaign, provinces) : null;
       const suppressed = !readsPeople && goal.regionId !== null && count !== null && count > 0 && count < smallestShownCount;
       result.push({ id: goal.id, metric: goal.metric, regionId: goal.regionId, target: goal.target, count: suppressed ? null : count, suppressed });
     }

@@ -62,8 +62,8 @@ export class EventsService implements OnModuleInit {
       visibleIds: (ctx, ids) => this.events.visibleIds(ctx.ability, ids),
     });
     this.auditSubjects.register('Event', (ability, ids) => this.events.auditNames(ability, ids));
-    this.metrics.register('eventsHeld', (manager, campaignId, provinces) => this.events.countHeld(manager, campaignId, provinces));
-    this.metrics.register('attendance', (manager, campaignId, provinces) => this.events.countAttendance(manager, campaignId, provinces));
+    this.metrics.register('eventsHeld', (manager, campaign, provinces) => this.events.countHeld(manager, campaign.id, provinces));
+    this.metrics.register('attendance', (manager, campaign, provinces) => this.events.countAttendance(manager, campaign.id, provinces));
   }
 
   view(row: EventRow): EventView {

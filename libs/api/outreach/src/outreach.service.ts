@@ -42,9 +42,9 @@ export class OutreachService implements OnModuleInit {
 
   onModuleInit(): void {
     this.signals.register('outreach', (manager, personIds) => this.outreach.ladderFacts(manager, personIds));
-    this.metrics.register('leadersContacted', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'contacted'));
-    this.metrics.register('leadersEngaged', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'engaged'));
-    this.metrics.register('leadersCommitted', (manager, campaignId, provinces) => this.outreach.countLeaders(manager, campaignId, provinces, 'committed'));
+    this.metrics.register('leadersContacted', (manager, campaign, provinces) => this.outreach.countLeaders(manager, campaign.id, provinces, 'contacted'));
+    this.metrics.register('leadersEngaged', (manager, campaign, provinces) => this.outreach.countLeaders(manager, campaign.id, provinces, 'engaged'));
+    this.metrics.register('leadersCommitted', (manager, campaign, provinces) => this.outreach.countLeaders(manager, campaign.id, provinces, 'committed'));
     this.timelineSubjects.register('Outreach', {
       ruleFields: (ctx, id) => this.outreach.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.outreach.visibleIds(ctx.ability, ids),

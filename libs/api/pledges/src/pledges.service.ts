@@ -32,8 +32,8 @@ export class PledgesService implements OnModuleInit {
       ruleFields: (ctx, id) => this.pledges.ruleFieldsOf(ctx.ability, id),
       visibleIds: (ctx, ids) => this.pledges.visibleIds(ctx.ability, ids),
     });
-    this.metrics.register('pledgesMade', (manager, campaignId, provinces) => this.pledges.countForCampaign(manager, campaignId, provinces, false));
-    this.metrics.register('pledgesFulfilled', (manager, campaignId, provinces) => this.pledges.countForCampaign(manager, campaignId, provinces, true));
+    this.metrics.register('pledgesMade', (manager, campaign, provinces) => this.pledges.countForCampaign(manager, campaign.id, provinces, false));
+    this.metrics.register('pledgesFulfilled', (manager, campaign, provinces) => this.pledges.countForCampaign(manager, campaign.id, provinces, true));
   }
 
   async get(ctx: RequestContext, id: string): Promise<PledgeRow> {

@@ -65,7 +65,7 @@ export class StoriesService implements OnModuleInit {
       visibleIds: (ctx, ids) => this.stories.visibleIds(ctx.ability, ids),
     });
     this.auditSubjects.register('Story', (ability, ids) => this.stories.auditNames(ability, ids));
-    this.metrics.register('storiesGathered', (manager, campaignId, provinces) => this.stories.countGathered(manager, campaignId, provinces));
+    this.metrics.register('storiesGathered', (manager, campaign, provinces) => this.stories.countGathered(manager, campaign.id, provinces));
   }
 
   list(ctx: RequestContext, filter: StoryFilter, first: number, after: string | null | undefined) {

@@ -13,7 +13,7 @@ import {
   type ShipToolkitBatchInput,
   type ToolkitRequestFilter,
 } from '@crm/contracts';
-import { CampaignMetrics, CampaignService } from '@crm/campaigns';
+import { CampaignMetrics } from '@crm/campaigns';
 import { AuditSubjects, MemberContactsService, OwnerOptionsService } from '@crm/identity';
 import { translate } from '@crm/i18n';
 import { composeMail, MailService, type MailTemplate } from '@crm/mail';
@@ -59,7 +59,6 @@ export class ToolkitRequestsService implements OnModuleInit {
     private readonly timelineSubjects: TimelineSubjects,
     private readonly auditSubjects: AuditSubjects,
     private readonly metrics: CampaignMetrics,
-    private readonly campaigns: CampaignService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,10 +68,9 @@ export class ToolkitRequestsService implements OnModuleInit {
       visibleIds: (ctx, ids) => this.requests.visibleIds(ctx.ability, ids),
     });
     // Requests belong to no campaign: those sent while it runs count towards its goal.
-    this.metrics.register('toolkitsDistributed', async (manager, campaignId, provinces) => {
-      const campaign = await this.campaigns.get(campaignId);
-      return this.requests.countDistributed(manager, provinces, campaign.startsOn, campaign.endsOn);
-    });
+    this.metrics.register('toolkitsDistributed', (manager, campaign, provinces) =>
+      this.requests.countDistributed(manager, provinces, campaign.startsOn, campaign.endsOn),
+    );
     // A request has no name of its own: its reference, as its page titles it ("Request 60C5D6FF").
     this.auditSubjects.register('ToolkitRequest', async (ability, ids) =>
       (await this.requests.auditReferences(ability, ids)).map(({ id, reference, ruleFields }) => ({

@@ -3,7 +3,7 @@ import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@remix-run/react';
 import type { ComponentProps } from 'react';
 import { useT } from '../../utils/i18n';
-import { FollowUpOutcome, FollowUpSection, splitFollowUps } from '../outreach/follow-ups';
+import { FollowUpOutcome, FollowUpSections } from '../outreach/follow-ups';
 
 /**
  * How many follow-ups of each kind the home shows; the rest are one link away. Today's
@@ -29,7 +29,6 @@ export function HomeFollowUps({
   const t = useT();
   const { today, nodes } = followUps;
   if (!nodes.length && !alwaysShown && !answer) return null;
-  const { overdue, dueToday, week } = splitFollowUps(nodes, today);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="home-follow-ups-title" data-testid="home-follow-ups">
       <Title order={2} size="h4" mb="sm" id="home-follow-ups-title">
@@ -38,23 +37,7 @@ export function HomeFollowUps({
       <Stack gap="md">
         <FollowUpOutcome answer={answer} />
         {nodes.length === 0 ? <Text c="dimmed">{t('followUps.none')}</Text> : null}
-        <FollowUpSection
-          level={3}
-          title={t('followUps.overdue')}
-          items={overdue}
-          shown={homeFollowUpsShown.overdue}
-          today={today}
-          testId="home-follow-ups-overdue"
-        />
-        <FollowUpSection
-          level={3}
-          title={t('followUps.today')}
-          items={dueToday}
-          shown={homeFollowUpsShown.today}
-          today={today}
-          testId="home-follow-ups-today"
-        />
-        <FollowUpSection level={3} title={t('followUps.week')} items={week} shown={homeFollowUpsShown.week} today={today} testId="home-follow-ups-week" />
+        <FollowUpSections nodes={nodes} today={today} level={3} shown={homeFollowUpsShown} testId="home-follow-ups" />
       </Stack>
       <Group mt="sm">
         <Anchor component={Link} to="/follow-ups" size="sm" data-testid="home-follow-ups-all">

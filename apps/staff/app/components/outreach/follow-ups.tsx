@@ -124,6 +124,42 @@ export function FollowUpSection({
   );
 }
 
+const sections = [
+  { key: 'overdue', group: 'overdue', title: 'followUps.overdue' },
+  { key: 'today', group: 'dueToday', title: 'followUps.today' },
+  { key: 'week', group: 'week', title: 'followUps.week' },
+] as const;
+
+export type FollowUpSectionKey = (typeof sections)[number]['key'];
+
+/**
+ * Overdue, due today and this week, each under its heading (`<testId>-overdue` …):
+ * the follow-ups page shows them all, the home at most `shown` of each.
+ */
+export function FollowUpSections({
+  nodes,
+  today,
+  testId,
+  level,
+  shown,
+}: {
+  nodes: readonly FollowUp[];
+  today: string;
+  testId: string;
+  level?: 2 | 3;
+  shown?: Record<FollowUpSectionKey, number>;
+}) {
+  const t = useT();
+  const groups = splitFollowUps(nodes, today);
+  return (
+    <>
+      {sections.map(({ key, group, title }) => (
+        <FollowUpSection key={key} level={level} title={t(title)} items={groups[group]} shown={shown?.[key]} today={today} testId={`${testId}-${key}`} />
+      ))}
+    </>
+  );
+}
+
 /** What "Mark done" or "Snooze" just did, or why it was refused. */
 export function FollowUpOutcome({ answer }: { answer: Answer | undefined }) {
   const t = useT();
